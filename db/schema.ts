@@ -1,0 +1,119 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+
+/** Times are stored as milliseconds since the epoch (integers): cheap to compare in the expiry sweep. */
+const createdAt = () => integer('created_at').notNull().default(sql`(unixepoch('subsec') * 1000)`);
+
+export const workspaces = sqliteTable('workspaces', {
+  id: integer('id').primaryKey({ autoIncrement: true }),
+  key: text('key').notNull().unique(),
+  secretKey: text('secret_key').notNull().unique(),
+  name: text('name').notNull(),
+  isDefault: integer('is_default', { mode: 'boolean' }).notNull().default(false),
+  createdAt: createdAt(),
+});
+
+export const charts = sqliteTable(
+  'charts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    workspaceId: integer('workspace_id').notNull().references(() => workspaces.id),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    /** The chart model (server/charts/chart-model.ts) as JSON; a chart is immutable once stored. */
+    definition: text('definition').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('charts_workspace_key').on(t.workspaceId, t.key)],
+);
+
+export const events = sqliteTable(
+  'events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    workspaceId: integer('workspace_id').notNull().references(() => workspaces.id),
+    chartId: integer('chart_id').notNull().references(() => charts.id),
+    /** Unique across workspaces: buyer pages and sockets address an event by its key alone. */
+    key: text('key').notNull().unique(),
+    name: text('name'),
+    date: text('date'),
+    /** The sequence number of the last committed status change (see statusChanges.seq). */
+    seq: integer('seq').notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: integer('updated_at'),
+  },
+  (t) => [index('events_workspace').on(t.workspaceId)],
+);
+
+/** One row per bookable object of an event. General-admission areas keep their counts in gaAllocations. */
+export const eventObjects = sqliteTable(
+  'event_objects',
+  {
+    eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    label: text('label').notNull(),
+    status: text('status').notNull().default('free'),
+    holdToken: text('hold_token'),
+    orderId: text('order_id'),
+    ticketType: text('ticket_type'),
+    extraData: text('extra_data'),
+    forSale: integer('for_sale', { mode: 'boolean' }).notNull().default(true),
+  },
+  (t) => [
+    primaryKey({ columns: [t.eventId, t.label] }),
+    index('event_objects_hold_token').on(t.holdToken),
+    index('event_objects_order').on(t.eventId, t.orderId),
+  ],
+);
+
+/** How many places of a general-admission area are in each status, per hold token ('' for none). */
+export const gaAllocations = sqliteTable(
+  'ga_allocations',
+  {
+    eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    label: text('label').notNull(),
+    status: text('status').notNull(),
+    holdToken: text('hold_token').notNull().default(''),
+    quantity: integer('quantity').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.label, t.status, t.holdToken] }), index('ga_allocations_hold_token').on(t.holdToken)],
+);
+
+export const holdTokens = sqliteTable(
+  'hold_tokens',
+  {
+    token: text('token').primaryKey(),
+    workspaceId: integer('workspace_id').notNull().references(() => workspaces.id),
+    expiresAt: integer('expires_at').notNull(),
+    /** Set once the sweeper has released everything the token held: expiry happens exactly once. */
+    expired: integer('expired', { mode: 'boolean' }).notNull().default(false),
+    createdAt: createdAt(),
+  },
+  (t) => [index('hold_tokens_pending_expiry').on(t.expired, t.expiresAt)],
+);
+
+/** Append-only log: every committed change of an object's status, numbered per event. */
+export const statusChanges = sqliteTable(
+  'status_changes',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    seq: integer('seq').notNull(),
+    label: text('label').notNull(),
+    status: text('status').notNull(),
+    quantity: integer('quantity').notNull().default(1),
+    holdToken: text('hold_token'),
+    orderId: text('order_id'),
+    extraData: text('extra_data'),
+    /** API_CALL or HOLD_EXPIRED. */
+    origin: text('origin').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [uniqueIndex('status_changes_event_seq').on(t.eventId, t.seq), index('status_changes_event_label').on(t.eventId, t.label)],
+);
+
+export type Workspace = typeof workspaces.$inferSelect;
+export type ChartRow = typeof charts.$inferSelect;
+export type EventRow = typeof events.$inferSelect;
+export type EventObjectRow = typeof eventObjects.$inferSelect;
+export type HoldTokenRow = typeof holdTokens.$inferSelect;
+export type StatusChangeRow = typeof statusChanges.$inferSelect;

@@ -1,0 +1,84 @@
+import type { IncomingMessage } from 'node:http';
+
+/** A parsed API request, whatever the dialect. */
+export type ApiRequest = {
+  method: string;
+  path: string;
+  params: Record<string, string>;
+  query: URLSearchParams;
+  headers: IncomingMessage['headers'];
+  body: unknown;
+};
+
+export type ApiResponse = { status: number; body?: unknown; headers?: Record<string, string> };
+
+export type BodyResult = { ok: true; body: unknown } | { ok: false; reason: 'too_large' | 'malformed_json' };
+
+/**
+ * Reads the body as JSON whatever its Content-Type (seats.io clients do not always send one).
+ * An empty body is `undefined`. Stops reading past `limit` bytes.
+ */
+export async function readJsonBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
+  const declared = Number(req.headers['content-length']);
+  if (Number.isFinite(declared) && declared > limit) {
+    req.resume();
+    return { ok: false, reason: 'too_large' };
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > limit) {
+      req.resume();
+      return { ok: false, reason: 'too_large' };
+    }
+    chunks.push(chunk);
+  }
+  const text = Buffer.concat(chunks).toString('utf8').trim();
+  if (!text) return { ok: true, body: undefined };
+  try {
+    return { ok: true, body: JSON.parse(text) };
+  } catch {
+    return { ok: false, reason: 'malformed_json' };
+  }
+}
+
+type Route<C> = { method: string; pattern: RegExp; names: string[]; handler: (req: ApiRequest, context: C) => ApiResponse };
+
+/** Method + path pattern (`/events/:key/actions/:action`) → handler. Path segments are URL-decoded. */
+export class Router<C> {
+  private routes: Route<C>[] = [];
+
+  on(method: string, path: string, handler: Route<C>['handler']): this {
+    const names: string[] = [];
+    const pattern = new RegExp(
+      '^' +
+        path.replace(/:([a-zA-Z]+)/g, (_, name: string) => {
+          names.push(name);
+          return '([^/]+)';
+        }) +
+        '/?$',
+    );
+    this.routes.push({ method, pattern, names, handler });
+    return this;
+  }
+
+  /** The matching route, or whether the path exists under another method (405) or not at all (404). */
+  match(method: string, path: string): { handler: Route<C>['handler']; params: Record<string, string> } | 'not_found' | 'method_not_allowed' {
+    let pathMatched = false;
+    for (const route of this.routes) {
+      const m = route.pattern.exec(path);
+      if (!m) continue;
+      pathMatched = true;
+      if (route.method !== method) continue;
+      const params: Record<string, string> = {};
+      try {
+        route.names.forEach((name, i) => (params[name] = decodeURIComponent(m[i + 1]!)));
+      } catch {
+        return 'not_found';
+      }
+      return { handler: route.handler, params };
+    }
+    return pathMatched ? 'method_not_allowed' : 'not_found';
+  }
+}

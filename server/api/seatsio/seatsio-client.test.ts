@@ -1,0 +1,213 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StatusChangeRequest } from 'seatsio';
+import { smallVenue, startTestServer, type TestServer } from '../../testing/test-server';
+
+/*
+ * The official `seatsio` npm client, pointed at our server by changing only its base URL, drives every
+ * flow an integrator uses. These tests are the wire-compatibility contract.
+ */
+
+let server: TestServer;
+let chartKey: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  const res = await server.api('/charts', { json: { ...smallVenue(), key: 'small' } });
+  expect(res.status).toBe(200);
+  chartKey = 'small';
+});
+afterAll(() => server.stop());
+
+let eventCounter = 0;
+async function newEvent(): Promise<string> {
+  const event = await server.client.events.create(chartKey, { key: `event-${++eventCounter}` } as never);
+  return event.key;
+}
+
+describe('hold tokens', () => {
+  it('creates a token that expires in 15 minutes by default, retrieves and extends it', async () => {
+    const token = await server.client.holdTokens.create();
+    expect(token.holdToken.length).toBeGreaterThanOrEqual(22);
+    expect(token.expiresInSeconds).toBeGreaterThan(14 * 60);
+    expect(token.expiresInSeconds).toBeLessThanOrEqual(15 * 60);
+    expect(token.workspaceKey).toBe(server.app.defaultWorkspace.key);
+
+    const retrieved = await server.client.holdTokens.retrieve(token.holdToken);
+    expect(retrieved.expiresAt.getTime()).toBe(token.expiresAt.getTime());
+
+    const extended = await server.client.holdTokens.expiresInMinutes(token.holdToken, 30);
+    expect(extended.expiresInSeconds).toBeGreaterThan(29 * 60);
+  });
+
+  it('refuses to extend a token beyond two hours', async () => {
+    const token = await server.client.holdTokens.create();
+    await expect(server.client.holdTokens.expiresInMinutes(token.holdToken, 121)).rejects.toMatchObject({ status: 400, errors: [{ code: 'HOLD_TOKEN_TOO_LONG' }] });
+  });
+
+  it('answers 404 in the seats.io shape for an unknown token', async () => {
+    await expect(server.client.holdTokens.retrieve('no-such-token')).rejects.toMatchObject({ status: 404, errors: [{ code: 'HOLD_TOKEN_NOT_FOUND' }] });
+  });
+});
+
+describe('charts and events', () => {
+  it('creates a chart with categories and retrieves it', async () => {
+    const chart = await server.client.charts.create('Empty hall', null, [{ key: 1, label: 'Cat 1', color: '#aabbcc', accessible: false }] as never);
+    expect(chart.name).toBe('Empty hall');
+    const retrieved = await server.client.charts.retrieve(chart.key);
+    expect(retrieved.key).toBe(chart.key);
+  });
+
+  it('creates, retrieves, updates and deletes an event', async () => {
+    const event = await server.client.events.create(chartKey, { key: 'lifecycle', name: 'Opening night' } as never);
+    expect(event).toMatchObject({ key: 'lifecycle', chartKey, name: 'Opening night' });
+    await server.client.events.update('lifecycle', { name: 'Premiere' } as never);
+    expect((await server.client.events.retrieve('lifecycle')).name).toBe('Premiere');
+    await server.client.events.delete('lifecycle');
+    await expect(server.client.events.retrieve('lifecycle')).rejects.toMatchObject({ status: 404, errors: [{ code: 'EVENT_NOT_FOUND', message: 'Event not found: lifecycle' }] });
+  });
+
+  it('creates several events at once', async () => {
+    const events = await server.client.events.createMultiple(chartKey, [{ key: 'multi-1' }, { key: 'multi-2' }] as never);
+    expect(events.map((e) => e.key)).toEqual(['multi-1', 'multi-2']);
+  });
+
+  it('answers CHART_NOT_FOUND for an event on an unknown chart', async () => {
+    await expect(server.client.events.create('nope')).rejects.toMatchObject({ status: 404, errors: [{ code: 'CHART_NOT_FOUND' }] });
+  });
+});
+
+describe('booking', () => {
+  it('holds seats with a token, books them with it, and reports the result', async () => {
+    const eventKey = await newEvent();
+    const { holdToken } = await server.client.holdTokens.create();
+    const held = await server.client.events.hold(eventKey, ['A-1', 'A-2'], holdToken);
+    expect(held.objects['A-1']).toMatchObject({ status: 'reservedByToken', holdToken, label: 'A-1' });
+
+    const booked = await server.client.events.book(eventKey, ['A-1', 'A-2'], holdToken, 'order-1');
+    expect(booked.objects['A-2']).toMatchObject({ status: 'booked', orderId: 'order-1', isAvailable: false });
+    expect(booked.objects['A-2']!.holdToken).toBeUndefined();
+
+    const info = await server.client.events.retrieveObjectInfo(eventKey, 'A-1');
+    expect(info).toMatchObject({
+      label: 'A-1',
+      status: 'booked',
+      categoryKey: '1',
+      categoryLabel: 'Front',
+      objectType: 'seat',
+      isAccessible: true,
+      rightNeighbour: 'A-2',
+      availabilityReason: 'booked',
+    });
+    expect(info.labels.own).toEqual({ label: '1', type: 'seat' });
+    expect(info.labels.parent).toEqual({ label: 'A', type: 'row' });
+    expect(info.leftNeighbour).toBeUndefined();
+    expect(info.distanceToFocalPoint).toBeCloseTo(Math.hypot(10 - 120, 40));
+  });
+
+  it('refuses to book a held seat without its token, naming the seat', async () => {
+    const eventKey = await newEvent();
+    const { holdToken } = await server.client.holdTokens.create();
+    await server.client.events.hold(eventKey, 'A-5', holdToken);
+    await expect(server.client.events.book(eventKey, ['A-4', 'A-5'])).rejects.toMatchObject({
+      status: 400,
+      errors: [{ code: 'HOLD_TOKEN_REQUIRED', message: expect.stringContaining('A-5') }],
+    });
+    // All or nothing: A-4 was free and stays free.
+    expect((await server.client.events.retrieveObjectInfo(eventKey, 'A-4')).status).toBe('free');
+  });
+
+  it('releases booked seats and logs every change, newest first', async () => {
+    const eventKey = await newEvent();
+    await server.client.events.book(eventKey, ['B-1'], null, 'order-9');
+    await server.client.events.release(eventKey, ['B-1']);
+    expect((await server.client.events.retrieveObjectInfo(eventKey, 'B-1')).status).toBe('free');
+    const page = await server.client.events.statusChanges(eventKey).firstPage();
+    expect(page.items.map((c) => [c.objectLabel, c.status])).toEqual([
+      ['B-1', 'free'],
+      ['B-1', 'booked'],
+    ]);
+    expect(page.items[1]!.orderId).toBe('order-9');
+  });
+
+  it('changes objects to a custom status, honouring allowed and rejected previous statuses', async () => {
+    const eventKey = await newEvent();
+    await server.client.events.changeObjectStatus(eventKey, ['B-2'], 'blocked');
+    expect((await server.client.events.retrieveObjectInfo(eventKey, 'B-2')).status).toBe('blocked');
+    await expect(server.client.events.changeObjectStatus(eventKey, ['B-3'], 'vip', null, null, null, null, null, null, ['free'])).rejects.toMatchObject({
+      errors: [{ code: 'ILLEGAL_STATUS_CHANGE' }],
+    });
+    await server.client.events.changeObjectStatus(eventKey, ['B-2'], 'booked', null, null, null, null, null, ['blocked']);
+    expect((await server.client.events.retrieveObjectInfo(eventKey, 'B-2')).status).toBe('booked');
+  });
+
+  it('changes objects in several events at once', async () => {
+    const [first, second] = [await newEvent(), await newEvent()];
+    await server.client.events.book([first, second], ['A-7']);
+    expect((await server.client.events.retrieveObjectInfo(first, 'A-7')).status).toBe('booked');
+    expect((await server.client.events.retrieveObjectInfo(second, 'A-7')).status).toBe('booked');
+  });
+
+  it('applies an ordered batch of different changes in one transaction', async () => {
+    const eventKey = await newEvent();
+    const results = await server.client.events.changeObjectStatusInBatch([
+      new StatusChangeRequest().withEventKey(eventKey).withObjects(['A-3']).withStatus('booked'),
+      new StatusChangeRequest().withEventKey(eventKey).withObjects(['A-3']).withType(StatusChangeRequest.TYPE_RELEASE),
+      new StatusChangeRequest().withEventKey(eventKey).withObjects(['A-4']).withStatus('blocked'),
+    ]);
+    expect(results.map((r) => Object.values(r.objects)[0]!.status)).toEqual(['booked', 'free', 'blocked']);
+  });
+
+  it('books and releases places in a general-admission area by quantity', async () => {
+    const eventKey = await newEvent();
+    const { holdToken } = await server.client.holdTokens.create();
+    await server.client.events.hold(eventKey, [{ objectId: 'GA1', quantity: 3 }], holdToken);
+    await server.client.events.book(eventKey, [{ objectId: 'GA1', quantity: 2 }], holdToken);
+    const info = await server.client.events.retrieveObjectInfo(eventKey, 'GA1');
+    expect(info).toMatchObject({ capacity: 10, numBooked: 2, numHeld: 1, numFree: 7 });
+    await expect(server.client.events.book(eventKey, [{ objectId: 'GA1', quantity: 8 }])).rejects.toMatchObject({ errors: [{ code: 'INSUFFICIENT_CAPACITY' }] });
+  });
+
+  it('books a table sold as a whole, but not its seats', async () => {
+    const eventKey = await newEvent();
+    await server.client.events.book(eventKey, ['T2']);
+    expect((await server.client.events.retrieveObjectInfo(eventKey, 'T2')).status).toBe('booked');
+    await expect(server.client.events.book(eventKey, ['T2-1'])).rejects.toMatchObject({ errors: [{ code: 'ILLEGAL_STATUS_CHANGE' }] });
+    await server.client.events.book(eventKey, ['T1-1']);
+  });
+
+  it('holds the best available adjacent seats nearest the stage', async () => {
+    const eventKey = await newEvent();
+    const { holdToken } = await server.client.holdTokens.create();
+    const best = await server.client.events.holdBestAvailable(eventKey, { number: 2, categories: ['back'] } as never, holdToken);
+    expect(best.nextToEachOther).toBe(true);
+    expect(best.objects).toHaveLength(2);
+    expect(best.objects.every((l) => l.startsWith('B-'))).toBe(true);
+    expect(best.objectDetails[best.objects[0]!]!.status).toBe('reservedByToken');
+  });
+
+  it('updates extra data of one object and of several', async () => {
+    const eventKey = await newEvent();
+    await server.client.events.updateExtraData(eventKey, 'A-1', { name: 'Ada' });
+    await server.client.events.updateExtraDatas(eventKey, { 'A-2': { name: 'Grace' } });
+    expect((await server.client.events.retrieveObjectInfo(eventKey, 'A-1')).extraData).toEqual({ name: 'Ada' });
+    expect((await server.client.events.retrieveObjectInfo(eventKey, 'A-2')).extraData).toEqual({ name: 'Grace' });
+  });
+});
+
+describe('event reports', () => {
+  it('groups objects by status, category, label and order id', async () => {
+    const eventKey = await newEvent();
+    await server.client.events.book(eventKey, ['A-1', 'B-1'], null, 'order-42');
+    const byStatus = await server.client.eventReports.byStatus(eventKey);
+    expect(byStatus.booked!.map((o) => o.label).sort()).toEqual(['A-1', 'B-1']);
+    expect(byStatus.free!.length).toBeGreaterThan(10);
+    const booked = await server.client.eventReports.byStatus(eventKey, 'booked');
+    expect(booked.booked).toHaveLength(2);
+    const byCategory = await server.client.eventReports.byCategoryKey(eventKey);
+    expect(byCategory['1']!.some((o) => o.label === 'A-1')).toBe(true);
+    const byLabel = await server.client.eventReports.byLabel(eventKey, 'B-1');
+    expect(byLabel['B-1']![0]!.status).toBe('booked');
+    const byOrder = await server.client.eventReports.byOrderId(eventKey, 'order-42');
+    expect(byOrder['order-42']).toHaveLength(2);
+  });
+});

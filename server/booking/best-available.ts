@@ -1,0 +1,51 @@
+import type { ChartDefinition, ChartObject } from '../charts/chart-model';
+import { distanceToFocalPoint } from '../charts/chart-model';
+
+export type BestAvailableQuery = { number: number; categories?: string[]; accessibleSeats?: number };
+
+export type BestAvailablePick = { labels: string[]; nextToEachOther: boolean };
+
+/** A free seat left alone between taken seats is hard to sell: a pick that strands one pays this much distance. */
+const ORPHAN_PENALTY = 1_000;
+
+/**
+ * Picks `number` free seats: adjacent in one row, closest to the focal point, avoiding runs that strand a single
+ * free seat; accessible seats only when asked for (then exactly `accessibleSeats` of them). Falls back to the
+ * closest free seats anywhere when no row has a long enough run. Pure: `isFree` says what is free now.
+ */
+export function pickBestAvailable(chart: ChartDefinition, byLabel: Map<string, ChartObject>, isFree: (label: string) => boolean, query: BestAvailableQuery): BestAvailablePick | undefined {
+  const wantedAccessible = query.accessibleSeats ?? 0;
+  const categories = query.categories?.length ? new Set(query.categories) : undefined;
+  const eligible = (label: string): boolean => {
+    const o = byLabel.get(label);
+    if (!o || !o.bookable || !isFree(label)) return false;
+    if (categories && !categories.has(o.categoryKey ?? '')) return false;
+    return wantedAccessible > 0 || !o.accessible;
+  };
+  const distance = (label: string) => distanceToFocalPoint(chart, byLabel.get(label)!) ?? 0;
+
+  let best: { labels: string[]; score: number } | undefined;
+  for (const row of chart.rows) {
+    const seats = row.seats;
+    for (let start = 0; start + query.number <= seats.length; start++) {
+      const run = seats.slice(start, start + query.number);
+      if (!run.every(eligible)) continue;
+      const accessible = run.filter((l) => byLabel.get(l)!.accessible).length;
+      if (accessible !== wantedAccessible) continue;
+      let score = run.reduce((sum, l) => sum + distance(l), 0) / run.length;
+      const strands = (i: number, beyond: number) => i >= 0 && i < seats.length && isFree(seats[i]!) && !(beyond >= 0 && beyond < seats.length && isFree(seats[beyond]!));
+      if (strands(start - 1, start - 2)) score += ORPHAN_PENALTY;
+      if (strands(start + query.number, start + query.number + 1)) score += ORPHAN_PENALTY;
+      if (!best || score < best.score) best = { labels: run, score };
+    }
+  }
+  if (best) return { labels: best.labels, nextToEachOther: true };
+
+  if (wantedAccessible > 0) return undefined;
+  const scattered = chart.objects
+    .filter((o) => o.type === 'seat' && eligible(o.label))
+    .sort((a, b) => distance(a.label) - distance(b.label))
+    .slice(0, query.number)
+    .map((o) => o.label);
+  return scattered.length === query.number ? { labels: scattered, nextToEachOther: false } : undefined;
+}

@@ -1,0 +1,269 @@
+import type { ChartObject } from '../charts/chart-model';
+import type { BookingContext, CommittedBatch, LoadedChart, PublicChange } from './context';
+import type { FailureReason, ObjectFailure } from './failures';
+import {
+  changeGeneralAdmission,
+  changeSeat,
+  gaKey,
+  gaTaken,
+  HELD,
+  type ChangeIntent,
+  type GaState,
+  type SeatState,
+} from './status-rules';
+
+export type ObjectRef = { label: string; quantity?: number; ticketType?: string; extraData?: Record<string, unknown> };
+
+export type StatusChangeRequest = {
+  eventKeys: string[];
+  objects: ObjectRef[];
+  kind: 'status' | 'release';
+  /** Target status when kind is 'status'. */
+  status: string;
+  holdToken?: string | null;
+  orderId?: string | null;
+  keepExtraData?: boolean;
+  allowedPreviousStatuses?: string[] | null;
+  rejectedPreviousStatuses?: string[] | null;
+};
+
+/** An object's state after a change, with its chart data, for building responses. */
+export type ObjectView = { eventKey: string; chart: LoadedChart; object: ChartObject; seat?: SeatState; ga?: GaState };
+
+export type ChangeFailure = { kind: 'event_not_found'; eventKey: string } | { kind: 'objects'; failures: ObjectFailure[] };
+
+export type ChangeResult = { ok: true; results: ObjectView[][] } | { ok: false; failure: ChangeFailure };
+
+type EventHandle = { id: number; key: string; workspaceId: number; chart: LoadedChart };
+
+type LogEntry = { label: string; status: string; quantity: number; holdToken: string | null; orderId: string | null; extraData: string | null };
+
+/**
+ * Applies an ordered list of status change requests as one synchronous transaction: all of them, or none.
+ * Later requests see the effect of earlier ones. The failure names every refused object and why.
+ */
+export function changeObjectStatus(ctx: BookingContext, workspaceId: number, requests: StatusChangeRequest[]): ChangeResult {
+  return runChange(ctx, workspaceId, () => requests, { origin: 'API_CALL' });
+}
+
+type RunOptions = {
+  origin: 'API_CALL' | 'HOLD_EXPIRED';
+  /** Expiry releases with a token that is no longer live, and marks it expired in the same transaction. */
+  expiringToken?: string;
+};
+
+/** The one transaction shell: requests are built inside it, so they can depend on what it reads. */
+export function runChange(ctx: BookingContext, workspaceId: number, buildRequests: () => StatusChangeRequest[], options: RunOptions): ChangeResult {
+  const now = ctx.now();
+  const outcome = ctx.db.$client
+    .transaction((): ChangeResult & { batches?: CommittedBatch[] } => {
+      const plan = new ChangePlan(ctx, workspaceId, now, options.expiringToken);
+      const results: ObjectView[][] = [];
+      for (const request of buildRequests()) {
+        const views = plan.apply(request);
+        if ('kind' in views) return { ok: false, failure: views };
+        results.push(views);
+      }
+      if (plan.failures.length) return { ok: false, failure: { kind: 'objects', failures: plan.failures } };
+      if (options.expiringToken) ctx.statements.markTokenExpired.run({ token: options.expiringToken });
+      return { ok: true, results, batches: plan.write(options.origin) };
+    })
+    .immediate();
+  if (outcome.ok && outcome.batches?.length) ctx.onCommit(outcome.batches);
+  if (outcome.ok) return { ok: true, results: outcome.results };
+  return outcome;
+}
+
+/** The state of every object touched so far, in memory, so that nothing is written unless everything passes. */
+class ChangePlan {
+  failures: ObjectFailure[] = [];
+  private events = new Map<string, EventHandle>();
+  private seats = new Map<string, { event: EventHandle; label: string; state: SeatState; dirty: boolean }>();
+  private gas = new Map<string, { event: EventHandle; label: string; state: GaState; dirty: boolean }>();
+  private log = new Map<number, { event: EventHandle; entries: LogEntry[]; changes: PublicChange[] }>();
+  private tokens = new Map<string, FailureReason | null>();
+
+  constructor(
+    private ctx: BookingContext,
+    private workspaceId: number,
+    private now: number,
+    private expiringToken?: string,
+  ) {}
+
+  private event(key: string): EventHandle | undefined {
+    let handle = this.events.get(key);
+    if (!handle) {
+      const row = this.ctx.statements.eventByKey.get({ key });
+      if (!row || row.workspaceId !== this.workspaceId) return undefined;
+      handle = { id: row.id, key: row.key, workspaceId: row.workspaceId, chart: this.ctx.loadChart(row.chartId) };
+      this.events.set(key, handle);
+    }
+    return handle;
+  }
+
+  /** Null when the token is live and belongs to this workspace, else why not. */
+  private tokenProblem(token: string): FailureReason | null {
+    if (token === this.expiringToken) return null;
+    if (!this.tokens.has(token)) {
+      const row = this.ctx.statements.holdToken.get({ token });
+      let problem: FailureReason | null = null;
+      if (!row || row.workspaceId !== this.workspaceId) problem = 'hold_token_invalid';
+      else if (row.expired || row.expiresAt <= this.now) problem = 'hold_token_expired';
+      this.tokens.set(token, problem);
+    }
+    return this.tokens.get(token) ?? null;
+  }
+
+  apply(request: StatusChangeRequest): ObjectView[] | ChangeFailure {
+    const token = request.holdToken ?? null;
+    const intent: Omit<ChangeIntent, 'ticketType' | 'extraData'> = {
+      kind: request.kind,
+      status: request.status,
+      token,
+      orderId: request.orderId ?? null,
+      keepExtraData: request.keepExtraData ?? false,
+      allowedPreviousStatuses: request.allowedPreviousStatuses ?? null,
+      rejectedPreviousStatuses: request.rejectedPreviousStatuses ?? null,
+    };
+    const views: ObjectView[] = [];
+    for (const eventKey of request.eventKeys) {
+      const event = this.event(eventKey);
+      if (!event) return { kind: 'event_not_found', eventKey };
+      const tokenProblem: FailureReason | null = token
+        ? this.tokenProblem(token)
+        : request.kind === 'status' && request.status === HELD
+          ? 'hold_token_required'
+          : null;
+      const seen = new Set<string>();
+      for (const ref of request.objects) {
+        const fail = (reason: FailureReason, status?: string) =>
+          this.failures.push({ eventKey, label: ref.label, reason, ...(status ? { status } : {}) });
+        if (seen.has(ref.label)) {
+          fail('duplicate_object');
+          continue;
+        }
+        seen.add(ref.label);
+        const object = event.chart.byLabel.get(ref.label);
+        if (!object) {
+          fail('object_not_found');
+          continue;
+        }
+        if (!object.bookable) {
+          fail('not_bookable');
+          continue;
+        }
+        if (tokenProblem) {
+          fail(tokenProblem);
+          continue;
+        }
+        const fullIntent: ChangeIntent = {
+          ...intent,
+          ticketType: ref.ticketType ?? null,
+          extraData: ref.extraData !== undefined ? JSON.stringify(ref.extraData) : null,
+        };
+        const view = object.type === 'generalAdmission' ? this.applyGa(event, object, ref, fullIntent, fail) : this.applySeat(event, object, ref, fullIntent, fail);
+        if (view) views.push(view);
+      }
+    }
+    return views;
+  }
+
+  private applySeat(event: EventHandle, object: ChartObject, ref: ObjectRef, intent: ChangeIntent, fail: (r: FailureReason, s?: string) => void): ObjectView | undefined {
+    if (ref.quantity !== undefined && ref.quantity !== 1) {
+      fail('quantity_not_allowed');
+      return undefined;
+    }
+    const key = `${event.id}\u0000${object.label}`;
+    let entry = this.seats.get(key);
+    if (!entry) {
+      const row = this.ctx.statements.seat.get({ eventId: event.id, label: object.label });
+      if (!row) throw new Error(`event ${event.key} has no row for bookable object ${object.label}`);
+      entry = { event, label: object.label, state: row, dirty: false };
+      this.seats.set(key, entry);
+    }
+    const result = changeSeat(entry.state, intent);
+    if (!result.ok) {
+      fail(result.reason, entry.state.status);
+      return undefined;
+    }
+    entry.state = result.next;
+    entry.dirty = true;
+    this.record(event, {
+      label: object.label,
+      status: result.next.status,
+      quantity: 1,
+      holdToken: intent.token,
+      orderId: result.next.orderId,
+      extraData: result.next.extraData,
+    }, { label: object.label, status: result.next.status });
+    return { eventKey: event.key, chart: event.chart, object, seat: result.next };
+  }
+
+  private applyGa(event: EventHandle, object: ChartObject, ref: ObjectRef, intent: ChangeIntent, fail: (r: FailureReason) => void): ObjectView | undefined {
+    const quantity = ref.quantity ?? 1;
+    const key = `${event.id}\u0000${object.label}`;
+    let entry = this.gas.get(key);
+    if (!entry) {
+      const rows = this.ctx.statements.gaAllocations.all({ eventId: event.id, label: object.label });
+      const allocations = new Map(rows.map((r) => [gaKey(r.status, r.holdToken || null), r.quantity]));
+      entry = { event, label: object.label, state: { capacity: object.capacity ?? 0, allocations }, dirty: false };
+      this.gas.set(key, entry);
+    }
+    const result = changeGeneralAdmission(entry.state, intent, quantity);
+    if (!result.ok) {
+      fail(result.reason);
+      return undefined;
+    }
+    entry.state = result.next;
+    entry.dirty = true;
+    const numFree = result.next.capacity - gaTaken(result.next);
+    this.record(
+      event,
+      {
+        label: object.label,
+        status: intent.kind === 'release' ? 'free' : intent.status,
+        quantity,
+        holdToken: intent.token,
+        orderId: intent.orderId,
+        extraData: intent.extraData,
+      },
+      { label: object.label, status: numFree > 0 ? 'free' : 'booked', numFree },
+    );
+    return { eventKey: event.key, chart: event.chart, object, ga: result.next };
+  }
+
+  private record(event: EventHandle, entry: LogEntry, change: PublicChange): void {
+    let log = this.log.get(event.id);
+    if (!log) {
+      log = { event, entries: [], changes: [] };
+      this.log.set(event.id, log);
+    }
+    log.entries.push(entry);
+    log.changes.push(change);
+  }
+
+  /** Writes every changed object and the numbered log. Runs inside the transaction. */
+  write(origin: string): CommittedBatch[] {
+    const s = this.ctx.statements;
+    for (const { event, label, state, dirty } of this.seats.values()) {
+      if (!dirty) continue;
+      s.updateSeat.run({ eventId: event.id, label, ...state });
+    }
+    for (const { event, label, state, dirty } of this.gas.values()) {
+      if (!dirty) continue;
+      s.deleteGaAllocations.run({ eventId: event.id, label });
+      for (const [key, quantity] of state.allocations) {
+        const [status, holdToken] = key.split('\u0000') as [string, string];
+        s.insertGaAllocation.run({ eventId: event.id, label, status, holdToken, quantity });
+      }
+    }
+    const batches: CommittedBatch[] = [];
+    for (const { event, entries, changes } of this.log.values()) {
+      const toSeq = s.bumpSeq.get({ count: entries.length, eventId: event.id })!.seq;
+      const fromSeq = toSeq - entries.length + 1;
+      entries.forEach((e, i) => s.insertStatusChange.run({ eventId: event.id, seq: fromSeq + i, ...e, origin, createdAt: this.now }));
+      batches.push({ eventKey: event.key, fromSeq, toSeq, changes });
+    }
+    return batches;
+  }
+}

@@ -1,0 +1,41 @@
+import type { Db } from '../../db/client';
+import { bookableObjects, type ChartDefinition, type ChartObject } from '../charts/chart-model';
+import { prepareStatements, type Statements } from './statements';
+
+/** One object's new state as everybody may see it: never a hold token (whoever has it can book the seat). */
+export type PublicChange = { label: string; status: string; numFree?: number };
+
+/** Changes committed to one event in one transaction, numbered fromSeq..toSeq without gaps. */
+export type CommittedBatch = { eventKey: string; fromSeq: number; toSeq: number; changes: PublicChange[] };
+
+export type BookingDeps = {
+  db: Db;
+  /** Milliseconds since the epoch; injectable so tests can move time. */
+  now: () => number;
+  /** Called after every commit, never inside a transaction. */
+  onCommit: (batches: CommittedBatch[]) => void;
+};
+
+export type LoadedChart = { id: number; key: string; definition: ChartDefinition; byLabel: Map<string, ChartObject> };
+
+export type BookingContext = BookingDeps & { statements: Statements; loadChart: (chartId: number) => LoadedChart };
+
+export function createBookingContext(deps: BookingDeps): BookingContext {
+  const statements = prepareStatements(deps.db);
+  // Charts are immutable once stored, so a parsed chart can be kept for the life of the process.
+  const cache = new Map<number, LoadedChart>();
+  const loadChart = (chartId: number): LoadedChart => {
+    let chart = cache.get(chartId);
+    if (!chart) {
+      const row = statements.chartDefinition.get({ id: chartId });
+      if (!row) throw new Error(`chart ${chartId} referenced but missing`);
+      const definition = JSON.parse(row.definition) as ChartDefinition;
+      chart = { id: chartId, key: row.key, definition, byLabel: new Map(definition.objects.map((o) => [o.label, o])) };
+      cache.set(chartId, chart);
+    }
+    return chart;
+  };
+  return { ...deps, statements, loadChart };
+}
+
+export { bookableObjects };

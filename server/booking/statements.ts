@@ -1,0 +1,99 @@
+import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { charts, eventObjects, events, gaAllocations, holdTokens, statusChanges } from '../../db/schema';
+
+const p = sql.placeholder;
+
+/**
+ * The hot-path statements, prepared once per database: building a Drizzle query on every call measured
+ * ~6× slower than raw better-sqlite3 here, a prepared one ~1.75×.
+ */
+export function prepareStatements(db: Db) {
+  return {
+    eventByKey: db
+      .select({ id: events.id, key: events.key, workspaceId: events.workspaceId, chartId: events.chartId, seq: events.seq })
+      .from(events)
+      .where(eq(events.key, p('key')))
+      .prepare(),
+    chartDefinition: db.select({ definition: charts.definition, key: charts.key }).from(charts).where(eq(charts.id, p('id'))).prepare(),
+    holdToken: db.select().from(holdTokens).where(eq(holdTokens.token, p('token'))).prepare(),
+    seat: db
+      .select({
+        status: eventObjects.status,
+        holdToken: eventObjects.holdToken,
+        orderId: eventObjects.orderId,
+        ticketType: eventObjects.ticketType,
+        extraData: eventObjects.extraData,
+        forSale: eventObjects.forSale,
+      })
+      .from(eventObjects)
+      .where(and(eq(eventObjects.eventId, p('eventId')), eq(eventObjects.label, p('label'))))
+      .prepare(),
+    updateSeat: db
+      .update(eventObjects)
+      .set({
+        status: sql`${p('status')}`,
+        holdToken: sql`${p('holdToken')}`,
+        orderId: sql`${p('orderId')}`,
+        ticketType: sql`${p('ticketType')}`,
+        extraData: sql`${p('extraData')}`,
+      })
+      .where(and(eq(eventObjects.eventId, p('eventId')), eq(eventObjects.label, p('label'))))
+      .prepare(),
+    gaAllocations: db
+      .select({ status: gaAllocations.status, holdToken: gaAllocations.holdToken, quantity: gaAllocations.quantity })
+      .from(gaAllocations)
+      .where(and(eq(gaAllocations.eventId, p('eventId')), eq(gaAllocations.label, p('label'))))
+      .prepare(),
+    deleteGaAllocations: db
+      .delete(gaAllocations)
+      .where(and(eq(gaAllocations.eventId, p('eventId')), eq(gaAllocations.label, p('label'))))
+      .prepare(),
+    insertGaAllocation: db
+      .insert(gaAllocations)
+      .values({ eventId: p('eventId'), label: p('label'), status: p('status'), holdToken: p('holdToken'), quantity: p('quantity') })
+      .prepare(),
+    bumpSeq: db
+      .update(events)
+      .set({ seq: sql`${events.seq} + ${p('count')}` })
+      .where(eq(events.id, p('eventId')))
+      .returning({ seq: events.seq })
+      .prepare(),
+    insertStatusChange: db
+      .insert(statusChanges)
+      .values({
+        eventId: p('eventId'),
+        seq: p('seq'),
+        label: p('label'),
+        status: p('status'),
+        quantity: p('quantity'),
+        holdToken: p('holdToken'),
+        orderId: p('orderId'),
+        extraData: p('extraData'),
+        origin: p('origin'),
+        createdAt: p('createdAt'),
+      })
+      .prepare(),
+    dueHoldTokens: db
+      .select({ token: holdTokens.token, workspaceId: holdTokens.workspaceId })
+      .from(holdTokens)
+      .where(and(eq(holdTokens.expired, false), lte(holdTokens.expiresAt, p('now'))))
+      .orderBy(asc(holdTokens.expiresAt))
+      .limit(100)
+      .prepare(),
+    seatsHeldBy: db
+      .select({ eventId: eventObjects.eventId, label: eventObjects.label })
+      .from(eventObjects)
+      .where(and(eq(eventObjects.holdToken, p('token')), eq(eventObjects.status, 'reservedByToken')))
+      .prepare(),
+    gaHeldBy: db
+      .select({ eventId: gaAllocations.eventId, label: gaAllocations.label, status: gaAllocations.status, quantity: gaAllocations.quantity })
+      .from(gaAllocations)
+      .where(eq(gaAllocations.holdToken, p('token')))
+      .prepare(),
+    markTokenExpired: db.update(holdTokens).set({ expired: true }).where(eq(holdTokens.token, p('token'))).prepare(),
+    eventKeyById: db.select({ key: events.key }).from(events).where(eq(events.id, p('id'))).prepare(),
+  };
+}
+
+export type Statements = ReturnType<typeof prepareStatements>;

@@ -1,0 +1,35 @@
+import { and, asc, desc, eq, gt, like, lt, type SQL } from 'drizzle-orm';
+import { statusChanges, type StatusChangeRow } from '../../db/schema';
+import type { BookingContext } from './context';
+
+export type LogPage = { items: StatusChangeRow[]; nextPageStartsAfter?: number; previousPageEndsBefore?: number };
+
+/** The event's status changes, newest first, paged by id (seats.io's start_after_id / end_before_id). */
+export function listStatusChanges(
+  ctx: BookingContext,
+  eventId: number,
+  page: { limit: number; startAfterId?: number; endBeforeId?: number; filter?: string },
+): LogPage {
+  const conditions: SQL[] = [eq(statusChanges.eventId, eventId)];
+  if (page.filter) conditions.push(like(statusChanges.label, `%${page.filter.replace(/[%_\\]/g, '\\$&')}%`));
+  const backwards = page.endBeforeId !== undefined && page.startAfterId === undefined;
+  if (page.startAfterId !== undefined) conditions.push(lt(statusChanges.id, page.startAfterId));
+  if (backwards) conditions.push(gt(statusChanges.id, page.endBeforeId!));
+  const rows = ctx.db
+    .select()
+    .from(statusChanges)
+    .where(and(...conditions))
+    .orderBy(backwards ? asc(statusChanges.id) : desc(statusChanges.id))
+    .limit(page.limit + 1)
+    .all();
+  const more = rows.length > page.limit;
+  const items = rows.slice(0, page.limit);
+  if (backwards) items.reverse();
+  const first = items[0];
+  const last = items[items.length - 1];
+  return {
+    items,
+    ...((backwards ? page.startAfterId === undefined : more) && last ? { nextPageStartsAfter: last.id } : {}),
+    ...((backwards ? more : page.startAfterId !== undefined) && first ? { previousPageEndsBefore: first.id } : {}),
+  };
+}

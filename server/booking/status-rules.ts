@@ -1,0 +1,124 @@
+import type { FailureReason } from './failures';
+
+/*
+ * The rules of status changes, as pure functions over plain values. The transaction in change-status.ts
+ * loads the current state, asks these rules, and writes what they return.
+ */
+
+export const FREE = 'free';
+export const HELD = 'reservedByToken';
+export const BOOKED = 'booked';
+
+export type SeatState = {
+  status: string;
+  holdToken: string | null;
+  orderId: string | null;
+  ticketType: string | null;
+  extraData: string | null;
+  forSale: boolean;
+};
+
+/** What a change asks for. `token` is the caller's hold token, already checked to be live. */
+export type ChangeIntent = {
+  kind: 'status' | 'release';
+  /** Target status for kind 'status' (`reservedByToken`, `booked` or custom). */
+  status: string;
+  token: string | null;
+  orderId: string | null;
+  ticketType: string | null;
+  extraData: string | null;
+  keepExtraData: boolean;
+  allowedPreviousStatuses: string[] | null;
+  rejectedPreviousStatuses: string[] | null;
+};
+
+export type RuleResult<T> = { ok: true; next: T } | { ok: false; reason: FailureReason };
+
+function checkPrevious(current: string, intent: ChangeIntent): FailureReason | null {
+  if (intent.rejectedPreviousStatuses?.includes(current)) return 'previous_status_rejected';
+  if (intent.allowedPreviousStatuses && !intent.allowedPreviousStatuses.includes(current)) return 'previous_status_rejected';
+  return null;
+}
+
+/**
+ * One seat, table or booth. An object can be taken (held, booked, custom status) only when it is free or held
+ * by the caller's token, unless allowedPreviousStatuses names its current status explicitly; a held object
+ * is released or taken only with its own token.
+ */
+export function changeSeat(current: SeatState, intent: ChangeIntent): RuleResult<SeatState> {
+  const previous = checkPrevious(current.status, intent);
+  if (previous) return { ok: false, reason: previous };
+
+  if (current.status === HELD && current.holdToken !== intent.token) {
+    return { ok: false, reason: intent.token ? 'held_by_other_token' : 'hold_token_required' };
+  }
+
+  if (intent.kind === 'release') {
+    if (current.status === FREE) return { ok: false, reason: 'already_free' };
+    return { ok: true, next: { ...current, status: FREE, holdToken: null, orderId: null, ticketType: null, extraData: intent.keepExtraData ? current.extraData : null } };
+  }
+
+  if (!current.forSale) return { ok: false, reason: 'not_for_sale' };
+  const explicitlyAllowed = intent.allowedPreviousStatuses?.includes(current.status) ?? false;
+  if (current.status !== FREE && current.status !== HELD && !explicitlyAllowed) return { ok: false, reason: 'already_taken' };
+  // A hold token passed with a booking promises the object is held by it (seats.io semantics).
+  if (intent.token && current.status !== HELD && intent.status !== HELD) return { ok: false, reason: 'not_held_by_token' };
+
+  const holding = intent.status === HELD;
+  return {
+    ok: true,
+    next: {
+      status: intent.status,
+      holdToken: holding ? intent.token : null,
+      orderId: intent.orderId ?? (holding ? null : current.orderId),
+      ticketType: intent.ticketType ?? current.ticketType,
+      extraData: intent.extraData ?? (intent.keepExtraData ? current.extraData : null),
+      forSale: current.forSale,
+    },
+  };
+}
+
+/** A general-admission area: quantities per (status, hold token). Key: `${status}\u0000${token}`. */
+export type GaState = { capacity: number; allocations: Map<string, number> };
+
+export function gaKey(status: string, token: string | null): string {
+  return `${status}\u0000${token ?? ''}`;
+}
+
+export function gaTaken(state: GaState): number {
+  let taken = 0;
+  for (const q of state.allocations.values()) taken += q;
+  return taken;
+}
+
+function moveQuantity(state: GaState, from: string | null, to: string | null, quantity: number): GaState {
+  const allocations = new Map(state.allocations);
+  if (from) {
+    const left = (allocations.get(from) ?? 0) - quantity;
+    if (left > 0) allocations.set(from, left);
+    else allocations.delete(from);
+  }
+  if (to) allocations.set(to, (allocations.get(to) ?? 0) + quantity);
+  return { capacity: state.capacity, allocations };
+}
+
+/**
+ * `quantity` places of a GA area. Taking places uses places held by the caller's token first when a token is
+ * given (hold → book), else free places; releasing gives back held places of the token, or booked places.
+ */
+export function changeGeneralAdmission(current: GaState, intent: ChangeIntent, quantity: number): RuleResult<GaState> {
+  const heldByToken = intent.token ? current.allocations.get(gaKey(HELD, intent.token)) ?? 0 : 0;
+  if (intent.kind === 'release') {
+    const from = intent.token ? gaKey(HELD, intent.token) : gaKey(BOOKED, null);
+    const available = current.allocations.get(from) ?? 0;
+    if (available < quantity) return { ok: false, reason: intent.token ? 'not_held_by_token' : 'already_free' };
+    return { ok: true, next: moveQuantity(current, from, null, quantity) };
+  }
+  const target = gaKey(intent.status, intent.status === HELD ? intent.token : null);
+  if (intent.token && intent.status !== HELD) {
+    if (heldByToken < quantity) return { ok: false, reason: 'not_held_by_token' };
+    return { ok: true, next: moveQuantity(current, gaKey(HELD, intent.token), target, quantity) };
+  }
+  if (current.capacity - gaTaken(current) < quantity) return { ok: false, reason: 'insufficient_capacity' };
+  return { ok: true, next: moveQuantity(current, null, target, quantity) };
+}
