@@ -17,6 +17,8 @@ export type VenueOptions = {
 const SEAT_SPACING = 24;
 const ROW_SPACING = 26;
 const SECTION_GAP = 60;
+/** How far the middle of a row bulges towards the stage. */
+const CURVE_DEPTH = 24;
 
 export const CATEGORIES = [
   { key: 1, label: 'Premium', color: '#c2410c', accessible: false },
@@ -40,7 +42,7 @@ const rowName = sectionName;
 const round = (n: number) => Math.round(n * 100) / 100;
 
 export function generateVenue(options: VenueOptions): Record<string, unknown> {
-  const columns = Math.max(1, Math.min(options.sections, Math.ceil(Math.sqrt(options.sections * 2))));
+  const columns = Math.max(1, Math.min(options.sections, Math.ceil(Math.sqrt(options.sections))));
   const sectionWidth = options.seatsPerRow * SEAT_SPACING;
   const sectionHeight = options.rowsPerSection * ROW_SPACING;
   const totalWidth = columns * sectionWidth + (columns - 1) * SECTION_GAP;
@@ -52,20 +54,20 @@ export function generateVenue(options: VenueOptions): Record<string, unknown> {
     const column = index % columns;
     const gridRow = Math.floor(index / columns);
     const left = column * (sectionWidth + SECTION_GAP);
-    const sectionTop = top + gridRow * (sectionHeight + SECTION_GAP);
+    const sectionTop = top + gridRow * (sectionHeight + CURVE_DEPTH + SECTION_GAP);
     // Nearer sections are dearer.
     const categoryKey = CATEGORIES[Math.min(gridRow, CATEGORIES.length - 1)]!.key;
     const rows = Array.from({ length: options.rowsPerSection }, (_, r) => {
       const seats = Array.from({ length: options.seatsPerRow }, (_, s) => {
         const x = left + SEAT_SPACING / 2 + s * SEAT_SPACING;
-        // Curve each row towards the stage: a parabola whose depth grows with distance from the section centre.
-        const offset = (x - (left + sectionWidth / 2)) / (sectionWidth / 2);
-        const y = sectionTop + ROW_SPACING / 2 + r * ROW_SPACING - 14 * (1 - offset * offset);
+        // Rows curve around the stage: seats further to the side sit closer to the front.
+        const offset = (x - totalWidth / 2) / (totalWidth / 2);
+        const y = sectionTop + ROW_SPACING / 2 + r * ROW_SPACING + CURVE_DEPTH * (1 - offset * offset);
         const aisleSeat = s === 0 || s === options.seatsPerRow - 1;
         return {
           label: String(s + 1),
           x: round(x),
-          y: round(y + 14),
+          y: round(y),
           categoryKey,
           accessible: r === options.rowsPerSection - 1 && aisleSeat,
           companionSeat: r === options.rowsPerSection - 1 && (s === 1 || s === options.seatsPerRow - 2),
@@ -81,14 +83,14 @@ export function generateVenue(options: VenueOptions): Record<string, unknown> {
       points: [
         { x: left - 6, y: sectionTop - 6 },
         { x: left + sectionWidth + 6, y: sectionTop - 6 },
-        { x: left + sectionWidth + 6, y: sectionTop + sectionHeight + 20 },
-        { x: left - 6, y: sectionTop + sectionHeight + 20 },
+        { x: left + sectionWidth + 6, y: sectionTop + sectionHeight + CURVE_DEPTH + 6 },
+        { x: left - 6, y: sectionTop + sectionHeight + CURVE_DEPTH + 6 },
       ],
       subChart: { rows, tables: [], booths: [], generalAdmissionAreas: [] },
     };
   });
   const gridRows = Math.ceil(options.sections / columns);
-  let bottom = top + gridRows * (sectionHeight + SECTION_GAP);
+  let bottom = top + gridRows * (sectionHeight + CURVE_DEPTH + SECTION_GAP);
 
   const tables = Array.from({ length: options.tables ?? 0 }, (_, t) => {
     const perTable = options.seatsPerTable ?? 8;

@@ -149,7 +149,7 @@ describe('booking', () => {
 
   it('applies an ordered batch of different changes in one transaction', async () => {
     const eventKey = await newEvent();
-    const results = await server.client.events.changeObjectStatusInBatch([
+    const results: { objects: Record<string, { status: string }> }[] = await server.client.events.changeObjectStatusInBatch([
       new StatusChangeRequest().withEventKey(eventKey).withObjects(['A-3']).withStatus('booked'),
       new StatusChangeRequest().withEventKey(eventKey).withObjects(['A-3']).withType(StatusChangeRequest.TYPE_RELEASE),
       new StatusChangeRequest().withEventKey(eventKey).withObjects(['A-4']).withStatus('blocked'),
@@ -182,7 +182,7 @@ describe('booking', () => {
     expect(best.nextToEachOther).toBe(true);
     expect(best.objects).toHaveLength(2);
     expect(best.objects.every((l) => l.startsWith('B-'))).toBe(true);
-    expect(best.objectDetails[best.objects[0]!]!.status).toBe('reservedByToken');
+    expect((best.objectDetails as Record<string, { status: string }>)[best.objects[0]!]!.status).toBe('reservedByToken');
   });
 
   it('updates extra data of one object and of several', async () => {

@@ -1,0 +1,31 @@
+import type { PublicChange } from '../../server/booking/context';
+import type { ObjectsChanged } from '../../server/realtime/contract';
+
+/** What the browser knows of an event's statuses, and up to which seq. Framework-free. */
+export type LiveState = { seq: number; objects: ReadonlyMap<string, PublicChange> };
+
+export function fromSnapshot(seq: number, objects: PublicChange[]): LiveState {
+  return { seq, objects: new Map(objects.map((o) => [o.label, o])) };
+}
+
+export type ApplyResult = { kind: 'applied'; state: LiveState } | { kind: 'stale' } | { kind: 'gap' };
+
+/**
+ * Applies one `objects:changed` message. Already-seen messages are ignored; a message that starts beyond the
+ * next expected seq means something was missed, and the caller must re-read a snapshot. A message that overlaps
+ * what we have is applied whole: each label ends on its latest change either way.
+ */
+export function applyChanges(state: LiveState, message: ObjectsChanged): ApplyResult {
+  if (message.toSeq <= state.seq) return { kind: 'stale' };
+  if (message.fromSeq > state.seq + 1) return { kind: 'gap' };
+  const objects = new Map(state.objects);
+  for (const change of message.changes) {
+    if (change.status === 'free' && change.numFree === undefined) objects.delete(change.label);
+    else objects.set(change.label, change);
+  }
+  return { kind: 'applied', state: { seq: message.toSeq, objects } };
+}
+
+export function statusOf(state: LiveState, label: string): string {
+  return state.objects.get(label)?.status ?? 'free';
+}

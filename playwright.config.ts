@@ -1,0 +1,34 @@
+import { defineConfig, devices } from '@playwright/test';
+
+export const E2E_PORT = 3100;
+export const E2E_SECRET_KEY = 'e2e-secret-key-0000';
+
+/** Debian's Chromium: Playwright cannot download browsers here. */
+const chromium = {
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+};
+
+export default defineConfig({
+  testDir: './e2e',
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 30_000,
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    trace: 'retain-on-failure',
+    launchOptions: chromium,
+  },
+  projects: [{ name: 'chromium', use: { ...devices['Desktop Chrome'], launchOptions: chromium } }],
+  webServer: {
+    // A fresh database each run: the demo venue is seeded on start.
+    command: `rm -rf data/e2e && npm start`,
+    env: { PORT: String(E2E_PORT), HOST: '127.0.0.1', DATABASE_URL: 'file:./data/e2e/tessera.db', TESSERA_SECRET_KEY: E2E_SECRET_KEY, NEXT_TELEMETRY_DISABLED: '1' },
+    url: `http://127.0.0.1:${E2E_PORT}/`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: 'pipe',
+  },
+});

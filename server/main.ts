@@ -1,0 +1,53 @@
+import next from 'next';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openDatabase } from '../db/client';
+import { createApplication } from './app';
+import { readEnv } from './env';
+import { setRegistry } from './registry';
+import { DEMO_EVENT_KEY, seedDemo } from './seed';
+
+/** The one entry point: environment → database → services → Next + API + Socket.IO on one port. */
+async function main(): Promise<void> {
+  const env = readEnv();
+  const dev = process.argv.includes('--dev');
+  const db = openDatabase(env.DATABASE_URL);
+
+  const nextApp = next({ dev, dir: join(dirname(fileURLToPath(import.meta.url)), '..') });
+  await nextApp.prepare();
+  const handleNext = nextApp.getRequestHandler();
+
+  const app = createApplication({
+    db,
+    ...(env.TESSERA_SECRET_KEY ? { secretKey: env.TESSERA_SECRET_KEY } : {}),
+    ...(env.TESSERA_PUBLIC_KEY ? { publicKey: env.TESSERA_PUBLIC_KEY } : {}),
+    pages: (req, res) => handleNext(req, res),
+  });
+  setRegistry({ booking: app.booking, defaultWorkspace: app.defaultWorkspace });
+  const seeded = seedDemo(app.booking, app.defaultWorkspace.id);
+
+  const port = await app.listen(env.PORT, env.HOST);
+  const base = `http://localhost:${port}`;
+  console.log(`Tessera is running at ${base}`);
+  console.log(`  Buyer chart:    ${base}/events/${DEMO_EVENT_KEY}${seeded ? '  (demo venue seeded)' : ''}`);
+  console.log(`  API (seats.io): ${base}/api`);
+  if (app.createdDefaultWorkspace || env.TESSERA_SECRET_KEY) {
+    console.log(`  Workspace public key: ${app.defaultWorkspace.key}`);
+    console.log(`  Workspace secret key: ${app.defaultWorkspace.secretKey}  (shown once; keep it safe)`);
+  }
+
+  const shutdown = (signal: string) => {
+    console.log(`${signal}: shutting down`);
+    void app.close().then(() => {
+      db.$client.close();
+      process.exit(0);
+    });
+  };
+  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+}
+
+main().catch((cause) => {
+  console.error(cause instanceof Error ? cause.message : cause);
+  process.exit(1);
+});
