@@ -129,6 +129,20 @@ describe('booking', () => {
     expect(page.items[1]!.orderId).toBe('order-9');
   });
 
+  it('pages through status changes with the client', async () => {
+    const eventKey = await newEvent();
+    for (const label of ['A-1', 'A-2', 'A-3', 'A-4', 'A-5']) await server.client.events.book(eventKey, [label]);
+    const first = await server.client.events.statusChanges(eventKey).firstPage(null, 2);
+    expect(first.items.map((c) => c.objectLabel)).toEqual(['A-5', 'A-4']);
+    const second = await server.client.events.statusChanges(eventKey).pageAfter(first.nextPageStartsAfter!, null, 2);
+    expect(second.items.map((c) => c.objectLabel)).toEqual(['A-3', 'A-2']);
+    const back = await server.client.events.statusChanges(eventKey).pageBefore(second.previousPageEndsBefore!, null, 2);
+    expect(back.items.map((c) => c.objectLabel)).toEqual(['A-5', 'A-4']);
+    const all: string[] = [];
+    for await (const change of server.client.events.statusChanges(eventKey).all()) all.push(change.objectLabel);
+    expect(all).toEqual(['A-5', 'A-4', 'A-3', 'A-2', 'A-1']);
+  });
+
   it('changes objects to a custom status, honouring allowed and rejected previous statuses', async () => {
     const eventKey = await newEvent();
     await server.client.events.changeObjectStatus(eventKey, ['B-2'], 'blocked');
