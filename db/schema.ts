@@ -37,6 +37,8 @@ export const events = sqliteTable(
     key: text('key').notNull().unique(),
     name: text('name'),
     date: text('date'),
+    /** Prices per category key for the buyer chart: `{"currency":"EUR","prices":{"1":65}}`. */
+    pricing: text('pricing'),
     /** The sequence number of the last committed status change (see statusChanges.seq). */
     seq: integer('seq').notNull().default(0),
     createdAt: createdAt(),

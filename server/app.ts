@@ -4,6 +4,7 @@ import type { Workspace } from '../db/schema';
 import { createApiHandler } from './api/handle-api';
 import { createBookingContext, type BookingContext } from './booking/context';
 import { expireHolds } from './booking/expire-holds';
+import { DEFAULT_HOLD_MINUTES } from './booking/hold-tokens';
 import { ensureDefaultWorkspace } from './booking/workspaces';
 import { ChangeFeed } from './realtime/change-feed';
 import { roomOf } from './realtime/contract';
@@ -20,6 +21,8 @@ export type ApplicationOptions = {
   pages?: PageHandler;
   /** How often the hold-expiry sweeper runs. */
   sweepIntervalMs?: number;
+  /** Seat dialect: may buyers book their held seats with the hold token alone? (The built-in storefront.) */
+  publicCheckout?: boolean;
 };
 
 export type Application = {
@@ -38,7 +41,7 @@ export function createApplication(options: ApplicationOptions): Application {
   const { workspace: defaultWorkspace, created } = ensureDefaultWorkspace(db, { secretKey: options.secretKey, publicKey: options.publicKey });
   let feed: ChangeFeed | undefined;
   const booking = createBookingContext({ db, now: options.now ?? Date.now, onCommit: (batches) => feed?.publish(batches) });
-  const handleApi = createApiHandler(booking);
+  const handleApi = createApiHandler(booking, { publicCheckout: options.publicCheckout ?? true, defaultTtlSeconds: DEFAULT_HOLD_MINUTES * 60 });
 
   const httpServer = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');

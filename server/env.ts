@@ -9,6 +9,9 @@ const schema = z.object({
   ADMIN_PASSWORD: z.string().min(1).optional(),
   TESSERA_SECRET_KEY: z.string().min(8).optional(),
   TESSERA_PUBLIC_KEY: z.string().min(8).optional(),
+  /** Let buyers book held seats with their hold token alone (the built-in storefront). Set false when an
+   * integration books after payment with the secret key. */
+  PUBLIC_CHECKOUT: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
 

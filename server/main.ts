@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     db,
     ...(env.TESSERA_SECRET_KEY ? { secretKey: env.TESSERA_SECRET_KEY } : {}),
     ...(env.TESSERA_PUBLIC_KEY ? { publicKey: env.TESSERA_PUBLIC_KEY } : {}),
+    publicCheckout: env.PUBLIC_CHECKOUT,
     pages: (req, res) => handleNext(req, res),
   });
   setRegistry({ booking: app.booking, defaultWorkspace: app.defaultWorkspace });

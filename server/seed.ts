@@ -6,6 +6,7 @@ import { demoHall } from './charts/generate-venue';
 
 export const DEMO_CHART_KEY = 'demo-hall';
 export const DEMO_EVENT_KEY = 'demo-concert';
+const DEMO_PRICING = { currency: 'EUR', prices: { '1': 65, '2': 45, '3': 25 } };
 
 /** Seeds chart `demo-hall` and event `demo-concert` into the default workspace unless they exist. */
 export function seedDemo(booking: BookingContext, workspaceId: number): boolean {
@@ -16,7 +17,7 @@ export function seedDemo(booking: BookingContext, workspaceId: number): boolean 
     const stored = storeChart(booking, workspaceId, imported.chart, DEMO_CHART_KEY);
     if (!stored.ok) throw new Error('could not store the demo chart');
   }
-  const created = createEvents(booking, workspaceId, DEMO_CHART_KEY, [{ key: DEMO_EVENT_KEY, name: 'Demo Concert', date: null }]);
+  const created = createEvents(booking, workspaceId, DEMO_CHART_KEY, [{ key: DEMO_EVENT_KEY, name: 'Demo Concert', date: null, pricing: DEMO_PRICING }]);
   if (!created.ok) throw new Error(`could not create the demo event: ${created.reason}`);
   return true;
 }

@@ -1,5 +1,9 @@
 import type { ChartDefinition, ChartObject } from '../charts/chart-model';
 import { distanceToFocalPoint } from '../charts/chart-model';
+import { runChange, type ChangeResult, type RunOptions, type StatusChangeRequest } from './change-status';
+import type { BookingContext } from './context';
+import { eventObjectViews, findEvent } from './event-state';
+import { FREE } from './status-rules';
 
 export type BestAvailableQuery = { number: number; categories?: string[]; accessibleSeats?: number };
 
@@ -48,4 +52,41 @@ export function pickBestAvailable(chart: ChartDefinition, byLabel: Map<string, C
     .slice(0, query.number)
     .map((o) => o.label);
   return scattered.length === query.number ? { labels: scattered, nextToEachOther: false } : undefined;
+}
+
+export type BestAvailableChange = { result: ChangeResult; pick: BestAvailablePick | undefined };
+
+/**
+ * Picks the best available seats and changes them in one transaction, so nobody can take them in between.
+ * `request` supplies everything but the objects.
+ */
+export function changeBestAvailable(
+  ctx: BookingContext,
+  workspaceId: number,
+  eventKey: string,
+  query: BestAvailableQuery & { ticketTypes?: string[]; extraData?: Record<string, unknown>[] },
+  request: Omit<StatusChangeRequest, 'eventKeys' | 'objects'>,
+  options: RunOptions = { origin: 'API_CALL' },
+): BestAvailableChange {
+  let pick: BestAvailablePick | undefined;
+  const result = runChange(
+    ctx,
+    workspaceId,
+    () => {
+      const event = findEvent(ctx, eventKey, workspaceId);
+      // An unknown event: let the shell report it in its usual way.
+      if (!event) return [{ ...request, eventKeys: [eventKey], objects: [] }];
+      const free = new Set(eventObjectViews(ctx, event).filter((v) => v.seat?.status === FREE && v.seat.forSale).map((v) => v.object.label));
+      pick = pickBestAvailable(event.chart.definition, event.chart.byLabel, (l) => free.has(l), query);
+      if (!pick) return [];
+      const objects = pick.labels.map((label, i) => ({
+        label,
+        ...(query.ticketTypes?.[i] ? { ticketType: query.ticketTypes[i] } : {}),
+        ...(query.extraData?.[i] ? { extraData: query.extraData[i] } : {}),
+      }));
+      return [{ ...request, eventKeys: [eventKey], objects }];
+    },
+    options,
+  );
+  return { result, pick };
 }

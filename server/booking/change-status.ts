@@ -46,10 +46,14 @@ export function changeObjectStatus(ctx: BookingContext, workspaceId: number, req
   return runChange(ctx, workspaceId, () => requests, { origin: 'API_CALL' });
 }
 
-type RunOptions = {
+export type NewHoldToken = { token: string; expiresAt: number };
+
+export type RunOptions = {
   origin: 'API_CALL' | 'HOLD_EXPIRED';
   /** Expiry releases with a token that is no longer live, and marks it expired in the same transaction. */
   expiringToken?: string;
+  /** A token created by this change (a first hold): stored only if the change commits. */
+  newHoldToken?: NewHoldToken;
 };
 
 /** The one transaction shell: requests are built inside it, so they can depend on what it reads. */
@@ -57,7 +61,7 @@ export function runChange(ctx: BookingContext, workspaceId: number, buildRequest
   const now = ctx.now();
   const outcome = ctx.db.$client
     .transaction((): ChangeResult & { batches?: CommittedBatch[] } => {
-      const plan = new ChangePlan(ctx, workspaceId, now, options.expiringToken);
+      const plan = new ChangePlan(ctx, workspaceId, now, options.expiringToken ?? options.newHoldToken?.token);
       const results: ObjectView[][] = [];
       for (const request of buildRequests()) {
         const views = plan.apply(request);
@@ -66,6 +70,7 @@ export function runChange(ctx: BookingContext, workspaceId: number, buildRequest
       }
       if (plan.failures.length) return { ok: false, failure: { kind: 'objects', failures: plan.failures } };
       if (options.expiringToken) ctx.statements.markTokenExpired.run({ token: options.expiringToken });
+      if (options.newHoldToken) ctx.statements.insertHoldToken.run({ ...options.newHoldToken, workspaceId, createdAt: now });
       return { ok: true, results, batches: plan.write(options.origin) };
     })
     .immediate();
@@ -87,7 +92,8 @@ class ChangePlan {
     private ctx: BookingContext,
     private workspaceId: number,
     private now: number,
-    private expiringToken?: string,
+    /** A token the caller vouches for: one being expired, or one being created. */
+    private trustedToken?: string,
   ) {}
 
   private event(key: string): EventHandle | undefined {
@@ -103,7 +109,7 @@ class ChangePlan {
 
   /** Null when the token is live and belongs to this workspace, else why not. */
   private tokenProblem(token: string): FailureReason | null {
-    if (token === this.expiringToken) return null;
+    if (token === this.trustedToken) return null;
     if (!this.tokens.has(token)) {
       const row = this.ctx.statements.holdToken.get({ token });
       let problem: FailureReason | null = null;

@@ -3,8 +3,9 @@ import { and, eq } from 'drizzle-orm';
 import { charts, eventObjects, events, type EventRow } from '../../db/schema';
 import { bookableObjects } from '../charts/chart-model';
 import type { BookingContext } from './context';
+import type { Pricing } from './pricing';
 
-export type EventParams = { key?: string; name?: string | null; date?: string | null };
+export type EventParams = { key?: string; name?: string | null; date?: string | null; pricing?: Pricing };
 
 export type EventView = EventRow & { chartKey: string };
 
@@ -30,7 +31,7 @@ export function createEvents(ctx: BookingContext, workspaceId: number, chartKey:
     params.forEach((p, i) => {
       const row = tx
         .insert(events)
-        .values({ workspaceId, chartId: chart.id, key: keys[i]!, name: p.name ?? null, date: p.date ?? null, createdAt: now })
+        .values({ workspaceId, chartId: chart.id, key: keys[i]!, name: p.name ?? null, date: p.date ?? null, pricing: p.pricing ? JSON.stringify(p.pricing) : null, createdAt: now })
         .returning()
         .get();
       // Chunked multi-row inserts: a 100,000-seat event is created in well under a second.

@@ -1,6 +1,6 @@
 import { runChange, type StatusChangeRequest } from './change-status';
 import type { BookingContext } from './context';
-import { HELD } from './status-rules';
+import { objectsHeldBy } from './hold-tokens';
 
 /**
  * Releases everything held by tokens whose time is up, once per token: the token is marked expired in the
@@ -8,30 +8,23 @@ import { HELD } from './status-rules';
  * Returns how many tokens expired.
  */
 export function expireHolds(ctx: BookingContext): number {
-  const s = ctx.statements;
-  const due = s.dueHoldTokens.all({ now: ctx.now() });
+  const due = ctx.statements.dueHoldTokens.all({ now: ctx.now() });
   for (const { token, workspaceId } of due) {
-    runChange(ctx, workspaceId, () => heldByToken(ctx, token), { origin: 'HOLD_EXPIRED', expiringToken: token });
+    runChange(ctx, workspaceId, () => releaseRequests(ctx, token), { origin: 'HOLD_EXPIRED', expiringToken: token });
   }
   return due.length;
 }
 
 /** One release request per event for everything the token still holds; read inside the transaction. */
-function heldByToken(ctx: BookingContext, token: string): StatusChangeRequest[] {
-  const s = ctx.statements;
-  const byEvent = new Map<number, StatusChangeRequest>();
-  const requestFor = (eventId: number): StatusChangeRequest => {
-    let request = byEvent.get(eventId);
+function releaseRequests(ctx: BookingContext, token: string): StatusChangeRequest[] {
+  const byEvent = new Map<string, StatusChangeRequest>();
+  for (const held of objectsHeldBy(ctx, token)) {
+    let request = byEvent.get(held.eventKey);
     if (!request) {
-      const eventKey = s.eventKeyById.get({ id: eventId })!.key;
-      request = { eventKeys: [eventKey], objects: [], kind: 'release', status: 'free', holdToken: token };
-      byEvent.set(eventId, request);
+      request = { eventKeys: [held.eventKey], objects: [], kind: 'release', status: 'free', holdToken: token };
+      byEvent.set(held.eventKey, request);
     }
-    return request;
-  };
-  for (const row of s.seatsHeldBy.all({ token })) requestFor(row.eventId).objects.push({ label: row.label });
-  for (const row of s.gaHeldBy.all({ token })) {
-    if (row.status === HELD) requestFor(row.eventId).objects.push({ label: row.label, quantity: row.quantity });
+    request.objects.push({ label: held.label, quantity: held.quantity });
   }
   return [...byEvent.values()];
 }

@@ -25,12 +25,9 @@ function view(row: HoldTokenRow): HoldTokenView {
 export function createHoldToken(ctx: BookingContext, workspaceId: number, expiresInMinutes = DEFAULT_HOLD_MINUTES): HoldTokenResult {
   if (expiresInMinutes > MAX_HOLD_MINUTES) return { ok: false, reason: 'too_long' };
   const now = ctx.now();
-  const row = ctx.db
-    .insert(holdTokens)
-    .values({ token: newHoldToken(), workspaceId, expiresAt: now + Math.round(expiresInMinutes * 60_000), createdAt: now })
-    .returning()
-    .get();
-  return { ok: true, holdToken: view(row) };
+  const token = { token: newHoldToken(), workspaceId, expiresAt: now + Math.round(expiresInMinutes * 60_000), createdAt: now };
+  ctx.statements.insertHoldToken.run(token);
+  return { ok: true, holdToken: view({ ...token, expired: false }) };
 }
 
 export function retrieveHoldToken(ctx: BookingContext, workspaceId: number, token: string): HoldTokenResult {
@@ -51,4 +48,16 @@ export function extendHoldToken(ctx: BookingContext, workspaceId: number, token:
     const updated = tx.update(holdTokens).set({ expiresAt }).where(eq(holdTokens.token, token)).returning().get();
     return { ok: true, holdToken: view(updated) } as const;
   });
+}
+
+export type HeldObject = { eventKey: string; label: string; quantity: number };
+
+/** What a live token holds, in every event. Safe to show to whoever presents the token: it is the credential. */
+export function objectsHeldBy(ctx: BookingContext, token: string): HeldObject[] {
+  const s = ctx.statements;
+  const keyOf = (eventId: number) => s.eventKeyById.get({ id: eventId })!.key;
+  return [
+    ...s.seatsHeldBy.all({ token }).map((r) => ({ eventKey: keyOf(r.eventId), label: r.label, quantity: 1 })),
+    ...s.gaHeldBy.all({ token }).filter((r) => r.status === 'reservedByToken').map((r) => ({ eventKey: keyOf(r.eventId), label: r.label, quantity: r.quantity })),
+  ];
 }

@@ -91,6 +91,10 @@ export function prepareStatements(db: Db) {
       .from(gaAllocations)
       .where(eq(gaAllocations.holdToken, p('token')))
       .prepare(),
+    insertHoldToken: db
+      .insert(holdTokens)
+      .values({ token: p('token'), workspaceId: p('workspaceId'), expiresAt: p('expiresAt'), createdAt: p('createdAt') })
+      .prepare(),
     markTokenExpired: db.update(holdTokens).set({ expired: true }).where(eq(holdTokens.token, p('token'))).prepare(),
     eventKeyById: db.select({ key: events.key }).from(events).where(eq(events.id, p('id'))).prepare(),
   };

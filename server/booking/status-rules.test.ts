@@ -37,8 +37,9 @@ describe('changeSeat', () => {
     expect(reason(changeSeat(seat(FREE), intent('status', 'vip', null, { rejectedPreviousStatuses: [FREE] })))).toBe('previous_status_rejected');
   });
 
-  it('refuses a booking that names a token for a seat the token does not hold', () => {
+  it('refuses a booking or release that names a token for a seat the token does not hold', () => {
     expect(reason(changeSeat(seat(FREE), intent('status', BOOKED, 't1')))).toBe('not_held_by_token');
+    expect(reason(changeSeat(seat(BOOKED), intent('release', FREE, 't1')))).toBe('not_held_by_token');
   });
 
   it('refuses seats that are not for sale, and releasing a free seat', () => {

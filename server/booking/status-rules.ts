@@ -55,6 +55,8 @@ export function changeSeat(current: SeatState, intent: ChangeIntent): RuleResult
 
   if (intent.kind === 'release') {
     if (current.status === FREE) return { ok: false, reason: 'already_free' };
+    // A hold token releases only what it holds: a buyer's token must never free someone's booking.
+    if (intent.token && current.status !== HELD) return { ok: false, reason: 'not_held_by_token' };
     return { ok: true, next: { ...current, status: FREE, holdToken: null, orderId: null, ticketType: null, extraData: intent.keepExtraData ? current.extraData : null } };
   }
 

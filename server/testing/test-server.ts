@@ -20,9 +20,9 @@ export type TestServer = {
 };
 
 /** A real server on a random port over a real database (in memory unless a file is given). */
-export async function startTestServer(options: { databaseFile?: string; now?: () => number; sweepIntervalMs?: number } = {}): Promise<TestServer> {
+export async function startTestServer(options: { databaseFile?: string; now?: () => number; sweepIntervalMs?: number; publicCheckout?: boolean } = {}): Promise<TestServer> {
   const db = openDatabase(options.databaseFile ?? ':memory:');
-  const app = createApplication({ db, secretKey: TEST_SECRET_KEY, ...(options.now ? { now: options.now } : {}), ...(options.sweepIntervalMs ? { sweepIntervalMs: options.sweepIntervalMs } : {}) });
+  const app = createApplication({ db, secretKey: TEST_SECRET_KEY, ...(options.now ? { now: options.now } : {}), ...(options.sweepIntervalMs ? { sweepIntervalMs: options.sweepIntervalMs } : {}), ...(options.publicCheckout !== undefined ? { publicCheckout: options.publicCheckout } : {}) });
   const port = await app.listen(0);
   const baseUrl = `http://127.0.0.1:${port}`;
   const client = new SeatsioClient(new Region(`${baseUrl}/api`), TEST_SECRET_KEY);

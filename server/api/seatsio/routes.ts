@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Workspace } from '../../../db/schema';
-import { pickBestAvailable } from '../../booking/best-available';
-import { changeObjectStatus, runChange, type ObjectRef, type ObjectView, type StatusChangeRequest } from '../../booking/change-status';
+import { changeBestAvailable } from '../../booking/best-available';
+import { changeObjectStatus, type ObjectRef, type ObjectView, type StatusChangeRequest } from '../../booking/change-status';
 import { chartByKey, storeChart } from '../../booking/charts';
 import type { BookingContext } from '../../booking/context';
 import { eventObjectViews, findEvent, publicState, type EventHandle } from '../../booking/event-state';
@@ -130,37 +130,18 @@ function runRequests(c: SeatsioContext, requests: StatusChangeRequest[], respond
 
 function bestAvailableChange(c: SeatsioContext, eventKey: string, body: z.infer<typeof schemas.eventActionBody>, status: string): ApiResponse {
   const query = body.bestAvailable!;
-  let pick: { labels: string[]; nextToEachOther: boolean } | undefined;
-  const result = runChange(
+  const { result, pick } = changeBestAvailable(
     c.booking,
     c.workspace.id,
-    () => {
-      const event = findEvent(c.booking, eventKey, c.workspace.id);
-      if (!event) return [{ eventKeys: [eventKey], objects: [], kind: 'status', status }];
-      const free = new Set(eventObjectViews(c.booking, event).filter((v) => v.seat && v.seat.status === FREE && v.seat.forSale).map((v) => v.object.label));
-      pick = pickBestAvailable(event.chart.definition, event.chart.byLabel, (l) => free.has(l), {
-        number: query.number,
-        ...(query.categories ? { categories: query.categories.map(String) } : {}),
-        ...(query.accessibleSeats ? { accessibleSeats: query.accessibleSeats } : {}),
-      });
-      if (!pick) return [];
-      return [
-        {
-          eventKeys: [eventKey],
-          objects: pick.labels.map((label, i) => ({
-            label,
-            ...(query.ticketTypes?.[i] ? { ticketType: query.ticketTypes[i] } : {}),
-            ...(query.extraData?.[i] ? { extraData: query.extraData[i] } : {}),
-          })),
-          kind: 'status',
-          status,
-          holdToken: body.holdToken ?? null,
-          orderId: body.orderId ?? null,
-          keepExtraData: body.keepExtraData ?? false,
-        },
-      ];
+    eventKey,
+    {
+      number: query.number,
+      ...(query.categories ? { categories: query.categories.map(String) } : {}),
+      ...(query.accessibleSeats ? { accessibleSeats: query.accessibleSeats } : {}),
+      ...(query.ticketTypes ? { ticketTypes: query.ticketTypes } : {}),
+      ...(query.extraData ? { extraData: query.extraData } : {}),
     },
-    { origin: 'API_CALL' },
+    { kind: 'status', status, holdToken: body.holdToken ?? null, orderId: body.orderId ?? null, keepExtraData: body.keepExtraData ?? false },
   );
   if (!result.ok) {
     if (result.failure.kind === 'event_not_found') return eventNotFound(eventKey);

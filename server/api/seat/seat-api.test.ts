@@ -1,0 +1,133 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedSmallVenue, startTestServer, type TestServer } from '../../testing/test-server';
+
+/* The seat dialect as a buyer's browser uses it: no secret key, the hold token is the credential. */
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+  seedSmallVenue(server.app, ['seats', 'seats-2']);
+});
+afterAll(() => server.stop());
+
+const post = (path: string, json: unknown, secretKey: string | null = null) => server.api(`/v1${path}`, { json, secretKey });
+const body = async (res: Response) => (await res.json()) as Record<string, unknown>;
+
+describe('POST /api/v1/events/{eventKey}/seats/hold', () => {
+  it('creates a hold token on the first hold and keeps using it', async () => {
+    const first = await post('/events/seats/seats/hold', { objectLabels: ['A-1'] });
+    expect(first.status).toBe(200);
+    const { holdToken, expiresAt, held } = (await first.json()) as { holdToken: string; expiresAt: string; held: unknown[] };
+    expect(holdToken.length).toBeGreaterThanOrEqual(22);
+    expect(Date.parse(expiresAt) - Date.now()).toBeGreaterThan(14 * 60_000);
+    expect(held).toEqual([{ objectLabel: 'A-1', objectType: 'seat', status: 'reservedByToken' }]);
+
+    const second = await post('/events/seats/seats/hold', { objectLabels: ['A-2', 'GA1'], quantities: { GA1: 2 }, holdToken });
+    expect(((await second.json()) as { held: unknown[] }).held).toEqual([
+      { objectLabel: 'A-2', objectType: 'seat', status: 'reservedByToken' },
+      { objectLabel: 'GA1', objectType: 'generalAdmission', quantity: 2 },
+    ]);
+    const token = await body(await server.api(`/v1/hold-tokens/${holdToken}`, { secretKey: null }));
+    expect(token.held).toEqual([
+      { eventKey: 'seats', objectLabel: 'A-1', quantity: 1 },
+      { eventKey: 'seats', objectLabel: 'A-2', quantity: 1 },
+      { eventKey: 'seats', objectLabel: 'GA1', quantity: 2 },
+    ]);
+  });
+
+  it('answers 409 naming every seat someone else has, and holds none of the batch', async () => {
+    const other = await body(await post('/events/seats/seats/hold', { objectLabels: ['B-1', 'B-2'] }));
+    const res = await post('/events/seats/seats/hold', { objectLabels: ['B-1', 'B-2', 'B-3'] });
+    expect(res.status).toBe(409);
+    expect(await res.json()).toEqual({
+      error: 'Some objects could not be held',
+      failed: [
+        { objectLabel: 'B-1', reason: 'held_by_other_token' },
+        { objectLabel: 'B-2', reason: 'held_by_other_token' },
+      ],
+    });
+    const b3 = await server.client.events.retrieveObjectInfo('seats', 'B-3');
+    expect(b3.status).toBe('free');
+    expect(other.holdToken).toBeDefined();
+  });
+
+  it('does not leave a hold token behind when the first hold fails', async () => {
+    await post('/events/seats-2/seats/hold', { objectLabels: ['A-9'] });
+    const tokensBefore = server.app.booking.db.$client.prepare('select count(*) as n from hold_tokens').get();
+    expect((await post('/events/seats-2/seats/hold', { objectLabels: ['A-9'] })).status).toBe(409);
+    expect(server.app.booking.db.$client.prepare('select count(*) as n from hold_tokens').get()).toEqual(tokensBefore);
+  });
+
+  it('holds the best available adjacent seats', async () => {
+    const res = await post('/events/seats-2/seats/hold', { bestAvailable: { number: 3, categories: ['back'] }, ttlSeconds: 60 });
+    expect(res.status).toBe(200);
+    const { held } = (await res.json()) as { held: { objectLabel: string }[] };
+    // The focal point is at x=120: seats 5, 6, 7 of row B sit at x=106, 130, 154.
+    expect(held.map((h) => h.objectLabel)).toEqual(['B-5', 'B-6', 'B-7']);
+  });
+
+  it('validates in the dialect shape, naming the field', async () => {
+    const res = await post('/events/seats/seats/hold', { objectLabels: [] });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual({ statusCode: 400, message: 'Invalid request', errors: { objectLabels: [expect.any(String)] } });
+    const unknown = await post('/events/seats/seats/hold', { objectLabels: ['Z-1'] });
+    expect(await unknown.json()).toEqual({ statusCode: 400, message: 'Invalid request', errors: { objectLabels: ['Z-1: no such object on the chart'] } });
+    const missing = await post('/events/nope/seats/hold', { objectLabels: ['A-1'] });
+    expect([missing.status, await missing.json()]).toEqual([404, { statusCode: 404, message: 'Event not found: nope' }]);
+    const tooMany = await post('/events/seats/seats/hold', { objectLabels: Array.from({ length: 201 }, (_, i) => `A-${i}`) });
+    expect(tooMany.status).toBe(400);
+  });
+});
+
+describe('book and release', () => {
+  it('books held seats with the hold token and an order id, then nobody else can have them', async () => {
+    const { holdToken } = (await body(await post('/events/seats/seats/hold', { objectLabels: ['A-5', 'A-6'] }))) as { holdToken: string };
+    const res = await post('/events/seats/seats/book', { objectLabels: ['A-5', 'A-6'], holdToken, extraData: { buyer: 'Ada' } });
+    expect(res.status).toBe(200);
+    const booked = (await res.json()) as { orderId: string; booked: Record<string, unknown>[] };
+    expect(booked.orderId).toMatch(/^T-[0-9A-Z]{6,}$/);
+    expect(booked.booked[0]).toMatchObject({ chartKey: 'small', eventKey: 'seats', objectLabel: 'A-5', status: 'booked', extraData: { buyer: 'Ada' } });
+    expect((await server.client.events.retrieveObjectInfo('seats', 'A-6')).orderId).toBe(booked.orderId);
+
+    const stolen = await post('/events/seats/seats/release', { objectLabels: ['A-5'], holdToken });
+    expect(stolen.status).toBe(409);
+  });
+
+  it('refuses to book seats the token does not hold', async () => {
+    const { holdToken } = (await body(await post('/events/seats/seats/hold', { objectLabels: ['A-7'] }))) as { holdToken: string };
+    const res = await post('/events/seats/seats/book', { objectLabels: ['A-7', 'A-8'], holdToken });
+    expect(res.status).toBe(409);
+    expect(((await res.json()) as { failed: unknown[] }).failed).toEqual([{ objectLabel: 'A-8', reason: 'not_held_by_token' }]);
+  });
+
+  it('releases with the hold token; without one only the secret key may release', async () => {
+    const { holdToken } = (await body(await post('/events/seats/seats/hold', { objectLabels: ['B-8'] }))) as { holdToken: string };
+    expect((await post('/events/seats/seats/release', { objectLabels: ['B-8'] })).status).toBe(401);
+    expect((await post('/events/seats/seats/release', { objectLabels: ['B-8'], holdToken })).status).toBe(200);
+    await server.client.events.book('seats', ['B-9']);
+    expect((await post('/events/seats/seats/release', { objectLabels: ['B-9'] }, 'test-secret-key-0000')).status).toBe(200);
+  });
+
+  it('extends a hold token, at most to two hours', async () => {
+    const { holdToken } = (await body(await post('/events/seats/seats/hold', { objectLabels: ['B-10'], ttlSeconds: 30 }))) as { holdToken: string };
+    const extended = await body(await post(`/hold-tokens/${holdToken}/extend`, { ttlSeconds: 600 }));
+    expect(Date.parse(extended.expiresAt as string) - Date.now()).toBeGreaterThan(590_000);
+    expect((await post(`/hold-tokens/${holdToken}/extend`, { ttlSeconds: 3 * 3600 })).status).toBe(400);
+    expect((await post('/hold-tokens/not-a-token/extend', { ttlSeconds: 60 })).status).toBe(404);
+  });
+});
+
+describe('without public checkout', () => {
+  it('books only with the secret key', async () => {
+    const closed = await startTestServer({ publicCheckout: false });
+    try {
+      seedSmallVenue(closed.app, ['closed']);
+      const hold = (await (await closed.api('/v1/events/closed/seats/hold', { json: { objectLabels: ['A-1'] }, secretKey: null })).json()) as { holdToken: string };
+      const json = { objectLabels: ['A-1'], holdToken: hold.holdToken };
+      expect((await closed.api('/v1/events/closed/seats/book', { json, secretKey: null })).status).toBe(401);
+      expect((await closed.api('/v1/events/closed/seats/book', { json })).status).toBe(200);
+    } finally {
+      await closed.stop();
+    }
+  });
+});
