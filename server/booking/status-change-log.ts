@@ -33,3 +33,13 @@ export function listStatusChanges(
     ...((backwards ? more : page.startAfterId !== undefined) && first ? { previousPageEndsBefore: first.id } : {}),
   };
 }
+
+/** What an order booked, from the log (general-admission places are counted there, not per order). */
+export function bookedInOrder(ctx: BookingContext, eventId: number, orderId: string): { label: string; quantity: number }[] {
+  return ctx.db
+    .select({ label: statusChanges.label, quantity: statusChanges.quantity })
+    .from(statusChanges)
+    .where(and(eq(statusChanges.eventId, eventId), eq(statusChanges.orderId, orderId), eq(statusChanges.status, 'booked')))
+    .orderBy(asc(statusChanges.seq))
+    .all();
+}

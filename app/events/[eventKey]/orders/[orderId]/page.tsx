@@ -1,0 +1,59 @@
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { connection } from 'next/server';
+import { placeName } from '../../../../../components/seating-chart/describe-object';
+import { priceBook } from '../../../../../components/buyer/format';
+import { eventByKey } from '../../../../../server/booking/events';
+import { findEvent } from '../../../../../server/booking/event-state';
+import { parsePricing } from '../../../../../server/booking/pricing';
+import { bookedInOrder } from '../../../../../server/booking/status-change-log';
+import { getRegistry } from '../../../../../server/registry';
+import styles from './order.module.css';
+
+type Props = { params: Promise<{ eventKey: string; orderId: string }> };
+
+/** The confirmation a buyer sees after checkout. */
+export default async function OrderPage({ params }: Props) {
+  await connection();
+  const { eventKey, orderId } = await params;
+  const { booking } = getRegistry();
+  const handle = findEvent(booking, eventKey, null);
+  if (!handle) notFound();
+  const places = bookedInOrder(booking, handle.id, orderId);
+  if (!places.length) notFound();
+  const event = eventByKey(booking, handle.workspaceId, eventKey)!;
+  const prices = priceBook(parsePricing(event.pricing));
+  const lines = places.map(({ label, quantity }) => {
+    const object = handle.chart.byLabel.get(label)!;
+    const category = handle.chart.definition.categories.find((c) => String(c.key) === object.categoryKey);
+    return { label, quantity, name: placeName(object), category: category?.label, amount: (prices.amountOf(object.categoryKey) ?? 0) * quantity };
+  });
+  const total = lines.reduce((sum, l) => sum + l.amount, 0);
+  return (
+    <main className={styles.page}>
+      <p className={styles.kicker}>Booking confirmed</p>
+      <h1>{event.name ?? eventKey}</h1>
+      <p>
+        Order <strong data-testid="order-id">{orderId}</strong>
+      </p>
+      <ul className={styles.lines} aria-label="Booked places">
+        {lines.map((l) => (
+          <li key={l.label}>
+            <span>
+              {l.name.replace(/^./, (c) => c.toUpperCase())}
+              {l.quantity > 1 ? ` × ${l.quantity}` : ''}
+              {l.category && <small>{l.category}</small>}
+            </span>
+            {l.amount > 0 && <span>{prices.format(l.amount)}</span>}
+          </li>
+        ))}
+      </ul>
+      {total > 0 && (
+        <p className={styles.total}>
+          Total <strong>{prices.format(total)}</strong>
+        </p>
+      )}
+      <Link href={`/events/${encodeURIComponent(eventKey)}`}>Back to the seating chart</Link>
+    </main>
+  );
+}

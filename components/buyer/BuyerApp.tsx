@@ -1,0 +1,110 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useCallback, useMemo, useState } from 'react';
+import type { Pricing } from '../../server/booking/pricing';
+import type { ChartDefinition, ChartObject } from '../../server/charts/chart-model';
+import { placeName } from '../seating-chart/describe-object';
+import { statusOf } from '../seating-chart/live-state';
+import { SeatingChart } from '../seating-chart/SeatingChart';
+import { useLiveEvent } from '../seating-chart/use-live-event';
+import styles from './buyer-app.module.css';
+import { priceBook } from './format';
+import { QuantityDialog } from './QuantityDialog';
+import { SelectionPanel } from './SelectionPanel';
+import { strandedSeats } from './stranded-seats';
+import { useHoldSession } from './use-hold-session';
+
+const CONNECTION_TEXT = { connecting: 'Connecting…', live: 'Live', reconnecting: 'Reconnecting…', failed: 'Unavailable' } as const;
+
+export type BuyerAppProps = {
+  eventKey: string;
+  eventName: string;
+  chart: ChartDefinition;
+  pricing?: Pricing;
+  /** Hold time of a new hold, in seconds (tests shorten it); the server default otherwise. */
+  holdSeconds?: number;
+  maxSelectedObjects?: number;
+};
+
+/** The buyer's page: the live chart, holding places with a countdown, best available, and checkout. */
+export function BuyerApp({ eventKey, eventName, chart, pricing, holdSeconds, maxSelectedObjects = 10 }: BuyerAppProps) {
+  const router = useRouter();
+  const { state, connection, error } = useLiveEvent(eventKey);
+  const live = connection === 'live' && state !== null;
+  const byLabel = useMemo(() => new Map(chart.objects.map((o) => [o.label, o])), [chart]);
+  const describe = useCallback((label: string) => {
+    const object = byLabel.get(label);
+    return object ? placeName(object).replace(/^./, (c) => c.toUpperCase()) : label;
+  }, [byLabel]);
+  const session = useHoldSession({ eventKey, maxPlaces: maxSelectedObjects, describe, ...(holdSeconds ? { ttlSeconds: holdSeconds } : {}) });
+  const prices = useMemo(() => priceBook(pricing), [pricing]);
+  const [askQuantity, setAskQuantity] = useState<ChartObject | null>(null);
+  const [booking, setBooking] = useState(false);
+
+  const stranded = useMemo(() => {
+    if (!state) return [];
+    return strandedSeats(chart.rows, (l) => statusOf(state, l) === 'free' || session.selection.has(l), (l) => session.selection.has(l));
+  }, [chart.rows, session.selection, state]);
+
+  const onActivate = useCallback(
+    (object: ChartObject) => {
+      const selected = session.selection.has(object.label);
+      const available = state ? (object.type === 'generalAdmission' ? (state.objects.get(object.label)?.numFree ?? 0) > 0 : statusOf(state, object.label) === 'free') : false;
+      if (!selected && !available) {
+        session.setNotice({ tone: 'warning', text: `${describe(object.label)} is not available. Please choose another place.` });
+        return;
+      }
+      if (object.type === 'generalAdmission' && !selected) return setAskQuantity(object);
+      session.toggle(object.label);
+    },
+    [describe, session, state],
+  );
+
+  const checkout = async () => {
+    setBooking(true);
+    const result = await session.checkout();
+    if (result.ok) router.push(`/events/${encodeURIComponent(eventKey)}/orders/${encodeURIComponent(result.orderId)}`);
+    else setBooking(false);
+  };
+
+  return (
+    <div className={styles.page}>
+      <header className={styles.header}>
+        <h1>{eventName}</h1>
+        <span className={styles.connection} data-connection={connection} role="status">
+          {error ?? CONNECTION_TEXT[connection]}
+        </span>
+      </header>
+      {connection === 'reconnecting' && <p className={styles.offline}>Connection lost. Reconnecting… Availability is not shown until we are back.</p>}
+      <main className={styles.main}>
+        <div className={styles.chart}>
+          <SeatingChart chart={chart} state={state} live={live} selected={session.selection} priceOf={prices.priceOf} onActivate={onActivate} />
+        </div>
+        <SelectionPanel
+          chart={chart}
+          byLabel={byLabel}
+          prices={prices}
+          session={session}
+          stranded={stranded}
+          describe={describe}
+          live={live}
+          booking={booking}
+          onCheckout={checkout}
+        />
+      </main>
+      {askQuantity && (
+        <QuantityDialog
+          name={describe(askQuantity.label)}
+          max={Math.min(state?.objects.get(askQuantity.label)?.numFree ?? 0, maxSelectedObjects - [...session.selection.values()].reduce((n, q) => n + q, 0))}
+          price={prices.priceOf(askQuantity.categoryKey)}
+          onConfirm={(quantity) => {
+            setAskQuantity(null);
+            session.toggle(askQuantity.label, quantity);
+          }}
+          onCancel={() => setAskQuantity(null)}
+        />
+      )}
+    </div>
+  );
+}

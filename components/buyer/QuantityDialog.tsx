@@ -1,0 +1,40 @@
+'use client';
+
+import { useEffect, useRef, useState } from 'react';
+import styles from './buyer-app.module.css';
+
+/** Asks how many places of a general-admission area to hold. */
+export function QuantityDialog({ name, max, price, onConfirm, onCancel }: { name: string; max: number; price?: string; onConfirm: (quantity: number) => void; onCancel: () => void }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [quantity, setQuantity] = useState(Math.min(2, Math.max(1, max)));
+  useEffect(() => dialog.current?.showModal(), []);
+  return (
+    <dialog ref={dialog} className={styles.dialog} onClose={onCancel} aria-labelledby="quantity-title">
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          onConfirm(quantity);
+        }}
+      >
+        <h2 id="quantity-title">{name}</h2>
+        {max < 1 ? (
+          <p>You have reached the maximum number of places for one order.</p>
+        ) : (
+          <label>
+            How many places?{price ? ` (${price} each)` : ''}
+            <input type="number" min={1} max={max} value={quantity} onChange={(e) => setQuantity(Math.max(1, Math.min(max, Number(e.target.value) || 1)))} autoFocus />
+          </label>
+        )}
+        <div className={styles.dialogActions}>
+          <button type="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="submit" className={styles.primary} disabled={max < 1}>
+            Hold {quantity} {quantity === 1 ? 'place' : 'places'}
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}

@@ -1,0 +1,171 @@
+'use client';
+
+import { useId, useState } from 'react';
+import type { ChartDefinition, ChartObject } from '../../server/charts/chart-model';
+import styles from './buyer-app.module.css';
+import { formatRemaining, type PriceBook } from './format';
+import type { useHoldSession } from './use-hold-session';
+import { useNow } from './use-now';
+
+type Session = ReturnType<typeof useHoldSession>;
+
+type Props = {
+  chart: ChartDefinition;
+  byLabel: Map<string, ChartObject>;
+  prices: PriceBook;
+  session: Session;
+  stranded: string[];
+  describe: (label: string) => string;
+  live: boolean;
+  booking: boolean;
+  onCheckout: () => void;
+};
+
+const LAST_MINUTE_MS = 60_000;
+
+/** The side panel (a bottom sheet on phones): selected places, the hold countdown, best available and checkout. */
+export function SelectionPanel({ chart, byLabel, prices, session, stranded, describe, live, booking, onCheckout }: Props) {
+  const now = useNow(session.expiresAt !== null);
+  const remaining = session.expiresAt !== null ? session.expiresAt - now : null;
+  const order = [...byLabel.keys()];
+  const items = [...session.selection]
+    .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
+    .map(([label, quantity]) => {
+    const object = byLabel.get(label);
+    const category = chart.categories.find((c) => String(c.key) === object?.categoryKey);
+    const amount = prices.amountOf(object?.categoryKey);
+    return { label, quantity, category, amount };
+  });
+  const total = items.reduce((sum, i) => sum + (i.amount ?? 0) * i.quantity, 0);
+  const places = items.reduce((n, i) => n + i.quantity, 0);
+  const canBook = live && places > 0 && session.pending.size === 0 && stranded.length === 0 && !booking;
+
+  return (
+    <aside className={styles.panel} aria-label="Your selection">
+      <div className={styles.summary}>
+        <h2>
+          {places ? `${places} ${places === 1 ? 'place' : 'places'}` : 'Choose your places'}
+          {places > 0 && total > 0 && <span className={styles.total}> · {prices.format(total)}</span>}
+        </h2>
+        {remaining !== null && places > 0 && (
+          <p className={remaining <= LAST_MINUTE_MS ? styles.countdownUrgent : styles.countdown} data-testid="countdown">
+            Held for you for <strong>{formatRemaining(remaining)}</strong>
+          </p>
+        )}
+      </div>
+
+      {remaining !== null && remaining <= LAST_MINUTE_MS && places > 0 && (
+        <div className={styles.warning} role="alert">
+          Your hold ends in less than a minute.
+          {!session.extended && (
+            <button type="button" onClick={() => void session.extend()}>
+              Need more time?
+            </button>
+          )}
+        </div>
+      )}
+
+      {session.notice && (
+        <div className={session.notice.tone === 'error' ? styles.error : session.notice.tone === 'warning' ? styles.warning : styles.info} role={session.notice.tone === 'info' ? 'status' : 'alert'}>
+          {session.notice.text}
+          <button type="button" className={styles.dismiss} onClick={() => session.setNotice(null)} aria-label="Dismiss message">
+            ×
+          </button>
+        </div>
+      )}
+
+      {items.length > 0 && (
+        <ul className={styles.items} aria-label="Selected places">
+          {items.map((item) => (
+            <li key={item.label} data-pending={session.pending.has(item.label) ? 'true' : undefined}>
+              <span>
+                {describe(item.label)}
+                {item.quantity > 1 ? ` × ${item.quantity}` : ''}
+                <small>
+                  {item.category?.label}
+                  {item.amount !== undefined ? ` · ${prices.format(item.amount * item.quantity)}` : ''}
+                  {session.pending.has(item.label) ? ' · holding…' : ''}
+                </small>
+              </span>
+              <button type="button" onClick={() => session.toggle(item.label)} aria-label={`Remove ${describe(item.label)}`} disabled={session.pending.has(item.label)}>
+                ×
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {stranded.length > 0 && (
+        <p className={styles.warning} role="alert">
+          Please don’t leave a single seat empty: {stranded.map(describe).join('; ')} would be left alone. Add it or move your selection.
+        </p>
+      )}
+
+      <button type="button" className={styles.book} disabled={!canBook} onClick={onCheckout}>
+        {booking ? 'Booking…' : places ? `Book ${places} ${places === 1 ? 'place' : 'places'}${total ? ` for ${prices.format(total)}` : ''}` : 'Book'}
+      </button>
+
+      <BestAvailable chart={chart} prices={prices} disabled={!live} onFind={(n, categories) => void session.holdBest(n, categories)} />
+
+      <ul className={styles.legend} aria-label="Prices">
+        {chart.categories.map((c) => (
+          <li key={String(c.key)}>
+            <span className={styles.swatch} style={{ background: c.color }} aria-hidden="true" />
+            {c.label}
+            {prices.priceOf(String(c.key)) && <span className={styles.price}>{prices.priceOf(String(c.key))}</span>}
+          </li>
+        ))}
+        <li>
+          <span className={`${styles.swatch} ${styles.heldSwatch}`} aria-hidden="true" />
+          Held by others
+        </li>
+        <li>
+          <span className={`${styles.swatch} ${styles.soldSwatch}`} aria-hidden="true" />
+          Sold
+        </li>
+      </ul>
+    </aside>
+  );
+}
+
+function BestAvailable({ chart, prices, disabled, onFind }: { chart: ChartDefinition; prices: PriceBook; disabled: boolean; onFind: (n: number, categories: string[]) => void }) {
+  const [category, setCategory] = useState('');
+  const [number, setNumber] = useState(2);
+  const id = useId();
+  return (
+    <form
+      className={styles.best}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onFind(number, category ? [category] : []);
+      }}
+    >
+      <h3>Best available</h3>
+      <div>
+        <label htmlFor={`${id}-number`}>Seats</label>
+        <select id={`${id}-number`} value={number} onChange={(e) => setNumber(Number(e.target.value))}>
+          {[1, 2, 3, 4, 5, 6, 7, 8].map((n) => (
+            <option key={n} value={n}>
+              {n}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor={`${id}-category`}>Category</label>
+        <select id={`${id}-category`} value={category} onChange={(e) => setCategory(e.target.value)}>
+          <option value="">Any</option>
+          {chart.categories.map((c) => (
+            <option key={String(c.key)} value={String(c.key)}>
+              {c.label}
+              {prices.priceOf(String(c.key)) ? ` (${prices.priceOf(String(c.key))})` : ''}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" disabled={disabled}>
+        Find seats
+      </button>
+    </form>
+  );
+}

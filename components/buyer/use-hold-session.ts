@@ -1,0 +1,239 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { seatApi, type FailedPlace, type Outcome } from './seat-api-client';
+
+export type Notice = { tone: 'error' | 'warning' | 'info'; text: string };
+
+/** This browser's hold: the token, what it holds (label → places), and what is on its way to the server. */
+type SessionState = {
+  token: string | null;
+  expiresAt: number | null;
+  extended: boolean;
+  selection: ReadonlyMap<string, number>;
+  pending: ReadonlySet<string>;
+};
+
+const EMPTY: SessionState = { token: null, expiresAt: null, extended: false, selection: new Map(), pending: new Set() };
+
+const REASONS: Record<string, string> = {
+  held_by_other_token: 'was just taken by someone else',
+  already_taken: 'is no longer available',
+  not_for_sale: 'is not for sale',
+  insufficient_capacity: 'does not have that many places left',
+  hold_token_expired: 'could not be kept: your hold expired',
+  not_held_by_token: 'is no longer held for you',
+};
+
+export type HoldSessionOptions = {
+  eventKey: string;
+  maxPlaces: number;
+  /** Hold time of a new token; the server's default (15 minutes) when absent. */
+  ttlSeconds?: number;
+  /** Short human name of a place, for messages: "Section A, row C, seat 11". */
+  describe: (label: string) => string;
+};
+
+export type CheckoutResult = { ok: true; orderId: string } | { ok: false };
+
+const storageKey = (eventKey: string) => `tessera:hold:${eventKey}`;
+
+function persist(eventKey: string, state: SessionState): void {
+  if (!state.token) return sessionStorage.removeItem(storageKey(eventKey));
+  sessionStorage.setItem(storageKey(eventKey), JSON.stringify({ token: state.token, extended: state.extended }));
+}
+
+/**
+ * Holding and releasing places for one buyer. Every change shows at once and is rolled back with a message
+ * naming the place when the server refuses it. Calls go out one after another, so the first hold's token is
+ * known before the second hold is sent. The token survives a reload (sessionStorage).
+ */
+export function useHoldSession(options: HoldSessionOptions) {
+  const { eventKey, maxPlaces, ttlSeconds, describe } = options;
+  const [state, setState] = useState<SessionState>(EMPTY);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const current = useRef(state);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+
+  const update = useCallback(
+    (change: (s: SessionState) => SessionState) => {
+      current.current = change(current.current);
+      persist(eventKey, current.current);
+      setState(current.current);
+    },
+    [eventKey],
+  );
+
+  const enqueue = useCallback(<T,>(op: () => Promise<T>): Promise<T> => {
+    const next = queue.current.then(op, op);
+    queue.current = next.catch(() => undefined);
+    return next;
+  }, []);
+
+  const explain = useCallback(
+    (outcome: Exclude<Outcome<unknown>, { ok: true }>, fallbackLabels: string[]): string => {
+      if (outcome.kind === 'network') return 'We could not reach the box office. Check your connection and try again.';
+      if (outcome.kind === 'conflict' && outcome.failed.length) {
+        return outcome.failed.map((f: FailedPlace) => `${describe(f.objectLabel)} ${REASONS[f.reason] ?? `could not be changed (${f.reason})`}.`).join(' ');
+      }
+      return `${fallbackLabels.map(describe).join(', ')}: ${outcome.message}`;
+    },
+    [describe],
+  );
+
+  const adopt = useCallback(
+    (token: string, expiresAt: string) => update((s) => ({ ...s, token, expiresAt: Date.parse(expiresAt) })),
+    [update],
+  );
+
+  const placesTaken = (s: SessionState) => [...s.selection.values()].reduce((n, q) => n + q, 0);
+
+  /** Holds `label` (with `quantity` places for a GA area), or releases it when it is already selected. */
+  const toggle = useCallback(
+    (label: string, quantity = 1) => {
+      const s = current.current;
+      if (s.pending.has(label)) return;
+      const selected = s.selection.get(label);
+      if (selected === undefined && placesTaken(s) + quantity > maxPlaces) {
+        setNotice({ tone: 'warning', text: `You can select at most ${maxPlaces} places per order.` });
+        return;
+      }
+      setNotice(null);
+      const places = { labels: [label], ...(quantity > 1 || (selected ?? 1) > 1 ? { quantities: { [label]: selected ?? quantity } } : {}) };
+      const markPending = (on: boolean) => (p: ReadonlySet<string>) => {
+        const next = new Set(p);
+        if (on) next.add(label);
+        else next.delete(label);
+        return next;
+      };
+      if (selected === undefined) {
+        // Optimistic: selected now, rolled back if the server says no.
+        update((st) => ({ ...st, selection: new Map(st.selection).set(label, quantity), pending: markPending(true)(st.pending) }));
+        void enqueue(async () => {
+          const outcome = await seatApi.hold(eventKey, places, current.current.token, ttlSeconds);
+          if (outcome.ok) {
+            adopt(outcome.value.holdToken, outcome.value.expiresAt);
+            update((st) => ({ ...st, pending: markPending(false)(st.pending) }));
+            return;
+          }
+          update((st) => {
+            const selection = new Map(st.selection);
+            selection.delete(label);
+            return { ...st, selection, pending: markPending(false)(st.pending) };
+          });
+          setNotice({ tone: 'error', text: explain(outcome, [label]) });
+        });
+      } else {
+        update((st) => {
+          const selection = new Map(st.selection);
+          selection.delete(label);
+          return { ...st, selection, pending: markPending(true)(st.pending) };
+        });
+        void enqueue(async () => {
+          const token = current.current.token;
+          const outcome = token ? await seatApi.release(eventKey, places, token) : ({ ok: true, value: { released: [] } } as const);
+          update((st) => ({ ...st, pending: markPending(false)(st.pending) }));
+          if (outcome.ok) return;
+          update((st) => ({ ...st, selection: new Map(st.selection).set(label, selected) }));
+          setNotice({ tone: 'error', text: `${describe(label)} could not be released. ${outcome.kind === 'network' ? 'Check your connection and try again.' : ''}`.trim() });
+        });
+      }
+    },
+    [adopt, describe, enqueue, eventKey, explain, maxPlaces, ttlSeconds, update],
+  );
+
+  const holdBest = useCallback(
+    (number: number, categories: string[]) =>
+      enqueue(async () => {
+        if (placesTaken(current.current) + number > maxPlaces) {
+          setNotice({ tone: 'warning', text: `You can select at most ${maxPlaces} places per order.` });
+          return;
+        }
+        const outcome = await seatApi.holdBest(eventKey, number, categories, current.current.token, ttlSeconds);
+        if (!outcome.ok) {
+          setNotice({ tone: 'error', text: outcome.kind === 'network' ? explain(outcome, []) : `We could not find ${number} seats together in that category. Try fewer seats or another category.` });
+          return;
+        }
+        adopt(outcome.value.holdToken, outcome.value.expiresAt);
+        update((st) => {
+          const selection = new Map(st.selection);
+          for (const h of outcome.value.held) selection.set(h.objectLabel, h.quantity ?? 1);
+          return { ...st, selection };
+        });
+        setNotice({ tone: 'info', text: `We found ${outcome.value.held.map((h) => describe(h.objectLabel)).join('; ')}.` });
+      }),
+    [adopt, describe, enqueue, eventKey, explain, maxPlaces, ttlSeconds, update],
+  );
+
+  /** Five more minutes, once per hold. */
+  const extend = useCallback(
+    () =>
+      enqueue(async () => {
+        const token = current.current.token;
+        if (!token || current.current.extended) return;
+        const outcome = await seatApi.extend(token, 5 * 60);
+        if (!outcome.ok) {
+          setNotice({ tone: 'error', text: 'Your hold could not be extended.' });
+          return;
+        }
+        update((st) => ({ ...st, extended: true, expiresAt: Date.parse(outcome.value.expiresAt) }));
+        setNotice({ tone: 'info', text: 'You have 5 more minutes.' });
+      }),
+    [enqueue, update],
+  );
+
+  /** Books everything selected. On a refusal the places that failed are named and dropped; the rest stay held. */
+  const checkout = useCallback(
+    (): Promise<CheckoutResult> =>
+      enqueue(async (): Promise<CheckoutResult> => {
+        const { token, selection } = current.current;
+        if (!token || !selection.size) return { ok: false };
+        const labels = [...selection.keys()];
+        const quantities = Object.fromEntries([...selection].filter(([, q]) => q > 1));
+        const outcome = await seatApi.book(eventKey, { labels, ...(Object.keys(quantities).length ? { quantities } : {}) }, token);
+        if (outcome.ok) {
+          sessionStorage.removeItem(storageKey(eventKey));
+          return { ok: true, orderId: outcome.value.orderId };
+        }
+        if (outcome.kind === 'conflict') {
+          const failed = new Set(outcome.failed.map((f) => f.objectLabel));
+          update((st) => ({ ...st, selection: new Map([...st.selection].filter(([l]) => !failed.has(l))) }));
+          setNotice({ tone: 'error', text: `${explain(outcome, labels)} Nothing was booked; your other places are still held for you.` });
+        } else setNotice({ tone: 'error', text: `Booking failed. ${explain(outcome, labels)}` });
+        return { ok: false };
+      }),
+    [enqueue, eventKey, explain, update],
+  );
+
+  // Restore a hold from before a reload: the server says what the token still holds.
+  useEffect(() => {
+    const saved = sessionStorage.getItem(storageKey(eventKey));
+    if (!saved) return;
+    const { token, extended } = JSON.parse(saved) as { token: string; extended: boolean };
+    void enqueue(async () => {
+      const outcome = await seatApi.token(token);
+      if (!outcome.ok) {
+        if (outcome.kind !== 'network') {
+          update(() => EMPTY);
+          setNotice({ tone: 'warning', text: 'Your earlier hold has expired, so those places were released.' });
+        }
+        return;
+      }
+      const selection = new Map(outcome.value.held.filter((h) => h.eventKey === eventKey).map((h) => [h.objectLabel, h.quantity]));
+      update(() => ({ token, extended, expiresAt: Date.parse(outcome.value.expiresAt), selection, pending: new Set() }));
+    });
+  }, [enqueue, eventKey, update]);
+
+  // When the hold runs out the server frees everything; the page says so and starts afresh.
+  useEffect(() => {
+    if (state.expiresAt === null) return;
+    const timer = setTimeout(() => {
+      const hadPlaces = current.current.selection.size > 0;
+      update(() => EMPTY);
+      if (hadPlaces) setNotice({ tone: 'warning', text: 'Your hold expired, so your places were released. Select them again if they are still available.' });
+    }, Math.max(0, state.expiresAt - Date.now()));
+    return () => clearTimeout(timer);
+  }, [state.expiresAt, update]);
+
+  return { ...state, notice, setNotice, toggle, holdBest, extend, checkout };
+}

@@ -1,0 +1,162 @@
+import { expect, test } from '@playwright/test';
+import { consoleErrors, openBuyer, place } from './support/buyer';
+
+test('a buyer sees a seat turn unavailable when another buyer holds it, free when released, and booked when booked', async ({ browser }) => {
+  const alice = await openBuyer(browser);
+  const bob = await openBuyer(browser);
+  const seat = 'Section B-E-7';
+
+  await place(alice, seat).click();
+  await expect(place(alice, seat)).toHaveAttribute('data-selected', 'true');
+  await expect(place(bob, seat)).toHaveAttribute('data-status', 'reservedByToken', { timeout: 1000 });
+  await expect(alice.getByTestId('countdown')).toContainText(/Held for you for 1[45]:\d\d/);
+
+  // Bob cannot have it.
+  // (force: the seat is aria-disabled, which Playwright would otherwise wait out; a person can still click it.)
+  await place(bob, seat).click({ force: true });
+  await expect(bob.getByRole('alert').filter({ hasText: 'Section B, row E, seat 7 is not available' })).toBeVisible();
+  await expect(place(bob, seat)).not.toHaveAttribute('data-selected', 'true');
+
+  // Alice changes her mind: Bob sees it free again.
+  await place(alice, seat).click();
+  await expect(place(bob, seat)).toHaveAttribute('data-status', 'free', { timeout: 1000 });
+
+  // Alice holds it again and books it.
+  await place(alice, seat).click();
+  await expect(place(alice, seat)).toHaveAttribute('data-status', 'reservedByToken');
+  await alice.getByRole('button', { name: /^Book 1 place for €65$/ }).click();
+  await expect(alice).toHaveURL(/\/events\/demo-concert\/orders\/T-/);
+  await expect(alice.getByText('Booking confirmed')).toBeVisible();
+  const orderId = await alice.getByTestId('order-id').textContent();
+  await expect(alice.getByRole('list', { name: 'Booked places' })).toContainText('Section B, row E, seat 7');
+  await expect(place(bob, seat)).toHaveAttribute('data-status', 'booked', { timeout: 1000 });
+  expect(orderId).toMatch(/^T-/);
+  expect([...consoleErrors(alice), ...consoleErrors(bob)]).toEqual([]);
+});
+
+test('a buyer who was too slow is told which seat was taken, and the other seats stay held', async ({ browser, request }) => {
+  const alice = await openBuyer(browser);
+  await place(alice, 'Section A-F-3').click();
+  await place(alice, 'Section A-F-4').click();
+  await expect(alice.locator('[data-pending]')).toHaveCount(0);
+  // Someone at the box office sells F-5 while Alice's click on it is on its way to the server.
+  await alice.route('**/seats/hold', async (route) => {
+    await request.post('/api/events/demo-concert/actions/book', {
+      headers: { authorization: `Basic ${Buffer.from('e2e-secret-key-0000:').toString('base64')}` },
+      data: { objects: ['Section A-F-5'] },
+    });
+    await route.continue();
+  });
+  await place(alice, 'Section A-F-5').click();
+  await expect(alice.getByRole('alert').filter({ hasText: 'Section A, row F, seat 5 is no longer available.' })).toBeVisible();
+  await expect(place(alice, 'Section A-F-5')).not.toHaveAttribute('data-selected', 'true');
+  await expect(place(alice, 'Section A-F-5')).toHaveAttribute('data-status', 'booked');
+  await expect(alice.getByRole('list', { name: 'Selected places' }).getByRole('listitem')).toHaveCount(2);
+});
+
+test("a buyer's hold expires: both buyers see the seat free and the holder is told why", async ({ browser }) => {
+  const alice = await openBuyer(browser, '/events/demo-concert?holdSeconds=4');
+  const bob = await openBuyer(browser);
+  const seat = 'Section C-B-9';
+  await place(alice, seat).click();
+  await expect(place(bob, seat)).toHaveAttribute('data-status', 'reservedByToken', { timeout: 1000 });
+  await expect(alice.getByRole('alert').filter({ hasText: 'less than a minute' })).toBeVisible();
+
+  await expect(alice.getByRole('alert').filter({ hasText: 'Your hold expired' })).toBeVisible({ timeout: 6000 });
+  await expect(place(alice, seat)).not.toHaveAttribute('data-selected', 'true');
+  await expect(place(alice, seat)).toHaveAttribute('data-status', 'free', { timeout: 2000 });
+  await expect(place(bob, seat)).toHaveAttribute('data-status', 'free', { timeout: 2000 });
+});
+
+test('a buyer holds places in the standing area and the best available seats, then books them all', async ({ browser }) => {
+  const alice = await openBuyer(browser);
+  await place(alice, 'GA1').click();
+  const dialog = alice.getByRole('dialog', { name: 'Standing area GA1' });
+  await dialog.getByLabel(/How many places/).fill('3');
+  await dialog.getByRole('button', { name: 'Hold 3 places' }).click();
+  await expect(alice.getByRole('list', { name: 'Selected places' })).toContainText('Standing area GA1 × 3');
+
+  await alice.getByLabel('Seats', { exact: true }).selectOption('2');
+  await alice.getByLabel('Category').selectOption({ label: 'Standard (€45)' });
+  await alice.getByRole('button', { name: 'Find seats' }).click();
+  await expect(alice.getByRole('status').filter({ hasText: 'We found' })).toBeVisible();
+  await expect(alice.getByRole('list', { name: 'Selected places' }).getByRole('listitem')).toHaveCount(3);
+  await expect(alice.locator('[data-selected="true"]')).toHaveCount(3);
+
+  await alice.getByRole('button', { name: /^Book 5 places for €165$/ }).click();
+  await expect(alice.getByText('Booking confirmed')).toBeVisible();
+  await expect(alice.getByText('Total €165')).toBeVisible();
+});
+
+test('a buyer completes a booking using only the keyboard', async ({ browser }) => {
+  const alice = await openBuyer(browser);
+  await alice.keyboard.press('Tab');
+  const focused = alice.locator(':focus');
+  await expect(focused).toHaveAttribute('data-object-type', 'seat');
+  const first = await focused.getAttribute('data-label');
+  await alice.keyboard.press('ArrowRight');
+  await alice.keyboard.press('ArrowDown');
+  const target = await alice.locator(':focus').getAttribute('data-label');
+  expect(target).not.toBe(first);
+  await expect(alice.getByRole('tooltip')).toBeVisible();
+  await alice.keyboard.press('Enter');
+  await expect(place(alice, target!)).toHaveAttribute('data-selected', 'true');
+  await expect(alice.locator('[data-pending]')).toHaveCount(0);
+
+  for (let i = 0; i < 15; i++) {
+    await alice.keyboard.press('Tab');
+    if ((await alice.locator(':focus').textContent())?.startsWith('Book 1 place')) break;
+  }
+  await expect(alice.locator(':focus')).toHaveText(/^Book 1 place/);
+  await alice.keyboard.press('Enter');
+  await expect(alice.getByText('Booking confirmed')).toBeVisible();
+});
+
+test('on a phone a buyer zooms in, selects a seat and books it', async ({ browser }) => {
+  const alice = await openBuyer(browser, '/events/demo-concert', { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const seat = place(alice, 'Section D-C-12');
+  const before = await alice.locator('svg[data-live]').getAttribute('viewBox');
+  await alice.getByRole('button', { name: 'Zoom in' }).tap();
+  await alice.getByRole('button', { name: 'Zoom in' }).tap();
+  await expect(alice.locator('svg[data-live]')).not.toHaveAttribute('viewBox', before!);
+  await seat.scrollIntoViewIfNeeded();
+  // Seats are small on a phone: the first tap may zoom into the section; tap until it is selected.
+  for (let i = 0; i < 3 && (await seat.getAttribute('data-selected')) !== 'true'; i++) {
+    await seat.tap();
+    await alice.waitForTimeout(300);
+  }
+  await expect(seat).toHaveAttribute('data-selected', 'true');
+  await alice.screenshot({ path: 'test-results/phone-selected.png' });
+  await alice.getByRole('button', { name: /^Book 1 place/ }).tap();
+  await expect(alice.getByText('Booking confirmed')).toBeVisible();
+});
+
+test('a buyer is stopped from leaving a single seat stranded and from taking too many places', async ({ browser }) => {
+  const alice = await openBuyer(browser);
+  for (const seat of ['Section C-K-2', 'Section C-K-4']) await place(alice, seat).click();
+  await expect(alice.getByRole('alert').filter({ hasText: 'Section C, row K, seat 3 would be left alone' })).toBeVisible();
+  await expect(alice.getByRole('button', { name: /^Book 2 places/ })).toBeDisabled();
+  await place(alice, 'Section C-K-3').click();
+  await expect(alice.getByRole('button', { name: /^Book 3 places/ })).toBeEnabled();
+  await alice.screenshot({ path: 'test-results/desktop-selected.png' });
+
+  for (let seat = 5; seat <= 11; seat++) await place(alice, `Section C-K-${seat}`).click();
+  await expect(alice.locator('[data-selected="true"]')).toHaveCount(10);
+  await place(alice, 'Section C-K-12').click();
+  await expect(alice.getByRole('alert').filter({ hasText: 'at most 10 places' })).toBeVisible();
+  await expect(alice.locator('[data-selected="true"]')).toHaveCount(10);
+});
+
+test('a buyer keeps their selection when they reload the page, and can extend the hold once', async ({ browser }) => {
+  const alice = await openBuyer(browser, '/events/demo-concert?holdSeconds=50');
+  await place(alice, 'Section D-H-8').click();
+  await expect(alice.locator('[data-pending]')).toHaveCount(0);
+  await alice.reload();
+  await expect(place(alice, 'Section D-H-8')).toHaveAttribute('data-selected', 'true');
+  await expect(alice.getByRole('list', { name: 'Selected places' })).toContainText('Section D, row H, seat 8');
+
+  await alice.getByRole('button', { name: 'Need more time?' }).click();
+  await expect(alice.getByRole('status').filter({ hasText: 'You have 5 more minutes.' })).toBeVisible();
+  await expect(alice.getByTestId('countdown')).toContainText(/[45]:\d\d/);
+  await expect(alice.getByRole('button', { name: 'Need more time?' })).toHaveCount(0);
+});
