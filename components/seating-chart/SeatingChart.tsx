@@ -132,6 +132,7 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
             )}
           </g>
         ))}
+        <RowLabels chart={chart} byLabel={byLabel} />
         {chart.objects.map((object) =>
           object.bookable ? (
             <Place
@@ -173,6 +174,36 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
     </div>
   );
 }
+
+/** Row names at both ends of every row, beside its end seats and in the row's direction. */
+const RowLabels = memo(function RowLabels({ chart, byLabel }: { chart: ChartDefinition; byLabel: Map<string, ChartObject> }) {
+  return (
+    <g className={styles.rowLabel} aria-hidden="true">
+      {chart.rows.map((row) => {
+        const first = byLabel.get(row.seats[0] ?? '');
+        const second = byLabel.get(row.seats[1] ?? '');
+        const last = byLabel.get(row.seats[row.seats.length - 1] ?? '');
+        const before = byLabel.get(row.seats[row.seats.length - 2] ?? '');
+        if (!first || !last) return null;
+        const name = row.section ? row.label.slice(row.section.length + 1) : row.label;
+        // One seat spacing beyond each end, along the row.
+        const out = (end: ChartObject, inner: ChartObject | undefined) => (inner ? { x: 2 * end.x - inner.x, y: 2 * end.y - inner.y } : { x: end.x - 20, y: end.y });
+        const a = out(first, second);
+        const b = out(last, before);
+        return (
+          <g key={row.label}>
+            <text x={a.x} y={a.y} textAnchor="middle" dominantBaseline="central">
+              {name}
+            </text>
+            <text x={b.x} y={b.y} textAnchor="middle" dominantBaseline="central">
+              {name}
+            </text>
+          </g>
+        );
+      })}
+    </g>
+  );
+});
 
 /** What cannot be chosen on its own: a table sold per seat, the seats of a table sold whole. */
 function Fixture({ object }: { object: ChartObject }) {

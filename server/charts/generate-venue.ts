@@ -16,7 +16,9 @@ export type VenueOptions = {
 
 const SEAT_SPACING = 24;
 const ROW_SPACING = 26;
-const SECTION_GAP = 60;
+const SECTION_GAP = 90;
+/** Room inside a section's outline for the row labels at both ends of each row. */
+const LABEL_MARGIN = 32;
 /** How far the middle of a row bulges towards the stage. */
 const CURVE_DEPTH = 24;
 
@@ -81,10 +83,10 @@ export function generateVenue(options: VenueOptions): Record<string, unknown> {
       categoryKey,
       topLeft: { x: 0, y: 0 },
       points: [
-        { x: left - 6, y: sectionTop - 6 },
-        { x: left + sectionWidth + 6, y: sectionTop - 6 },
-        { x: left + sectionWidth + 6, y: sectionTop + sectionHeight + CURVE_DEPTH + 6 },
-        { x: left - 6, y: sectionTop + sectionHeight + CURVE_DEPTH + 6 },
+        { x: left - LABEL_MARGIN, y: sectionTop - 6 },
+        { x: left + sectionWidth + LABEL_MARGIN, y: sectionTop - 6 },
+        { x: left + sectionWidth + LABEL_MARGIN, y: sectionTop + sectionHeight + CURVE_DEPTH + 6 },
+        { x: left - LABEL_MARGIN, y: sectionTop + sectionHeight + CURVE_DEPTH + 6 },
       ],
       subChart: { rows, tables: [], booths: [], generalAdmissionAreas: [] },
     };
