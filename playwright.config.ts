@@ -25,7 +25,8 @@ export default defineConfig({
   webServer: {
     // A fresh database each run: the demo venue is seeded on start.
     command: `rm -rf data/e2e && npm start`,
-    env: { PORT: String(E2E_PORT), HOST: '127.0.0.1', DATABASE_URL: 'file:./data/e2e/tessera.db', TESSERA_SECRET_KEY: E2E_SECRET_KEY, NEXT_TELEMETRY_DISABLED: '1' },
+    // Every test buyer shares 127.0.0.1: a higher hold limit than a real client gets.
+    env: { PORT: String(E2E_PORT), HOST: '127.0.0.1', DATABASE_URL: 'file:./data/e2e/tessera.db', TESSERA_SECRET_KEY: E2E_SECRET_KEY, NEXT_TELEMETRY_DISABLED: '1', HOLD_RATE_LIMIT_PER_MINUTE: '6000', HOLD_RATE_LIMIT_BURST: '200' },
     url: `http://127.0.0.1:${E2E_PORT}/`,
     timeout: 240_000,
     reuseExistingServer: false,

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Db } from '../db/client';
 import type { Workspace } from '../db/schema';
 import { createApiHandler } from './api/handle-api';
+import { RateLimiter, type RateLimit } from './api/rate-limit';
 import { createBookingContext, type BookingContext } from './booking/context';
 import { expireHolds } from './booking/expire-holds';
 import { DEFAULT_HOLD_MINUTES } from './booking/hold-tokens';
@@ -23,7 +24,11 @@ export type ApplicationOptions = {
   sweepIntervalMs?: number;
   /** Seat dialect: may buyers book their held seats with the hold token alone? (The built-in storefront.) */
   publicCheckout?: boolean;
+  /** Public hold requests per client IP. */
+  holdRateLimit?: RateLimit;
 };
+
+export const DEFAULT_HOLD_RATE_LIMIT: RateLimit = { perMinute: 120, burst: 30 };
 
 export type Application = {
   httpServer: Server;
@@ -41,7 +46,11 @@ export function createApplication(options: ApplicationOptions): Application {
   const { workspace: defaultWorkspace, created } = ensureDefaultWorkspace(db, { secretKey: options.secretKey, publicKey: options.publicKey });
   let feed: ChangeFeed | undefined;
   const booking = createBookingContext({ db, now: options.now ?? Date.now, onCommit: (batches) => feed?.publish(batches) });
-  const handleApi = createApiHandler(booking, { publicCheckout: options.publicCheckout ?? true, defaultTtlSeconds: DEFAULT_HOLD_MINUTES * 60 });
+  const handleApi = createApiHandler(booking, {
+    publicCheckout: options.publicCheckout ?? true,
+    defaultTtlSeconds: DEFAULT_HOLD_MINUTES * 60,
+    holdLimiter: new RateLimiter(options.holdRateLimit ?? DEFAULT_HOLD_RATE_LIMIT, options.now ?? Date.now),
+  });
 
   const httpServer = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');

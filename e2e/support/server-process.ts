@@ -27,6 +27,8 @@ export class ServerProcess {
         DATABASE_URL: `file:${join(this.dir, 'tessera.db')}`,
         TESSERA_SECRET_KEY: 'e2e-secret-key-0000',
         NEXT_TELEMETRY_DISABLED: '1',
+        HOLD_RATE_LIMIT_PER_MINUTE: '6000',
+        HOLD_RATE_LIMIT_BURST: '200',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

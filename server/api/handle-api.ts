@@ -95,7 +95,7 @@ function serveDialect<C>(booking: BookingContext, dialect: Dialect<C>): Serve {
       if (!body.ok) {
         return send(res, body.reason === 'too_large' ? dialect.problem('too_large', 'Request body too large') : dialect.problem('malformed_json', 'Request body is not valid JSON'));
       }
-      send(res, match.handler({ method, path, params: match.params, query: url.searchParams, headers: req.headers, body: body.body }, context));
+      send(res, match.handler({ method, path, params: match.params, query: url.searchParams, headers: req.headers, clientIp: req.socket.remoteAddress ?? '', body: body.body }, context));
     } catch (cause) {
       // Unknown errors are bugs: logged here, never leaked to the client.
       console.error('API request failed', req.method, req.url, cause);

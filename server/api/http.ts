@@ -7,6 +7,8 @@ export type ApiRequest = {
   params: Record<string, string>;
   query: URLSearchParams;
   headers: IncomingMessage['headers'];
+  /** The peer address: what per-client limits count by. */
+  clientIp: string;
   body: unknown;
 };
 

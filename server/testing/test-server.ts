@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Region, SeatsioClient } from 'seatsio';
 import { openDatabase } from '../../db/client';
-import { createApplication, type Application } from '../app';
+import { createApplication, type Application, type ApplicationOptions } from '../app';
 import { importSeatsioChart } from '../charts/import-seatsio-chart';
 import { storeChart } from '../booking/charts';
 import { createEvents } from '../booking/events';
@@ -20,9 +20,10 @@ export type TestServer = {
 };
 
 /** A real server on a random port over a real database (in memory unless a file is given). */
-export async function startTestServer(options: { databaseFile?: string; now?: () => number; sweepIntervalMs?: number; publicCheckout?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(options: Partial<Pick<ApplicationOptions, 'now' | 'sweepIntervalMs' | 'publicCheckout' | 'holdRateLimit'>> & { databaseFile?: string } = {}): Promise<TestServer> {
   const db = openDatabase(options.databaseFile ?? ':memory:');
-  const app = createApplication({ db, secretKey: TEST_SECRET_KEY, ...(options.now ? { now: options.now } : {}), ...(options.sweepIntervalMs ? { sweepIntervalMs: options.sweepIntervalMs } : {}), ...(options.publicCheckout !== undefined ? { publicCheckout: options.publicCheckout } : {}) });
+  const { databaseFile: _file, ...appOptions } = options;
+  const app = createApplication({ db, secretKey: TEST_SECRET_KEY, ...appOptions });
   const port = await app.listen(0);
   const baseUrl = `http://127.0.0.1:${port}`;
   const client = new SeatsioClient(new Region(`${baseUrl}/api`), TEST_SECRET_KEY);

@@ -7,6 +7,7 @@ import { extendHoldToken, newHoldToken, objectsHeldBy } from '../../booking/hold
 import { reasonMessages } from '../../booking/failures';
 import { BOOKED, FREE, HELD } from '../../booking/status-rules';
 import type { DialectContext } from '../dialect';
+import type { RateLimiter } from '../rate-limit';
 import { Router, type ApiRequest, type ApiResponse } from '../http';
 import { conflict, isInvalidRequest, problem } from './errors';
 import * as schemas from './schemas';
@@ -21,6 +22,8 @@ export type SeatOptions = {
   publicCheckout: boolean;
   /** Hold time when the request names none. */
   defaultTtlSeconds: number;
+  /** Hold requests per client: buyers hold one seat per click, a script hammering holds is refused. */
+  holdLimiter: RateLimiter;
 };
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; response: ApiResponse };
@@ -54,6 +57,10 @@ function failure(result: Extract<ChangeResult, { ok: false }>, action: string, e
 }
 
 function hold(req: ApiRequest, c: DialectContext, options: SeatOptions): ApiResponse {
+  const allowed = c.workspace ? { ok: true as const } : options.holdLimiter.take(req.clientIp);
+  if (!allowed.ok) {
+    return { ...problem(429, `Too many hold requests. Try again in ${allowed.retryAfterSeconds} s.`), headers: { 'retry-after': String(allowed.retryAfterSeconds) } };
+  }
   const eventKey = req.params.key!;
   const event = eventFor(c, eventKey);
   if (!event) return eventNotFound(eventKey);

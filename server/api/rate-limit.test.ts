@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { RateLimiter } from './rate-limit';
+
+describe('RateLimiter', () => {
+  it('allows a burst, then one request per refill interval, per client', () => {
+    let now = 0;
+    const limiter = new RateLimiter({ perMinute: 60, burst: 3 }, () => now);
+    expect([1, 2, 3].map(() => limiter.take('a').ok)).toEqual([true, true, true]);
+    // Empty bucket: one token comes back every second at 60 per minute.
+    expect(limiter.take('a')).toEqual({ ok: false, retryAfterSeconds: 1 });
+    expect(limiter.take('b').ok).toBe(true);
+    now += 1000;
+    expect(limiter.take('a').ok).toBe(true);
+    expect(limiter.take('a').ok).toBe(false);
+  });
+
+  it('says how long to wait', () => {
+    const limiter = new RateLimiter({ perMinute: 6, burst: 1 }, () => 0);
+    limiter.take('a');
+    expect(limiter.take('a')).toEqual({ ok: false, retryAfterSeconds: 10 });
+  });
+});
