@@ -6,7 +6,15 @@ export const E2E_SECRET_KEY = 'e2e-secret-key-0000';
 /** Debian's Chromium: Playwright cannot download browsers here. */
 const chromium = {
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  args: [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+  ],
 };
 
 export default defineConfig({
@@ -26,7 +34,15 @@ export default defineConfig({
     // A fresh database each run: the demo venue is seeded on start.
     command: `rm -rf data/e2e && npm start`,
     // Every test buyer shares 127.0.0.1: a higher hold limit than a real client gets.
-    env: { PORT: String(E2E_PORT), HOST: '127.0.0.1', DATABASE_URL: 'file:./data/e2e/tessera.db', TESSERA_SECRET_KEY: E2E_SECRET_KEY, NEXT_TELEMETRY_DISABLED: '1', HOLD_RATE_LIMIT_PER_MINUTE: '6000', HOLD_RATE_LIMIT_BURST: '200' },
+    env: {
+      PORT: String(E2E_PORT),
+      HOST: '127.0.0.1',
+      DATABASE_URL: 'file:./data/e2e/tessera.db',
+      TESSERA_SECRET_KEY: E2E_SECRET_KEY,
+      NEXT_TELEMETRY_DISABLED: '1',
+      HOLD_RATE_LIMIT_PER_MINUTE: '6000',
+      HOLD_RATE_LIMIT_BURST: '200',
+    },
     url: `http://127.0.0.1:${E2E_PORT}/`,
     timeout: 240_000,
     reuseExistingServer: false,

@@ -2,7 +2,10 @@ import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 
 /** Times are stored as milliseconds since the epoch (integers): cheap to compare in the expiry sweep. */
-const createdAt = () => integer('created_at').notNull().default(sql`(unixepoch('subsec') * 1000)`);
+const createdAt = () =>
+  integer('created_at')
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
 
 export const workspaces = sqliteTable('workspaces', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -17,7 +20,9 @@ export const charts = sqliteTable(
   'charts',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    workspaceId: integer('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     key: text('key').notNull(),
     name: text('name').notNull(),
     /** The chart model (server/charts/chart-model.ts) as JSON; a chart is immutable once stored. */
@@ -31,8 +36,12 @@ export const events = sqliteTable(
   'events',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    workspaceId: integer('workspace_id').notNull().references(() => workspaces.id),
-    chartId: integer('chart_id').notNull().references(() => charts.id),
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    chartId: integer('chart_id')
+      .notNull()
+      .references(() => charts.id),
     /** Unique across workspaces: buyer pages and sockets address an event by its key alone. */
     key: text('key').notNull().unique(),
     name: text('name'),
@@ -51,7 +60,9 @@ export const events = sqliteTable(
 export const eventObjects = sqliteTable(
   'event_objects',
   {
-    eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
     label: text('label').notNull(),
     status: text('status').notNull().default('free'),
     holdToken: text('hold_token'),
@@ -71,7 +82,9 @@ export const eventObjects = sqliteTable(
 export const gaAllocations = sqliteTable(
   'ga_allocations',
   {
-    eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
     label: text('label').notNull(),
     status: text('status').notNull(),
     holdToken: text('hold_token').notNull().default(''),
@@ -84,7 +97,9 @@ export const holdTokens = sqliteTable(
   'hold_tokens',
   {
     token: text('token').primaryKey(),
-    workspaceId: integer('workspace_id').notNull().references(() => workspaces.id),
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
     expiresAt: integer('expires_at').notNull(),
     /** Set once the sweeper has released everything the token held: expiry happens exactly once. */
     expired: integer('expired', { mode: 'boolean' }).notNull().default(false),
@@ -98,7 +113,9 @@ export const statusChanges = sqliteTable(
   'status_changes',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    eventId: integer('event_id').notNull().references(() => events.id, { onDelete: 'cascade' }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
     seq: integer('seq').notNull(),
     label: text('label').notNull(),
     status: text('status').notNull(),

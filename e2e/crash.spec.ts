@@ -57,7 +57,10 @@ test('a server killed under load loses nothing it acknowledged', async () => {
     const db = new Database(join(server.dir, 'tessera.db'), { readonly: true });
     try {
       const booked = new Map(
-        (db.prepare("select label, order_id from event_objects where status = 'booked'").all() as { label: string; order_id: string }[]).map((r) => [r.label, r.order_id]),
+        (db.prepare("select label, order_id from event_objects where status = 'booked'").all() as { label: string; order_id: string }[]).map((r) => [
+          r.label,
+          r.order_id,
+        ]),
       );
       for (const batch of acknowledged) for (const label of batch.labels) expect(booked.get(label), label).toBe(batch.orderId);
       // All or nothing, also for the batch that was in flight at the kill.
@@ -68,7 +71,11 @@ test('a server killed under load loses nothing it acknowledged', async () => {
       const held = db.prepare("select label from event_objects where status = 'reservedByToken'").all();
       expect(held).toEqual([]);
       const { seq } = db.prepare("select seq from events where key = 'demo-concert'").get() as { seq: number };
-      const seqs = (db.prepare('select s.seq from status_changes s join events e on e.id = s.event_id where e.key = ? order by s.seq').all('demo-concert') as { seq: number }[]).map((r) => r.seq);
+      const seqs = (
+        db.prepare('select s.seq from status_changes s join events e on e.id = s.event_id where e.key = ? order by s.seq').all('demo-concert') as {
+          seq: number;
+        }[]
+      ).map((r) => r.seq);
       expect(seqs).toEqual(Array.from({ length: seq }, (_, i) => i + 1));
       const expired = db.prepare("select count(*) as n from status_changes where origin = 'HOLD_EXPIRED'").get();
       expect(expired).toEqual({ n: 2 });

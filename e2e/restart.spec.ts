@@ -20,7 +20,9 @@ test('the server restarts while two buyers have the page open: both reconnect an
 
     await server.start();
     // Booked while the pages were still reconnecting: they only learn it from the fresh snapshot.
-    expect((await request.post(`${server.baseUrl}/api/events/demo-concert/actions/book`, { headers: auth, data: { objects: ['Section A-B-6'] } })).status()).toBe(200);
+    expect(
+      (await request.post(`${server.baseUrl}/api/events/demo-concert/actions/book`, { headers: auth, data: { objects: ['Section A-B-6'] } })).status(),
+    ).toBe(200);
 
     for (const page of [alice, bob]) {
       await expect(page.getByRole('status').filter({ hasText: 'Live' })).toBeVisible({ timeout: 10_000 });

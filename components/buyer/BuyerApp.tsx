@@ -33,10 +33,13 @@ export function BuyerApp({ eventKey, eventName, chart, pricing, holdSeconds, max
   const { state, connection, error } = useLiveEvent(eventKey);
   const live = connection === 'live' && state !== null;
   const byLabel = useMemo(() => new Map(chart.objects.map((o) => [o.label, o])), [chart]);
-  const describe = useCallback((label: string) => {
-    const object = byLabel.get(label);
-    return object ? placeName(object).replace(/^./, (c) => c.toUpperCase()) : label;
-  }, [byLabel]);
+  const describe = useCallback(
+    (label: string) => {
+      const object = byLabel.get(label);
+      return object ? placeName(object).replace(/^./, (c) => c.toUpperCase()) : label;
+    },
+    [byLabel],
+  );
   const session = useHoldSession({ eventKey, maxPlaces: maxSelectedObjects, describe, ...(holdSeconds ? { ttlSeconds: holdSeconds } : {}) });
   const prices = useMemo(() => priceBook(pricing), [pricing]);
   const [askQuantity, setAskQuantity] = useState<ChartObject | null>(null);
@@ -44,13 +47,21 @@ export function BuyerApp({ eventKey, eventName, chart, pricing, holdSeconds, max
 
   const stranded = useMemo(() => {
     if (!state) return [];
-    return strandedSeats(chart.rows, (l) => statusOf(state, l) === 'free' || session.selection.has(l), (l) => session.selection.has(l));
+    return strandedSeats(
+      chart.rows,
+      (l) => statusOf(state, l) === 'free' || session.selection.has(l),
+      (l) => session.selection.has(l),
+    );
   }, [chart.rows, session.selection, state]);
 
   const onActivate = useCallback(
     (object: ChartObject) => {
       const selected = session.selection.has(object.label);
-      const available = state ? (object.type === 'generalAdmission' ? (state.objects.get(object.label)?.numFree ?? 0) > 0 : statusOf(state, object.label) === 'free') : false;
+      const available = state
+        ? object.type === 'generalAdmission'
+          ? (state.objects.get(object.label)?.numFree ?? 0) > 0
+          : statusOf(state, object.label) === 'free'
+        : false;
       if (!selected && !available) {
         session.setNotice({ tone: 'warning', text: `${describe(object.label)} is not available. Please choose another place.` });
         return;

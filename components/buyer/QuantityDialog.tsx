@@ -4,7 +4,19 @@ import { useEffect, useRef, useState } from 'react';
 import styles from './buyer-app.module.css';
 
 /** Asks how many places of a general-admission area to hold. */
-export function QuantityDialog({ name, max, price, onConfirm, onCancel }: { name: string; max: number; price?: string; onConfirm: (quantity: number) => void; onCancel: () => void }) {
+export function QuantityDialog({
+  name,
+  max,
+  price,
+  onConfirm,
+  onCancel,
+}: {
+  name: string;
+  max: number;
+  price?: string;
+  onConfirm: (quantity: number) => void;
+  onCancel: () => void;
+}) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [quantity, setQuantity] = useState(Math.min(2, Math.max(1, max)));
   useEffect(() => dialog.current?.showModal(), []);
@@ -23,7 +35,14 @@ export function QuantityDialog({ name, max, price, onConfirm, onCancel }: { name
         ) : (
           <label>
             How many places?{price ? ` (${price} each)` : ''}
-            <input type="number" min={1} max={max} value={quantity} onChange={(e) => setQuantity(Math.max(1, Math.min(max, Number(e.target.value) || 1)))} autoFocus />
+            <input
+              type="number"
+              min={1}
+              max={max}
+              value={quantity}
+              onChange={(e) => setQuantity(Math.max(1, Math.min(max, Number(e.target.value) || 1)))}
+              autoFocus
+            />
           </label>
         )}
         <div className={styles.dialogActions}>

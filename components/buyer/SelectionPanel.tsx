@@ -31,11 +31,11 @@ export function SelectionPanel({ chart, byLabel, prices, session, stranded, desc
   const items = [...session.selection]
     .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
     .map(([label, quantity]) => {
-    const object = byLabel.get(label);
-    const category = chart.categories.find((c) => String(c.key) === object?.categoryKey);
-    const amount = prices.amountOf(object?.categoryKey);
-    return { label, quantity, category, amount };
-  });
+      const object = byLabel.get(label);
+      const category = chart.categories.find((c) => String(c.key) === object?.categoryKey);
+      const amount = prices.amountOf(object?.categoryKey);
+      return { label, quantity, category, amount };
+    });
   const total = items.reduce((sum, i) => sum + (i.amount ?? 0) * i.quantity, 0);
   const places = items.reduce((n, i) => n + i.quantity, 0);
   const canBook = live && places > 0 && session.pending.size === 0 && stranded.length === 0 && !booking;
@@ -66,7 +66,10 @@ export function SelectionPanel({ chart, byLabel, prices, session, stranded, desc
       )}
 
       {session.notice && (
-        <div className={session.notice.tone === 'error' ? styles.error : session.notice.tone === 'warning' ? styles.warning : styles.info} role={session.notice.tone === 'info' ? 'status' : 'alert'}>
+        <div
+          className={session.notice.tone === 'error' ? styles.error : session.notice.tone === 'warning' ? styles.warning : styles.info}
+          role={session.notice.tone === 'info' ? 'status' : 'alert'}
+        >
           {session.notice.text}
           <button type="button" className={styles.dismiss} onClick={() => session.setNotice(null)} aria-label="Dismiss message">
             ×
@@ -87,7 +90,12 @@ export function SelectionPanel({ chart, byLabel, prices, session, stranded, desc
                   {session.pending.has(item.label) ? ' · holding…' : ''}
                 </small>
               </span>
-              <button type="button" onClick={() => session.toggle(item.label)} aria-label={`Remove ${describe(item.label)}`} disabled={session.pending.has(item.label)}>
+              <button
+                type="button"
+                onClick={() => session.toggle(item.label)}
+                aria-label={`Remove ${describe(item.label)}`}
+                disabled={session.pending.has(item.label)}
+              >
                 ×
               </button>
             </li>
@@ -128,7 +136,17 @@ export function SelectionPanel({ chart, byLabel, prices, session, stranded, desc
   );
 }
 
-function BestAvailable({ chart, prices, disabled, onFind }: { chart: ChartDefinition; prices: PriceBook; disabled: boolean; onFind: (n: number, categories: string[]) => void }) {
+function BestAvailable({
+  chart,
+  prices,
+  disabled,
+  onFind,
+}: {
+  chart: ChartDefinition;
+  prices: PriceBook;
+  disabled: boolean;
+  onFind: (n: number, categories: string[]) => void;
+}) {
   const [category, setCategory] = useState('');
   const [number, setNumber] = useState(2);
   const id = useId();

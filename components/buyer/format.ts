@@ -1,10 +1,16 @@
 import type { Pricing } from '../../server/booking/pricing';
 
-export type PriceBook = { priceOf: (categoryKey: string | undefined) => string | undefined; amountOf: (categoryKey: string | undefined) => number | undefined; format: (amount: number) => string };
+export type PriceBook = {
+  priceOf: (categoryKey: string | undefined) => string | undefined;
+  amountOf: (categoryKey: string | undefined) => number | undefined;
+  format: (amount: number) => string;
+};
 
 /** Prices of an event's categories, formatted in its currency. */
 export function priceBook(pricing: Pricing | undefined): PriceBook {
-  const formatter = pricing ? new Intl.NumberFormat('en-IE', { style: 'currency', currency: pricing.currency, minimumFractionDigits: 0, maximumFractionDigits: 2 }) : undefined;
+  const formatter = pricing
+    ? new Intl.NumberFormat('en-IE', { style: 'currency', currency: pricing.currency, minimumFractionDigits: 0, maximumFractionDigits: 2 })
+    : undefined;
   const amountOf = (key: string | undefined) => (pricing && key !== undefined ? pricing.prices[key] : undefined);
   return {
     amountOf,

@@ -15,13 +15,17 @@ export type Outcome<T> =
 async function call<T>(path: string, body?: unknown): Promise<Outcome<T>> {
   let res: Response;
   try {
-    res = await fetch(`/api/v1${path}`, body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    res = await fetch(
+      `/api/v1${path}`,
+      body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
+    );
   } catch {
     return { ok: false, kind: 'network' };
   }
   const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
   if (res.ok) return { ok: true, value: json as T };
-  if (res.status === 409) return { ok: false, kind: 'conflict', failed: (json.failed as FailedPlace[] | undefined) ?? [], message: String(json.error ?? json.message ?? 'Conflict') };
+  if (res.status === 409)
+    return { ok: false, kind: 'conflict', failed: (json.failed as FailedPlace[] | undefined) ?? [], message: String(json.error ?? json.message ?? 'Conflict') };
   return { ok: false, kind: 'rejected', status: res.status, message: String(json.message ?? json.error ?? `Request failed (${res.status})`) };
 }
 

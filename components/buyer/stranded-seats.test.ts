@@ -3,7 +3,11 @@ import { strandedSeats } from './stranded-seats';
 
 const row = { label: 'A', seats: ['A-1', 'A-2', 'A-3', 'A-4', 'A-5', 'A-6'] };
 const check = (taken: string[], selected: string[]) =>
-  strandedSeats([row], (l) => !taken.includes(l), (l) => selected.includes(l));
+  strandedSeats(
+    [row],
+    (l) => !taken.includes(l),
+    (l) => selected.includes(l),
+  );
 
 describe('strandedSeats', () => {
   it('finds a single free seat between a selected seat and a taken one', () => {

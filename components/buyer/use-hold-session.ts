@@ -64,7 +64,7 @@ export function useHoldSession(options: HoldSessionOptions) {
     [eventKey],
   );
 
-  const enqueue = useCallback(<T,>(op: () => Promise<T>): Promise<T> => {
+  const enqueue = useCallback(<T>(op: () => Promise<T>): Promise<T> => {
     const next = queue.current.then(op, op);
     queue.current = next.catch(() => undefined);
     return next;
@@ -81,10 +81,7 @@ export function useHoldSession(options: HoldSessionOptions) {
     [describe],
   );
 
-  const adopt = useCallback(
-    (token: string, expiresAt: string) => update((s) => ({ ...s, token, expiresAt: Date.parse(expiresAt) })),
-    [update],
-  );
+  const adopt = useCallback((token: string, expiresAt: string) => update((s) => ({ ...s, token, expiresAt: Date.parse(expiresAt) })), [update]);
 
   const placesTaken = (s: SessionState) => [...s.selection.values()].reduce((n, q) => n + q, 0);
 
@@ -135,7 +132,10 @@ export function useHoldSession(options: HoldSessionOptions) {
           update((st) => ({ ...st, pending: markPending(false)(st.pending) }));
           if (outcome.ok) return;
           update((st) => ({ ...st, selection: new Map(st.selection).set(label, selected) }));
-          setNotice({ tone: 'error', text: `${describe(label)} could not be released. ${outcome.kind === 'network' ? 'Check your connection and try again.' : ''}`.trim() });
+          setNotice({
+            tone: 'error',
+            text: `${describe(label)} could not be released. ${outcome.kind === 'network' ? 'Check your connection and try again.' : ''}`.trim(),
+          });
         });
       }
     },
@@ -151,7 +151,13 @@ export function useHoldSession(options: HoldSessionOptions) {
         }
         const outcome = await seatApi.holdBest(eventKey, number, categories, current.current.token, ttlSeconds);
         if (!outcome.ok) {
-          setNotice({ tone: 'error', text: outcome.kind === 'network' ? explain(outcome, []) : `We could not find ${number} seats together in that category. Try fewer seats or another category.` });
+          setNotice({
+            tone: 'error',
+            text:
+              outcome.kind === 'network'
+                ? explain(outcome, [])
+                : `We could not find ${number} seats together in that category. Try fewer seats or another category.`,
+          });
           return;
         }
         adopt(outcome.value.holdToken, outcome.value.expiresAt);
@@ -227,11 +233,14 @@ export function useHoldSession(options: HoldSessionOptions) {
   // When the hold runs out the server frees everything; the page says so and starts afresh.
   useEffect(() => {
     if (state.expiresAt === null) return;
-    const timer = setTimeout(() => {
-      const hadPlaces = current.current.selection.size > 0;
-      update(() => EMPTY);
-      if (hadPlaces) setNotice({ tone: 'warning', text: 'Your hold expired, so your places were released. Select them again if they are still available.' });
-    }, Math.max(0, state.expiresAt - Date.now()));
+    const timer = setTimeout(
+      () => {
+        const hadPlaces = current.current.selection.size > 0;
+        update(() => EMPTY);
+        if (hadPlaces) setNotice({ tone: 'warning', text: 'Your hold expired, so your places were released. Select them again if they are still available.' });
+      },
+      Math.max(0, state.expiresAt - Date.now()),
+    );
     return () => clearTimeout(timer);
   }, [state.expiresAt, update]);
 

@@ -187,7 +187,8 @@ const RowLabels = memo(function RowLabels({ chart, byLabel }: { chart: ChartDefi
         if (!first || !last) return null;
         const name = row.section ? row.label.slice(row.section.length + 1) : row.label;
         // One seat spacing beyond each end, along the row.
-        const out = (end: ChartObject, inner: ChartObject | undefined) => (inner ? { x: 2 * end.x - inner.x, y: 2 * end.y - inner.y } : { x: end.x - 20, y: end.y });
+        const out = (end: ChartObject, inner: ChartObject | undefined) =>
+          inner ? { x: 2 * end.x - inner.x, y: 2 * end.y - inner.y } : { x: end.x - 20, y: end.y };
         const a = out(first, second);
         const b = out(last, before);
         return (
@@ -260,12 +261,25 @@ const Place = memo(function Place({ object, category, price, status, numFree, se
     <>
       {body}
       {!available && !isSelected && status !== 'reservedByToken' && (
-        <path className={styles.mark} d={`M${object.x - r} ${object.y - r}L${object.x + r} ${object.y + r}M${object.x + r} ${object.y - r}L${object.x - r} ${object.y + r}`} aria-hidden="true" />
+        <path
+          className={styles.mark}
+          d={`M${object.x - r} ${object.y - r}L${object.x + r} ${object.y + r}M${object.x + r} ${object.y - r}L${object.x - r} ${object.y + r}`}
+          aria-hidden="true"
+        />
       )}
       {isSelected && <path className={styles.tick} d={`M${object.x - r} ${object.y}l${r * 0.7} ${r * 0.7}l${r * 1.3} ${-r * 1.4}`} aria-hidden="true" />}
-      {object.accessible && available && !isSelected && <circle className={styles.accessibleMark} cx={object.x} cy={object.y} r={SEAT_RADIUS * 0.35} aria-hidden="true" />}
+      {object.accessible && available && !isSelected && (
+        <circle className={styles.accessibleMark} cx={object.x} cy={object.y} r={SEAT_RADIUS * 0.35} aria-hidden="true" />
+      )}
       {object.type !== 'seat' && (
-        <text className={styles.placeLabel} x={object.x} y={object.type === 'generalAdmission' ? object.y : object.y + 1} dominantBaseline="middle" textAnchor="middle" aria-hidden="true">
+        <text
+          className={styles.placeLabel}
+          x={object.x}
+          y={object.type === 'generalAdmission' ? object.y : object.y + 1}
+          dominantBaseline="middle"
+          textAnchor="middle"
+          aria-hidden="true"
+        >
           {object.type === 'generalAdmission' ? `${object.own} · ${isSelected ? `${selected} selected` : `${numFree ?? object.capacity} left`}` : object.own}
         </text>
       )}
@@ -273,7 +287,21 @@ const Place = memo(function Place({ object, category, price, status, numFree, se
   );
 });
 
-function PlaceCard({ object, category, price, status, numFree, selected }: { object: ChartObject; category: Category | undefined; price: string | undefined; status: string; numFree: number | undefined; selected: boolean }) {
+function PlaceCard({
+  object,
+  category,
+  price,
+  status,
+  numFree,
+  selected,
+}: {
+  object: ChartObject;
+  category: Category | undefined;
+  price: string | undefined;
+  status: string;
+  numFree: number | undefined;
+  selected: boolean;
+}) {
   const availability = selected ? 'Selected' : numFree !== undefined ? (numFree > 0 ? `${numFree} places left` : 'Sold out') : statusWord(status);
   return (
     <div className={styles.card} role="tooltip" data-testid="place-card">

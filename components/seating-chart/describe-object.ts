@@ -31,7 +31,14 @@ export function placeFlags(object: ChartObject): string[] {
 }
 
 /** The accessible name of a place: "Section A, row C, seat 11, Premium €65, available". */
-export function describeObject(object: ChartObject, category: Category | undefined, price: string | undefined, status: string, selected: boolean, numFree?: number): string {
+export function describeObject(
+  object: ChartObject,
+  category: Category | undefined,
+  price: string | undefined,
+  status: string,
+  selected: boolean,
+  numFree?: number,
+): string {
   const parts = [placeName(object)];
   if (category) parts.push(price ? `${category.label} ${price}` : category.label);
   parts.push(...placeFlags(object));

@@ -18,7 +18,11 @@ describe('nearestInDirection', () => {
   });
 
   it('follows a curved row rather than jumping to the next row', () => {
-    const curved = [{ x: 0, y: 0 }, { x: 24, y: 6 }, { x: 10, y: 26 }];
+    const curved = [
+      { x: 0, y: 0 },
+      { x: 24, y: 6 },
+      { x: 10, y: 26 },
+    ];
     // The next seat of the row is 24 along and 6 across (score 36); the seat below-right is 10 along, 26 across (62).
     expect(nearestInDirection(curved[0]!, curved, 'right')).toBe(curved[1]);
   });

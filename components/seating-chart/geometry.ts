@@ -41,7 +41,8 @@ export function chartBounds(chart: ChartDefinition, margin = 24): Box {
     points.push({ x: o.x - rx, y: o.y - ry }, { x: o.x + rx, y: o.y + ry });
   }
   for (const s of chart.sections) points.push(...s.points);
-  for (const d of chart.decorations) points.push({ x: d.center.x - d.width / 2, y: d.center.y - d.height / 2 }, { x: d.center.x + d.width / 2, y: d.center.y + d.height / 2 });
+  for (const d of chart.decorations)
+    points.push({ x: d.center.x - d.width / 2, y: d.center.y - d.height / 2 }, { x: d.center.x + d.width / 2, y: d.center.y + d.height / 2 });
   if (!points.length) return { x: 0, y: 0, width: chart.width || 100, height: chart.height || 100 };
   return boundsOfPoints(points, margin);
 }

@@ -52,10 +52,13 @@ export function useViewport(fit: Box) {
     return Math.max(b.width / svg.clientWidth, b.height / svg.clientHeight);
   }, []);
 
-  const zoomBy = useCallback((factor: number, anchor?: Point) => {
-    const b = boxRef.current;
-    apply(zoomBox(b, factor, anchor ?? { x: b.x + b.width / 2, y: b.y + b.height / 2 }));
-  }, [apply]);
+  const zoomBy = useCallback(
+    (factor: number, anchor?: Point) => {
+      const b = boxRef.current;
+      apply(zoomBox(b, factor, anchor ?? { x: b.x + b.width / 2, y: b.y + b.height / 2 }));
+    },
+    [apply],
+  );
 
   const zoomTo = useCallback(
     (target: Box) => {
@@ -69,10 +72,13 @@ export function useViewport(fit: Box) {
     [apply],
   );
 
-  const panTo = useCallback((point: Point) => {
-    const b = boxRef.current;
-    apply({ ...b, x: point.x - b.width / 2, y: point.y - b.height / 2 });
-  }, [apply]);
+  const panTo = useCallback(
+    (point: Point) => {
+      const b = boxRef.current;
+      apply({ ...b, x: point.x - b.width / 2, y: point.y - b.height / 2 });
+    },
+    [apply],
+  );
 
   // React's wheel listener is passive; zooming must prevent the page from scrolling.
   useEffect(() => {

@@ -11,7 +11,12 @@ export async function openBuyer(browser: Browser, path = '/events/demo-concert',
   page.on('pageerror', (e) => errors.push(e.message));
   (page as Page & { consoleErrors: string[] }).consoleErrors = errors;
   await page.goto(path);
-  await expect(page.getByRole('status').filter({ hasText: /Live|Connecting|Reconnecting/ }).first()).toHaveText('Live');
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: /Live|Connecting|Reconnecting/ })
+      .first(),
+  ).toHaveText('Live');
   return page;
 }
 

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Workspace } from '../../db/schema';
 import type { BookingContext } from '../booking/context';
-import { workspaceByKey, workspaceBySecretKey } from '../booking/workspaces';
+import { workspaceByKey } from '../booking/workspaces';
 import type { Dialect, DialectContext } from './dialect';
 import { readJsonBody, type ApiResponse } from './http';
 import { problem } from './seat/errors';
@@ -30,7 +30,7 @@ function secretKeyOf(req: IncomingMessage): string | undefined {
 function authenticate(booking: BookingContext, req: IncomingMessage): Workspace | null | 401 | 403 {
   const secret = secretKeyOf(req);
   if (!secret) return req.headers.authorization ? 401 : null;
-  const workspace = workspaceBySecretKey(booking.db, secret);
+  const workspace = booking.statements.workspaceBySecretKey.get({ secretKey: secret });
   if (!workspace) return 401;
   const header = req.headers['x-workspace-key'];
   const requested = Array.isArray(header) ? header[0] : header;
@@ -51,7 +51,13 @@ function send(res: ServerResponse, response: ApiResponse): void {
 }
 
 function seatsioDialect(): Dialect<SeatsioContext> {
-  const statusOf = { not_found: 'NOT_FOUND', method_not_allowed: 'METHOD_NOT_ALLOWED', malformed_json: 'INVALID_REQUEST', too_large: 'PAYLOAD_TOO_LARGE', rate_limited: 'RATE_LIMITED' } as const;
+  const statusOf = {
+    not_found: 'NOT_FOUND',
+    method_not_allowed: 'METHOD_NOT_ALLOWED',
+    malformed_json: 'INVALID_REQUEST',
+    too_large: 'PAYLOAD_TOO_LARGE',
+    rate_limited: 'RATE_LIMITED',
+  } as const;
   return {
     prefix: '/api',
     router: seatsioRoutes(),
@@ -93,9 +99,20 @@ function serveDialect<C>(booking: BookingContext, dialect: Dialect<C>): Serve {
       }
       const body = await readJsonBody(req, dialect.bodyLimit(path));
       if (!body.ok) {
-        return send(res, body.reason === 'too_large' ? dialect.problem('too_large', 'Request body too large') : dialect.problem('malformed_json', 'Request body is not valid JSON'));
+        return send(
+          res,
+          body.reason === 'too_large'
+            ? dialect.problem('too_large', 'Request body too large')
+            : dialect.problem('malformed_json', 'Request body is not valid JSON'),
+        );
       }
-      send(res, match.handler({ method, path, params: match.params, query: url.searchParams, headers: req.headers, clientIp: req.socket.remoteAddress ?? '', body: body.body }, context));
+      send(
+        res,
+        match.handler(
+          { method, path, params: match.params, query: url.searchParams, headers: req.headers, clientIp: req.socket.remoteAddress ?? '', body: body.body },
+          context,
+        ),
+      );
     } catch (cause) {
       // Unknown errors are bugs: logged here, never leaked to the client.
       console.error('API request failed', req.method, req.url, cause);

@@ -7,7 +7,10 @@ const imported = importSeatsioChart(smallVenue());
 if (!imported.ok) throw new Error('invalid test venue');
 const chart = imported.chart;
 const byLabel = new Map(chart.objects.map((o) => [o.label, o]));
-const freeExcept = (...taken: string[]) => (label: string) => !taken.includes(label);
+const freeExcept =
+  (...taken: string[]) =>
+  (label: string) =>
+    !taken.includes(label);
 
 describe('pickBestAvailable', () => {
   // The focal point is at x=120, y=0: above seat 5 of row A (x=106) and 6 (x=130).

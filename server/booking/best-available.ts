@@ -17,7 +17,12 @@ const ORPHAN_PENALTY = 1_000;
  * free seat; accessible seats only when asked for (then exactly `accessibleSeats` of them). Falls back to the
  * closest free seats anywhere when no row has a long enough run. Pure: `isFree` says what is free now.
  */
-export function pickBestAvailable(chart: ChartDefinition, byLabel: Map<string, ChartObject>, isFree: (label: string) => boolean, query: BestAvailableQuery): BestAvailablePick | undefined {
+export function pickBestAvailable(
+  chart: ChartDefinition,
+  byLabel: Map<string, ChartObject>,
+  isFree: (label: string) => boolean,
+  query: BestAvailableQuery,
+): BestAvailablePick | undefined {
   const wantedAccessible = query.accessibleSeats ?? 0;
   const categories = query.categories?.length ? new Set(query.categories) : undefined;
   const eligible = (label: string): boolean => {
@@ -37,7 +42,8 @@ export function pickBestAvailable(chart: ChartDefinition, byLabel: Map<string, C
       const accessible = run.filter((l) => byLabel.get(l)!.accessible).length;
       if (accessible !== wantedAccessible) continue;
       let score = run.reduce((sum, l) => sum + distance(l), 0) / run.length;
-      const strands = (i: number, beyond: number) => i >= 0 && i < seats.length && isFree(seats[i]!) && !(beyond >= 0 && beyond < seats.length && isFree(seats[beyond]!));
+      const strands = (i: number, beyond: number) =>
+        i >= 0 && i < seats.length && isFree(seats[i]!) && !(beyond >= 0 && beyond < seats.length && isFree(seats[beyond]!));
       if (strands(start - 1, start - 2)) score += ORPHAN_PENALTY;
       if (strands(start + query.number, start + query.number + 1)) score += ORPHAN_PENALTY;
       if (!best || score < best.score) best = { labels: run, score };
@@ -76,7 +82,11 @@ export function changeBestAvailable(
       const event = findEvent(ctx, eventKey, workspaceId);
       // An unknown event: let the shell report it in its usual way.
       if (!event) return [{ ...request, eventKeys: [eventKey], objects: [] }];
-      const free = new Set(eventObjectViews(ctx, event).filter((v) => v.seat?.status === FREE && v.seat.forSale).map((v) => v.object.label));
+      const free = new Set(
+        eventObjectViews(ctx, event)
+          .filter((v) => v.seat?.status === FREE && v.seat.forSale)
+          .map((v) => v.object.label),
+      );
       pick = pickBestAvailable(event.chart.definition, event.chart.byLabel, (l) => free.has(l), query);
       if (!pick) return [];
       const objects = pick.labels.map((label, i) => ({

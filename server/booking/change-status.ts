@@ -1,16 +1,7 @@
 import type { ChartObject } from '../charts/chart-model';
 import type { BookingContext, CommittedBatch, LoadedChart, PublicChange } from './context';
 import type { FailureReason, ObjectFailure } from './failures';
-import {
-  changeGeneralAdmission,
-  changeSeat,
-  gaKey,
-  gaTaken,
-  HELD,
-  type ChangeIntent,
-  type GaState,
-  type SeatState,
-} from './status-rules';
+import { changeGeneralAdmission, changeSeat, gaKey, gaTaken, HELD, type ChangeIntent, type GaState, type SeatState } from './status-rules';
 
 export type ObjectRef = { label: string; quantity?: number; ticketType?: string; extraData?: Record<string, unknown> };
 
@@ -59,21 +50,19 @@ export type RunOptions = {
 /** The one transaction shell: requests are built inside it, so they can depend on what it reads. */
 export function runChange(ctx: BookingContext, workspaceId: number, buildRequests: () => StatusChangeRequest[], options: RunOptions): ChangeResult {
   const now = ctx.now();
-  const outcome = ctx.db.$client
-    .transaction((): ChangeResult & { batches?: CommittedBatch[] } => {
-      const plan = new ChangePlan(ctx, workspaceId, now, options.expiringToken ?? options.newHoldToken?.token);
-      const results: ObjectView[][] = [];
-      for (const request of buildRequests()) {
-        const views = plan.apply(request);
-        if ('kind' in views) return { ok: false, failure: views };
-        results.push(views);
-      }
-      if (plan.failures.length) return { ok: false, failure: { kind: 'objects', failures: plan.failures } };
-      if (options.expiringToken) ctx.statements.markTokenExpired.run({ token: options.expiringToken });
-      if (options.newHoldToken) ctx.statements.insertHoldToken.run({ ...options.newHoldToken, workspaceId, createdAt: now });
-      return { ok: true, results, batches: plan.write(options.origin) };
-    })
-    .immediate();
+  const outcome = ctx.transact((): ChangeResult & { batches?: CommittedBatch[] } => {
+    const plan = new ChangePlan(ctx, workspaceId, now, options.expiringToken ?? options.newHoldToken?.token);
+    const results: ObjectView[][] = [];
+    for (const request of buildRequests()) {
+      const views = plan.apply(request);
+      if ('kind' in views) return { ok: false, failure: views };
+      results.push(views);
+    }
+    if (plan.failures.length) return { ok: false, failure: { kind: 'objects', failures: plan.failures } };
+    if (options.expiringToken) ctx.statements.markTokenExpired.run({ token: options.expiringToken });
+    if (options.newHoldToken) ctx.statements.insertHoldToken.run({ ...options.newHoldToken, workspaceId, createdAt: now });
+    return { ok: true, results, batches: plan.write(options.origin) };
+  });
   if (outcome.ok && outcome.batches?.length) ctx.onCommit(outcome.batches);
   if (outcome.ok) return { ok: true, results: outcome.results };
   return outcome;
@@ -142,8 +131,7 @@ class ChangePlan {
           : null;
       const seen = new Set<string>();
       for (const ref of request.objects) {
-        const fail = (reason: FailureReason, status?: string) =>
-          this.failures.push({ eventKey, label: ref.label, reason, ...(status ? { status } : {}) });
+        const fail = (reason: FailureReason, status?: string) => this.failures.push({ eventKey, label: ref.label, reason, ...(status ? { status } : {}) });
         if (seen.has(ref.label)) {
           fail('duplicate_object');
           continue;
@@ -167,14 +155,21 @@ class ChangePlan {
           ticketType: ref.ticketType ?? null,
           extraData: ref.extraData !== undefined ? JSON.stringify(ref.extraData) : null,
         };
-        const view = object.type === 'generalAdmission' ? this.applyGa(event, object, ref, fullIntent, fail) : this.applySeat(event, object, ref, fullIntent, fail);
+        const view =
+          object.type === 'generalAdmission' ? this.applyGa(event, object, ref, fullIntent, fail) : this.applySeat(event, object, ref, fullIntent, fail);
         if (view) views.push(view);
       }
     }
     return views;
   }
 
-  private applySeat(event: EventHandle, object: ChartObject, ref: ObjectRef, intent: ChangeIntent, fail: (r: FailureReason, s?: string) => void): ObjectView | undefined {
+  private applySeat(
+    event: EventHandle,
+    object: ChartObject,
+    ref: ObjectRef,
+    intent: ChangeIntent,
+    fail: (r: FailureReason, s?: string) => void,
+  ): ObjectView | undefined {
     if (ref.quantity !== undefined && ref.quantity !== 1) {
       fail('quantity_not_allowed');
       return undefined;
@@ -194,14 +189,18 @@ class ChangePlan {
     }
     entry.state = result.next;
     entry.dirty = true;
-    this.record(event, {
-      label: object.label,
-      status: result.next.status,
-      quantity: 1,
-      holdToken: intent.token,
-      orderId: result.next.orderId,
-      extraData: result.next.extraData,
-    }, { label: object.label, status: result.next.status });
+    this.record(
+      event,
+      {
+        label: object.label,
+        status: result.next.status,
+        quantity: 1,
+        holdToken: intent.token,
+        orderId: result.next.orderId,
+        extraData: result.next.extraData,
+      },
+      { label: object.label, status: result.next.status },
+    );
     return { eventKey: event.key, chart: event.chart, object, seat: result.next };
   }
 

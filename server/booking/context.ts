@@ -18,7 +18,12 @@ export type BookingDeps = {
 
 export type LoadedChart = { id: number; key: string; definition: ChartDefinition; byLabel: Map<string, ChartObject> };
 
-export type BookingContext = BookingDeps & { statements: Statements; loadChart: (chartId: number) => LoadedChart };
+export type BookingContext = BookingDeps & {
+  statements: Statements;
+  loadChart: (chartId: number) => LoadedChart;
+  /** Runs `fn` in one BEGIN IMMEDIATE transaction (synchronous: an async fn would not roll back). */
+  transact: <T>(fn: () => T) => T;
+};
 
 export function createBookingContext(deps: BookingDeps): BookingContext {
   const statements = prepareStatements(deps.db);
@@ -35,7 +40,10 @@ export function createBookingContext(deps: BookingDeps): BookingContext {
     }
     return chart;
   };
-  return { ...deps, statements, loadChart };
+  // better-sqlite3 builds a wrapper per transaction function: build one, once, that runs whatever it is given.
+  const immediate = deps.db.$client.transaction((fn: () => unknown) => fn()).immediate;
+  const transact = <T>(fn: () => T): T => immediate(fn) as T;
+  return { ...deps, statements, loadChart, transact };
 }
 
 export { bookableObjects };

@@ -49,14 +49,14 @@ export type Snapshot = { seq: number; objects: PublicChange[] };
 
 /** What a chart needs to draw the event now: every object that is not plainly free, and every GA area. */
 export function eventSnapshot(ctx: BookingContext, eventKey: string): Snapshot | undefined {
-  return ctx.db.$client.transaction(() => {
+  return ctx.transact(() => {
     const event = findEvent(ctx, eventKey, null);
     if (!event) return undefined;
     const objects = eventObjectViews(ctx, event)
       .filter((v) => v.ga || v.seat!.status !== FREE)
       .map(publicState);
     return { seq: event.seq, objects };
-  })();
+  });
 }
 
 export function gaCounts(ga: GaState): { numBooked: number; numHeld: number; numFree: number; byStatus: Map<string, number> } {

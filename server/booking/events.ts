@@ -10,9 +10,7 @@ export type EventParams = { key?: string; name?: string | null; date?: string | 
 export type EventView = EventRow & { chartKey: string };
 
 export type CreateEventsResult =
-  | { ok: true; events: EventView[] }
-  | { ok: false; reason: 'chart_not_found' }
-  | { ok: false; reason: 'key_taken' | 'duplicate_key'; key: string };
+  { ok: true; events: EventView[] } | { ok: false; reason: 'chart_not_found' } | { ok: false; reason: 'key_taken' | 'duplicate_key'; key: string };
 
 /** Creates events for one chart, each with one free row per bookable object, in one transaction. */
 export function createEvents(ctx: BookingContext, workspaceId: number, chartKey: string, params: EventParams[]): CreateEventsResult {
@@ -21,7 +19,11 @@ export function createEvents(ctx: BookingContext, workspaceId: number, chartKey:
   if (duplicate) return { ok: false, reason: 'duplicate_key', key: duplicate };
   const now = ctx.now();
   return ctx.db.transaction((tx): CreateEventsResult => {
-    const chart = tx.select().from(charts).where(and(eq(charts.workspaceId, workspaceId), eq(charts.key, chartKey))).get();
+    const chart = tx
+      .select()
+      .from(charts)
+      .where(and(eq(charts.workspaceId, workspaceId), eq(charts.key, chartKey)))
+      .get();
     if (!chart) return { ok: false, reason: 'chart_not_found' };
     for (const key of keys) {
       if (tx.select({ id: events.id }).from(events).where(eq(events.key, key)).get()) return { ok: false, reason: 'key_taken', key };
@@ -31,12 +33,22 @@ export function createEvents(ctx: BookingContext, workspaceId: number, chartKey:
     params.forEach((p, i) => {
       const row = tx
         .insert(events)
-        .values({ workspaceId, chartId: chart.id, key: keys[i]!, name: p.name ?? null, date: p.date ?? null, pricing: p.pricing ? JSON.stringify(p.pricing) : null, createdAt: now })
+        .values({
+          workspaceId,
+          chartId: chart.id,
+          key: keys[i]!,
+          name: p.name ?? null,
+          date: p.date ?? null,
+          pricing: p.pricing ? JSON.stringify(p.pricing) : null,
+          createdAt: now,
+        })
         .returning()
         .get();
       // Chunked multi-row inserts: a 100,000-seat event is created in well under a second.
       for (let start = 0; start < objects.length; start += 500) {
-        tx.insert(eventObjects).values(objects.slice(start, start + 500).map((o) => ({ eventId: row.id, label: o.label }))).run();
+        tx.insert(eventObjects)
+          .values(objects.slice(start, start + 500).map((o) => ({ eventId: row.id, label: o.label })))
+          .run();
       }
       created.push({ ...row, chartKey: chart.key });
     });
@@ -58,7 +70,11 @@ export type UpdateEventResult = { ok: true } | { ok: false; reason: 'event_not_f
 
 export function updateEvent(ctx: BookingContext, workspaceId: number, key: string, params: EventParams): UpdateEventResult {
   return ctx.db.transaction((tx): UpdateEventResult => {
-    const event = tx.select().from(events).where(and(eq(events.key, key), eq(events.workspaceId, workspaceId))).get();
+    const event = tx
+      .select()
+      .from(events)
+      .where(and(eq(events.key, key), eq(events.workspaceId, workspaceId)))
+      .get();
     if (!event) return { ok: false, reason: 'event_not_found' };
     if (params.key && params.key !== key && tx.select({ id: events.id }).from(events).where(eq(events.key, params.key)).get()) {
       return { ok: false, reason: 'key_taken' };
@@ -77,6 +93,9 @@ export function updateEvent(ctx: BookingContext, workspaceId: number, key: strin
 }
 
 export function deleteEvent(ctx: BookingContext, workspaceId: number, key: string): boolean {
-  const result = ctx.db.delete(events).where(and(eq(events.key, key), eq(events.workspaceId, workspaceId))).run();
+  const result = ctx.db
+    .delete(events)
+    .where(and(eq(events.key, key), eq(events.workspaceId, workspaceId)))
+    .run();
   return result.changes > 0;
 }

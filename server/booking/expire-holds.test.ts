@@ -32,7 +32,9 @@ async function holdWithShortToken(server: TestServer, eventKey: string, objects:
 }
 
 function expiryLog(server: TestServer) {
-  return server.app.booking.db.all<{ label: string; quantity: number }>(sql`select label, quantity from status_changes where origin = 'HOLD_EXPIRED' order by seq`);
+  return server.app.booking.db.all<{ label: string; quantity: number }>(
+    sql`select label, quantity from status_changes where origin = 'HOLD_EXPIRED' order by seq`,
+  );
 }
 
 function statusOf(server: TestServer, label: string) {

@@ -14,9 +14,7 @@ export function newHoldToken(): string {
 
 export type HoldTokenView = { token: string; expiresAt: number; workspaceId: number };
 
-export type HoldTokenResult =
-  | { ok: true; holdToken: HoldTokenView }
-  | { ok: false; reason: 'not_found' | 'expired' | 'too_long' };
+export type HoldTokenResult = { ok: true; holdToken: HoldTokenView } | { ok: false; reason: 'not_found' | 'expired' | 'too_long' };
 
 function view(row: HoldTokenRow): HoldTokenView {
   return { token: row.token, expiresAt: row.expiresAt, workspaceId: row.workspaceId };
@@ -58,6 +56,9 @@ export function objectsHeldBy(ctx: BookingContext, token: string): HeldObject[] 
   const keyOf = (eventId: number) => s.eventKeyById.get({ id: eventId })!.key;
   return [
     ...s.seatsHeldBy.all({ token }).map((r) => ({ eventKey: keyOf(r.eventId), label: r.label, quantity: 1 })),
-    ...s.gaHeldBy.all({ token }).filter((r) => r.status === 'reservedByToken').map((r) => ({ eventKey: keyOf(r.eventId), label: r.label, quantity: r.quantity })),
+    ...s.gaHeldBy
+      .all({ token })
+      .filter((r) => r.status === 'reservedByToken')
+      .map((r) => ({ eventKey: keyOf(r.eventId), label: r.label, quantity: r.quantity })),
   ];
 }

@@ -22,11 +22,15 @@ async function newToken(): Promise<string> {
 describe('holding one seat from 200 clients at once', () => {
   it('lets exactly one of them have it', async () => {
     const tokens = await Promise.all(Array.from({ length: 200 }, newToken));
-    const statuses = await Promise.all(tokens.map((holdToken) => server.api('/events/race-one-seat/actions/hold', { json: { objects: ['A-1'], holdToken } }).then((r) => r.status)));
+    const statuses = await Promise.all(
+      tokens.map((holdToken) => server.api('/events/race-one-seat/actions/hold', { json: { objects: ['A-1'], holdToken } }).then((r) => r.status)),
+    );
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 400)).toHaveLength(199);
     const winner = tokens[statuses.indexOf(200)];
-    const row = server.app.booking.db.get<{ status: string; hold_token: string }>(sql`select status, hold_token from event_objects e join events v on v.id = e.event_id where v.key = 'race-one-seat' and e.label = 'A-1'`);
+    const row = server.app.booking.db.get<{ status: string; hold_token: string }>(
+      sql`select status, hold_token from event_objects e join events v on v.id = e.event_id where v.key = 'race-one-seat' and e.label = 'A-1'`,
+    );
     expect(row).toEqual({ status: 'reservedByToken', hold_token: winner });
   });
 });
@@ -35,7 +39,7 @@ describe('random overlapping holds and books from many clients', () => {
   it('never books a seat twice nor a GA area over capacity, and every success is in the database', async () => {
     const labels = ['A-1', 'A-2', 'A-3', 'A-4', 'A-5', 'A-6', 'B-1', 'B-2', 'B-3', 'B-4', 'B1', 'T2'];
     let seed = 42;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     const pick = (n: number) => [...new Set(Array.from({ length: n }, () => labels[Math.floor(random() * labels.length)]!))];
 
     const successes: { orderId: string; objects: string[]; ga: number }[] = [];

@@ -1,6 +1,6 @@
 import { and, asc, eq, lte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { charts, eventObjects, events, gaAllocations, holdTokens, statusChanges } from '../../db/schema';
+import { charts, eventObjects, events, gaAllocations, holdTokens, statusChanges, workspaces } from '../../db/schema';
 
 const p = sql.placeholder;
 
@@ -10,13 +10,27 @@ const p = sql.placeholder;
  */
 export function prepareStatements(db: Db) {
   return {
+    /** Every API request authenticates: the secret key lookup is on the hot path too. */
+    workspaceBySecretKey: db
+      .select()
+      .from(workspaces)
+      .where(eq(workspaces.secretKey, p('secretKey')))
+      .prepare(),
     eventByKey: db
       .select({ id: events.id, key: events.key, workspaceId: events.workspaceId, chartId: events.chartId, seq: events.seq })
       .from(events)
       .where(eq(events.key, p('key')))
       .prepare(),
-    chartDefinition: db.select({ definition: charts.definition, key: charts.key }).from(charts).where(eq(charts.id, p('id'))).prepare(),
-    holdToken: db.select().from(holdTokens).where(eq(holdTokens.token, p('token'))).prepare(),
+    chartDefinition: db
+      .select({ definition: charts.definition, key: charts.key })
+      .from(charts)
+      .where(eq(charts.id, p('id')))
+      .prepare(),
+    holdToken: db
+      .select()
+      .from(holdTokens)
+      .where(eq(holdTokens.token, p('token')))
+      .prepare(),
     seat: db
       .select({
         status: eventObjects.status,
@@ -95,8 +109,16 @@ export function prepareStatements(db: Db) {
       .insert(holdTokens)
       .values({ token: p('token'), workspaceId: p('workspaceId'), expiresAt: p('expiresAt'), createdAt: p('createdAt') })
       .prepare(),
-    markTokenExpired: db.update(holdTokens).set({ expired: true }).where(eq(holdTokens.token, p('token'))).prepare(),
-    eventKeyById: db.select({ key: events.key }).from(events).where(eq(events.id, p('id'))).prepare(),
+    markTokenExpired: db
+      .update(holdTokens)
+      .set({ expired: true })
+      .where(eq(holdTokens.token, p('token')))
+      .prepare(),
+    eventKeyById: db
+      .select({ key: events.key })
+      .from(events)
+      .where(eq(events.id, p('id')))
+      .prepare(),
   };
 }
 

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { BOOKED, changeGeneralAdmission, changeSeat, FREE, gaKey, HELD, type ChangeIntent, type GaState, type SeatState } from './status-rules';
 
-const seat = (status: string, holdToken: string | null = null, forSale = true): SeatState => ({ status, holdToken, orderId: null, ticketType: null, extraData: null, forSale });
+const seat = (status: string, holdToken: string | null = null, forSale = true): SeatState => ({
+  status,
+  holdToken,
+  orderId: null,
+  ticketType: null,
+  extraData: null,
+  forSale,
+});
 const intent = (kind: 'status' | 'release', status: string, token: string | null = null, extra: Partial<ChangeIntent> = {}): ChangeIntent => ({
   kind,
   status,
@@ -56,7 +63,10 @@ describe('changeSeat', () => {
 });
 
 describe('changeGeneralAdmission', () => {
-  const ga = (entries: [string, string | null, number][] = [], capacity = 10): GaState => ({ capacity, allocations: new Map(entries.map(([s, t, q]) => [gaKey(s, t), q])) });
+  const ga = (entries: [string, string | null, number][] = [], capacity = 10): GaState => ({
+    capacity,
+    allocations: new Map(entries.map(([s, t, q]) => [gaKey(s, t), q])),
+  });
 
   it('holds places under a token and books them with it', () => {
     const held = changeGeneralAdmission(ga(), intent('status', HELD, 't1'), 4);

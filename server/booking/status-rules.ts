@@ -57,7 +57,10 @@ export function changeSeat(current: SeatState, intent: ChangeIntent): RuleResult
     if (current.status === FREE) return { ok: false, reason: 'already_free' };
     // A hold token releases only what it holds: a buyer's token must never free someone's booking.
     if (intent.token && current.status !== HELD) return { ok: false, reason: 'not_held_by_token' };
-    return { ok: true, next: { ...current, status: FREE, holdToken: null, orderId: null, ticketType: null, extraData: intent.keepExtraData ? current.extraData : null } };
+    return {
+      ok: true,
+      next: { ...current, status: FREE, holdToken: null, orderId: null, ticketType: null, extraData: intent.keepExtraData ? current.extraData : null },
+    };
   }
 
   if (!current.forSale) return { ok: false, reason: 'not_for_sale' };
@@ -109,7 +112,7 @@ function moveQuantity(state: GaState, from: string | null, to: string | null, qu
  * given (hold → book), else free places; releasing gives back held places of the token, or booked places.
  */
 export function changeGeneralAdmission(current: GaState, intent: ChangeIntent, quantity: number): RuleResult<GaState> {
-  const heldByToken = intent.token ? current.allocations.get(gaKey(HELD, intent.token)) ?? 0 : 0;
+  const heldByToken = intent.token ? (current.allocations.get(gaKey(HELD, intent.token)) ?? 0) : 0;
   if (intent.kind === 'release') {
     const from = intent.token ? gaKey(HELD, intent.token) : gaKey(BOOKED, null);
     const available = current.allocations.get(from) ?? 0;

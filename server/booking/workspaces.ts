@@ -36,10 +36,6 @@ export function createWorkspace(db: Db, name: string): Workspace {
   return db.insert(workspaces).values({ key: newPublicKey(), secretKey: newSecretKey(), name }).returning().get();
 }
 
-export function workspaceBySecretKey(db: Db, secretKey: string): Workspace | undefined {
-  return db.select().from(workspaces).where(eq(workspaces.secretKey, secretKey)).get();
-}
-
 export function workspaceByKey(db: Db, key: string): Workspace | undefined {
   return db.select().from(workspaces).where(eq(workspaces.key, key)).get();
 }

@@ -108,7 +108,12 @@ export function generateVenue(options: VenueOptions): Record<string, unknown> {
       categoryKey: CATEGORIES[0]!.key,
       seats: Array.from({ length: perTable }, (_, s) => {
         const angle = (2 * Math.PI * s) / perTable - Math.PI / 2;
-        return { label: String(s + 1), x: round(center.x + Math.cos(angle) * (radius + 16)), y: round(center.y + Math.sin(angle) * (radius + 16)), categoryKey: CATEGORIES[0]!.key };
+        return {
+          label: String(s + 1),
+          x: round(center.x + Math.cos(angle) * (radius + 16)),
+          y: round(center.y + Math.sin(angle) * (radius + 16)),
+          categoryKey: CATEGORIES[0]!.key,
+        };
       }),
     };
   });
@@ -124,7 +129,17 @@ export function generateVenue(options: VenueOptions): Record<string, unknown> {
   if (booths.length) bottom += 90;
 
   const generalAdmissionAreas = options.gaCapacity
-    ? [{ label: 'GA1', capacity: options.gaCapacity, categoryKey: CATEGORIES[2]!.key, type: 'rectangle', center: { x: totalWidth / 2, y: bottom + 70 }, width: Math.min(totalWidth, 600), height: 120 }]
+    ? [
+        {
+          label: 'GA1',
+          capacity: options.gaCapacity,
+          categoryKey: CATEGORIES[2]!.key,
+          type: 'rectangle',
+          center: { x: totalWidth / 2, y: bottom + 70 },
+          width: Math.min(totalWidth, 600),
+          height: 120,
+        },
+      ]
     : [];
   if (generalAdmissionAreas.length) bottom += 160;
 

@@ -41,7 +41,15 @@ describe('importSeatsioChart', () => {
       },
     });
     if (!result.ok) throw new Error(JSON.stringify(result.errors));
-    expect(result.chart.objects[0]).toMatchObject({ label: 'Section A-C-11', section: 'Section A', categoryKey: '4', x: 105, y: 206, entrance: 'Gate 2', parent: { label: 'Section A-C', type: 'row' } });
+    expect(result.chart.objects[0]).toMatchObject({
+      label: 'Section A-C-11',
+      section: 'Section A',
+      categoryKey: '4',
+      x: 105,
+      y: 206,
+      entrance: 'Gate 2',
+      parent: { label: 'Section A-C', type: 'row' },
+    });
   });
 
   it('reads the floors of subChartFloors', () => {
@@ -52,7 +60,17 @@ describe('importSeatsioChart', () => {
 
   it('rejects duplicate labels and unknown categories with the path of the offending field', () => {
     const result = importSeatsioChart({
-      subChart: { rows: [{ label: 'A', seats: [{ label: '1', x: 0, y: 0 }, { label: '1', x: 1, y: 0, categoryKey: 9 }] }] },
+      subChart: {
+        rows: [
+          {
+            label: 'A',
+            seats: [
+              { label: '1', x: 0, y: 0 },
+              { label: '1', x: 1, y: 0, categoryKey: 9 },
+            ],
+          },
+        ],
+      },
     });
     expect(result).toEqual({ ok: false, errors: [{ path: 'subChart.rows[0].seats[1].label', message: 'Duplicate label: A-1' }] });
     const unknownCategory = importSeatsioChart({ subChart: { rows: [{ label: 'A', seats: [{ label: '1', x: 0, y: 0, categoryKey: 9 }] }] } });

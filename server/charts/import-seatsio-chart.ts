@@ -120,9 +120,7 @@ export const seatsioChartFile = z.object({
   name: z.string().max(200).nullish(),
   categories: z
     .object({
-      list: z
-        .array(z.object({ key: categoryKey, label: z.string().max(200), color: z.string().max(50), accessible: z.boolean().nullish() }))
-        .max(1000),
+      list: z.array(z.object({ key: categoryKey, label: z.string().max(200), color: z.string().max(50), accessible: z.boolean().nullish() })).max(1000),
     })
     .nullish(),
   subChart,
@@ -150,7 +148,9 @@ export function importSeatsioChart(input: unknown, fallbackName = 'Untitled char
     accessible: c.accessible ?? false,
   }));
   const builder = new ChartBuilder(new Set(categories.map((c) => String(c.key))));
-  const floors = file.subChartFloors?.length ? file.subChartFloors.map((f, i) => ({ subChart: f.subChart, path: `subChartFloors[${i}].subChart` })) : [{ subChart: file.subChart, path: 'subChart' }];
+  const floors = file.subChartFloors?.length
+    ? file.subChartFloors.map((f, i) => ({ subChart: f.subChart, path: `subChartFloors[${i}].subChart` }))
+    : [{ subChart: file.subChart, path: 'subChart' }];
   for (const floor of floors) builder.addSubChart(floor.subChart, floor.path, { offset: { x: 0, y: 0 } });
   if (builder.errors.length) return { ok: false, errors: builder.errors.slice(0, 20) };
   const focal = file.subChart.focalPoint ?? undefined;
@@ -265,12 +265,7 @@ class ChartBuilder {
     this.objects.push(object);
   }
 
-  private seatObject(
-    s: z.infer<typeof seat>,
-    parent: { label: string; type: 'row' | 'table' },
-    offset: Point,
-    bookable: boolean,
-  ): ChartObject {
+  private seatObject(s: z.infer<typeof seat>, parent: { label: string; type: 'row' | 'table' }, offset: Point, bookable: boolean): ChartObject {
     return {
       label: `${parent.label}-${s.label}`,
       type: 'seat',
@@ -302,9 +297,7 @@ class ChartBuilder {
     const tableLabel = this.fullLabel(scope, t.label);
     const whole = t.bookAsAWhole === true;
     const shape: Shape =
-      t.radius != null
-        ? { kind: 'circle', radius: t.radius }
-        : { kind: 'rect', width: t.width ?? 40, height: t.height ?? 20, rotation: t.rotationAngle ?? 0 };
+      t.radius != null ? { kind: 'circle', radius: t.radius } : { kind: 'rect', width: t.width ?? 40, height: t.height ?? 20, rotation: t.rotationAngle ?? 0 };
     const seats = t.seats.map((s) => `${tableLabel}-${s.label}`);
     this.add(
       {

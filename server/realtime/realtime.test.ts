@@ -23,7 +23,11 @@ async function subscriber(eventKey: string) {
   const snapshot = await socket.emitWithAck('chart:subscribe', { eventKey });
   const seq = snapshot.ok ? snapshot.seq : 0;
   // As a chart does: a change committed just before the snapshot may still arrive after it; it is not news.
-  const messages = { get all() { return received.filter((m) => m.toSeq > seq); } };
+  const messages = {
+    get all() {
+      return received.filter((m) => m.toSeq > seq);
+    },
+  };
   return { socket, messages, snapshot };
 }
 

@@ -15,7 +15,14 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-const segment = fc.oneof(fc.constant('fuzz'), fc.constant('A-1'), fc.constant('GA1'), fc.string({ unit: 'grapheme', maxLength: 20 }), fc.constant('%ZZ'), fc.constant('..'));
+const segment = fc.oneof(
+  fc.constant('fuzz'),
+  fc.constant('A-1'),
+  fc.constant('GA1'),
+  fc.string({ unit: 'grapheme', maxLength: 20 }),
+  fc.constant('%ZZ'),
+  fc.constant('..'),
+);
 const enc = (s: string) => (s === '%ZZ' ? s : encodeURIComponent(s));
 
 const seatsioRoutes = (k: string, x: string): [string, string][] => [
@@ -58,7 +65,9 @@ const body = fc.oneof(
   fc.jsonValue().map((v) => JSON.stringify(v)),
   fc.string({ unit: 'binary', maxLength: 200 }),
   fc.record({ objects: fc.array(fc.jsonValue(), { maxLength: 5 }), holdToken: fc.jsonValue(), status: fc.jsonValue() }).map((v) => JSON.stringify(v)),
-  fc.record({ objectLabels: fc.array(fc.string({ unit: 'grapheme' }), { maxLength: 5 }), holdToken: fc.string(), quantities: fc.jsonValue() }).map((v) => JSON.stringify(v)),
+  fc
+    .record({ objectLabels: fc.array(fc.string({ unit: 'grapheme' }), { maxLength: 5 }), holdToken: fc.string(), quantities: fc.jsonValue() })
+    .map((v) => JSON.stringify(v)),
   fc.constant('{"objects": ["A-1"'),
   fc.constant('x'.repeat(1024 * 1024 + 10)),
 );

@@ -65,7 +65,10 @@ function replay(log: LogRow[]) {
       seats.set(e.label, { status: e.status, token: e.status === 'reservedByToken' ? e.hold_token : null });
     }
   }
-  const gaFinal = [...ga].filter(([, q]) => q > 0).map(([k, q]) => `${k}=${q}`).sort();
+  const gaFinal = [...ga]
+    .filter(([, q]) => q > 0)
+    .map(([k, q]) => `${k}=${q}`)
+    .sort();
   return { ok: true as const, seats, gaFinal };
 }
 
@@ -74,7 +77,9 @@ async function run(server: TestServer, tokens: string[], c: Command): Promise<nu
   if (!objects.length) return 0;
   const holdToken = c.withToken || c.kind === 'hold' ? tokens[c.client] : undefined;
   const action = c.kind === 'status' ? 'change-object-status' : c.kind;
-  const res = await server.api(`/events/model/actions/${action}`, { json: { objects, ...(holdToken ? { holdToken } : {}), ...(c.kind === 'status' ? { status: 'blocked' } : {}) } });
+  const res = await server.api(`/events/model/actions/${action}`, {
+    json: { objects, ...(holdToken ? { holdToken } : {}), ...(c.kind === 'status' ? { status: 'blocked' } : {}) },
+  });
   if (res.status >= 500) throw new Error(`server error ${res.status}: ${await res.text()}`);
   return res.status === 200 ? objects.length : 0;
 }

@@ -20,7 +20,9 @@ export type TestServer = {
 };
 
 /** A real server on a random port over a real database (in memory unless a file is given). */
-export async function startTestServer(options: Partial<Pick<ApplicationOptions, 'now' | 'sweepIntervalMs' | 'publicCheckout' | 'holdRateLimit'>> & { databaseFile?: string } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: Partial<Pick<ApplicationOptions, 'now' | 'sweepIntervalMs' | 'publicCheckout' | 'holdRateLimit'>> & { databaseFile?: string } = {},
+): Promise<TestServer> {
   const db = openDatabase(options.databaseFile ?? ':memory:');
   const { databaseFile: _file, ...appOptions } = options;
   const app = createApplication({ db, secretKey: TEST_SECRET_KEY, ...appOptions });
@@ -89,6 +91,11 @@ export function seedSmallVenue(app: Application, eventKeys: string[], gaCapacity
   if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
   const stored = storeChart(app.booking, app.defaultWorkspace.id, imported.chart, 'small');
   if (!stored.ok) throw new Error('chart key taken');
-  const created = createEvents(app.booking, app.defaultWorkspace.id, 'small', eventKeys.map((key) => ({ key })));
+  const created = createEvents(
+    app.booking,
+    app.defaultWorkspace.id,
+    'small',
+    eventKeys.map((key) => ({ key })),
+  );
   if (!created.ok) throw new Error(created.reason);
 }

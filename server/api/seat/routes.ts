@@ -59,7 +59,10 @@ function failure(result: Extract<ChangeResult, { ok: false }>, action: string, e
 function hold(req: ApiRequest, c: DialectContext, options: SeatOptions): ApiResponse {
   const allowed = c.workspace ? { ok: true as const } : options.holdLimiter.take(req.clientIp);
   if (!allowed.ok) {
-    return { ...problem(429, `Too many hold requests. Try again in ${allowed.retryAfterSeconds} s.`), headers: { 'retry-after': String(allowed.retryAfterSeconds) } };
+    return {
+      ...problem(429, `Too many hold requests. Try again in ${allowed.retryAfterSeconds} s.`),
+      headers: { 'retry-after': String(allowed.retryAfterSeconds) },
+    };
   }
   const eventKey = req.params.key!;
   const event = eventFor(c, eventKey);
@@ -86,7 +89,10 @@ function hold(req: ApiRequest, c: DialectContext, options: SeatOptions): ApiResp
   if (!result.ok) return failure(result, 'held', eventKey);
   const quantities = 'quantities' in body.value ? body.value.quantities : undefined;
   const expiresAt = fresh?.expiresAt ?? c.booking.statements.holdToken.get({ token })!.expiresAt;
-  return { status: 200, body: { holdToken: token, expiresAt: new Date(expiresAt).toISOString(), held: result.results[0]!.map((v) => placeJson(v, quantities?.[v.object.label])) } };
+  return {
+    status: 200,
+    body: { holdToken: token, expiresAt: new Date(expiresAt).toISOString(), held: result.results[0]!.map((v) => placeJson(v, quantities?.[v.object.label])) },
+  };
 }
 
 function newOrderId(): string {
@@ -166,6 +172,7 @@ function holdTokenJson(c: DialectContext, token: string): ApiResponse {
 
 export function seatRoutes(options: SeatOptions): Router<DialectContext> {
   return new Router<DialectContext>()
+    .on('GET', '/health', () => ({ status: 200, body: { ok: true } }))
     .on('POST', '/events/:key/seats/hold', (req, c) => hold(req, c, options))
     .on('POST', '/events/:key/seats/book', (req, c) => book(req, c, options))
     .on('POST', '/events/:key/seats/release', (req, c) => release(req, c))
@@ -177,7 +184,10 @@ export function seatRoutes(options: SeatOptions): Router<DialectContext> {
       const row = c.booking.statements.holdToken.get({ token });
       if (!row) return problem(404, 'Hold token not found or expired');
       const result = extendHoldToken(c.booking, row.workspaceId, token, body.value.ttlSeconds / 60);
-      if (!result.ok) return result.reason === 'too_long' ? problem(400, 'A hold lasts at most 2 hours', { ttlSeconds: ['too long'] }) : problem(404, 'Hold token not found or expired');
+      if (!result.ok)
+        return result.reason === 'too_long'
+          ? problem(400, 'A hold lasts at most 2 hours', { ttlSeconds: ['too long'] })
+          : problem(404, 'Hold token not found or expired');
       return holdTokenJson(c, token);
     });
 }

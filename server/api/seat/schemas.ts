@@ -27,7 +27,15 @@ export const holdBestAvailableBody = z
   })
   .strict();
 
-export const bookBody = z.object({ objectLabels, quantities, holdToken: token, extraData: z.record(z.string(), z.unknown()).optional(), orderId: z.string().min(1).max(100).optional() }).strict();
+export const bookBody = z
+  .object({
+    objectLabels,
+    quantities,
+    holdToken: token,
+    extraData: z.record(z.string(), z.unknown()).optional(),
+    orderId: z.string().min(1).max(100).optional(),
+  })
+  .strict();
 
 export const releaseBody = z.object({ objectLabels, quantities, holdToken: token.optional() }).strict();
 

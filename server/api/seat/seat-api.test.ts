@@ -122,7 +122,9 @@ describe('without public checkout', () => {
     const closed = await startTestServer({ publicCheckout: false });
     try {
       seedSmallVenue(closed.app, ['closed']);
-      const hold = (await (await closed.api('/v1/events/closed/seats/hold', { json: { objectLabels: ['A-1'] }, secretKey: null })).json()) as { holdToken: string };
+      const hold = (await (await closed.api('/v1/events/closed/seats/hold', { json: { objectLabels: ['A-1'] }, secretKey: null })).json()) as {
+        holdToken: string;
+      };
       const json = { objectLabels: ['A-1'], holdToken: hold.holdToken };
       expect((await closed.api('/v1/events/closed/seats/book', { json, secretKey: null })).status).toBe(401);
       expect((await closed.api('/v1/events/closed/seats/book', { json })).status).toBe(200);

@@ -31,7 +31,13 @@ beforeEach(() => {
 
 async function expectSeatsioError(res: Response, status: number, code: string) {
   expect(res.status).toBe(status);
-  const body = (await res.json()) as { status: number; messages: string[]; errors: { code: string; message: string }[]; warnings: unknown[]; requestId: string };
+  const body = (await res.json()) as {
+    status: number;
+    messages: string[];
+    errors: { code: string; message: string }[];
+    warnings: unknown[];
+    requestId: string;
+  };
   expect(body).toMatchObject({ status, warnings: [] });
   expect(body.errors[0]!.code).toBe(code);
   expect(body.messages[0]).toBe(body.errors[0]!.message);
@@ -46,7 +52,11 @@ describe('bad input', () => {
   });
 
   it('names the wrong field when a type is wrong', async () => {
-    const body = await expectSeatsioError(await server.api('/events/bad-input/actions/book', { json: { objects: [{ objectId: 12 }] } }), 400, 'INVALID_REQUEST');
+    const body = await expectSeatsioError(
+      await server.api('/events/bad-input/actions/book', { json: { objects: [{ objectId: 12 }] } }),
+      400,
+      'INVALID_REQUEST',
+    );
     expect(body.messages[0]).toContain('objects.0');
   });
 
@@ -57,7 +67,11 @@ describe('bad input', () => {
   });
 
   it('names every unknown label and books none of the batch', async () => {
-    const body = await expectSeatsioError(await server.api('/events/bad-input/actions/book', { json: { objects: ['A-1', 'Z-99', 'Q-1'] } }), 400, 'OBJECT_NOT_FOUND');
+    const body = await expectSeatsioError(
+      await server.api('/events/bad-input/actions/book', { json: { objects: ['A-1', 'Z-99', 'Q-1'] } }),
+      400,
+      'OBJECT_NOT_FOUND',
+    );
     expect(body.messages).toEqual(['Z-99: no such object on the chart', 'Q-1: no such object on the chart']);
   });
 
@@ -67,7 +81,11 @@ describe('bad input', () => {
   });
 
   it('refuses a body over the size limit with 413', async () => {
-    await expectSeatsioError(await server.api('/events/bad-input/actions/book', { json: { objects: ['A-1'], orderId: 'x'.repeat(2 * 1024 * 1024) } }), 413, 'PAYLOAD_TOO_LARGE');
+    await expectSeatsioError(
+      await server.api('/events/bad-input/actions/book', { json: { objects: ['A-1'], orderId: 'x'.repeat(2 * 1024 * 1024) } }),
+      413,
+      'PAYLOAD_TOO_LARGE',
+    );
   });
 
   it('answers 401 with an empty body without a key or with a wrong one', async () => {
@@ -80,7 +98,11 @@ describe('bad input', () => {
   });
 
   it("hides another workspace's events and refuses its workspace key", async () => {
-    await expectSeatsioError(await server.api('/events/bad-input/actions/book', { json: { objects: ['A-1'] }, secretKey: otherSecret }), 404, 'EVENT_NOT_FOUND');
+    await expectSeatsioError(
+      await server.api('/events/bad-input/actions/book', { json: { objects: ['A-1'] }, secretKey: otherSecret }),
+      404,
+      'EVENT_NOT_FOUND',
+    );
     const res = await server.api('/events/bad-input', { secretKey: otherSecret, headers: { 'x-workspace-key': server.app.defaultWorkspace.key } });
     expect(res.status).toBe(403);
     expect(await res.text()).toBe('');
@@ -99,7 +121,9 @@ describe('bad input', () => {
 
   it('refuses an invalid chart file, naming the offending field, and stores nothing', async () => {
     const body = await expectSeatsioError(
-      await server.api('/charts', { json: { name: 'Broken', categories: { list: [] }, subChart: { rows: [{ label: 'A', seats: [{ label: '1', x: 'left', y: 0 }] }] } } }),
+      await server.api('/charts', {
+        json: { name: 'Broken', categories: { list: [] }, subChart: { rows: [{ label: 'A', seats: [{ label: '1', x: 'left', y: 0 }] }] } },
+      }),
       400,
       'INVALID_REQUEST',
     );
@@ -119,11 +143,17 @@ describe('bad input', () => {
     await expectSeatsioError(await server.api('/events/bad-input/actions/hold', { json: { objects: ['A-1'] } }), 400, 'HOLD_TOKEN_REQUIRED');
     const foreign = (await (await server.api('/hold-tokens', { json: {}, secretKey: otherSecret })).json()) as { holdToken: string };
     before = fingerprint();
-    await expectSeatsioError(await server.api('/events/bad-input/actions/hold', { json: { objects: ['A-1'], holdToken: foreign.holdToken } }), 400, 'HOLD_TOKEN_INVALID');
+    await expectSeatsioError(
+      await server.api('/events/bad-input/actions/hold', { json: { objects: ['A-1'], holdToken: foreign.holdToken } }),
+      400,
+      'HOLD_TOKEN_INVALID',
+    );
   });
 
   it('accepts the secret key with an empty or missing password', async () => {
-    const res = await fetch(`${server.baseUrl}/api/events/bad-input`, { headers: { authorization: `Basic ${Buffer.from(TEST_SECRET_KEY).toString('base64')}` } });
+    const res = await fetch(`${server.baseUrl}/api/events/bad-input`, {
+      headers: { authorization: `Basic ${Buffer.from(TEST_SECRET_KEY).toString('base64')}` },
+    });
     expect(res.status).toBe(200);
   });
 });

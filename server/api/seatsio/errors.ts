@@ -68,11 +68,9 @@ const codeByReason: Record<FailureReason, ErrorCode> = {
 
 /** A refused status change: one entry per failing object, naming it and the reason. */
 export function objectFailures(failures: ObjectFailure[]): ApiResponse {
-  const entries = failures.map(
-    (f): ErrorEntry => ({
-      code: codeByReason[f.reason],
-      message: `${f.label}: ${reasonMessages[f.reason]}${f.status && f.reason === 'already_taken' ? ` (status ${f.status})` : ''}`,
-    }),
-  );
+  const entries = failures.map((f): ErrorEntry => ({
+    code: codeByReason[f.reason],
+    message: `${f.label}: ${reasonMessages[f.reason]}${f.status && f.reason === 'already_taken' ? ` (status ${f.status})` : ''}`,
+  }));
   return seatsioError(...(entries as [ErrorEntry, ...ErrorEntry[]]));
 }

@@ -18,7 +18,11 @@ export function eventObjectInfo(view: ObjectView): Record<string, unknown> {
   const parent = object.parent ? { label: withoutSection(object, object.parent.label), type: object.parent.type } : undefined;
   const info: Record<string, unknown> = {
     label: object.label,
-    labels: { own: { label: object.own, type: object.type === 'seat' ? 'seat' : object.type }, ...(parent ? { parent } : {}), ...(object.section ? { section: object.section } : {}) },
+    labels: {
+      own: { label: object.own, type: object.type === 'seat' ? 'seat' : object.type },
+      ...(parent ? { parent } : {}),
+      ...(object.section ? { section: object.section } : {}),
+    },
     ids: { own: object.own, ...(parent ? { parent: parent.label } : {}), ...(object.section ? { section: object.section } : {}) },
     objectType: object.type,
     displayedObjectType: displayedType[object.type],

@@ -26,7 +26,10 @@ function parse<S extends z.ZodType>(schema: S, value: unknown): Parsed<z.infer<S
   const result = schema.safeParse(value);
   if (result.success) return { ok: true, value: result.data };
   const [first, ...rest] = schemas.describeIssues(result.error);
-  return { ok: false, response: seatsioError({ code: 'INVALID_REQUEST', message: first! }, ...rest.map((message) => ({ code: 'INVALID_REQUEST' as const, message }))) };
+  return {
+    ok: false,
+    response: seatsioError({ code: 'INVALID_REQUEST', message: first! }, ...rest.map((message) => ({ code: 'INVALID_REQUEST' as const, message }))),
+  };
 }
 
 const ok = (body?: unknown): ApiResponse => (body === undefined ? { status: 204 } : { status: 200, body });
@@ -35,7 +38,12 @@ function toObjectRefs(objects: z.infer<typeof schemas.objectRef>[]): ObjectRef[]
   return objects.map((o) =>
     typeof o === 'string'
       ? { label: o }
-      : { label: o.objectId, ...(o.ticketType ? { ticketType: o.ticketType } : {}), ...(o.quantity ? { quantity: o.quantity } : {}), ...(o.extraData ? { extraData: o.extraData } : {}) },
+      : {
+          label: o.objectId,
+          ...(o.ticketType ? { ticketType: o.ticketType } : {}),
+          ...(o.quantity ? { quantity: o.quantity } : {}),
+          ...(o.extraData ? { extraData: o.extraData } : {}),
+        },
   );
 }
 
@@ -95,7 +103,9 @@ const eventNotFound = (key: string) => error('EVENT_NOT_FOUND', `Event not found
 /** The body fields shared by every status change request, as the booking layer wants them. */
 function changeRequest(
   eventKeys: string[],
-  body: { objects: z.infer<typeof schemas.objectRef>[]; type?: 'CHANGE_STATUS_TO' | 'RELEASE'; status?: string } & Partial<Record<'holdToken' | 'orderId', string | null>> & {
+  body: { objects: z.infer<typeof schemas.objectRef>[]; type?: 'CHANGE_STATUS_TO' | 'RELEASE'; status?: string } & Partial<
+    Record<'holdToken' | 'orderId', string | null>
+  > & {
       keepExtraData?: boolean | null;
       allowedPreviousStatuses?: string[] | null;
       rejectedPreviousStatuses?: string[] | null;
@@ -299,7 +309,12 @@ export function seatsioRoutes(): Router<SeatsioContext> {
         if (!labels.length) return error('INVALID_REQUEST', 'label: at least one label is required');
         if (labels.length > schemas.MAX_OBJECTS) return error('INVALID_REQUEST', `label: at most ${schemas.MAX_OBJECTS} labels`);
         const unknown = labels.filter((l) => !event.chart.byLabel.get(l)?.bookable);
-        if (unknown.length) return seatsioError(...(unknown.map((l) => ({ code: 'OBJECT_NOT_FOUND' as const, message: `Object not found: ${l}` })) as [{ code: 'OBJECT_NOT_FOUND'; message: string }]));
+        if (unknown.length)
+          return seatsioError(
+            ...(unknown.map((l) => ({ code: 'OBJECT_NOT_FOUND' as const, message: `Object not found: ${l}` })) as [
+              { code: 'OBJECT_NOT_FOUND'; message: string },
+            ]),
+          );
         const wanted = new Set(labels);
         return ok(objectsByLabel(eventObjectViews(c.booking, event).filter((v) => wanted.has(v.object.label))));
       }),
@@ -365,7 +380,12 @@ function createChart(req: ApiRequest, c: SeatsioContext): ApiResponse {
   return stored.ok ? ok(chartJson(stored.chart)) : error('CHART_KEY_ALREADY_EXISTS', `Chart key already exists: ${key}`);
 }
 
-function createEventsResponse(c: SeatsioContext, chartKey: string, params: { key?: string; name?: string | null; date?: string | null }[], respond: (events: EventView[]) => ApiResponse): ApiResponse {
+function createEventsResponse(
+  c: SeatsioContext,
+  chartKey: string,
+  params: { key?: string; name?: string | null; date?: string | null }[],
+  respond: (events: EventView[]) => ApiResponse,
+): ApiResponse {
   const result = createEvents(c.booking, c.workspace.id, chartKey, params);
   if (result.ok) return respond(result.events);
   if (result.reason === 'chart_not_found') return error('CHART_NOT_FOUND', `Chart not found: ${chartKey}`);

@@ -30,7 +30,10 @@ const changeOptions = {
 
 export const bestAvailable = z.object({
   number: z.number().int().min(1).max(100),
-  categories: z.array(z.union([z.string(), z.number()])).max(100).nullish(),
+  categories: z
+    .array(z.union([z.string(), z.number()]))
+    .max(100)
+    .nullish(),
   extraData: z.array(extraData).nullish(),
   ticketTypes: z.array(z.string()).nullish(),
   accessibleSeats: z.number().int().min(0).max(100).nullish(),
@@ -99,7 +102,14 @@ export const simpleChartBody = z.object({
   name: z.string().max(200).nullish(),
   venueType: z.string().max(100).nullish(),
   categories: z
-    .array(z.object({ key: z.union([z.number().int(), z.string().min(1)]), label: z.string().max(200), color: z.string().max(50), accessible: z.boolean().optional() }))
+    .array(
+      z.object({
+        key: z.union([z.number().int(), z.string().min(1)]),
+        label: z.string().max(200),
+        color: z.string().max(50),
+        accessible: z.boolean().optional(),
+      }),
+    )
     .max(1000)
     .nullish(),
   key: key.optional(),

@@ -41,7 +41,10 @@ describe('hold tokens', () => {
 
   it('refuses to extend a token beyond two hours', async () => {
     const token = await server.client.holdTokens.create();
-    await expect(server.client.holdTokens.expiresInMinutes(token.holdToken, 121)).rejects.toMatchObject({ status: 400, errors: [{ code: 'HOLD_TOKEN_TOO_LONG' }] });
+    await expect(server.client.holdTokens.expiresInMinutes(token.holdToken, 121)).rejects.toMatchObject({
+      status: 400,
+      errors: [{ code: 'HOLD_TOKEN_TOO_LONG' }],
+    });
   });
 
   it('answers 404 in the seats.io shape for an unknown token', async () => {
@@ -63,7 +66,10 @@ describe('charts and events', () => {
     await server.client.events.update('lifecycle', { name: 'Premiere' } as never);
     expect((await server.client.events.retrieve('lifecycle')).name).toBe('Premiere');
     await server.client.events.delete('lifecycle');
-    await expect(server.client.events.retrieve('lifecycle')).rejects.toMatchObject({ status: 404, errors: [{ code: 'EVENT_NOT_FOUND', message: 'Event not found: lifecycle' }] });
+    await expect(server.client.events.retrieve('lifecycle')).rejects.toMatchObject({
+      status: 404,
+      errors: [{ code: 'EVENT_NOT_FOUND', message: 'Event not found: lifecycle' }],
+    });
   });
 
   it('creates several events at once', async () => {
@@ -178,7 +184,9 @@ describe('booking', () => {
     await server.client.events.book(eventKey, [{ objectId: 'GA1', quantity: 2 }], holdToken);
     const info = await server.client.events.retrieveObjectInfo(eventKey, 'GA1');
     expect(info).toMatchObject({ capacity: 10, numBooked: 2, numHeld: 1, numFree: 7 });
-    await expect(server.client.events.book(eventKey, [{ objectId: 'GA1', quantity: 8 }])).rejects.toMatchObject({ errors: [{ code: 'INSUFFICIENT_CAPACITY' }] });
+    await expect(server.client.events.book(eventKey, [{ objectId: 'GA1', quantity: 8 }])).rejects.toMatchObject({
+      errors: [{ code: 'INSUFFICIENT_CAPACITY' }],
+    });
   });
 
   it('books a table sold as a whole, but not its seats', async () => {

@@ -1,0 +1,115 @@
+import Database from 'better-sqlite3';
+import type { ChildProcess } from 'node:child_process';
+import { forkProcess } from './child';
+import { progress, throughput, time, type Measurement } from './report';
+
+/*
+ * 2. HTTP: holds per second through the real API on the real server, load from autocannon in its own process,
+ * against a trivial handler of the same server (GET /api/v1/health) in the same run.
+ * 3. Contention: 1,000 concurrent holds of one seat: exactly one may succeed; checked in the database.
+ */
+
+export type AppServer = { child: ChildProcess; port: number; dbFile: string; labels: string[] };
+
+const SECRET = 'bench-secret-key-0000';
+const auth = { authorization: `Basic ${Buffer.from(`${SECRET}:`).toString('base64')}` };
+
+export async function startAppServer(seats: number): Promise<AppServer> {
+  const { child, first } = forkProcess<{ port: number; dbFile: string; labels: string[] }>('app-server', [], { BENCH_SEATS: String(seats) }, ['--expose-gc']);
+  const ready = await first;
+  return { child, ...ready };
+}
+
+type LoadResult = {
+  requestsPerSecond: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+  total: number;
+  statusCodes: Record<string, { count: number }>;
+};
+
+function load(config: object): Promise<LoadResult> {
+  const { child, first } = forkProcess<LoadResult>('autocannon');
+  child.send(config);
+  return first;
+}
+
+async function holdToken(port: number): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/hold-tokens`, { method: 'POST', headers: auth, body: JSON.stringify({ expiresInMinutes: 120 }) });
+  return ((await res.json()) as { holdToken: string }).holdToken;
+}
+
+export async function httpBench(server: AppServer, quick: boolean): Promise<Measurement[]> {
+  const duration = quick ? 4 : 10;
+  const base = `http://127.0.0.1:${server.port}`;
+  const tokens = [await holdToken(server.port), await holdToken(server.port)];
+  progress(`[http] trivial handler, ${duration} s, 50 connections…`);
+  const trivial = await load({ url: `${base}/api/v1/health`, method: 'GET', connections: 50, duration });
+  progress(`[http] hold, ${duration} s, 50 connections…`);
+  const hold = await load({
+    url: `${base}/api/events/bench/actions/hold`,
+    method: 'POST',
+    connections: 50,
+    duration,
+    headers: auth,
+    holdLabels: server.labels,
+    holdTokens: tokens,
+  });
+  const codes = Object.fromEntries(Object.entries(hold.statusCodes).map(([code, s]) => [code, s.count]));
+  if (hold.errors || Object.keys(codes).some((c) => c !== '200' && c !== '400'))
+    throw new Error(`unexpected answers to holds: ${JSON.stringify(codes)}, ${hold.errors} errors`);
+  const conflicts = `${Math.round(((codes['400'] ?? 0) / hold.total) * 100)}% conflicts`;
+  return [
+    {
+      ...throughput(
+        '2 http',
+        'hold via API (50 conns)',
+        hold.requestsPerSecond,
+        'req/s',
+        { name: 'trivial handler', value: trivial.requestsPerSecond },
+        { min: 0.75, text: '≥ 0.75× trivial' },
+      ),
+      note: conflicts,
+    },
+    time('2 http', 'hold latency p50', hold.p50, 'ms', { name: 'trivial p50', value: trivial.p50 }),
+    time('2 http', 'hold latency p99', hold.p99, 'ms', { name: 'trivial p99', value: trivial.p99 }),
+  ];
+}
+
+export async function contentionBench(server: AppServer): Promise<Measurement[]> {
+  progress('[contention] 1,000 concurrent holds of one seat…');
+  const label = server.labels[0]!;
+  const statuses = await Promise.all(
+    Array.from({ length: 1000 }, () =>
+      fetch(`http://127.0.0.1:${server.port}/api/v1/events/contention/seats/hold`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ objectLabels: [label] }),
+      }).then((r) => r.status),
+    ),
+  );
+  const db = new Database(server.dbFile, { readonly: true });
+  try {
+    const witness = db
+      .prepare(
+        "select count(*) as n from status_changes s join events e on e.id = s.event_id where e.key = 'contention' and s.label = ? and s.status = 'reservedByToken'",
+      )
+      .get(label) as { n: number };
+    const successes = statuses.filter((s) => s === 200).length;
+    const others = statuses.filter((s) => s !== 200 && s !== 409).length;
+    if (successes !== 1 || witness.n !== 1 || others) throw new Error(`contention: ${successes} successes, ${witness.n} logged holds, ${others} other answers`);
+    return [
+      {
+        section: '3 contention',
+        name: '1,000 concurrent holds of one seat',
+        value: successes,
+        unit: 'success',
+        note: `witness: ${witness.n} hold in the log, 999 × 409`,
+      },
+    ];
+  } finally {
+    db.close();
+  }
+}
