@@ -1,16 +1,19 @@
 import type { CommittedBatch } from '../booking/context';
 import type { ObjectsChanged } from './contract';
 
-/** Changes are coalesced for this long before they go out: one message per event per tick. */
+/** At most one message per event per tick: under load, changes wait up to this long to go out together. */
 export const TICK_MS = 25;
 
 /**
- * Collects committed batches per event and hands them out once per tick as one contiguous
- * `fromSeq..toSeq` message. Commits arrive in seq order (one writer), so batches simply append.
+ * Collects committed batches per event and hands them out as one contiguous `fromSeq..toSeq` message per event.
+ * After a quiet spell a change goes out at once (at the end of the current turn of the event loop, so the
+ * commits of that turn travel together); while busy, at most once per tick. Commits arrive in seq order
+ * (one writer), so batches simply append.
  */
 export class ChangeFeed {
   private pending = new Map<string, ObjectsChanged>();
-  private timer: NodeJS.Timeout | undefined;
+  private cancel: (() => void) | undefined;
+  private lastFlush = 0;
 
   constructor(private emit: (message: ObjectsChanged) => void) {}
 
@@ -26,12 +29,21 @@ export class ChangeFeed {
         this.pending.set(batch.eventKey, { eventKey: batch.eventKey, fromSeq: batch.fromSeq, toSeq: batch.toSeq, changes: [...batch.changes] });
       }
     }
-    this.timer ??= setTimeout(() => this.flush(), TICK_MS);
+    if (this.cancel) return;
+    const wait = this.lastFlush + TICK_MS - Date.now();
+    if (wait <= 0) {
+      const immediate = setImmediate(() => this.flush());
+      this.cancel = () => clearImmediate(immediate);
+    } else {
+      const timeout = setTimeout(() => this.flush(), wait);
+      this.cancel = () => clearTimeout(timeout);
+    }
   }
 
   flush(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
+    this.cancel?.();
+    this.cancel = undefined;
+    this.lastFlush = Date.now();
     const messages = [...this.pending.values()];
     this.pending.clear();
     for (const message of messages) this.emit(message);

@@ -1,0 +1,128 @@
+import type { ChildProcess } from 'node:child_process';
+import { ask, forkProcess, stop } from './child';
+import type { AppServer } from './http-bench';
+import { startAppServer } from './http-bench';
+import { progress, time, type Measurement } from './report';
+
+/*
+ * 4. Fan-out: N chart clients subscribed to one event while changes are committed at 20 per second. Latency
+ * runs from the moment the change is requested over HTTP until each client has it, for our server (API → SQLite
+ * transaction → change feed → Socket.IO room) and, in the same run, for a bare Socket.IO server and a bare `ws`
+ * server that broadcast as soon as they are asked.
+ */
+
+const SECRET = 'bench-secret-key-0000';
+const auth = { authorization: `Basic ${Buffer.from(`${SECRET}:`).toString('base64')}` };
+
+type Target = { name: string; kind: 'socketio' | 'ws'; port: number; child: ChildProcess; trigger: (label: string) => Promise<void> };
+type Result = { p50: number; p99: number; lost: number; deliveriesPerSecond: number; bytesPerClient?: number };
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+
+async function memory(child: ChildProcess): Promise<number> {
+  return (await ask<{ rss: number }>(child, { type: 'memory' })).rss;
+}
+
+async function measure(target: Target, clients: number, changes: number, labels: string[]): Promise<Result> {
+  const before = await memory(target.child);
+  const { child, first } = forkProcess<{ type: string }>('fanout-clients');
+  child.send({ url: `http://127.0.0.1:${target.port}`, count: clients, kind: target.kind });
+  await first;
+  const after = await memory(target.child);
+  const sentAt = new Map<string, number>();
+  const start = performance.now();
+  for (let i = 0; i < changes; i++) {
+    const label = labels[i]!;
+    const due = start + i * 50; // 20 changes per second
+    await new Promise((r) => setTimeout(r, Math.max(0, due - performance.now())));
+    progress(`[fanout] ${target.name}, ${clients.toLocaleString('en')} clients: change ${i + 1}/${changes}`);
+    sentAt.set(label, performance.timeOrigin + performance.now());
+    await target.trigger(label);
+  }
+  await new Promise((r) => setTimeout(r, 1500));
+  const elapsed = (performance.now() - start) / 1000;
+  const { arrivals } = await ask<{ arrivals: Record<string, number[]> }>(child, { type: 'report' });
+  await stop(child);
+  const latencies: number[] = [];
+  for (const [label, sent] of sentAt) for (const at of arrivals[label] ?? []) latencies.push(at - sent);
+  latencies.sort((a, b) => a - b);
+  return {
+    p50: percentile(latencies, 50),
+    p99: percentile(latencies, 99),
+    lost: changes * clients - latencies.length,
+    deliveriesPerSecond: latencies.length / elapsed,
+    bytesPerClient: (after - before) / clients,
+  };
+}
+
+async function bareTarget(kind: 'socketio' | 'ws'): Promise<Target> {
+  const { child, first } = forkProcess<{ port: number }>('bare-servers', [kind], {}, ['--expose-gc']);
+  const { port } = await first;
+  return {
+    name: kind === 'ws' ? 'bare ws' : 'bare Socket.IO',
+    kind,
+    port,
+    child,
+    trigger: async (label) => void (await fetch(`http://127.0.0.1:${port}/emit?label=${encodeURIComponent(label)}`, { method: 'POST' })),
+  };
+}
+
+async function oursTarget(server: AppServer): Promise<Target> {
+  const token = (
+    (await (await fetch(`http://127.0.0.1:${server.port}/api/hold-tokens`, { method: 'POST', headers: auth, body: '{"expiresInMinutes":120}' })).json()) as {
+      holdToken: string;
+    }
+  ).holdToken;
+  return {
+    name: 'Tessera',
+    kind: 'socketio',
+    port: server.port,
+    child: server.child,
+    trigger: async (label) => {
+      const res = await fetch(`http://127.0.0.1:${server.port}/api/events/fanout/actions/hold`, {
+        method: 'POST',
+        headers: auth,
+        body: JSON.stringify({ objects: [label], holdToken: token }),
+      });
+      if (res.status !== 200) throw new Error(`fanout hold failed: ${res.status}`);
+    },
+  };
+}
+
+export async function fanoutBench(quick: boolean): Promise<Measurement[]> {
+  const sizes = quick ? [1000] : [1000, 5000];
+  const changes = quick ? 60 : 200;
+  const measurements: Measurement[] = [];
+  for (const clients of sizes) {
+    const server = await startAppServer(changes * 2 + 1000);
+    const ours = await oursTarget(server);
+    // Each run uses fresh seats, so every change is a real hold.
+    const labels = (offset: number) => server.labels.slice(offset, offset + changes);
+    const bareIo = await bareTarget('socketio');
+    const bareWs = await bareTarget('ws');
+    try {
+      const o = await measure(ours, clients, changes, labels(0));
+      const b = await measure(bareIo, clients, changes, labels(0));
+      const w = await measure(bareWs, clients, changes, labels(0));
+      const section = `4 fan-out ${clients / 1000}k`;
+      const note = (r: Result) => `${r.lost} lost, ${Math.round(r.deliveriesPerSecond).toLocaleString('en')} deliveries/s`;
+      measurements.push(
+        { ...time(section, 'commit → client p50', o.p50, 'ms', { name: 'bare Socket.IO', value: b.p50 }), note: note(o) },
+        { ...time(section, 'commit → client p99', o.p99, 'ms', { name: 'bare Socket.IO', value: b.p99 }, 1.2), note: note(b) + ' (bare Socket.IO)' },
+        { ...time(section, 'commit → client p99 vs ws', o.p99, 'ms', { name: 'bare ws', value: w.p99 }), note: note(w) + ' (bare ws)' },
+        {
+          section,
+          name: 'server memory per client',
+          value: o.bytesPerClient! / 1024,
+          unit: 'KiB',
+          baseline: { name: 'bare Socket.IO', value: b.bytesPerClient! / 1024 },
+          ratio: o.bytesPerClient! / b.bytesPerClient!,
+        },
+      );
+      if (o.lost) measurements.at(-4)!.note = `${o.lost} MESSAGES LOST`;
+    } finally {
+      await Promise.all([stop(server.child), stop(bareIo.child), stop(bareWs.child)]);
+    }
+  }
+  return measurements;
+}
