@@ -1,10 +1,11 @@
 'use client';
 
-import { memo, useCallback, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
 import type { Category, ChartDefinition, ChartObject } from '../../server/charts/chart-model';
-import { describeObject, placeFlags, placeName, statusWord } from './describe-object';
+import { placeFlags, placeName, statusWord } from './describe-object';
 import { boundsOfPoints, chartBounds, nearestInDirection, SEAT_RADIUS, type Direction } from './geometry';
 import { statusOf, type LiveState } from './live-state';
+import { PlacesLayer, type PlaceClasses } from './places-layer';
 import styles from './seating-chart.module.css';
 import { useViewport } from './use-viewport';
 
@@ -25,6 +26,17 @@ const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', Ar
 const MIN_CLICKABLE_RADIUS_PX = 3;
 
 /**
+ * How much to draw at a zoom level, by the size of a seat on screen: sections only when seats would be specks
+ * (a 100,000-seat venue at full view), seats without row labels when the labels would be unreadable, and
+ * everything when zoomed in. Seats are first drawn when they first become visible.
+ */
+export type Detail = 'sections' | 'seats' | 'full';
+export function detailFor(seatRadiusPx: number | undefined): Detail {
+  if (seatRadiusPx === undefined || seatRadiusPx < 1.5) return 'sections';
+  return seatRadiusPx < 5 ? 'seats' : 'full';
+}
+
+/**
  * The venue as SVG. One element per place with the DOM hooks of DESIGN.md; zoom and pan with wheel, drag, pinch
  * and buttons; arrow keys move between places, Enter or Space chooses one. Places are memoised on their own
  * status, so a change re-renders only the places it touches.
@@ -36,10 +48,31 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
   const places = useMemo(() => chart.objects.filter((o) => o.bookable), [chart]);
   const byLabel = useMemo(() => new Map(places.map((o) => [o.label, o])), [places]);
   const sectionBoxes = useMemo(() => new Map(chart.sections.filter((s) => s.points.length).map((s) => [s.label, boundsOfPoints(s.points, 30)])), [chart]);
-  const nearest = useMemo(() => [...places].sort((a, b) => a.y - b.y || a.x - b.x)[0], [places]);
+  // Where Tab enters the chart: the place nearest the top left (a linear scan; sorting 100,000 places is not free).
+  const nearest = useMemo(
+    () => places.reduce<ChartObject | undefined>((best, o) => (!best || o.y < best.y || (o.y === best.y && o.x < best.x) ? o : best), undefined),
+    [places],
+  );
   const [focusLabel, setFocusLabel] = useState<string | undefined>(undefined);
   const [hoverLabel, setHoverLabel] = useState<string | undefined>(undefined);
   const tabbable = focusLabel ?? nearest?.label;
+  const detail = detailFor(viewport.pixelsPerUnit && SEAT_RADIUS * viewport.pixelsPerUnit);
+  const [placesWanted, setPlacesWanted] = useState(false);
+  if (detail !== 'sections' && !placesWanted) setPlacesWanted(true);
+  const placesRef = useRef<SVGGElement>(null);
+  const layer = useRef<PlacesLayer | undefined>(undefined);
+  // The places are drawn outside React (see places-layer.ts): built once per chart, when first visible, then
+  // repainted place by place.
+  useLayoutEffect(() => {
+    if (!placesWanted) return;
+    const created = new PlacesLayer(placesRef.current!, chart, categories, priceOf, styles as PlaceClasses);
+    layer.current = created;
+    return () => {
+      created.destroy();
+      layer.current = undefined;
+    };
+  }, [chart, categories, priceOf, placesWanted]);
+  useLayoutEffect(() => layer.current?.update(state, selected, tabbable), [chart, categories, priceOf, placesWanted, state, selected, tabbable]);
 
   const activate = useCallback(
     (object: ChartObject) => {
@@ -66,6 +99,7 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
   const focusPlace = (object: ChartObject) => {
     setFocusLabel(object.label);
     const element = viewport.svgRef.current?.querySelector<SVGElement>(`[data-label="${CSS.escape(object.label)}"]`);
+    if (element && !element.hasAttribute('tabindex')) element.setAttribute('tabindex', '-1');
     element?.focus();
     const { box } = viewport;
     const inView = object.x > box.x && object.x < box.x + box.width && object.y > box.y && object.y < box.y + box.height;
@@ -101,6 +135,7 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
         role="group"
         aria-label={`${chart.name} seating chart. Use the arrow keys to move between places and Enter to choose one.`}
         data-live={live ? 'true' : 'false'}
+        data-detail={detail}
         onClick={onClick}
         onKeyDown={onKeyDown}
         onFocus={(e) => setFocusLabel((e.target as Element).getAttribute('data-label') ?? undefined)}
@@ -123,7 +158,13 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
           </g>
         ))}
         {chart.sections.map((s) => (
-          <g key={s.label} className={styles.section} data-section={s.label} aria-hidden="true">
+          <g
+            key={s.label}
+            className={styles.section}
+            data-section={s.label}
+            aria-hidden="true"
+            style={{ '--section-fill': categories.get(s.categoryKey ?? '')?.color ?? '#cbd5e1' } as CSSProperties}
+          >
             <polygon points={s.points.map((p) => `${p.x},${p.y}`).join(' ')} />
             {s.points[0] && (
               <text x={s.points[0].x + 6} y={s.points[0].y - 10}>
@@ -132,23 +173,9 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
             )}
           </g>
         ))}
-        <RowLabels chart={chart} byLabel={byLabel} />
-        {chart.objects.map((object) =>
-          object.bookable ? (
-            <Place
-              key={object.label}
-              object={object}
-              category={categories.get(object.categoryKey ?? '')}
-              price={priceOf?.(object.categoryKey)}
-              status={state ? statusOf(state, object.label) : 'free'}
-              numFree={state?.objects.get(object.label)?.numFree}
-              selected={selected.get(object.label)}
-              tabbable={object.label === tabbable}
-            />
-          ) : (
-            <Fixture key={object.label} object={object} />
-          ),
-        )}
+        {detail === 'full' && <RowLabels chart={chart} byLabel={byLabel} />}
+        <Fixtures chart={chart} />
+        <g ref={placesRef} className={styles.places} />
       </svg>
       <div className={styles.zoomControls}>
         <button type="button" onClick={viewport.zoomIn} aria-label="Zoom in">
@@ -216,75 +243,9 @@ function Fixture({ object }: { object: ChartObject }) {
   return <rect className={styles.table} x={object.x - width / 2} y={object.y - height / 2} width={width} height={height} rx={4} aria-hidden="true" />;
 }
 
-type PlaceProps = {
-  object: ChartObject;
-  category: Category | undefined;
-  price: string | undefined;
-  status: string;
-  numFree: number | undefined;
-  selected: number | undefined;
-  tabbable: boolean;
-};
-
-/** One place. Memoised: it re-renders only when its own status, selection or focus changes. */
-const Place = memo(function Place({ object, category, price, status, numFree, selected, tabbable }: PlaceProps) {
-  const isSelected = selected !== undefined;
-  const available = numFree !== undefined ? numFree > 0 : status === 'free';
-  const fill = isSelected ? '#0f172a' : available ? (category?.color ?? '#64748b') : status === 'reservedByToken' ? 'url(#held-pattern)' : '#94a3b8';
-  const common = {
-    'data-label': object.label,
-    'data-object-type': object.type,
-    'data-status': status,
-    ...(isSelected ? { 'data-selected': 'true' } : {}),
-    'aria-label': describeObject(object, category, price, status, isSelected, numFree),
-    'aria-pressed': isSelected,
-    'aria-disabled': !available && !isSelected,
-    role: 'button',
-    tabIndex: tabbable ? 0 : -1,
-    fill,
-    className: `${styles.place} ${available || isSelected ? styles.available : styles.unavailable} ${isSelected ? styles.selected : ''}`,
-  };
-  const shape = object.shape;
-  let body;
-  if (object.type === 'seat') body = <circle {...common} cx={object.x} cy={object.y} r={SEAT_RADIUS} />;
-  else if (shape?.kind === 'circle') body = <circle {...common} cx={object.x} cy={object.y} r={shape.radius} />;
-  else if (shape?.kind === 'ellipse') body = <ellipse {...common} cx={object.x} cy={object.y} rx={shape.rx} ry={shape.ry} />;
-  else if (shape?.kind === 'polygon') body = <polygon {...common} points={shape.points.map((p) => `${p.x},${p.y}`).join(' ')} />;
-  else {
-    const width = shape?.kind === 'rect' ? shape.width : 30;
-    const height = shape?.kind === 'rect' ? shape.height : 30;
-    body = <rect {...common} x={object.x - width / 2} y={object.y - height / 2} width={width} height={height} rx={4} />;
-  }
-  // Marks that do not rely on colour: a cross on sold places, a tick on selected ones, a wheelchair dot.
-  const r = object.type === 'seat' ? SEAT_RADIUS * 0.5 : 6;
-  return (
-    <>
-      {body}
-      {!available && !isSelected && status !== 'reservedByToken' && (
-        <path
-          className={styles.mark}
-          d={`M${object.x - r} ${object.y - r}L${object.x + r} ${object.y + r}M${object.x + r} ${object.y - r}L${object.x - r} ${object.y + r}`}
-          aria-hidden="true"
-        />
-      )}
-      {isSelected && <path className={styles.tick} d={`M${object.x - r} ${object.y}l${r * 0.7} ${r * 0.7}l${r * 1.3} ${-r * 1.4}`} aria-hidden="true" />}
-      {object.accessible && available && !isSelected && (
-        <circle className={styles.accessibleMark} cx={object.x} cy={object.y} r={SEAT_RADIUS * 0.35} aria-hidden="true" />
-      )}
-      {object.type !== 'seat' && (
-        <text
-          className={styles.placeLabel}
-          x={object.x}
-          y={object.type === 'generalAdmission' ? object.y : object.y + 1}
-          dominantBaseline="middle"
-          textAnchor="middle"
-          aria-hidden="true"
-        >
-          {object.type === 'generalAdmission' ? `${object.own} · ${isSelected ? `${selected} selected` : `${numFree ?? object.capacity} left`}` : object.own}
-        </text>
-      )}
-    </>
-  );
+/** What cannot be chosen on its own: tables sold per seat, the seats of tables sold whole. */
+const Fixtures = memo(function Fixtures({ chart }: { chart: ChartDefinition }) {
+  return <g>{chart.objects.map((object) => (object.bookable ? null : <Fixture key={object.label} object={object} />))}</g>;
 });
 
 function PlaceCard({

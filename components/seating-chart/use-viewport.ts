@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { clamp, zoomBox, type Box } from './geometry';
 import type { Point } from '../../server/charts/chart-model';
 
@@ -15,6 +15,7 @@ export function useViewport(fit: Box) {
   const [box, setBox] = useState<Box>(fit);
   const boxRef = useRef(box);
   const pointers = useRef(new Map<number, Point>());
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
   const moved = useRef(0);
 
   const apply = useCallback(
@@ -34,6 +35,17 @@ export function useViewport(fit: Box) {
   );
 
   useEffect(() => apply(fit), [fit, apply]);
+
+  // The drawing's size on screen, known before the first paint: how much detail to draw depends on it.
+  useLayoutEffect(() => {
+    const svg = svgRef.current;
+    if (!svg) return;
+    const measure = () => setSize({ width: svg.clientWidth, height: svg.clientHeight });
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(svg);
+    return () => observer.disconnect();
+  }, []);
 
   /** Screen (client) coordinates → chart coordinates. */
   const toChart = useCallback((clientX: number, clientY: number): Point => {
@@ -133,6 +145,8 @@ export function useViewport(fit: Box) {
     svgRef,
     box,
     fit,
+    /** Screen pixels per chart unit, once the size on screen is known. */
+    pixelsPerUnit: size && size.width ? Math.min(size.width / box.width, size.height / box.height) : undefined,
     unitsPerPixel,
     zoomIn: () => zoomBy(1.5),
     zoomOut: () => zoomBy(1 / 1.5),

@@ -1,0 +1,93 @@
+import { chromium } from '@playwright/test';
+import { build } from 'esbuild';
+import { fileURLToPath } from 'node:url';
+import { venueWithSeats } from '../server/charts/generate-venue';
+import { importSeatsioChart } from '../server/charts/import-seatsio-chart';
+import type { RendererResult } from './renderer/harness';
+import { progress, time, type Measurement } from './report';
+
+/*
+ * 5. Renderer: in Debian Chromium, first paint of large venues, 100 status changes and one zoom step with the
+ * SeatingChart component, against a vanilla page that draws the same circles with plain DOM calls, same run.
+ */
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+async function harnessPage(): Promise<string> {
+  const result = await build({
+    entryPoints: [fileURLToPath(new URL('./renderer/harness.tsx', import.meta.url))],
+    bundle: true,
+    write: false,
+    outdir: '/tmp/tessera-bench-renderer',
+    format: 'iife',
+    jsx: 'automatic',
+    minify: true,
+    define: { 'process.env.NODE_ENV': '"production"' },
+    loader: { '.module.css': 'local-css' },
+    logLevel: 'error',
+  });
+  const js = result.outputFiles.find((f) => f.path.endsWith('.js'))!.text;
+  const css = result.outputFiles.find((f) => f.path.endsWith('.css'))?.text ?? '';
+  return `<!doctype html><html><head><style>html,body{margin:0}#root{width:1280px;height:720px}${css}</style></head><body><div id="root"></div><script>${js}</script></body></html>`;
+}
+
+export async function rendererBench(quick: boolean): Promise<Measurement[]> {
+  const sizes = quick ? [10_000, 50_000] : [10_000, 50_000, 100_000];
+  progress('[renderer] bundling the harness…');
+  const html = await harnessPage();
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
+  const measurements: Measurement[] = [];
+  try {
+    for (const seats of sizes) {
+      const imported = importSeatsioChart(venueWithSeats(seats));
+      if (!imported.ok) throw new Error('venue invalid');
+      const chart = imported.chart;
+      const changed = chart.objects
+        .filter((_, i) => i % Math.floor(seats / 100) === 0)
+        .slice(0, 100)
+        .map((o) => o.label);
+      const run = async (kind: 'tessera' | 'vanilla'): Promise<RendererResult> => {
+        progress(`[renderer] ${seats.toLocaleString('en')} seats: ${kind}…`);
+        const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
+        try {
+          await page.setContent(html);
+          const r = await page.evaluate(
+            ([k, c, l]) => (window as unknown as { runRendererBench: (...a: unknown[]) => Promise<RendererResult> }).runRendererBench(k, c, l),
+            [kind, chart, changed] as const,
+          );
+          return r;
+        } finally {
+          await page.close();
+        }
+      };
+      // Vanilla first, then ours, then vanilla again: the baseline is the better of its two runs.
+      const v1 = await run('vanilla');
+      const ours = await run('tessera');
+      const v2 = await run('vanilla');
+      const best = (k: 'firstPaint' | 'changes' | 'zoom') => Math.min(v1[k], v2[k]);
+      const section = `5 renderer ${seats / 1000}k`;
+      measurements.push(
+        {
+          ...time(section, 'first paint', ours.firstPaint, 'ms', { name: 'vanilla DOM', value: best('firstPaint') }, seats <= 50_000 ? 1.3 : undefined),
+          note: `opens at "${ours.detail}" detail; JS heap ${ours.heapMB.toFixed(0)} MB (vanilla ${v1.heapMB.toFixed(0)} MB)`,
+        },
+        ...(ours.detail === 'sections'
+          ? [time(section, 'first zoom that draws the seats', ours.seats, 'ms', { name: 'vanilla first paint', value: best('firstPaint') })]
+          : []),
+        time(section, '100 status changes', ours.changes, 'ms', { name: 'vanilla DOM', value: best('changes') }, 2),
+        time(section, 'zoom step with seats drawn', ours.zoom, 'ms', { name: 'vanilla DOM', value: best('zoom') }),
+      );
+    }
+  } finally {
+    await browser.close();
+  }
+  return measurements;
+}

@@ -1,0 +1,96 @@
+/**
+ * Browser side of the renderer benchmark: draws a chart with Tessera's SeatingChart, or with plain DOM calls
+ * (the vanilla baseline), and times first paint, 100 status changes and a zoom step.
+ */
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
+import { useState } from 'react';
+import type { ChartDefinition } from '../../server/charts/chart-model';
+import { fromSnapshot, type LiveState } from '../../components/seating-chart/live-state';
+import { SeatingChart } from '../../components/seating-chart/SeatingChart';
+
+/** Times in ms. `seats`: until seats are on screen (the first paint, or the first zoom step that draws them). */
+export type RendererResult = { firstPaint: number; seats: number; changes: number; zoom: number; heapMB: number; detail: string };
+
+const painted = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+const heapMB = () => ((performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1024 / 1024;
+const NO_SELECTION = new Map<string, number>();
+
+let setLive: (state: LiveState) => void = () => {};
+function Bench({ chart }: { chart: ChartDefinition }) {
+  const [state, setState] = useState(() => fromSnapshot(0, []));
+  setLive = setState;
+  return <SeatingChart chart={chart} state={state} live selected={NO_SELECTION} />;
+}
+
+async function tessera(chart: ChartDefinition, changed: string[]): Promise<RendererResult> {
+  const root = createRoot(document.getElementById('root')!);
+  let start = performance.now();
+  flushSync(() => root.render(<Bench chart={chart} />));
+  await painted();
+  const firstPaint = performance.now() - start;
+  const svg = document.querySelector('svg')!;
+  const detail = svg.getAttribute('data-detail')!;
+
+  const rect = svg.getBoundingClientRect();
+  const zoomIn = async () => {
+    const t = performance.now();
+    flushSync(() =>
+      svg.dispatchEvent(new WheelEvent('wheel', { deltaY: -300, clientX: rect.left + rect.width / 2, clientY: rect.top + rect.height / 2, cancelable: true })),
+    );
+    await painted();
+    return performance.now() - t;
+  };
+  let seats = firstPaint;
+  for (let i = 0; i < 10 && svg.getAttribute('data-detail') === 'sections'; i++) seats = await zoomIn();
+
+  start = performance.now();
+  flushSync(() =>
+    setLive(
+      fromSnapshot(
+        1,
+        changed.map((label) => ({ label, status: 'booked' })),
+      ),
+    ),
+  );
+  await painted();
+  const changes = performance.now() - start;
+  return { firstPaint, seats, changes, zoom: await zoomIn(), heapMB: heapMB(), detail };
+}
+
+/** The baseline: the same circles with createElementNS and setAttribute, nothing else. */
+async function vanilla(chart: ChartDefinition, changed: string[]): Promise<RendererResult> {
+  const ns = 'http://www.w3.org/2000/svg';
+  let start = performance.now();
+  const svg = document.createElementNS(ns, 'svg');
+  svg.setAttribute('viewBox', `0 0 ${chart.width} ${chart.height}`);
+  svg.setAttribute('style', 'width:100%;height:100%');
+  const byLabel = new Map<string, SVGCircleElement>();
+  const colors = new Map(chart.categories.map((c) => [String(c.key), c.color]));
+  for (const o of chart.objects) {
+    const c = document.createElementNS(ns, 'circle');
+    c.setAttribute('cx', String(o.x));
+    c.setAttribute('cy', String(o.y));
+    c.setAttribute('r', '9');
+    c.setAttribute('fill', colors.get(o.categoryKey ?? '') ?? '#888');
+    c.setAttribute('data-label', o.label);
+    svg.appendChild(c);
+    byLabel.set(o.label, c);
+  }
+  document.getElementById('root')!.appendChild(svg);
+  await painted();
+  const firstPaint = performance.now() - start;
+
+  start = performance.now();
+  for (const label of changed) byLabel.get(label)!.setAttribute('fill', '#94a3b8');
+  await painted();
+  const changes = performance.now() - start;
+
+  start = performance.now();
+  svg.setAttribute('viewBox', `${chart.width / 4} ${chart.height / 4} ${chart.width / 2} ${chart.height / 2}`);
+  await painted();
+  return { firstPaint, seats: firstPaint, changes, zoom: performance.now() - start, heapMB: heapMB(), detail: 'seats' };
+}
+
+(window as unknown as Record<string, unknown>).runRendererBench = (kind: 'tessera' | 'vanilla', chart: ChartDefinition, changed: string[]) =>
+  kind === 'tessera' ? tessera(chart, changed) : vanilla(chart, changed);

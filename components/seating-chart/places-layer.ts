@@ -1,0 +1,158 @@
+import type { Category, ChartDefinition, ChartObject } from '../../server/charts/chart-model';
+import { describeObject } from './describe-object';
+import { SEAT_RADIUS } from './geometry';
+import type { LiveState } from './live-state';
+import { PlaceStore, type PlaceView } from './place-store';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+export type PlaceClasses = {
+  place: string;
+  available: string;
+  unavailable: string;
+  selected: string;
+  mark: string;
+  tick: string;
+  accessibleMark: string;
+  placeLabel: string;
+};
+
+type Drawn = { object: ChartObject; shape: SVGElement; mark?: SVGElement; tick?: SVGElement; access?: SVGElement; text?: SVGTextElement };
+
+/**
+ * The places of a chart, drawn with plain DOM calls and repainted one by one as their view changes. React
+ * renders everything else; for tens of thousands of seats its per-element work cost more than the drawing
+ * (see docs/BENCHMARKS.md). Every place is one element carrying the DOM hooks of DESIGN.md.
+ */
+export class PlacesLayer {
+  private drawn = new Map<string, Drawn>();
+  private store = new PlaceStore();
+
+  constructor(
+    private root: SVGGElement,
+    chart: ChartDefinition,
+    private categories: Map<string, Category>,
+    private priceOf: ((key: string | undefined) => string | undefined) | undefined,
+    private classes: PlaceClasses,
+  ) {
+    const fragment = document.createDocumentFragment();
+    for (const object of chart.objects) {
+      if (!object.bookable) continue;
+      const drawn = this.create(object);
+      this.drawn.set(object.label, drawn);
+      fragment.appendChild(drawn.shape);
+      if (drawn.access) fragment.appendChild(drawn.access);
+      if (drawn.text) fragment.appendChild(drawn.text);
+      this.paint(drawn, this.store.view(object.label));
+    }
+    root.appendChild(fragment);
+  }
+
+  update(state: LiveState | null, selected: ReadonlyMap<string, number>, tabbable: string | undefined): void {
+    for (const label of this.store.update(state, selected, tabbable)) {
+      const drawn = this.drawn.get(label);
+      if (drawn) this.paint(drawn, this.store.view(label));
+    }
+  }
+
+  destroy(): void {
+    this.root.replaceChildren();
+  }
+
+  private create(object: ChartObject): Drawn {
+    const shape = object.shape;
+    let element: SVGElement;
+    const attrs: Record<string, string | number> = {};
+    if (object.type === 'seat' || shape?.kind === 'circle') {
+      element = document.createElementNS(SVG, 'circle');
+      Object.assign(attrs, { cx: object.x, cy: object.y, r: object.type === 'seat' ? SEAT_RADIUS : shape?.kind === 'circle' ? shape.radius : SEAT_RADIUS });
+    } else if (shape?.kind === 'ellipse') {
+      element = document.createElementNS(SVG, 'ellipse');
+      Object.assign(attrs, { cx: object.x, cy: object.y, rx: shape.rx, ry: shape.ry });
+    } else if (shape?.kind === 'polygon') {
+      element = document.createElementNS(SVG, 'polygon');
+      attrs.points = shape.points.map((p) => `${p.x},${p.y}`).join(' ');
+    } else {
+      const width = shape?.kind === 'rect' ? shape.width : 30;
+      const height = shape?.kind === 'rect' ? shape.height : 30;
+      element = document.createElementNS(SVG, 'rect');
+      Object.assign(attrs, { x: object.x - width / 2, y: object.y - height / 2, width, height, rx: 4 });
+    }
+    for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, String(value));
+    element.setAttribute('data-label', object.label);
+    element.setAttribute('data-object-type', object.type);
+    element.setAttribute('role', 'button');
+    const drawn: Drawn = { object, shape: element };
+    if (object.accessible) drawn.access = this.decoration('circle', { cx: object.x, cy: object.y, r: SEAT_RADIUS * 0.35 }, this.classes.accessibleMark);
+    if (object.type !== 'seat') {
+      const text = this.decoration(
+        'text',
+        { x: object.x, y: object.y + 1, 'dominant-baseline': 'middle', 'text-anchor': 'middle' },
+        this.classes.placeLabel,
+      ) as SVGTextElement;
+      drawn.text = text;
+    }
+    return drawn;
+  }
+
+  private decoration(tag: string, attrs: Record<string, string | number>, className: string): SVGElement {
+    const element = document.createElementNS(SVG, tag);
+    for (const [name, value] of Object.entries(attrs)) element.setAttribute(name, String(value));
+    element.setAttribute('class', className);
+    element.setAttribute('aria-hidden', 'true');
+    return element;
+  }
+
+  /** Sets everything about a place that depends on its view. Marks that do not rely on colour come and go. */
+  private paint(drawn: Drawn, view: PlaceView): void {
+    const { shape, object } = drawn;
+    const category = this.categories.get(object.categoryKey ?? '');
+    const isSelected = view.selected !== undefined;
+    const available = view.numFree !== undefined ? view.numFree > 0 : view.status === 'free';
+    const c = this.classes;
+    shape.setAttribute('data-status', view.status);
+    shape.setAttribute(
+      'fill',
+      isSelected ? '#0f172a' : available ? (category?.color ?? '#64748b') : view.status === 'reservedByToken' ? 'url(#held-pattern)' : '#94a3b8',
+    );
+    shape.setAttribute('class', `${c.place} ${available || isSelected ? c.available : c.unavailable}${isSelected ? ` ${c.selected}` : ''}`);
+    shape.setAttribute('aria-label', describeObject(object, category, this.priceOf?.(object.categoryKey), view.status, isSelected, view.numFree));
+    // Roving focus: the one tabbable place has tabindex 0; arrow keys focus the others (focusPlace sets -1 first).
+    toggleAttribute(shape, 'tabindex', view.tabbable ? '0' : shape.hasAttribute('tabindex') ? '-1' : undefined);
+    toggleAttribute(shape, 'data-selected', isSelected ? 'true' : undefined);
+    toggleAttribute(shape, 'aria-pressed', isSelected ? 'true' : undefined);
+    toggleAttribute(shape, 'aria-disabled', !available && !isSelected ? 'true' : undefined);
+
+    const r = object.type === 'seat' ? SEAT_RADIUS * 0.5 : 6;
+    const { x, y } = object;
+    const crossed = !available && !isSelected && view.status !== 'reservedByToken';
+    drawn.mark = this.toggleMark(drawn.mark, crossed, shape, () =>
+      this.decoration('path', { d: `M${x - r} ${y - r}L${x + r} ${y + r}M${x + r} ${y - r}L${x - r} ${y + r}` }, c.mark),
+    );
+    drawn.tick = this.toggleMark(drawn.tick, isSelected, shape, () =>
+      this.decoration('path', { d: `M${x - r} ${y}l${r * 0.7} ${r * 0.7}l${r * 1.3} ${-r * 1.4}` }, c.tick),
+    );
+    if (drawn.access) drawn.access.style.display = available && !isSelected ? '' : 'none';
+    if (drawn.text) {
+      drawn.text.textContent =
+        object.type === 'generalAdmission'
+          ? `${object.own} · ${isSelected ? `${view.selected} selected` : `${view.numFree ?? object.capacity} left`}`
+          : object.own;
+    }
+  }
+
+  private toggleMark(mark: SVGElement | undefined, wanted: boolean, after: SVGElement, make: () => SVGElement): SVGElement | undefined {
+    if (wanted && !mark) {
+      const created = make();
+      after.after(created);
+      return created;
+    }
+    if (!wanted && mark) mark.remove();
+    return wanted ? mark : undefined;
+  }
+}
+
+function toggleAttribute(element: Element, name: string, value: string | undefined): void {
+  if (value === undefined) element.removeAttribute(name);
+  else element.setAttribute(name, value);
+}
