@@ -85,7 +85,7 @@ function measure(
 }
 
 export function dbBench(quick: boolean): Measurement[] {
-  const seats = quick ? 20_000 : 100_000;
+  const seats = quick ? 10_000 : 100_000;
   const rounds = quick ? 2 : 3;
   progress(`[db] setting up ${seats.toLocaleString('en')} seats × ${4 * rounds} events…`);
   const s = setup(seats, 4 * rounds);

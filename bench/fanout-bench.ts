@@ -39,7 +39,7 @@ async function measure(target: Target, clients: number, changes: number, labels:
     sentAt.set(label, performance.timeOrigin + performance.now());
     await target.trigger(label);
   }
-  await new Promise((r) => setTimeout(r, 1500));
+  await new Promise((r) => setTimeout(r, 1000));
   const elapsed = (performance.now() - start) / 1000;
   const { arrivals } = await ask<{ arrivals: Record<string, number[]> }>(child, { type: 'report' });
   await stop(child);
@@ -91,7 +91,7 @@ async function oursTarget(server: AppServer): Promise<Target> {
 
 export async function fanoutBench(quick: boolean): Promise<Measurement[]> {
   const sizes = quick ? [1000] : [1000, 5000];
-  const changes = quick ? 60 : 200;
+  const changes = quick ? 40 : 200;
   const measurements: Measurement[] = [];
   for (const clients of sizes) {
     const server = await startAppServer(changes * 2 + 1000);
