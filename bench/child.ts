@@ -20,16 +20,21 @@ export function forkProcess<T>(
   return { child, first };
 }
 
-/** Sends a message and waits for the next reply. */
+/** Sends a message and waits for the next reply; fails if the child dies first. */
 export function ask<T>(child: ChildProcess, message: unknown): Promise<T> {
-  return new Promise((resolve) => {
-    child.once('message', (m) => resolve(m as T));
+  return new Promise((resolve, reject) => {
+    const onExit = (code: number | null, signal: string | null) => reject(new Error(`child exited (${code ?? signal}) before replying`));
+    child.once('exit', onExit);
+    child.once('message', (m) => {
+      child.off('exit', onExit);
+      resolve(m as T);
+    });
     child.send(message as object);
   });
 }
 
 export function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return Promise.resolve();
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
   return new Promise((resolve) => {
     child.once('exit', () => resolve());
     if (child.connected) child.disconnect();

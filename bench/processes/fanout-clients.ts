@@ -42,9 +42,14 @@ async function connectOne(): Promise<void> {
 for (let i = 0; i < config.count; i += 100) await Promise.all(Array.from({ length: Math.min(100, config.count - i) }, connectOne));
 process.send?.({ type: 'ready' });
 
-process.on('message', (message: { type: string }) => {
+process.on('message', (message: { type: string; sentAt?: Record<string, number> }) => {
   if (message.type !== 'report') return;
-  process.send?.({ type: 'report', arrivals: Object.fromEntries(arrivals) });
+  // Latencies are worked out here: shipping every arrival of 5,000 clients back over IPC took longer than the run.
+  const latencies: number[] = [];
+  for (const [label, sent] of Object.entries(message.sentAt ?? {})) for (const at of arrivals.get(label) ?? []) latencies.push(at - sent);
+  latencies.sort((a, b) => a - b);
+  const percentile = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))] ?? NaN;
+  process.send?.({ type: 'report', received: latencies.length, p50: percentile(50), p99: percentile(99) });
   for (const s of sockets) s instanceof WebSocket ? s.terminate() : s.disconnect();
   setTimeout(() => process.exit(0), 200);
 });
