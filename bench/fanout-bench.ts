@@ -17,8 +17,9 @@ const auth = { authorization: `Basic ${Buffer.from(`${SECRET}:`).toString('base6
 type Target = { name: string; kind: 'socketio' | 'ws'; port: number; child: ChildProcess; trigger: (label: string) => Promise<void> };
 type Result = { p50: number; p99: number; lost: number; deliveriesPerSecond: number; bytesPerClient?: number };
 
+/** Heap and external memory after a GC: unlike RSS it goes down again when clients leave. */
 async function memory(child: ChildProcess): Promise<number> {
-  return (await ask<{ rss: number }>(child, { type: 'memory' })).rss;
+  return (await ask<{ bytes: number }>(child, { type: 'memory' })).bytes;
 }
 
 async function measure(target: Target, clients: number, changes: number, labels: string[]): Promise<Result> {
@@ -26,6 +27,7 @@ async function measure(target: Target, clients: number, changes: number, labels:
   const { child, first } = forkProcess<{ type: string }>('fanout-clients');
   child.send({ url: `http://127.0.0.1:${target.port}`, count: clients, kind: target.kind });
   await first;
+  await new Promise((r) => setTimeout(r, 500));
   const after = await memory(target.child);
   const sentAt = new Map<string, number>();
   const start = performance.now();

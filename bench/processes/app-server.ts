@@ -1,6 +1,6 @@
 /**
  * Forked by the benchmark: Tessera's API and Socket.IO (no pages) on a temporary database with a generated
- * venue, limits raised. Sends {port} when listening; answers {type:'memory'} with its RSS.
+ * venue, limits raised. Sends {port} when listening; answers {type:'memory'} with its heap and external memory after a GC.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,7 +28,8 @@ process.send?.({ type: 'ready', port, dbFile: join(dir, 'bench.db'), labels: imp
 process.on('message', (message: { type: string }) => {
   if (message.type === 'memory') {
     global.gc?.();
-    process.send?.({ type: 'memory', rss: process.memoryUsage().rss });
+    const { heapUsed, external } = process.memoryUsage();
+    process.send?.({ type: 'memory', bytes: heapUsed + external });
   }
 });
 process.on('disconnect', () => {

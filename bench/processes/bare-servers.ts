@@ -43,7 +43,8 @@ http.listen(0, '127.0.0.1', () => {
 process.on('message', (message: { type: string }) => {
   if (message.type === 'memory') {
     global.gc?.();
-    process.send?.({ type: 'memory', rss: process.memoryUsage().rss });
+    const { heapUsed, external } = process.memoryUsage();
+    process.send?.({ type: 'memory', bytes: heapUsed + external });
   }
 });
 process.on('disconnect', () => process.exit(0));
