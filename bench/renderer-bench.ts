@@ -3,6 +3,7 @@ import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import { venueWithSeats } from '../server/charts/generate-venue';
 import { importSeatsioChart } from '../server/charts/import-seatsio-chart';
+import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import type { RendererResult } from './renderer/harness';
 import { progress, time, type Measurement } from './report';
 
@@ -10,16 +11,6 @@ import { progress, time, type Measurement } from './report';
  * 5. Renderer: in Debian Chromium, first paint of large venues, 100 status changes and one zoom step with the
  * SeatingChart component, against a vanilla page that draws the same circles with plain DOM calls, same run.
  */
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
 
 async function harnessPage(): Promise<string> {
   const result = await build({
@@ -43,7 +34,7 @@ export async function rendererBench(quick: boolean): Promise<Measurement[]> {
   const sizes = quick ? [10_000, 50_000] : [10_000, 50_000, 100_000];
   progress('[renderer] bundling the harness…');
   const html = await harnessPage();
-  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
+  const browser = await chromium.launch({ ...chromiumLaunchOptions, args: [...chromiumLaunchOptions.args, '--enable-precise-memory-info'] });
   const measurements: Measurement[] = [];
   try {
     for (const seats of sizes) {

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client';
-import { bookableObjects, type ChartDefinition, type ChartObject } from '../charts/chart-model';
+import type { ChartDefinition, ChartObject } from '../charts/chart-model';
 import { prepareStatements, type Statements } from './statements';
 
 /** One object's new state as everybody may see it: never a hold token (whoever has it can book the seat). */
@@ -45,5 +45,3 @@ export function createBookingContext(deps: BookingDeps): BookingContext {
   const transact = <T>(fn: () => T): T => immediate(fn) as T;
   return { ...deps, statements, loadChart, transact };
 }
-
-export { bookableObjects };
