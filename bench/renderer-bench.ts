@@ -31,7 +31,7 @@ async function harnessPage(): Promise<string> {
 }
 
 export async function rendererBench(quick: boolean): Promise<Measurement[]> {
-  const sizes = quick ? [10_000, 50_000] : [10_000, 50_000, 100_000];
+  const sizes = quick ? [10_000, 20_000] : [10_000, 50_000, 100_000];
   progress('[renderer] bundling the harness…');
   const html = await harnessPage();
   const browser = await chromium.launch({ ...chromiumLaunchOptions, args: [...chromiumLaunchOptions.args, '--enable-precise-memory-info'] });
