@@ -2,8 +2,7 @@ import type { ChartDefinition, ChartObject } from '../charts/chart-model';
 import { distanceToFocalPoint } from '../charts/chart-model';
 import { runChange, type ChangeResult, type RunOptions, type StatusChangeRequest } from './change-status';
 import type { BookingContext } from './context';
-import { eventObjectViews, findEvent } from './event-state';
-import { FREE } from './status-rules';
+import { findEvent, unavailableLabels } from './event-state';
 
 export type BestAvailableQuery = { number: number; categories?: string[]; accessibleSeats?: number };
 
@@ -82,12 +81,8 @@ export function changeBestAvailable(
       const event = findEvent(ctx, eventKey, workspaceId);
       // An unknown event: let the shell report it in its usual way.
       if (!event) return [{ ...request, eventKeys: [eventKey], objects: [] }];
-      const free = new Set(
-        eventObjectViews(ctx, event)
-          .filter((v) => v.seat?.status === FREE && v.seat.forSale)
-          .map((v) => v.object.label),
-      );
-      pick = pickBestAvailable(event.chart.definition, event.chart.byLabel, (l) => free.has(l), query);
+      const unavailable = unavailableLabels(ctx, event.id);
+      pick = pickBestAvailable(event.chart.definition, event.chart.byLabel, (l) => !unavailable.has(l), query);
       if (!pick) return [];
       const objects = pick.labels.map((label, i) => ({
         label,

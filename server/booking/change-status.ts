@@ -1,7 +1,7 @@
 import type { ChartObject } from '../charts/chart-model';
 import type { BookingContext, CommittedBatch, LoadedChart, PublicChange } from './context';
 import type { FailureReason, ObjectFailure } from './failures';
-import { changeGeneralAdmission, changeSeat, gaKey, gaTaken, HELD, type ChangeIntent, type GaState, type SeatState } from './status-rules';
+import { changeGeneralAdmission, changeSeat, gaState, gaTaken, HELD, type ChangeIntent, type GaState, type SeatState } from './status-rules';
 
 export type ObjectRef = { label: string; quantity?: number; ticketType?: string; extraData?: Record<string, unknown> };
 
@@ -210,8 +210,7 @@ class ChangePlan {
     let entry = this.gas.get(key);
     if (!entry) {
       const rows = this.ctx.statements.gaAllocations.all({ eventId: event.id, label: object.label });
-      const allocations = new Map(rows.map((r) => [gaKey(r.status, r.holdToken || null), r.quantity]));
-      entry = { event, label: object.label, state: { capacity: object.capacity ?? 0, allocations }, dirty: false };
+      entry = { event, label: object.label, state: gaState(object.capacity ?? 0, rows), dirty: false };
       this.gas.set(key, entry);
     }
     const result = changeGeneralAdmission(entry.state, intent, quantity);

@@ -16,13 +16,18 @@ export type BookingDeps = {
   onCommit: (batches: CommittedBatch[]) => void;
 };
 
-export type LoadedChart = { id: number; key: string; definition: ChartDefinition; byLabel: Map<string, ChartObject> };
+export type LoadedChart = { id: number; key: string; definition: ChartDefinition; byLabel: Map<string, ChartObject>; generalAdmission: ChartObject[] };
+
+/** What a chart needs to draw an event now (see eventSnapshot). */
+export type Snapshot = { seq: number; objects: PublicChange[] };
 
 export type BookingContext = BookingDeps & {
   statements: Statements;
   loadChart: (chartId: number) => LoadedChart;
   /** Runs `fn` in one BEGIN IMMEDIATE transaction (synchronous: an async fn would not roll back). */
   transact: <T>(fn: () => T) => T;
+  /** The last snapshot of each event (by id), valid while the event's seq has not moved. */
+  snapshots: Map<number, Snapshot>;
 };
 
 export function createBookingContext(deps: BookingDeps): BookingContext {
@@ -35,7 +40,13 @@ export function createBookingContext(deps: BookingDeps): BookingContext {
       const row = statements.chartDefinition.get({ id: chartId });
       if (!row) throw new Error(`chart ${chartId} referenced but missing`);
       const definition = JSON.parse(row.definition) as ChartDefinition;
-      chart = { id: chartId, key: row.key, definition, byLabel: new Map(definition.objects.map((o) => [o.label, o])) };
+      chart = {
+        id: chartId,
+        key: row.key,
+        definition,
+        byLabel: new Map(definition.objects.map((o) => [o.label, o])),
+        generalAdmission: definition.objects.filter((o) => o.type === 'generalAdmission'),
+      };
       cache.set(chartId, chart);
     }
     return chart;
@@ -43,5 +54,5 @@ export function createBookingContext(deps: BookingDeps): BookingContext {
   // better-sqlite3 builds a wrapper per transaction function: build one, once, that runs whatever it is given.
   const immediate = deps.db.$client.transaction((fn: () => unknown) => fn()).immediate;
   const transact = <T>(fn: () => T): T => immediate(fn) as T;
-  return { ...deps, statements, loadChart, transact };
+  return { ...deps, statements, loadChart, transact, snapshots: new Map() };
 }

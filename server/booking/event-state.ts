@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { eventObjects, gaAllocations } from '../../db/schema';
 import type { ObjectView } from './change-status';
-import type { BookingContext, LoadedChart, PublicChange } from './context';
-import { FREE, gaKey, gaTaken, type GaState, type SeatState } from './status-rules';
+import type { BookingContext, LoadedChart, PublicChange, Snapshot } from './context';
+import { FREE, gaKey, gaState, gaTaken, type GaState, type SeatState } from './status-rules';
 
 export type EventHandle = { id: number; key: string; workspaceId: number; seq: number; chart: LoadedChart };
 
@@ -37,6 +37,20 @@ export function eventObjectViews(ctx: BookingContext, event: EventHandle): Objec
   return views;
 }
 
+/** The views of some objects of the event, read with the prepared per-object statements (object info). */
+export function objectViews(ctx: BookingContext, event: EventHandle, labels: string[]): ObjectView[] {
+  return ctx.transact(() =>
+    labels.flatMap((label): ObjectView[] => {
+      const object = event.chart.byLabel.get(label);
+      if (!object?.bookable) return [];
+      const base = { eventKey: event.key, chart: event.chart, object };
+      if (object.type !== 'generalAdmission') return [{ ...base, seat: ctx.statements.seat.get({ eventId: event.id, label }) ?? FREE_SEAT }];
+      const rows = ctx.statements.gaAllocations.all({ eventId: event.id, label });
+      return [{ ...base, ga: gaState(object.capacity ?? 0, rows) }];
+    }),
+  );
+}
+
 export function publicState(view: ObjectView): PublicChange {
   if (view.ga) {
     const numFree = view.ga.capacity - gaTaken(view.ga);
@@ -45,18 +59,33 @@ export function publicState(view: ObjectView): PublicChange {
   return { label: view.object.label, status: view.seat!.status };
 }
 
-export type Snapshot = { seq: number; objects: PublicChange[] };
-
-/** What a chart needs to draw the event now: every object that is not plainly free, and every GA area. */
+/**
+ * What a chart needs to draw the event now: every object that is not plainly free, and every GA area with its
+ * places left. Read from the unavailable rows only, and built once per seq: when thousands of charts subscribe
+ * at once (an on-sale, a restart), they share one snapshot.
+ */
 export function eventSnapshot(ctx: BookingContext, eventKey: string): Snapshot | undefined {
   return ctx.transact(() => {
     const event = findEvent(ctx, eventKey, null);
     if (!event) return undefined;
-    const objects = eventObjectViews(ctx, event)
-      .filter((v) => v.ga || v.seat!.status !== FREE)
-      .map(publicState);
-    return { seq: event.seq, objects };
+    const cached = ctx.snapshots.get(event.id);
+    if (cached?.seq === event.seq) return cached;
+    const objects: PublicChange[] = ctx.statements.unavailableSeats.all({ eventId: event.id }).map((r) => ({ label: r.label, status: r.status }));
+    const taken = new Map<string, number>();
+    for (const r of ctx.statements.gaAllocationsOfEvent.all({ eventId: event.id })) taken.set(r.label, (taken.get(r.label) ?? 0) + r.quantity);
+    for (const ga of event.chart.generalAdmission) {
+      const numFree = (ga.capacity ?? 0) - (taken.get(ga.label) ?? 0);
+      objects.push({ label: ga.label, status: numFree > 0 ? FREE : 'booked', numFree });
+    }
+    const snapshot = { seq: event.seq, objects };
+    ctx.snapshots.set(event.id, snapshot);
+    return snapshot;
   });
+}
+
+/** Labels of the event's seats, tables and booths that cannot be taken now (held, booked, custom, not for sale). */
+export function unavailableLabels(ctx: BookingContext, eventId: number): Set<string> {
+  return new Set(ctx.statements.unavailableSeats.all({ eventId }).map((r) => r.label));
 }
 
 export function gaCounts(ga: GaState): { numBooked: number; numHeld: number; numFree: number; byStatus: Map<string, number> } {

@@ -1,4 +1,4 @@
-import { and, asc, eq, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { charts, eventObjects, events, gaAllocations, holdTokens, statusChanges, workspaces } from '../../db/schema';
 
@@ -53,6 +53,17 @@ export function prepareStatements(db: Db) {
         extraData: sql`${p('extraData')}`,
       })
       .where(and(eq(eventObjects.eventId, p('eventId')), eq(eventObjects.label, p('label'))))
+      .prepare(),
+    /** Seats, tables and booths that are not plainly free: what a snapshot and best available need to know. */
+    unavailableSeats: db
+      .select({ label: eventObjects.label, status: eventObjects.status })
+      .from(eventObjects)
+      .where(and(eq(eventObjects.eventId, p('eventId')), or(ne(eventObjects.status, 'free'), eq(eventObjects.forSale, false))))
+      .prepare(),
+    gaAllocationsOfEvent: db
+      .select({ label: gaAllocations.label, quantity: gaAllocations.quantity })
+      .from(gaAllocations)
+      .where(eq(gaAllocations.eventId, p('eventId')))
       .prepare(),
     gaAllocations: db
       .select({ status: gaAllocations.status, holdToken: gaAllocations.holdToken, quantity: gaAllocations.quantity })

@@ -90,6 +90,11 @@ export function gaKey(status: string, token: string | null): string {
   return `${status}\u0000${token ?? ''}`;
 }
 
+/** A GA area's state from its stored rows (hold token '' for none). */
+export function gaState(capacity: number, rows: readonly { status: string; holdToken: string; quantity: number }[]): GaState {
+  return { capacity, allocations: new Map(rows.map((r) => [gaKey(r.status, r.holdToken || null), r.quantity])) };
+}
+
 export function gaTaken(state: GaState): number {
   let taken = 0;
   for (const q of state.allocations.values()) taken += q;

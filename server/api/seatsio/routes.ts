@@ -4,7 +4,7 @@ import { changeBestAvailable } from '../../booking/best-available';
 import { changeObjectStatus, type ObjectRef, type ObjectView, type StatusChangeRequest } from '../../booking/change-status';
 import { chartByKey, storeChart } from '../../booking/charts';
 import type { BookingContext } from '../../booking/context';
-import { eventObjectViews, findEvent, publicState, type EventHandle } from '../../booking/event-state';
+import { eventObjectViews, findEvent, objectViews, publicState, type EventHandle } from '../../booking/event-state';
 import { createEvents, deleteEvent, eventByKey, updateEvent, type EventView } from '../../booking/events';
 import { updateExtraData } from '../../booking/extra-data';
 import { createHoldToken, extendHoldToken, retrieveHoldToken, type HoldTokenResult } from '../../booking/hold-tokens';
@@ -315,8 +315,7 @@ export function seatsioRoutes(): Router<SeatsioContext> {
               { code: 'OBJECT_NOT_FOUND'; message: string },
             ]),
           );
-        const wanted = new Set(labels);
-        return ok(objectsByLabel(eventObjectViews(c.booking, event).filter((v) => wanted.has(v.object.label))));
+        return ok(objectsByLabel(objectViews(c.booking, event, labels)));
       }),
     )
     .on('GET', '/events/:key/status-changes', (req, c) =>
