@@ -160,3 +160,55 @@ test('a buyer keeps their selection when they reload the page, and can extend th
   await expect(alice.getByTestId('countdown')).toContainText(/[45]:\d\d/);
   await expect(alice.getByRole('button', { name: 'Need more time?' })).toHaveCount(0);
 });
+
+test('a buyer whose seat is lost at checkout is told which one and why, and keeps the rest', async ({ browser, request }) => {
+  const alice = await openBuyer(browser);
+  await place(alice, 'Section D-M-20').click();
+  await place(alice, 'Section D-M-21').click();
+  await expect(alice.locator('[data-pending]')).toHaveCount(0);
+  const { token } = JSON.parse((await alice.evaluate(() => sessionStorage.getItem('tessera:hold:demo-concert')))!) as { token: string };
+  // While Alice's booking is on its way, M-21 slips out of her hold and someone else buys it.
+  await alice.route('**/seats/book', async (route) => {
+    await request.post('/api/v1/events/demo-concert/seats/release', { data: { objectLabels: ['Section D-M-21'], holdToken: token } });
+    await request.post('/api/events/demo-concert/actions/book', {
+      headers: { authorization: `Basic ${Buffer.from('e2e-secret-key-0000:').toString('base64')}` },
+      data: { objects: ['Section D-M-21'] },
+    });
+    await route.continue();
+  });
+  await alice.getByRole('button', { name: /^Book 2 places/ }).click();
+  await expect(alice.getByRole('alert').filter({ hasText: 'Section D, row M, seat 21 is no longer available.' })).toContainText(
+    'your other places are still held for you',
+  );
+  await expect(alice).toHaveURL(/\/events\/demo-concert$/);
+  await expect(alice.getByRole('list', { name: 'Selected places' }).getByRole('listitem')).toHaveCount(1);
+  await expect(place(alice, 'Section D-M-20')).toHaveAttribute('data-selected', 'true');
+  await alice.unroute('**/seats/book');
+  await alice.getByRole('button', { name: /^Book 1 place/ }).click();
+  await expect(alice.getByText('Booking confirmed')).toBeVisible();
+});
+
+test('on a phone a buyer pinches to zoom in', async ({ browser }) => {
+  const alice = await openBuyer(browser, '/events/demo-concert', { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+  const svg = alice.locator('svg[data-live]');
+  const width = async () => Number((await svg.getAttribute('viewBox'))!.split(' ')[2]);
+  const before = await width();
+  const box = (await svg.boundingBox())!;
+  const [cx, cy] = [box.x + box.width / 2, box.y + box.height / 2];
+  const cdp = await alice.context().newCDPSession(alice);
+  const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', spread: number) =>
+    cdp.send('Input.dispatchTouchEvent', {
+      type,
+      touchPoints:
+        type === 'touchEnd'
+          ? []
+          : [
+              { x: cx - spread, y: cy, id: 1 },
+              { x: cx + spread, y: cy, id: 2 },
+            ],
+    });
+  await touch('touchStart', 20);
+  for (let spread = 30; spread <= 120; spread += 10) await touch('touchMove', spread);
+  await touch('touchEnd', 0);
+  await expect.poll(width).toBeLessThan(before / 2);
+});
