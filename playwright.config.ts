@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/support/chromium';
 
-export const E2E_PORT = 3100;
+const E2E_PORT = 3100;
 export const E2E_SECRET_KEY = 'e2e-secret-key-0000';
 
 export default defineConfig({

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { ask, forkProcess, stop } from './child';
 import type { AppServer } from './http-bench';
-import { startAppServer } from './http-bench';
+import { benchAuth as auth, holdToken, startAppServer } from './http-bench';
 import { progress, time, type Measurement } from './report';
 
 /*
@@ -10,9 +10,6 @@ import { progress, time, type Measurement } from './report';
  * transaction → change feed → Socket.IO room) and, in the same run, for a bare Socket.IO server and a bare `ws`
  * server that broadcast as soon as they are asked.
  */
-
-const SECRET = 'bench-secret-key-0000';
-const auth = { authorization: `Basic ${Buffer.from(`${SECRET}:`).toString('base64')}` };
 
 type Target = { name: string; kind: 'socketio' | 'ws'; port: number; child: ChildProcess; trigger: (label: string) => Promise<void> };
 type Result = { p50: number; p99: number; lost: number; deliveriesPerSecond: number; bytesPerClient?: number };
@@ -65,11 +62,7 @@ async function bareTarget(kind: 'socketio' | 'ws'): Promise<Target> {
 }
 
 async function oursTarget(server: AppServer): Promise<Target> {
-  const token = (
-    (await (await fetch(`http://127.0.0.1:${server.port}/api/hold-tokens`, { method: 'POST', headers: auth, body: '{"expiresInMinutes":120}' })).json()) as {
-      holdToken: string;
-    }
-  ).holdToken;
+  const token = await holdToken(server.port);
   return {
     name: 'Tessera',
     kind: 'socketio',

@@ -11,8 +11,9 @@ import { progress, throughput, time, type Measurement } from './report';
 
 export type AppServer = { child: ChildProcess; port: number; dbFile: string; labels: string[] };
 
-const SECRET = 'bench-secret-key-0000';
-const auth = { authorization: `Basic ${Buffer.from(`${SECRET}:`).toString('base64')}` };
+/** The benchmark server's secret key. */
+export const BENCH_SECRET_KEY = 'bench-secret-key-0000';
+export const benchAuth = { authorization: `Basic ${Buffer.from(`${BENCH_SECRET_KEY}:`).toString('base64')}` };
 
 export async function startAppServer(seats: number): Promise<AppServer> {
   const { child, first } = forkProcess<{ port: number; dbFile: string; labels: string[] }>('app-server', [], { BENCH_SEATS: String(seats) }, ['--expose-gc']);
@@ -36,8 +37,9 @@ function load(config: object): Promise<LoadResult> {
   return first;
 }
 
-async function holdToken(port: number): Promise<string> {
-  const res = await fetch(`http://127.0.0.1:${port}/api/hold-tokens`, { method: 'POST', headers: auth, body: JSON.stringify({ expiresInMinutes: 120 }) });
+/** A hold token that outlives any run. */
+export async function holdToken(port: number): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${port}/api/hold-tokens`, { method: 'POST', headers: benchAuth, body: JSON.stringify({ expiresInMinutes: 120 }) });
   return ((await res.json()) as { holdToken: string }).holdToken;
 }
 
@@ -53,7 +55,7 @@ export async function httpBench(server: AppServer, quick: boolean): Promise<Meas
     method: 'POST',
     connections: 50,
     duration,
-    headers: auth,
+    headers: benchAuth,
     holdLabels: server.labels,
     holdTokens: tokens,
   });

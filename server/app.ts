@@ -28,7 +28,7 @@ export type ApplicationOptions = {
   holdRateLimit?: RateLimit;
 };
 
-export const DEFAULT_HOLD_RATE_LIMIT: RateLimit = { perMinute: 120, burst: 30 };
+const DEFAULT_HOLD_RATE_LIMIT: RateLimit = { perMinute: 120, burst: 30 };
 
 export type Application = {
   httpServer: Server;

@@ -4,7 +4,7 @@ import { createEvents, eventByKey } from './booking/events';
 import { importSeatsioChart } from './charts/import-seatsio-chart';
 import { demoHall } from './charts/generate-venue';
 
-export const DEMO_CHART_KEY = 'demo-hall';
+const DEMO_CHART_KEY = 'demo-hall';
 export const DEMO_EVENT_KEY = 'demo-concert';
 const DEMO_PRICING = { currency: 'EUR', prices: { '1': 65, '2': 45, '3': 25 } };
 

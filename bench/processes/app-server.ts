@@ -11,8 +11,7 @@ import { storeChart } from '../../server/booking/charts';
 import { createEvents } from '../../server/booking/events';
 import { venueWithSeats } from '../../server/charts/generate-venue';
 import { importSeatsioChart } from '../../server/charts/import-seatsio-chart';
-
-export const BENCH_SECRET_KEY = 'bench-secret-key-0000';
+import { BENCH_SECRET_KEY } from '../http-bench';
 
 const seats = Number(process.env.BENCH_SEATS ?? 10_000);
 const dir = mkdtempSync(join(tmpdir(), 'tessera-bench-app-'));

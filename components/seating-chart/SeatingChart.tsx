@@ -30,8 +30,8 @@ const MIN_CLICKABLE_RADIUS_PX = 3;
  * (a 100,000-seat venue at full view), seats without row labels when the labels would be unreadable, and
  * everything when zoomed in. Seats are first drawn when they first become visible.
  */
-export type Detail = 'sections' | 'seats' | 'full';
-export function detailFor(seatRadiusPx: number | undefined): Detail {
+type Detail = 'sections' | 'seats' | 'full';
+function detailFor(seatRadiusPx: number | undefined): Detail {
   if (seatRadiusPx === undefined || seatRadiusPx < 1.5) return 'sections';
   return seatRadiusPx < 5 ? 'seats' : 'full';
 }

@@ -5,7 +5,7 @@ import type { BookingContext } from './context';
 
 export const DEFAULT_HOLD_MINUTES = 15;
 /** A token lives at most this long from its creation, however often it is extended. */
-export const MAX_HOLD_MINUTES = 120;
+const MAX_HOLD_MINUTES = 120;
 
 /** 128 random bits, URL-safe: unguessable, and short enough for a URL or a header. */
 export function newHoldToken(): string {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /** Prices per category key, shown by the buyer chart. Tessera's extension: seats.io keeps pricing in the renderer. */
-export const pricingSchema = z.object({
+const pricingSchema = z.object({
   currency: z.string().regex(/^[A-Z]{3}$/),
   prices: z.record(z.string(), z.number().min(0).max(1_000_000)),
 });

@@ -3,11 +3,11 @@ import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { workspaces, type Workspace } from '../../db/schema';
 
-export function newPublicKey(): string {
+function newPublicKey(): string {
   return randomUUID();
 }
 
-export function newSecretKey(): string {
+function newSecretKey(): string {
   return randomBytes(24).toString('base64url');
 }
 

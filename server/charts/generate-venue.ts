@@ -3,7 +3,7 @@
  * Sections are laid out in a grid facing the stage, rows curve around it, seats are spaced 24 units apart.
  */
 
-export type VenueOptions = {
+type VenueOptions = {
   name: string;
   sections: number;
   rowsPerSection: number;
@@ -22,7 +22,7 @@ const LABEL_MARGIN = 32;
 /** How far the middle of a row bulges towards the stage. */
 const CURVE_DEPTH = 24;
 
-export const CATEGORIES = [
+const CATEGORIES = [
   { key: 1, label: 'Premium', color: '#c2410c', accessible: false },
   { key: 2, label: 'Standard', color: '#1d4ed8', accessible: false },
   { key: 3, label: 'Value', color: '#15803d', accessible: false },
@@ -43,7 +43,7 @@ const rowName = sectionName;
 
 const round = (n: number) => Math.round(n * 100) / 100;
 
-export function generateVenue(options: VenueOptions): Record<string, unknown> {
+function generateVenue(options: VenueOptions): Record<string, unknown> {
   const columns = Math.max(1, Math.min(options.sections, Math.ceil(Math.sqrt(options.sections))));
   const sectionWidth = options.seatsPerRow * SEAT_SPACING;
   const sectionHeight = options.rowsPerSection * ROW_SPACING;

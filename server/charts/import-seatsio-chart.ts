@@ -116,7 +116,7 @@ const section: z.ZodType<SectionInput> = z.lazy(() =>
 
 const subChart: z.ZodType<SubChartInput> = z.object({ ...subChartFields, sections: z.array(section).nullish() });
 
-export const seatsioChartFile = z.object({
+const seatsioChartFile = z.object({
   name: z.string().max(200).nullish(),
   categories: z
     .object({

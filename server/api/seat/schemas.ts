@@ -3,7 +3,7 @@ import { z } from 'zod';
 const label = z.string().trim().min(1).max(200);
 const token = z.string().min(1).max(100);
 
-export const MAX_TTL_SECONDS = 2 * 60 * 60;
+const MAX_TTL_SECONDS = 2 * 60 * 60;
 
 const objectLabels = z
   .array(label)
