@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ObjectsChanged } from '../realtime/contract';
+import { createHoldToken } from './hold-tokens';
 import { seedSmallVenue, startTestServer, tempDir, type TestServer } from '../testing/test-server';
 
 /** A clock the test moves by hand. */
@@ -113,5 +114,24 @@ describe('hold expiry', () => {
     const res = await server.api('/events/late/actions/book', { json: { objects: ['A-3'], holdToken: token } });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { errors: { code: string }[] }).errors[0]!.code).toBe('HOLD_TOKEN_EXPIRED');
+  });
+});
+
+describe('hold expiry at scale', () => {
+  it('expires three thousand tokens that ran out at once within a second', async () => {
+    const clock = manualClock();
+    const server = await startTestServer({ now: clock.now, sweepIntervalMs: 100 });
+    cleanups.push(server.stop);
+    seedSmallVenue(server.app, ['many']);
+    const tokens = Array.from({ length: 3000 }, () => {
+      const created = createHoldToken(server.app.booking, server.app.defaultWorkspace.id, 1);
+      if (!created.ok) throw new Error(created.reason);
+      return created.holdToken.token;
+    });
+    await server.api('/events/many/actions/hold', { json: { objects: ['A-1'], holdToken: tokens[0] } });
+    clock.advance(61_000);
+    const took = await waitFor(() => server.app.booking.db.get<{ n: number }>(sql`select count(*) as n from hold_tokens where expired = 0`)!.n === 0);
+    expect(took).toBeLessThan(1000);
+    expect(statusOf(server, 'A-1')).toBe('free');
   });
 });
