@@ -1,6 +1,8 @@
 import type { ChartObject } from '../charts/chart-model';
 import type { BookingContext, CommittedBatch, LoadedChart, PublicChange } from './context';
+import { findEvent, type EventHandle } from './event-state';
 import type { FailureReason, ObjectFailure } from './failures';
+import { isLive } from './hold-tokens';
 import { changeGeneralAdmission, changeSeat, gaState, gaTaken, HELD, type ChangeIntent, type GaState, type SeatState } from './status-rules';
 
 export type ObjectRef = { label: string; quantity?: number; ticketType?: string; extraData?: Record<string, unknown> };
@@ -24,8 +26,6 @@ export type ObjectView = { eventKey: string; chart: LoadedChart; object: ChartOb
 export type ChangeFailure = { kind: 'event_not_found'; eventKey: string } | { kind: 'objects'; failures: ObjectFailure[] };
 
 export type ChangeResult = { ok: true; results: ObjectView[][] } | { ok: false; failure: ChangeFailure };
-
-type EventHandle = { id: number; key: string; workspaceId: number; chart: LoadedChart };
 
 type LogEntry = { label: string; status: string; quantity: number; holdToken: string | null; orderId: string | null; extraData: string | null };
 
@@ -88,10 +88,8 @@ class ChangePlan {
   private event(key: string): EventHandle | undefined {
     let handle = this.events.get(key);
     if (!handle) {
-      const row = this.ctx.statements.eventByKey.get({ key });
-      if (!row || row.workspaceId !== this.workspaceId) return undefined;
-      handle = { id: row.id, key: row.key, workspaceId: row.workspaceId, chart: this.ctx.loadChart(row.chartId) };
-      this.events.set(key, handle);
+      handle = findEvent(this.ctx, key, this.workspaceId);
+      if (handle) this.events.set(key, handle);
     }
     return handle;
   }
@@ -103,7 +101,7 @@ class ChangePlan {
       const row = this.ctx.statements.holdToken.get({ token });
       let problem: FailureReason | null = null;
       if (!row || row.workspaceId !== this.workspaceId) problem = 'hold_token_invalid';
-      else if (row.expired || row.expiresAt <= this.now) problem = 'hold_token_expired';
+      else if (!isLive(row, this.now)) problem = 'hold_token_expired';
       this.tokens.set(token, problem);
     }
     return this.tokens.get(token) ?? null;

@@ -16,6 +16,11 @@ export type HoldTokenView = { token: string; expiresAt: number; workspaceId: num
 
 export type HoldTokenResult = { ok: true; holdToken: HoldTokenView } | { ok: false; reason: 'not_found' | 'expired' | 'too_long' };
 
+/** A token holds until it expires or the sweeper has released it, whichever comes first. */
+export function isLive(row: Pick<HoldTokenRow, 'expired' | 'expiresAt'>, now: number): boolean {
+  return !row.expired && row.expiresAt > now;
+}
+
 function view(row: HoldTokenRow): HoldTokenView {
   return { token: row.token, expiresAt: row.expiresAt, workspaceId: row.workspaceId };
 }
@@ -40,7 +45,7 @@ export function extendHoldToken(ctx: BookingContext, workspaceId: number, token:
   return ctx.db.transaction((tx) => {
     const row = tx.select().from(holdTokens).where(eq(holdTokens.token, token)).get();
     if (!row || row.workspaceId !== workspaceId) return { ok: false, reason: 'not_found' } as const;
-    if (row.expired || row.expiresAt <= now) return { ok: false, reason: 'expired' } as const;
+    if (!isLive(row, now)) return { ok: false, reason: 'expired' } as const;
     const expiresAt = now + Math.round(expiresInMinutes * 60_000);
     if (expiresAt > row.createdAt + MAX_HOLD_MINUTES * 60_000) return { ok: false, reason: 'too_long' } as const;
     const updated = tx.update(holdTokens).set({ expiresAt }).where(eq(holdTokens.token, token)).returning().get();

@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { changeBestAvailable } from '../../booking/best-available';
 import { runChange, type ChangeResult, type NewHoldToken, type ObjectRef, type ObjectView, type StatusChangeRequest } from '../../booking/change-status';
 import { findEvent, type EventHandle } from '../../booking/event-state';
-import { extendHoldToken, newHoldToken, objectsHeldBy } from '../../booking/hold-tokens';
+import { extendHoldToken, isLive, newHoldToken, objectsHeldBy } from '../../booking/hold-tokens';
 import { reasonMessages } from '../../booking/failures';
 import { BOOKED, FREE, HELD } from '../../booking/status-rules';
 import type { DialectContext } from '../dialect';
@@ -159,7 +159,7 @@ function release(req: ApiRequest, c: DialectContext): ApiResponse {
 
 function holdTokenJson(c: DialectContext, token: string): ApiResponse {
   const row = c.booking.statements.holdToken.get({ token });
-  if (!row || row.expired || row.expiresAt <= c.booking.now()) return problem(404, 'Hold token not found or expired');
+  if (!row || !isLive(row, c.booking.now())) return problem(404, 'Hold token not found or expired');
   return {
     status: 200,
     body: {
