@@ -2,16 +2,10 @@ import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../db/client';
-import { storeChart } from '../server/booking/charts';
-import { changeObjectStatus, type StatusChangeRequest } from '../server/booking/change-status';
-import { createBookingContext, type BookingContext } from '../server/booking/context';
-import { createEvents } from '../server/booking/events';
-import { createHoldToken } from '../server/booking/hold-tokens';
-import { HELD } from '../server/booking/status-rules';
-import { ensureDefaultWorkspace } from '../server/booking/workspaces';
+import { HELD } from '../contracts/statuses';
+import { openBooking, type Booking } from '../server/booking/booking';
+import type { StatusChangeRequest } from '../server/booking/change-status';
 import { venueWithSeats } from '../server/charts/generate-venue';
-import { importSeatsioChart } from '../server/charts/import-seatsio-chart';
 import { progress, throughput, type Measurement } from './report';
 
 /*
@@ -20,29 +14,28 @@ import { progress, throughput, type Measurement } from './report';
  * Half of the holds conflict: every seat is asked for twice, by two tokens.
  */
 
-type Setup = { ctx: BookingContext; workspaceId: number; tokens: [string, string]; labels: string[]; raw: Database.Database; dir: string };
+type Setup = { booking: Booking; workspaceId: number; tokens: [string, string]; labels: string[]; raw: Database.Database; dir: string };
 
+/** The booking layer and, on a connection of its own to the same file, the raw baseline. */
 function setup(seats: number, events: number): Setup {
   const dir = mkdtempSync(join(tmpdir(), 'tessera-bench-db-'));
-  const db = openDatabase(`file:${join(dir, 'bench.db')}`);
-  const { workspace } = ensureDefaultWorkspace(db, {});
-  const ctx = createBookingContext({ db, now: Date.now, onCommit: () => {} });
-  const imported = importSeatsioChart(venueWithSeats(seats));
-  if (!imported.ok) throw new Error('bench venue invalid');
-  storeChart(ctx, workspace.id, imported.chart, 'bench');
-  const created = createEvents(
-    ctx,
-    workspace.id,
-    'bench',
-    Array.from({ length: events }, (_, i) => ({ key: `bench-${i}` })),
-  );
-  if (!created.ok) throw new Error(created.reason);
+  const file = join(dir, 'bench.db');
+  const booking = openBooking({ databaseUrl: `file:${file}` });
+  const { workspace } = booking.ensureDefaultWorkspace({});
+  const venue = booking.importChart(workspace.id, venueWithSeats(seats), {
+    key: 'bench',
+    events: Array.from({ length: events }, (_, i) => ({ key: `bench-${i}` })),
+  });
+  if (!venue.ok) throw new Error(`bench venue: ${venue.reason}`);
   const token = () => {
-    const t = createHoldToken(ctx, workspace.id, 120);
+    const t = booking.createHoldToken(workspace.id, 120);
     if (!t.ok) throw new Error('token');
     return t.holdToken.token;
   };
-  return { ctx, workspaceId: workspace.id, tokens: [token(), token()], labels: imported.chart.objects.map((o) => o.label), raw: db.$client, dir };
+  // As the booking layer's connection is set up (db/client.ts), so both sides pay for the same checks.
+  const raw = new Database(file);
+  for (const pragma of ['synchronous = NORMAL', 'foreign_keys = ON', 'busy_timeout = 5000']) raw.pragma(pragma);
+  return { booking, workspaceId: workspace.id, tokens: [token(), token()], labels: venue.definition.objects.map((o) => o.label), raw, dir };
 }
 
 /** The same hold written by hand: conditional updates, then seq and log for what changed, in one transaction. */
@@ -93,7 +86,7 @@ export function dbBench(quick: boolean): Measurement[] {
     const rawTx = rawHold(s.raw);
     const ours = (eventKey: string, labels: string[], holdToken: string) => {
       const request: StatusChangeRequest = { eventKeys: [eventKey], objects: labels.map((label) => ({ label })), kind: 'status', status: HELD, holdToken };
-      return changeObjectStatus(s.ctx, s.workspaceId, [request]).ok;
+      return s.booking.changeObjectStatus(s.workspaceId, [request]).ok;
     };
     const raw = (eventKey: string, labels: string[], holdToken: string) => {
       try {
@@ -140,6 +133,7 @@ export function dbBench(quick: boolean): Measurement[] {
     ];
   } finally {
     s.raw.close();
+    s.booking.close();
     rmSync(s.dir, { recursive: true, force: true });
   }
 }

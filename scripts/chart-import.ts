@@ -4,11 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../db/client';
-import { storeChart } from '../server/booking/charts';
-import { createBookingContext } from '../server/booking/context';
-import { ensureDefaultWorkspace } from '../server/booking/workspaces';
-import { importSeatsioChart } from '../server/charts/import-seatsio-chart';
+import { openBooking } from '../server/booking/booking';
 import { readEnv } from '../server/env';
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { key: { type: 'string' } } });
@@ -25,22 +21,18 @@ try {
   console.error(`${file}: not a readable JSON file (${cause instanceof Error ? cause.message : cause})`);
   process.exit(1);
 }
-const imported = importSeatsioChart(json);
-if (!imported.ok) {
-  console.error(`${file} is not a valid chart:`);
-  for (const e of imported.errors) console.error(`  ${e.path}: ${e.message}`);
-  process.exit(1);
-}
-
 const env = readEnv();
-const db = openDatabase(env.DATABASE_URL);
-const { workspace } = ensureDefaultWorkspace(db, { secretKey: env.TESSERA_SECRET_KEY, publicKey: env.TESSERA_PUBLIC_KEY });
-const booking = createBookingContext({ db, now: Date.now, onCommit: () => {} });
-const stored = storeChart(booking, workspace.id, imported.chart, values.key);
-if (!stored.ok) {
-  console.error(`A chart with key ${values.key} already exists`);
+const booking = openBooking({ databaseUrl: env.DATABASE_URL });
+const { workspace } = booking.ensureDefaultWorkspace({ secretKey: env.TESSERA_SECRET_KEY, publicKey: env.TESSERA_PUBLIC_KEY });
+const result = booking.importChart(workspace.id, json, values.key !== undefined ? { key: values.key } : {});
+booking.close();
+if (!result.ok) {
+  if (result.reason === 'invalid_chart') {
+    console.error(`${file} is not a valid chart:`);
+    for (const e of result.errors) console.error(`  ${e.path}: ${e.message}`);
+  } else console.error(`A chart with key ${values.key} already exists`);
   process.exit(1);
 }
-const places = imported.chart.objects.filter((o) => o.bookable).length;
-console.log(`Imported "${imported.chart.name}" as chart ${stored.chart.key}: ${places} bookable objects, ${imported.chart.categories.length} categories`);
-db.$client.close();
+const { definition, chart } = result;
+const places = definition.objects.filter((o) => o.bookable).length;
+console.log(`Imported "${definition.name}" as chart ${chart.key}: ${places} bookable objects, ${definition.categories.length} categories`);

@@ -1,20 +1,17 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Db } from '../db/client';
-import type { Workspace } from '../db/schema';
-import { createApiHandler } from './api/handle-api';
+import { buyerDialect } from './api/buyer-v1/dialect';
+import { createApiHandler, serveDialect } from './api/pipeline';
 import { RateLimiter, type RateLimit } from './api/rate-limit';
-import { createBookingContext, type BookingContext } from './booking/context';
-import { expireHolds } from './booking/expire-holds';
-import { DEFAULT_HOLD_MINUTES } from './booking/hold-tokens';
-import { ensureDefaultWorkspace } from './booking/workspaces';
+import { seatsioDialect } from './api/seatsio/dialect';
+import { openBooking, type Booking, type Workspace } from './booking/booking';
 import { ChangeFeed } from './realtime/change-feed';
-import { roomOf } from './realtime/contract';
-import { createRealtimeServer, type RealtimeServer } from './realtime/socket-server';
+import { createRealtimeServer, roomOf, type RealtimeServer } from './realtime/socket-server';
 
 export type PageHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
 export type ApplicationOptions = {
-  db: Db;
+  /** `file:./data/tessera.db`, a plain path, or `:memory:`. */
+  databaseUrl: string;
   now?: () => number;
   secretKey?: string;
   publicKey?: string;
@@ -22,7 +19,7 @@ export type ApplicationOptions = {
   pages?: PageHandler;
   /** How often the hold-expiry sweeper runs. */
   sweepIntervalMs?: number;
-  /** Seat dialect: may buyers book their held seats with the hold token alone? (The built-in storefront.) */
+  /** Buyer API: may buyers book their held seats with the hold token alone? (The built-in storefront.) */
   publicCheckout?: boolean;
   /** Public hold requests per client IP. */
   holdRateLimit?: RateLimit;
@@ -33,24 +30,27 @@ const DEFAULT_HOLD_RATE_LIMIT: RateLimit = { perMinute: 120, burst: 30 };
 export type Application = {
   httpServer: Server;
   io: RealtimeServer;
-  booking: BookingContext;
+  booking: Booking;
   defaultWorkspace: Workspace;
   createdDefaultWorkspace: boolean;
   listen: (port: number, host?: string) => Promise<number>;
+  /** Stops the sweeper, sends what the change feed holds, closes sockets, the server and the database. */
   close: () => Promise<void>;
 };
 
 /** The composition root: one HTTP server with the API, Socket.IO, the pages and the hold-expiry sweeper. */
 export function createApplication(options: ApplicationOptions): Application {
-  const { db } = options;
-  const { workspace: defaultWorkspace, created } = ensureDefaultWorkspace(db, { secretKey: options.secretKey, publicKey: options.publicKey });
+  const now = options.now ?? Date.now;
   let feed: ChangeFeed | undefined;
-  const booking = createBookingContext({ db, now: options.now ?? Date.now, onCommit: (batches) => feed?.publish(batches) });
-  const handleApi = createApiHandler(booking, {
-    publicCheckout: options.publicCheckout ?? true,
-    defaultTtlSeconds: DEFAULT_HOLD_MINUTES * 60,
-    holdLimiter: new RateLimiter(options.holdRateLimit ?? DEFAULT_HOLD_RATE_LIMIT, options.now ?? Date.now),
-  });
+  const booking = openBooking({ databaseUrl: options.databaseUrl, now, onCommit: (batches) => feed?.publish(batches) });
+  const { workspace: defaultWorkspace, created } = booking.ensureDefaultWorkspace({ secretKey: options.secretKey, publicKey: options.publicKey });
+  const handleApi = createApiHandler([
+    serveDialect(
+      booking,
+      buyerDialect({ publicCheckout: options.publicCheckout ?? true, holdLimiter: new RateLimiter(options.holdRateLimit ?? DEFAULT_HOLD_RATE_LIMIT, now) }),
+    ),
+    serveDialect(booking, seatsioDialect()),
+  ]);
 
   const httpServer = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -64,7 +64,7 @@ export function createApplication(options: ApplicationOptions): Application {
   // Expired holds are released within a second; run once at start for tokens that expired while we were down.
   const sweep = () => {
     try {
-      expireHolds(booking);
+      booking.expireHolds();
     } catch (cause) {
       console.error('hold expiry failed', cause);
     }
@@ -92,6 +92,7 @@ export function createApplication(options: ApplicationOptions): Application {
       feed?.flush();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
+      booking.close();
     },
   };
 }

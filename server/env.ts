@@ -1,12 +1,11 @@
 import { z } from 'zod';
+import { fieldIssues } from './field-issues';
 
 /** The environment, validated once at start. The only reader of process.env. */
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().min(1).default('file:./data/tessera.db'),
-  REDIS_URL: z.string().url().optional(),
-  ADMIN_PASSWORD: z.string().min(1).optional(),
   TESSERA_SECRET_KEY: z.string().min(8).optional(),
   TESSERA_PUBLIC_KEY: z.string().min(8).optional(),
   /** Let buyers book held seats with their hold token alone (the built-in storefront). Set false when an
@@ -18,7 +17,6 @@ const schema = z.object({
   /** Public hold requests per client IP and minute, and the burst allowed at once. */
   HOLD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   HOLD_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(30),
-  NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
 });
 
 export type Env = z.infer<typeof schema>;
@@ -26,7 +24,9 @@ export type Env = z.infer<typeof schema>;
 export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n');
+    const problems = fieldIssues(parsed.error)
+      .map((i) => `  ${i.path}: ${i.message}`)
+      .join('\n');
     throw new Error(`Invalid environment:\n${problems}`);
   }
   return parsed.data;

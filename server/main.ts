@@ -1,31 +1,29 @@
 import next from 'next';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { openDatabase } from '../db/client';
+import { providePageServices } from '../contracts/page-services';
 import { createApplication } from './app';
 import { readEnv } from './env';
-import { setRegistry } from './registry';
 import { DEMO_EVENT_KEY, seedDemo } from './seed';
 
 /** The one entry point: environment → database → services → Next + API + Socket.IO on one port. */
 async function main(): Promise<void> {
   const env = readEnv();
   const dev = process.argv.includes('--dev');
-  const db = openDatabase(env.DATABASE_URL);
 
   const nextApp = next({ dev, dir: join(dirname(fileURLToPath(import.meta.url)), '..') });
   await nextApp.prepare();
   const handleNext = nextApp.getRequestHandler();
 
   const app = createApplication({
-    db,
+    databaseUrl: env.DATABASE_URL,
     ...(env.TESSERA_SECRET_KEY ? { secretKey: env.TESSERA_SECRET_KEY } : {}),
     ...(env.TESSERA_PUBLIC_KEY ? { publicKey: env.TESSERA_PUBLIC_KEY } : {}),
     publicCheckout: env.PUBLIC_CHECKOUT,
     holdRateLimit: { perMinute: env.HOLD_RATE_LIMIT_PER_MINUTE, burst: env.HOLD_RATE_LIMIT_BURST },
     pages: (req, res) => handleNext(req, res),
   });
-  setRegistry({ booking: app.booking, defaultWorkspace: app.defaultWorkspace });
+  providePageServices({ publicEvent: app.booking.publicEvent, order: app.booking.eventOrder });
   const seeded = seedDemo(app.booking, app.defaultWorkspace.id);
 
   const port = await app.listen(env.PORT, env.HOST);
@@ -40,10 +38,7 @@ async function main(): Promise<void> {
 
   const shutdown = (signal: string) => {
     console.log(`${signal}: shutting down`);
-    void app.close().then(() => {
-      db.$client.close();
-      process.exit(0);
-    });
+    void app.close().then(() => process.exit(0));
   };
   process.once('SIGINT', () => shutdown('SIGINT'));
   process.once('SIGTERM', () => shutdown('SIGTERM'));

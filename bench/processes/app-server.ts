@@ -5,25 +5,21 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openDatabase } from '../../db/client';
 import { createApplication } from '../../server/app';
-import { storeChart } from '../../server/booking/charts';
-import { createEvents } from '../../server/booking/events';
 import { venueWithSeats } from '../../server/charts/generate-venue';
-import { importSeatsioChart } from '../../server/charts/import-seatsio-chart';
 import { BENCH_SECRET_KEY } from '../http-bench';
 
 const seats = Number(process.env.BENCH_SEATS ?? 10_000);
 const dir = mkdtempSync(join(tmpdir(), 'tessera-bench-app-'));
-const db = openDatabase(`file:${join(dir, 'bench.db')}`);
-const app = createApplication({ db, secretKey: BENCH_SECRET_KEY, holdRateLimit: { perMinute: 1e9, burst: 1e9 } });
-const imported = importSeatsioChart(venueWithSeats(seats));
-if (!imported.ok) throw new Error('bench venue invalid');
-storeChart(app.booking, app.defaultWorkspace.id, imported.chart, 'bench');
-createEvents(app.booking, app.defaultWorkspace.id, 'bench', [{ key: 'bench' }, { key: 'contention' }, { key: 'fanout' }]);
+const app = createApplication({ databaseUrl: `file:${join(dir, 'bench.db')}`, secretKey: BENCH_SECRET_KEY, holdRateLimit: { perMinute: 1e9, burst: 1e9 } });
+const venue = app.booking.importChart(app.defaultWorkspace.id, venueWithSeats(seats), {
+  key: 'bench',
+  events: [{ key: 'bench' }, { key: 'contention' }, { key: 'fanout' }],
+});
+if (!venue.ok) throw new Error(`bench venue: ${venue.reason}`);
 
 const port = await app.listen(0);
-process.send?.({ type: 'ready', port, dbFile: join(dir, 'bench.db'), labels: imported.chart.objects.map((o) => o.label) });
+process.send?.({ type: 'ready', port, dbFile: join(dir, 'bench.db'), labels: venue.definition.objects.map((o) => o.label) });
 process.on('message', (message: { type: string }) => {
   if (message.type === 'memory') {
     global.gc?.();
@@ -33,7 +29,6 @@ process.on('message', (message: { type: string }) => {
 });
 process.on('disconnect', () => {
   void app.close().then(() => {
-    db.$client.close();
     rmSync(dir, { recursive: true, force: true });
     process.exit(0);
   });

@@ -5,7 +5,7 @@
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { useState } from 'react';
-import type { ChartDefinition } from '../../server/charts/chart-model';
+import type { ChartDefinition } from '../../contracts/chart';
 import { fromSnapshot, type LiveState } from '../../components/seating-chart/live-state';
 import { SeatingChart } from '../../components/seating-chart/SeatingChart';
 

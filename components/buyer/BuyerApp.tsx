@@ -2,8 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import { useCallback, useMemo, useState } from 'react';
-import type { Pricing } from '../../server/booking/pricing';
-import type { ChartDefinition, ChartObject } from '../../server/charts/chart-model';
+import type { Pricing } from '../../contracts/pricing';
+import type { ChartDefinition, ChartObject } from '../../contracts/chart';
 import { placeName } from '../seating-chart/describe-object';
 import { statusOf } from '../seating-chart/live-state';
 import { SeatingChart } from '../seating-chart/SeatingChart';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
-import type { ChartDefinition, ChartObject } from '../../server/charts/chart-model';
+import type { ChartDefinition, ChartObject } from '../../contracts/chart';
 import styles from './buyer-app.module.css';
 import { formatRemaining, type PriceBook } from './format';
 import type { useHoldSession } from './use-hold-session';

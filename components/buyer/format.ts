@@ -1,4 +1,4 @@
-import type { Pricing } from '../../server/booking/pricing';
+import type { Pricing } from '../../contracts/pricing';
 
 export type PriceBook = {
   priceOf: (categoryKey: string | undefined) => string | undefined;

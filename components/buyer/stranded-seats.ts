@@ -1,4 +1,4 @@
-import type { Row } from '../../server/charts/chart-model';
+import type { Row } from '../../contracts/chart';
 
 /**
  * Free seats a selection would leave stranded: a single free seat whose neighbours in the row are both

@@ -1,7 +1,8 @@
 'use client';
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { seatApi, type FailedPlace, type Outcome } from './seat-api-client';
+import type { FailureReason } from '../../contracts/buyer-api';
+import { buyerApi, type Outcome } from './buyer-api-client';
 
 export type Notice = { tone: 'error' | 'warning' | 'info'; text: string };
 
@@ -16,7 +17,8 @@ type SessionState = {
 
 const EMPTY: SessionState = { token: null, expiresAt: null, extended: false, selection: new Map(), pending: new Set() };
 
-const REASONS: Record<string, string> = {
+/** What a buyer is told of a refused place; other reasons are shown as they are. */
+const REASONS: Partial<Record<FailureReason, string>> = {
   held_by_other_token: 'was just taken by someone else',
   already_taken: 'is no longer available',
   not_for_sale: 'is not for sale',
@@ -74,7 +76,7 @@ export function useHoldSession(options: HoldSessionOptions) {
     (outcome: Exclude<Outcome<unknown>, { ok: true }>, fallbackLabels: string[]): string => {
       if (outcome.kind === 'network') return 'We could not reach the box office. Check your connection and try again.';
       if (outcome.kind === 'conflict' && outcome.failed.length) {
-        return outcome.failed.map((f: FailedPlace) => `${describe(f.objectLabel)} ${REASONS[f.reason] ?? `could not be changed (${f.reason})`}.`).join(' ');
+        return outcome.failed.map((f) => `${describe(f.objectLabel)} ${REASONS[f.reason] ?? `could not be changed (${f.reason})`}.`).join(' ');
       }
       return `${fallbackLabels.map(describe).join(', ')}: ${outcome.message}`;
     },
@@ -107,7 +109,7 @@ export function useHoldSession(options: HoldSessionOptions) {
         // Optimistic: selected now, rolled back if the server says no.
         update((st) => ({ ...st, selection: new Map(st.selection).set(label, quantity), pending: markPending(true)(st.pending) }));
         void enqueue(async () => {
-          const outcome = await seatApi.hold(eventKey, places, current.current.token, ttlSeconds);
+          const outcome = await buyerApi.hold(eventKey, places, current.current.token, ttlSeconds);
           if (outcome.ok) {
             adopt(outcome.value.holdToken, outcome.value.expiresAt);
             update((st) => ({ ...st, pending: markPending(false)(st.pending) }));
@@ -128,7 +130,7 @@ export function useHoldSession(options: HoldSessionOptions) {
         });
         void enqueue(async () => {
           const token = current.current.token;
-          const outcome = token ? await seatApi.release(eventKey, places, token) : ({ ok: true, value: { released: [] } } as const);
+          const outcome = token ? await buyerApi.release(eventKey, places, token) : ({ ok: true, value: { released: [] } } as const);
           update((st) => ({ ...st, pending: markPending(false)(st.pending) }));
           if (outcome.ok) return;
           update((st) => ({ ...st, selection: new Map(st.selection).set(label, selected) }));
@@ -149,7 +151,7 @@ export function useHoldSession(options: HoldSessionOptions) {
           setNotice({ tone: 'warning', text: `You can select at most ${maxPlaces} places per order.` });
           return;
         }
-        const outcome = await seatApi.holdBest(eventKey, number, categories, current.current.token, ttlSeconds);
+        const outcome = await buyerApi.holdBest(eventKey, number, categories, current.current.token, ttlSeconds);
         if (!outcome.ok) {
           setNotice({
             tone: 'error',
@@ -177,7 +179,7 @@ export function useHoldSession(options: HoldSessionOptions) {
       enqueue(async () => {
         const token = current.current.token;
         if (!token || current.current.extended) return;
-        const outcome = await seatApi.extend(token, 5 * 60);
+        const outcome = await buyerApi.extend(token, 5 * 60);
         if (!outcome.ok) {
           setNotice({ tone: 'error', text: 'Your hold could not be extended.' });
           return;
@@ -196,7 +198,7 @@ export function useHoldSession(options: HoldSessionOptions) {
         if (!token || !selection.size) return { ok: false };
         const labels = [...selection.keys()];
         const quantities = Object.fromEntries([...selection].filter(([, q]) => q > 1));
-        const outcome = await seatApi.book(eventKey, { labels, ...(Object.keys(quantities).length ? { quantities } : {}) }, token);
+        const outcome = await buyerApi.book(eventKey, { labels, ...(Object.keys(quantities).length ? { quantities } : {}) }, token);
         if (outcome.ok) {
           sessionStorage.removeItem(storageKey(eventKey));
           return { ok: true, orderId: outcome.value.orderId };
@@ -217,7 +219,7 @@ export function useHoldSession(options: HoldSessionOptions) {
     if (!saved) return;
     const { token, extended } = JSON.parse(saved) as { token: string; extended: boolean };
     void enqueue(async () => {
-      const outcome = await seatApi.token(token);
+      const outcome = await buyerApi.token(token);
       if (!outcome.ok) {
         if (outcome.kind !== 'network') {
           update(() => EMPTY);

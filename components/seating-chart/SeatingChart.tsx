@@ -1,7 +1,7 @@
 'use client';
 
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
-import type { Category, ChartDefinition, ChartObject } from '../../server/charts/chart-model';
+import type { Category, ChartDefinition, ChartObject } from '../../contracts/chart';
 import { placeFlags, placeName, statusWord } from './describe-object';
 import { boundsOfPoints, chartBounds, nearestInDirection, SEAT_RADIUS, type Direction } from './geometry';
 import { statusOf, type LiveState } from './live-state';

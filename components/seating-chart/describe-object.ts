@@ -1,4 +1,4 @@
-import type { Category, ChartObject } from '../../server/charts/chart-model';
+import type { Category, ChartObject } from '../../contracts/chart';
 
 const STATUS_WORDS: Record<string, string> = { free: 'available', reservedByToken: 'held by another buyer', booked: 'sold' };
 

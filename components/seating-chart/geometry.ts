@@ -1,4 +1,4 @@
-import type { ChartDefinition, ChartObject, Point } from '../../server/charts/chart-model';
+import type { ChartDefinition, ChartObject, Point } from '../../contracts/chart';
 
 /** Plain geometry for the chart renderer: bounds, zoom rectangles, directions. Framework-free. */
 

@@ -1,10 +1,9 @@
-import type { PublicChange } from '../../server/booking/context';
-import type { ObjectsChanged } from '../../server/realtime/contract';
+import type { ObjectState, ObjectsChanged } from '../../contracts/realtime';
 
 /** What the browser knows of an event's statuses, and up to which seq. Framework-free. */
-export type LiveState = { seq: number; objects: ReadonlyMap<string, PublicChange> };
+export type LiveState = { seq: number; objects: ReadonlyMap<string, ObjectState> };
 
-export function fromSnapshot(seq: number, objects: PublicChange[]): LiveState {
+export function fromSnapshot(seq: number, objects: ObjectState[]): LiveState {
   return { seq, objects: new Map(objects.map((o) => [o.label, o])) };
 }
 

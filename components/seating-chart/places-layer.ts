@@ -1,4 +1,4 @@
-import type { Category, ChartDefinition, ChartObject } from '../../server/charts/chart-model';
+import type { Category, ChartDefinition, ChartObject } from '../../contracts/chart';
 import { describeObject } from './describe-object';
 import { SEAT_RADIUS } from './geometry';
 import type { LiveState } from './live-state';

@@ -2,7 +2,7 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
-import type { ClientToServerEvents, ServerToClientEvents } from '../../server/realtime/contract';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../contracts/realtime';
 import { applyChanges, fromSnapshot, type LiveState } from './live-state';
 
 export type Connection = 'connecting' | 'live' | 'reconnecting' | 'failed';

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
 import { clamp, zoomBox, type Box } from './geometry';
-import type { Point } from '../../server/charts/chart-model';
+import type { Point } from '../../contracts/chart';
 
 const MAX_ZOOM = 12;
 

@@ -1,7 +1,7 @@
-import type { ChartDefinition, ChartObject } from '../charts/chart-model';
-import { distanceToFocalPoint } from '../charts/chart-model';
-import { runChange, type ChangeResult, type RunOptions, type StatusChangeRequest } from './change-status';
-import type { BookingContext } from './context';
+import { distanceToFocalPoint, type ChartDefinition, type ChartObject } from '../../contracts/chart';
+import { runChange, type ChangeResult, type StatusChangeRequest } from './change-status';
+import type { NewHoldToken } from './hold-tokens';
+import type { Store } from './store';
 import { findEvent, unavailableLabels } from './event-state';
 
 export type BestAvailableQuery = { number: number; categories?: string[]; accessibleSeats?: number };
@@ -66,22 +66,22 @@ export type BestAvailableChange = { result: ChangeResult; pick: BestAvailablePic
  * `request` supplies everything but the objects.
  */
 export function changeBestAvailable(
-  ctx: BookingContext,
+  store: Store,
   workspaceId: number,
   eventKey: string,
   query: BestAvailableQuery & { ticketTypes?: string[]; extraData?: Record<string, unknown>[] },
   request: Omit<StatusChangeRequest, 'eventKeys' | 'objects'>,
-  options: RunOptions = { origin: 'API_CALL' },
+  newHoldToken?: NewHoldToken,
 ): BestAvailableChange {
   let pick: BestAvailablePick | undefined;
   const result = runChange(
-    ctx,
+    store,
     workspaceId,
     () => {
-      const event = findEvent(ctx, eventKey, workspaceId);
+      const event = findEvent(store, eventKey, workspaceId);
       // An unknown event: let the shell report it in its usual way.
       if (!event) return [{ ...request, eventKeys: [eventKey], objects: [] }];
-      const unavailable = unavailableLabels(ctx, event.id);
+      const unavailable = unavailableLabels(store, event.id);
       pick = pickBestAvailable(event.chart.definition, event.chart.byLabel, (l) => !unavailable.has(l), query);
       if (!pick) return [];
       const objects = pick.labels.map((label, i) => ({
@@ -91,7 +91,7 @@ export function changeBestAvailable(
       }));
       return [{ ...request, eventKeys: [eventKey], objects }];
     },
-    options,
+    { origin: 'API_CALL', ...(newHoldToken ? { newHoldToken } : {}) },
   );
   return { result, pick };
 }

@@ -1,9 +1,12 @@
-import type { ChartObject } from '../charts/chart-model';
-import type { BookingContext, CommittedBatch, LoadedChart, PublicChange } from './context';
+import type { ChartObject } from '../../contracts/chart';
+import type { ObjectsChanged, ObjectState } from '../../contracts/realtime';
+import { FREE, HELD } from '../../contracts/statuses';
 import { findEvent, type EventHandle } from './event-state';
 import type { FailureReason, ObjectFailure } from './failures';
-import { isLive } from './hold-tokens';
-import { changeGeneralAdmission, changeSeat, gaState, gaTaken, HELD, type ChangeIntent, type GaState, type SeatState } from './status-rules';
+import { allocationRow, gaPublicState, gaState, placesTaken, type GaState } from './general-admission';
+import { checkHoldToken, type NewHoldToken } from './hold-tokens';
+import { changeGeneralAdmission, changeSeat, type ChangeIntent, type SeatState } from './status-rules';
+import type { LoadedChart, Store } from './store';
 
 export type ObjectRef = { label: string; quantity?: number; ticketType?: string; extraData?: Record<string, unknown> };
 
@@ -32,14 +35,13 @@ type LogEntry = { label: string; status: string; quantity: number; holdToken: st
 /**
  * Applies an ordered list of status change requests as one synchronous transaction: all of them, or none.
  * Later requests see the effect of earlier ones. The failure names every refused object and why.
+ * `newHoldToken` is stored with the change when it commits: a buyer's first hold creates its token.
  */
-export function changeObjectStatus(ctx: BookingContext, workspaceId: number, requests: StatusChangeRequest[]): ChangeResult {
-  return runChange(ctx, workspaceId, () => requests, { origin: 'API_CALL' });
+export function changeObjectStatus(store: Store, workspaceId: number, requests: StatusChangeRequest[], newHoldToken?: NewHoldToken): ChangeResult {
+  return runChange(store, workspaceId, () => requests, { origin: 'API_CALL', ...(newHoldToken ? { newHoldToken } : {}) });
 }
 
-export type NewHoldToken = { token: string; expiresAt: number };
-
-export type RunOptions = {
+type RunOptions = {
   origin: 'API_CALL' | 'HOLD_EXPIRED';
   /** Expiry releases with a token that is no longer live, and marks it expired in the same transaction. */
   expiringToken?: string;
@@ -48,10 +50,10 @@ export type RunOptions = {
 };
 
 /** The one transaction shell: requests are built inside it, so they can depend on what it reads. */
-export function runChange(ctx: BookingContext, workspaceId: number, buildRequests: () => StatusChangeRequest[], options: RunOptions): ChangeResult {
-  const now = ctx.now();
-  const outcome = ctx.transact((): ChangeResult & { batches?: CommittedBatch[] } => {
-    const plan = new ChangePlan(ctx, workspaceId, now, options.expiringToken ?? options.newHoldToken?.token);
+export function runChange(store: Store, workspaceId: number, buildRequests: () => StatusChangeRequest[], options: RunOptions): ChangeResult {
+  const now = store.now();
+  const outcome = store.transact((): ChangeResult & { batches?: ObjectsChanged[] } => {
+    const plan = new ChangePlan(store, workspaceId, now, options.expiringToken ?? options.newHoldToken?.token);
     const results: ObjectView[][] = [];
     for (const request of buildRequests()) {
       const views = plan.apply(request);
@@ -59,11 +61,11 @@ export function runChange(ctx: BookingContext, workspaceId: number, buildRequest
       results.push(views);
     }
     if (plan.failures.length) return { ok: false, failure: { kind: 'objects', failures: plan.failures } };
-    if (options.expiringToken) ctx.statements.markTokenExpired.run({ token: options.expiringToken });
-    if (options.newHoldToken) ctx.statements.insertHoldToken.run({ ...options.newHoldToken, workspaceId, createdAt: now });
+    if (options.expiringToken) store.statements.markTokenExpired.run({ token: options.expiringToken });
+    if (options.newHoldToken) store.statements.insertHoldToken.run({ ...options.newHoldToken, workspaceId, createdAt: now });
     return { ok: true, results, batches: plan.write(options.origin) };
   });
-  if (outcome.ok && outcome.batches?.length) ctx.onCommit(outcome.batches);
+  if (outcome.ok && outcome.batches?.length) store.onCommit(outcome.batches);
   if (outcome.ok) return { ok: true, results: outcome.results };
   return outcome;
 }
@@ -74,11 +76,11 @@ class ChangePlan {
   private events = new Map<string, EventHandle>();
   private seats = new Map<string, { event: EventHandle; label: string; state: SeatState; dirty: boolean }>();
   private gas = new Map<string, { event: EventHandle; label: string; state: GaState; dirty: boolean }>();
-  private log = new Map<number, { event: EventHandle; entries: LogEntry[]; changes: PublicChange[] }>();
+  private log = new Map<number, { event: EventHandle; entries: LogEntry[]; changes: ObjectState[] }>();
   private tokens = new Map<string, FailureReason | null>();
 
   constructor(
-    private ctx: BookingContext,
+    private store: Store,
     private workspaceId: number,
     private now: number,
     /** A token the caller vouches for: one being expired, or one being created. */
@@ -88,7 +90,7 @@ class ChangePlan {
   private event(key: string): EventHandle | undefined {
     let handle = this.events.get(key);
     if (!handle) {
-      handle = findEvent(this.ctx, key, this.workspaceId);
+      handle = findEvent(this.store, key, this.workspaceId);
       if (handle) this.events.set(key, handle);
     }
     return handle;
@@ -98,11 +100,8 @@ class ChangePlan {
   private tokenProblem(token: string): FailureReason | null {
     if (token === this.trustedToken) return null;
     if (!this.tokens.has(token)) {
-      const row = this.ctx.statements.holdToken.get({ token });
-      let problem: FailureReason | null = null;
-      if (!row || row.workspaceId !== this.workspaceId) problem = 'hold_token_invalid';
-      else if (!isLive(row, this.now)) problem = 'hold_token_expired';
-      this.tokens.set(token, problem);
+      const checked = checkHoldToken(this.store, token, this.workspaceId);
+      this.tokens.set(token, checked.ok ? null : checked.reason === 'expired' ? 'hold_token_expired' : 'hold_token_invalid');
     }
     return this.tokens.get(token) ?? null;
   }
@@ -175,7 +174,7 @@ class ChangePlan {
     const key = `${event.id}\u0000${object.label}`;
     let entry = this.seats.get(key);
     if (!entry) {
-      const row = this.ctx.statements.seat.get({ eventId: event.id, label: object.label });
+      const row = this.store.statements.seat.get({ eventId: event.id, label: object.label });
       if (!row) throw new Error(`event ${event.key} has no row for bookable object ${object.label}`);
       entry = { event, label: object.label, state: row, dirty: false };
       this.seats.set(key, entry);
@@ -207,7 +206,7 @@ class ChangePlan {
     const key = `${event.id}\u0000${object.label}`;
     let entry = this.gas.get(key);
     if (!entry) {
-      const rows = this.ctx.statements.gaAllocations.all({ eventId: event.id, label: object.label });
+      const rows = this.store.statements.gaAllocations.all({ eventId: event.id, label: object.label });
       entry = { event, label: object.label, state: gaState(object.capacity ?? 0, rows), dirty: false };
       this.gas.set(key, entry);
     }
@@ -218,23 +217,22 @@ class ChangePlan {
     }
     entry.state = result.next;
     entry.dirty = true;
-    const numFree = result.next.capacity - gaTaken(result.next);
     this.record(
       event,
       {
         label: object.label,
-        status: intent.kind === 'release' ? 'free' : intent.status,
+        status: intent.kind === 'release' ? FREE : intent.status,
         quantity,
         holdToken: intent.token,
         orderId: intent.orderId,
         extraData: intent.extraData,
       },
-      { label: object.label, status: numFree > 0 ? 'free' : 'booked', numFree },
+      gaPublicState(object.label, result.next.capacity, placesTaken(result.next)),
     );
     return { eventKey: event.key, chart: event.chart, object, ga: result.next };
   }
 
-  private record(event: EventHandle, entry: LogEntry, change: PublicChange): void {
+  private record(event: EventHandle, entry: LogEntry, change: ObjectState): void {
     let log = this.log.get(event.id);
     if (!log) {
       log = { event, entries: [], changes: [] };
@@ -245,8 +243,8 @@ class ChangePlan {
   }
 
   /** Writes every changed object and the numbered log. Runs inside the transaction. */
-  write(origin: string): CommittedBatch[] {
-    const s = this.ctx.statements;
+  write(origin: string): ObjectsChanged[] {
+    const s = this.store.statements;
     for (const { event, label, state, dirty } of this.seats.values()) {
       if (!dirty) continue;
       s.updateSeat.run({ eventId: event.id, label, ...state });
@@ -254,12 +252,9 @@ class ChangePlan {
     for (const { event, label, state, dirty } of this.gas.values()) {
       if (!dirty) continue;
       s.deleteGaAllocations.run({ eventId: event.id, label });
-      for (const [key, quantity] of state.allocations) {
-        const [status, holdToken] = key.split('\u0000') as [string, string];
-        s.insertGaAllocation.run({ eventId: event.id, label, status, holdToken, quantity });
-      }
+      for (const [key, quantity] of state.allocations) s.insertGaAllocation.run({ eventId: event.id, label, ...allocationRow(key, quantity) });
     }
-    const batches: CommittedBatch[] = [];
+    const batches: ObjectsChanged[] = [];
     for (const { event, entries, changes } of this.log.values()) {
       const toSeq = s.bumpSeq.get({ count: entries.length, eventId: event.id })!.seq;
       const fromSeq = toSeq - entries.length + 1;

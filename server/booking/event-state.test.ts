@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSmallVenue, startTestServer, type TestServer } from '../testing/test-server';
-import { eventSnapshot } from './event-state';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -13,7 +12,7 @@ describe('eventSnapshot', () => {
   it('lists what is not plainly free, and every GA area with its places left', async () => {
     await server.api('/events/snap/actions/book', { json: { objects: ['A-2', { objectId: 'GA1', quantity: 4 }] } });
     await server.api('/events/snap/actions/change-object-status', { json: { objects: ['B-3'], status: 'blocked' } });
-    expect(eventSnapshot(server.app.booking, 'snap')).toEqual({
+    expect(server.app.booking.eventSnapshot('snap')).toEqual({
       seq: 3,
       objects: [
         { label: 'A-2', status: 'booked' },
@@ -24,10 +23,10 @@ describe('eventSnapshot', () => {
   });
 
   it('is built once per seq and shared until the next change', async () => {
-    const first = eventSnapshot(server.app.booking, 'snap');
-    expect(eventSnapshot(server.app.booking, 'snap')).toBe(first);
+    const first = server.app.booking.eventSnapshot('snap');
+    expect(server.app.booking.eventSnapshot('snap')).toBe(first);
     await server.api('/events/snap/actions/release', { json: { objects: ['A-2'] } });
-    const next = eventSnapshot(server.app.booking, 'snap');
+    const next = server.app.booking.eventSnapshot('snap');
     expect(next).not.toBe(first);
     expect(next!.objects.find((o) => o.label === 'A-2')).toBeUndefined();
   });

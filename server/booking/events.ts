@@ -1,37 +1,52 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { charts, eventObjects, events, type EventRow } from '../../db/schema';
-import { bookableObjects } from '../charts/chart-model';
-import type { BookingContext } from './context';
-import type { Pricing } from './pricing';
+import { bookableObjects } from '../../contracts/chart';
+import { pricingSchema, type Pricing } from '../../contracts/pricing';
+import type { OrderedPlace, PublicEvent } from '../../contracts/page-services';
+import { findEvent, type EventHandle } from './event-state';
+import { bookedInOrder } from './status-change-log';
+import type { Store } from './store';
 
 export type EventParams = { key?: string; name?: string | null; date?: string | null; pricing?: Pricing };
 
-export type EventView = EventRow & { chartKey: string };
+export type EventView = Omit<EventRow, 'pricing'> & { chartKey: string; pricing?: Pricing };
 
 export type CreateEventsResult =
   { ok: true; events: EventView[] } | { ok: false; reason: 'chart_not_found' } | { ok: false; reason: 'key_taken' | 'duplicate_key'; key: string };
 
+/** Stored pricing was validated on the way in; a row edited by hand that no longer parses shows no prices. */
+function parsePricing(json: string | null): Pricing | undefined {
+  if (!json) return undefined;
+  const parsed = pricingSchema.safeParse(JSON.parse(json));
+  return parsed.success ? parsed.data : undefined;
+}
+
+function eventView(row: EventRow, chartKey: string): EventView {
+  const { pricing, ...rest } = row;
+  const parsed = parsePricing(pricing);
+  return { ...rest, chartKey, ...(parsed ? { pricing: parsed } : {}) };
+}
+
 /** Creates events for one chart, each with one free row per bookable object, in one transaction. */
-export function createEvents(ctx: BookingContext, workspaceId: number, chartKey: string, params: EventParams[]): CreateEventsResult {
+export function createEvents(store: Store, workspaceId: number, chartKey: string, params: EventParams[]): CreateEventsResult {
   const keys = params.map((p) => p.key ?? randomUUID());
   const duplicate = keys.find((k, i) => keys.indexOf(k) !== i);
   if (duplicate) return { ok: false, reason: 'duplicate_key', key: duplicate };
-  const now = ctx.now();
-  return ctx.db.transaction((tx): CreateEventsResult => {
-    const chart = tx
+  const now = store.now();
+  return store.transact((): CreateEventsResult => {
+    const chart = store.db
       .select()
       .from(charts)
       .where(and(eq(charts.workspaceId, workspaceId), eq(charts.key, chartKey)))
       .get();
     if (!chart) return { ok: false, reason: 'chart_not_found' };
     for (const key of keys) {
-      if (tx.select({ id: events.id }).from(events).where(eq(events.key, key)).get()) return { ok: false, reason: 'key_taken', key };
+      if (store.statements.eventByKey.get({ key })) return { ok: false, reason: 'key_taken', key };
     }
-    const objects = bookableObjects(ctx.loadChart(chart.id).definition).filter((o) => o.type !== 'generalAdmission');
-    const created: EventView[] = [];
-    params.forEach((p, i) => {
-      const row = tx
+    const objects = bookableObjects(store.loadChart(chart.id).definition).filter((o) => o.type !== 'generalAdmission');
+    const created = params.map((p, i) => {
+      const row = store.db
         .insert(events)
         .values({
           workspaceId,
@@ -46,45 +61,60 @@ export function createEvents(ctx: BookingContext, workspaceId: number, chartKey:
         .get();
       // Chunked multi-row inserts: a 100,000-seat event is created in well under a second.
       for (let start = 0; start < objects.length; start += 500) {
-        tx.insert(eventObjects)
+        store.db
+          .insert(eventObjects)
           .values(objects.slice(start, start + 500).map((o) => ({ eventId: row.id, label: o.label })))
           .run();
       }
-      created.push({ ...row, chartKey: chart.key });
+      return eventView(row, chart.key);
     });
     return { ok: true, events: created };
   });
 }
 
-export function eventByKey(ctx: BookingContext, workspaceId: number, key: string): EventView | undefined {
-  const row = ctx.db
+export function eventByKey(store: Store, workspaceId: number, key: string): EventView | undefined {
+  const row = store.db
     .select({ event: events, chartKey: charts.key })
     .from(events)
     .innerJoin(charts, eq(charts.id, events.chartId))
     .where(and(eq(events.key, key), eq(events.workspaceId, workspaceId)))
     .get();
-  return row ? { ...row.event, chartKey: row.chartKey } : undefined;
+  return row ? eventView(row.event, row.chartKey) : undefined;
+}
+
+function publicView(store: Store, handle: EventHandle): PublicEvent {
+  const event = eventByKey(store, handle.workspaceId, handle.key)!;
+  return { key: handle.key, name: event.name, chart: handle.chart.definition, ...(event.pricing ? { pricing: event.pricing } : {}) };
+}
+
+/** What the buyer's pages show of an event, found by its key alone, as buyers address it. */
+export function publicEvent(store: Store, key: string): PublicEvent | undefined {
+  const handle = findEvent(store, key, null);
+  return handle && publicView(store, handle);
+}
+
+/** The event and what one of its orders booked, for the buyer's confirmation page. */
+export function eventOrder(store: Store, key: string, orderId: string): { event: PublicEvent; places: OrderedPlace[] } | undefined {
+  const handle = findEvent(store, key, null);
+  const places = handle ? bookedInOrder(store, handle.id, orderId) : [];
+  return handle && places.length ? { event: publicView(store, handle), places } : undefined;
 }
 
 export type UpdateEventResult = { ok: true } | { ok: false; reason: 'event_not_found' | 'key_taken' };
 
-export function updateEvent(ctx: BookingContext, workspaceId: number, key: string, params: EventParams): UpdateEventResult {
-  return ctx.db.transaction((tx): UpdateEventResult => {
-    const event = tx
-      .select()
-      .from(events)
-      .where(and(eq(events.key, key), eq(events.workspaceId, workspaceId)))
-      .get();
+export function updateEvent(store: Store, workspaceId: number, key: string, params: EventParams): UpdateEventResult {
+  return store.transact((): UpdateEventResult => {
+    const event = findEvent(store, key, workspaceId);
     if (!event) return { ok: false, reason: 'event_not_found' };
-    if (params.key && params.key !== key && tx.select({ id: events.id }).from(events).where(eq(events.key, params.key)).get()) {
-      return { ok: false, reason: 'key_taken' };
-    }
-    tx.update(events)
+    if (params.key && params.key !== key && store.statements.eventByKey.get({ key: params.key })) return { ok: false, reason: 'key_taken' };
+    store.db
+      .update(events)
       .set({
         ...(params.key ? { key: params.key } : {}),
         ...(params.name !== undefined ? { name: params.name } : {}),
         ...(params.date !== undefined ? { date: params.date } : {}),
-        updatedAt: ctx.now(),
+        ...(params.pricing !== undefined ? { pricing: JSON.stringify(params.pricing) } : {}),
+        updatedAt: store.now(),
       })
       .where(eq(events.id, event.id))
       .run();
@@ -92,10 +122,12 @@ export function updateEvent(ctx: BookingContext, workspaceId: number, key: strin
   });
 }
 
-export function deleteEvent(ctx: BookingContext, workspaceId: number, key: string): boolean {
-  const result = ctx.db
-    .delete(events)
-    .where(and(eq(events.key, key), eq(events.workspaceId, workspaceId)))
-    .run();
-  return result.changes > 0;
+export function deleteEvent(store: Store, workspaceId: number, key: string): boolean {
+  return store.transact(() => {
+    const event = findEvent(store, key, workspaceId);
+    if (!event) return false;
+    store.db.delete(events).where(eq(events.id, event.id)).run();
+    store.snapshots.delete(event.id);
+    return true;
+  });
 }

@@ -1,8 +1,6 @@
-import { sql } from 'drizzle-orm';
 import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ObjectsChanged } from '../realtime/contract';
-import { createHoldToken } from './hold-tokens';
+import type { ObjectsChanged } from '../../contracts/realtime';
 import { seedSmallVenue, startTestServer, tempDir, type TestServer } from '../testing/test-server';
 
 /** A clock the test moves by hand. */
@@ -33,13 +31,14 @@ async function holdWithShortToken(server: TestServer, eventKey: string, objects:
 }
 
 function expiryLog(server: TestServer) {
-  return server.app.booking.db.all<{ label: string; quantity: number }>(
-    sql`select label, quantity from status_changes where origin = 'HOLD_EXPIRED' order by seq`,
-  );
+  return server.witness.prepare("select label, quantity from status_changes where origin = 'HOLD_EXPIRED' order by seq").all() as {
+    label: string;
+    quantity: number;
+  }[];
 }
 
 function statusOf(server: TestServer, label: string) {
-  return server.app.booking.db.get<{ status: string }>(sql`select status from event_objects where label = ${label}`)?.status;
+  return (server.witness.prepare('select status from event_objects where label = ?').get(label) as { status: string } | undefined)?.status;
 }
 
 describe('hold expiry', () => {
@@ -124,13 +123,13 @@ describe('hold expiry at scale', () => {
     cleanups.push(server.stop);
     seedSmallVenue(server.app, ['many']);
     const tokens = Array.from({ length: 3000 }, () => {
-      const created = createHoldToken(server.app.booking, server.app.defaultWorkspace.id, 1);
+      const created = server.app.booking.createHoldToken(server.app.defaultWorkspace.id, 1);
       if (!created.ok) throw new Error(created.reason);
       return created.holdToken.token;
     });
     await server.api('/events/many/actions/hold', { json: { objects: ['A-1'], holdToken: tokens[0] } });
     clock.advance(61_000);
-    const took = await waitFor(() => server.app.booking.db.get<{ n: number }>(sql`select count(*) as n from hold_tokens where expired = 0`)!.n === 0);
+    const took = await waitFor(() => (server.witness.prepare('select count(*) as n from hold_tokens where expired = 0').get() as { n: number }).n === 0);
     expect(took).toBeLessThan(1000);
     expect(statusOf(server, 'A-1')).toBe('free');
   });

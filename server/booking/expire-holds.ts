@@ -1,5 +1,6 @@
+import { FREE } from '../../contracts/statuses';
 import { runChange, type StatusChangeRequest } from './change-status';
-import type { BookingContext } from './context';
+import type { Store } from './store';
 import { objectsHeldBy } from './hold-tokens';
 
 /**
@@ -7,15 +8,15 @@ import { objectsHeldBy } from './hold-tokens';
  * transaction that frees its objects, so neither a crash nor a second sweeper can release twice.
  * Returns how many tokens expired.
  */
-export function expireHolds(ctx: BookingContext): number {
+export function expireHolds(store: Store): number {
   // Batches of 100 (the query's limit) for up to ~100 ms a sweep: thousands of tokens expiring at once (after an
   // on-sale's first wave, or a restart) go within a second or two without stalling the event loop for long.
   const started = performance.now();
   let expired = 0;
   for (;;) {
-    const due = ctx.statements.dueHoldTokens.all({ now: ctx.now() });
+    const due = store.statements.dueHoldTokens.all({ now: store.now() });
     for (const { token, workspaceId } of due) {
-      runChange(ctx, workspaceId, () => releaseRequests(ctx, token), { origin: 'HOLD_EXPIRED', expiringToken: token });
+      runChange(store, workspaceId, () => releaseRequests(store, token), { origin: 'HOLD_EXPIRED', expiringToken: token });
     }
     expired += due.length;
     if (due.length < 100 || performance.now() - started > 100) return expired;
@@ -23,12 +24,12 @@ export function expireHolds(ctx: BookingContext): number {
 }
 
 /** One release request per event for everything the token still holds; read inside the transaction. */
-function releaseRequests(ctx: BookingContext, token: string): StatusChangeRequest[] {
+function releaseRequests(store: Store, token: string): StatusChangeRequest[] {
   const byEvent = new Map<string, StatusChangeRequest>();
-  for (const held of objectsHeldBy(ctx, token)) {
+  for (const held of objectsHeldBy(store, token)) {
     let request = byEvent.get(held.eventKey);
     if (!request) {
-      request = { eventKeys: [held.eventKey], objects: [], kind: 'release', status: 'free', holdToken: token };
+      request = { eventKeys: [held.eventKey], objects: [], kind: 'release', status: FREE, holdToken: token };
       byEvent.set(held.eventKey, request);
     }
     request.objects.push({ label: held.label, quantity: held.quantity });

@@ -1,22 +1,23 @@
 import { and, eq } from 'drizzle-orm';
 import { eventObjects } from '../../db/schema';
-import type { BookingContext } from './context';
+import type { Store } from './store';
 import type { EventHandle } from './event-state';
 
 export type ExtraDataResult = { ok: true } | { ok: false; unknownLabels: string[] };
 
 /** Replaces the extra data of seats, tables and booths; all labels or none. */
-export function updateExtraData(ctx: BookingContext, event: EventHandle, data: Record<string, Record<string, unknown> | null>): ExtraDataResult {
+export function updateExtraData(store: Store, event: EventHandle, data: Record<string, Record<string, unknown> | null>): ExtraDataResult {
   const labels = Object.keys(data);
   const unknownLabels = labels.filter((l) => {
     const o = event.chart.byLabel.get(l);
     return !o || !o.bookable || o.type === 'generalAdmission';
   });
   if (unknownLabels.length) return { ok: false, unknownLabels };
-  ctx.db.transaction((tx) => {
+  store.transact(() => {
     for (const label of labels) {
       const value = data[label];
-      tx.update(eventObjects)
+      store.db
+        .update(eventObjects)
         .set({ extraData: value == null ? null : JSON.stringify(value) })
         .where(and(eq(eventObjects.eventId, event.id), eq(eventObjects.label, label)))
         .run();

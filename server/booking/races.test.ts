@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSmallVenue, startTestServer, type TestServer } from '../testing/test-server';
 
@@ -28,9 +27,9 @@ describe('holding one seat from 200 clients at once', () => {
     expect(statuses.filter((s) => s === 200)).toHaveLength(1);
     expect(statuses.filter((s) => s === 400)).toHaveLength(199);
     const winner = tokens[statuses.indexOf(200)];
-    const row = server.app.booking.db.get<{ status: string; hold_token: string }>(
-      sql`select status, hold_token from event_objects e join events v on v.id = e.event_id where v.key = 'race-one-seat' and e.label = 'A-1'`,
-    );
+    const row = server.witness
+      .prepare("select status, hold_token from event_objects e join events v on v.id = e.event_id where v.key = 'race-one-seat' and e.label = 'A-1'")
+      .get();
     expect(row).toEqual({ status: 'reservedByToken', hold_token: winner });
   });
 });
@@ -75,19 +74,23 @@ describe('random overlapping holds and books from many clients', () => {
         bookedBy.set(label, s.orderId);
       }
     }
-    const rows = server.app.booking.db.all<{ label: string; order_id: string }>(
-      sql`select e.label, e.order_id from event_objects e join events v on v.id = e.event_id where v.key = 'race-random' and e.status = 'booked'`,
-    );
+    const rows = server.witness
+      .prepare("select e.label, e.order_id from event_objects e join events v on v.id = e.event_id where v.key = 'race-random' and e.status = 'booked'")
+      .all() as { label: string; order_id: string }[];
     expect(new Map(rows.map((r) => [r.label, r.order_id]))).toEqual(bookedBy);
 
     // Witness 2: the log never has two bookings of one seat, and GA is within capacity and matches the successes.
-    const twice = server.app.booking.db.all(
-      sql`select label from status_changes s join events v on v.id = s.event_id where v.key = 'race-random' and s.status = 'booked' and label <> 'GA1' group by label having count(*) > 1`,
-    );
+    const twice = server.witness
+      .prepare(
+        "select label from status_changes s join events v on v.id = s.event_id where v.key = 'race-random' and s.status = 'booked' and label <> 'GA1' group by label having count(*) > 1",
+      )
+      .all();
     expect(twice).toEqual([]);
-    const ga = server.app.booking.db.get<{ booked: number; total: number }>(
-      sql`select coalesce(sum(case when status = 'booked' then quantity end), 0) as booked, coalesce(sum(quantity), 0) as total from ga_allocations g join events v on v.id = g.event_id where v.key = 'race-random'`,
-    );
+    const ga = server.witness
+      .prepare(
+        "select coalesce(sum(case when status = 'booked' then quantity end), 0) as booked, coalesce(sum(quantity), 0) as total from ga_allocations g join events v on v.id = g.event_id where v.key = 'race-random'",
+      )
+      .get() as { booked: number; total: number } | undefined;
     expect(ga!.total).toBeLessThanOrEqual(25);
     expect(ga!.booked).toBe(successes.reduce((sum, s) => sum + s.ga, 0));
   });

@@ -1,12 +1,13 @@
 import { and, asc, desc, eq, gt, like, lt, type SQL } from 'drizzle-orm';
 import { statusChanges, type StatusChangeRow } from '../../db/schema';
-import type { BookingContext } from './context';
+import { BOOKED } from '../../contracts/statuses';
+import type { Store } from './store';
 
 export type LogPage = { items: StatusChangeRow[]; nextPageStartsAfter?: number; previousPageEndsBefore?: number };
 
 /** The event's status changes, newest first, paged by id (seats.io's start_after_id / end_before_id). */
 export function listStatusChanges(
-  ctx: BookingContext,
+  store: Store,
   eventId: number,
   page: { limit: number; startAfterId?: number; endBeforeId?: number; filter?: string },
 ): LogPage {
@@ -15,7 +16,7 @@ export function listStatusChanges(
   const backwards = page.endBeforeId !== undefined && page.startAfterId === undefined;
   if (page.startAfterId !== undefined) conditions.push(lt(statusChanges.id, page.startAfterId));
   if (backwards) conditions.push(gt(statusChanges.id, page.endBeforeId!));
-  const rows = ctx.db
+  const rows = store.db
     .select()
     .from(statusChanges)
     .where(and(...conditions))
@@ -35,11 +36,11 @@ export function listStatusChanges(
 }
 
 /** What an order booked, from the log (general-admission places are counted there, not per order). */
-export function bookedInOrder(ctx: BookingContext, eventId: number, orderId: string): { label: string; quantity: number }[] {
-  return ctx.db
+export function bookedInOrder(store: Store, eventId: number, orderId: string): { label: string; quantity: number }[] {
+  return store.db
     .select({ label: statusChanges.label, quantity: statusChanges.quantity })
     .from(statusChanges)
-    .where(and(eq(statusChanges.eventId, eventId), eq(statusChanges.orderId, orderId), eq(statusChanges.status, 'booked')))
+    .where(and(eq(statusChanges.eventId, eventId), eq(statusChanges.orderId, orderId), eq(statusChanges.status, BOOKED)))
     .orderBy(asc(statusChanges.seq))
     .all();
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { BOOKED, changeGeneralAdmission, changeSeat, FREE, gaKey, HELD, type ChangeIntent, type GaState, type SeatState } from './status-rules';
+import { BOOKED, FREE, HELD } from '../../contracts/statuses';
+import { allocationKey, type GaState } from './general-admission';
+import { changeGeneralAdmission, changeSeat, type ChangeIntent, type SeatState } from './status-rules';
 
 const seat = (status: string, holdToken: string | null = null, forSale = true): SeatState => ({
   status,
@@ -65,7 +67,7 @@ describe('changeSeat', () => {
 describe('changeGeneralAdmission', () => {
   const ga = (entries: [string, string | null, number][] = [], capacity = 10): GaState => ({
     capacity,
-    allocations: new Map(entries.map(([s, t, q]) => [gaKey(s, t), q])),
+    allocations: new Map(entries.map(([s, t, q]) => [allocationKey(s, t), q])),
   });
 
   it('holds places under a token and books them with it', () => {
@@ -73,7 +75,7 @@ describe('changeGeneralAdmission', () => {
     if (!held.ok) throw new Error(held.reason);
     const booked = changeGeneralAdmission(held.next, intent('status', BOOKED, 't1'), 3);
     if (!booked.ok) throw new Error(booked.reason);
-    expect(Object.fromEntries(booked.next.allocations)).toEqual({ [gaKey(HELD, 't1')]: 1, [gaKey(BOOKED, null)]: 3 });
+    expect(Object.fromEntries(booked.next.allocations)).toEqual({ [allocationKey(HELD, 't1')]: 1, [allocationKey(BOOKED, null)]: 3 });
   });
 
   it('never goes over capacity', () => {

@@ -1,13 +1,11 @@
+import { BOOKED, FREE, HELD } from '../../contracts/statuses';
 import type { FailureReason } from './failures';
+import { allocationKey, moveQuantity, placesTaken, type GaState } from './general-admission';
 
 /*
  * The rules of status changes, as pure functions over plain values. The transaction in change-status.ts
  * loads the current state, asks these rules, and writes what they return.
  */
-
-export const FREE = 'free';
-export const HELD = 'reservedByToken';
-export const BOOKED = 'booked';
 
 export type SeatState = {
   status: string;
@@ -83,52 +81,23 @@ export function changeSeat(current: SeatState, intent: ChangeIntent): RuleResult
   };
 }
 
-/** A general-admission area: quantities per (status, hold token). Key: `${status}\u0000${token}`. */
-export type GaState = { capacity: number; allocations: Map<string, number> };
-
-export function gaKey(status: string, token: string | null): string {
-  return `${status}\u0000${token ?? ''}`;
-}
-
-/** A GA area's state from its stored rows (hold token '' for none). */
-export function gaState(capacity: number, rows: readonly { status: string; holdToken: string; quantity: number }[]): GaState {
-  return { capacity, allocations: new Map(rows.map((r) => [gaKey(r.status, r.holdToken || null), r.quantity])) };
-}
-
-export function gaTaken(state: GaState): number {
-  let taken = 0;
-  for (const q of state.allocations.values()) taken += q;
-  return taken;
-}
-
-function moveQuantity(state: GaState, from: string | null, to: string | null, quantity: number): GaState {
-  const allocations = new Map(state.allocations);
-  if (from) {
-    const left = (allocations.get(from) ?? 0) - quantity;
-    if (left > 0) allocations.set(from, left);
-    else allocations.delete(from);
-  }
-  if (to) allocations.set(to, (allocations.get(to) ?? 0) + quantity);
-  return { capacity: state.capacity, allocations };
-}
-
 /**
  * `quantity` places of a GA area. Taking places uses places held by the caller's token first when a token is
  * given (hold → book), else free places; releasing gives back held places of the token, or booked places.
  */
 export function changeGeneralAdmission(current: GaState, intent: ChangeIntent, quantity: number): RuleResult<GaState> {
-  const heldByToken = intent.token ? (current.allocations.get(gaKey(HELD, intent.token)) ?? 0) : 0;
+  const heldByToken = intent.token ? (current.allocations.get(allocationKey(HELD, intent.token)) ?? 0) : 0;
   if (intent.kind === 'release') {
-    const from = intent.token ? gaKey(HELD, intent.token) : gaKey(BOOKED, null);
+    const from = intent.token ? allocationKey(HELD, intent.token) : allocationKey(BOOKED, null);
     const available = current.allocations.get(from) ?? 0;
     if (available < quantity) return { ok: false, reason: intent.token ? 'not_held_by_token' : 'already_free' };
     return { ok: true, next: moveQuantity(current, from, null, quantity) };
   }
-  const target = gaKey(intent.status, intent.status === HELD ? intent.token : null);
+  const target = allocationKey(intent.status, intent.status === HELD ? intent.token : null);
   if (intent.token && intent.status !== HELD) {
     if (heldByToken < quantity) return { ok: false, reason: 'not_held_by_token' };
-    return { ok: true, next: moveQuantity(current, gaKey(HELD, intent.token), target, quantity) };
+    return { ok: true, next: moveQuantity(current, allocationKey(HELD, intent.token), target, quantity) };
   }
-  if (current.capacity - gaTaken(current) < quantity) return { ok: false, reason: 'insufficient_capacity' };
+  if (current.capacity - placesTaken(current) < quantity) return { ok: false, reason: 'insufficient_capacity' };
   return { ok: true, next: moveQuantity(current, null, target, quantity) };
 }

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client';
 import { workspaces, type Workspace } from '../../db/schema';
+import type { Store } from './store';
 
 function newPublicKey(): string {
   return randomUUID();
@@ -15,27 +15,34 @@ function newSecretKey(): string {
  * The default workspace, created on first start. Fixed keys (TESSERA_SECRET_KEY / TESSERA_PUBLIC_KEY) replace
  * generated ones so tests and scripts know them in advance.
  */
-export function ensureDefaultWorkspace(db: Db, fixed: { secretKey?: string; publicKey?: string }): { workspace: Workspace; created: boolean } {
-  const existing = db.select().from(workspaces).where(eq(workspaces.isDefault, true)).get();
-  if (existing) {
-    const changes: Partial<Workspace> = {};
-    if (fixed.secretKey && fixed.secretKey !== existing.secretKey) changes.secretKey = fixed.secretKey;
-    if (fixed.publicKey && fixed.publicKey !== existing.key) changes.key = fixed.publicKey;
-    if (!Object.keys(changes).length) return { workspace: existing, created: false };
-    return { workspace: db.update(workspaces).set(changes).where(eq(workspaces.id, existing.id)).returning().get(), created: false };
-  }
-  const workspace = db
-    .insert(workspaces)
-    .values({ key: fixed.publicKey ?? newPublicKey(), secretKey: fixed.secretKey ?? newSecretKey(), name: 'Default workspace', isDefault: true })
-    .returning()
-    .get();
-  return { workspace, created: true };
+export function ensureDefaultWorkspace(store: Store, fixed: { secretKey?: string; publicKey?: string }): { workspace: Workspace; created: boolean } {
+  return store.transact(() => {
+    const existing = store.db.select().from(workspaces).where(eq(workspaces.isDefault, true)).get();
+    if (existing) {
+      const changes: Partial<Workspace> = {};
+      if (fixed.secretKey && fixed.secretKey !== existing.secretKey) changes.secretKey = fixed.secretKey;
+      if (fixed.publicKey && fixed.publicKey !== existing.key) changes.key = fixed.publicKey;
+      if (!Object.keys(changes).length) return { workspace: existing, created: false };
+      return { workspace: store.db.update(workspaces).set(changes).where(eq(workspaces.id, existing.id)).returning().get(), created: false };
+    }
+    const workspace = store.db
+      .insert(workspaces)
+      .values({ key: fixed.publicKey ?? newPublicKey(), secretKey: fixed.secretKey ?? newSecretKey(), name: 'Default workspace', isDefault: true })
+      .returning()
+      .get();
+    return { workspace, created: true };
+  });
 }
 
-export function createWorkspace(db: Db, name: string): Workspace {
-  return db.insert(workspaces).values({ key: newPublicKey(), secretKey: newSecretKey(), name }).returning().get();
+export function createWorkspace(store: Store, name: string): Workspace {
+  return store.transact(() => store.db.insert(workspaces).values({ key: newPublicKey(), secretKey: newSecretKey(), name }).returning().get());
 }
 
-export function workspaceByKey(db: Db, key: string): Workspace | undefined {
-  return db.select().from(workspaces).where(eq(workspaces.key, key)).get();
+export function workspaceByKey(store: Store, key: string): Workspace | undefined {
+  return store.db.select().from(workspaces).where(eq(workspaces.key, key)).get();
+}
+
+/** Every API request authenticates: a prepared statement, on the hot path. */
+export function workspaceBySecretKey(store: Store, secretKey: string): Workspace | undefined {
+  return store.statements.workspaceBySecretKey.get({ secretKey });
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { Category, ChartDefinition, ChartObject, Decoration, Point, Row, SectionOutline, Shape } from './chart-model';
+import { fieldIssues, type FieldIssue } from '../field-issues';
+import type { Category, ChartDefinition, ChartObject, Decoration, Point, Row, SectionOutline, Shape } from '../../contracts/chart';
 
 /*
  * The seats.io chart file, as far as Tessera reads it. Unknown fields are ignored (the format has many
@@ -127,18 +128,13 @@ const seatsioChartFile = z.object({
   subChartFloors: z.array(z.object({ name: z.string().nullish(), subChart })).nullish(),
 });
 
-export type ChartImportError = { path: string; message: string };
-export type ChartImportResult = { ok: true; chart: ChartDefinition } | { ok: false; errors: ChartImportError[] };
-
-function zodPath(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${String(part)}` : String(part)), '');
-}
+export type ChartImportResult = { ok: true; chart: ChartDefinition } | { ok: false; errors: FieldIssue[] };
 
 /** Validates a seats.io chart file and turns it into Tessera's chart model. Nothing partial comes out. */
 export function importSeatsioChart(input: unknown, fallbackName = 'Untitled chart'): ChartImportResult {
   const parsed = seatsioChartFile.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.slice(0, 20).map((i) => ({ path: zodPath(i.path), message: i.message })) };
+    return { ok: false, errors: fieldIssues(parsed.error) };
   }
   const file = parsed.data;
   const categories: Category[] = (file.categories?.list ?? []).map((c) => ({
@@ -177,7 +173,7 @@ class ChartBuilder {
   rows: Row[] = [];
   sections: SectionOutline[] = [];
   decorations: Decoration[] = [];
-  errors: ChartImportError[] = [];
+  errors: FieldIssue[] = [];
   private labels = new Set<string>();
 
   constructor(private categoryKeys: Set<string>) {}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ChangeFeed, TICK_MS } from './change-feed';
-import type { ObjectsChanged } from './contract';
+import type { ObjectsChanged } from '../../contracts/realtime';
 
 const batch = (eventKey: string, seq: number, label: string) => ({ eventKey, fromSeq: seq, toSeq: seq, changes: [{ label, status: 'booked' }] });
 

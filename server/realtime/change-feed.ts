@@ -1,5 +1,4 @@
-import type { CommittedBatch } from '../booking/context';
-import type { ObjectsChanged } from './contract';
+import type { ObjectsChanged } from '../../contracts/realtime';
 
 /** At most one message per event per tick: under load, changes wait up to this long to go out together. */
 export const TICK_MS = 25;
@@ -17,7 +16,7 @@ export class ChangeFeed {
 
   constructor(private emit: (message: ObjectsChanged) => void) {}
 
-  publish(batches: CommittedBatch[]): void {
+  publish(batches: ObjectsChanged[]): void {
     for (const batch of batches) {
       const open = this.pending.get(batch.eventKey);
       if (open && open.toSeq + 1 === batch.fromSeq) {

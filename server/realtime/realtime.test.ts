@@ -1,7 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSmallVenue, startTestServer, type TestServer } from '../testing/test-server';
-import type { ClientToServerEvents, ObjectsChanged, ServerToClientEvents } from './contract';
+import type { ClientToServerEvents, ObjectsChanged, ServerToClientEvents } from '../../contracts/realtime';
 
 let server: TestServer;
 const sockets: Socket[] = [];

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSmallVenue, startTestServer, type TestServer } from '../testing/test-server';
@@ -74,11 +73,13 @@ const body = fc.oneof(
 
 /** Everything a request could change, apart from hold tokens (a valid POST /hold-tokens creates one). */
 function fingerprint() {
-  return server.app.booking.db.all(
-    sql`select (select group_concat(seq || ':' || key) from events) as events, (select count(*) from status_changes) as changes,
+  return server.witness
+    .prepare(
+      `select (select group_concat(seq || ':' || key) from events) as events, (select count(*) from status_changes) as changes,
         (select count(*) from charts) as charts, (select count(*) from workspaces) as workspaces,
         (select group_concat(label || status || ifnull(extra_data, '')) from event_objects where status <> 'free' or extra_data is not null) as objects`,
-  );
+    )
+    .all();
 }
 
 function expectDialectShape(path: string, status: number, text: string) {

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { seedSmallVenue, startTestServer, type TestServer } from '../testing/test-server';
@@ -102,17 +101,25 @@ describe('random concurrent batches against a model', () => {
               return n;
             }),
           );
-          const db = server.app.booking.db;
-          const log = db.all<LogRow>(sql`select seq, label, status, quantity, hold_token from status_changes order by seq`);
+          const db = server.witness;
+          const log = db.prepare('select seq, label, status, quantity, hold_token from status_changes order by seq').all() as LogRow[];
           expect(log.length).toBe(changed.reduce((a, b) => a + b, 0));
           expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i + 1));
           const replayed = replay(log);
           if (!replayed.ok) throw new Error(replayed.why);
-          for (const row of db.all<{ label: string; status: string; hold_token: string | null }>(sql`select label, status, hold_token from event_objects`)) {
+          for (const row of db.prepare('select label, status, hold_token from event_objects').all() as {
+            label: string;
+            status: string;
+            hold_token: string | null;
+          }[]) {
             const expected = replayed.seats.get(row.label) ?? { status: 'free', token: null };
             expect({ label: row.label, status: row.status, token: row.hold_token }).toEqual({ label: row.label, ...expected });
           }
-          const gaRows = db.all<{ status: string; hold_token: string; quantity: number }>(sql`select status, hold_token, quantity from ga_allocations`);
+          const gaRows = db.prepare('select status, hold_token, quantity from ga_allocations').all() as {
+            status: string;
+            hold_token: string;
+            quantity: number;
+          }[];
           expect(gaRows.map((r) => `${r.status}/${r.hold_token || 'null'}=${r.quantity}`).sort()).toEqual(replayed.gaFinal);
         } finally {
           await server.stop();

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSmallVenue, startTestServer, type TestServer } from '../testing/test-server';
@@ -17,7 +16,7 @@ const publicPost = (path: string, json: unknown) => server.api(`/v1${path}`, { j
 describe('guessing hold tokens', () => {
   it('gets nothing: unknown tokens are refused and change nothing', async () => {
     const { holdToken } = (await (await server.api('/v1/events/secure/seats/hold', { json: { objectLabels: ['A-1'] } })).json()) as { holdToken: string };
-    const changesBefore = server.app.booking.db.get(sql`select count(*) as n from status_changes`);
+    const changesBefore = server.witness.prepare('select count(*) as n from status_changes').get();
     for (let i = 0; i < 50; i++) {
       const guess = randomBytes(16).toString('base64url');
       expect((await server.api(`/v1/hold-tokens/${guess}`, { secretKey: null })).status).toBe(404);
@@ -27,7 +26,7 @@ describe('guessing hold tokens', () => {
     // A token that is almost right is as wrong as any other.
     const nearMiss = holdToken.slice(0, -1) + (holdToken.endsWith('A') ? 'B' : 'A');
     expect((await server.api('/v1/events/secure/seats/book', { json: { objectLabels: ['A-1'], holdToken: nearMiss } })).status).toBe(409);
-    expect(server.app.booking.db.get(sql`select count(*) as n from status_changes`)).toEqual(changesBefore);
+    expect(server.witness.prepare('select count(*) as n from status_changes').get()).toEqual(changesBefore);
   });
 
   it('cannot use the seats.io dialect at all without the secret key', async () => {

@@ -1,12 +1,9 @@
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Region, SeatsioClient } from 'seatsio';
-import { openDatabase } from '../../db/client';
 import { createApplication, type Application, type ApplicationOptions } from '../app';
-import { importSeatsioChart } from '../charts/import-seatsio-chart';
-import { storeChart } from '../booking/charts';
-import { createEvents } from '../booking/events';
 
 export const TEST_SECRET_KEY = 'test-secret-key-0000';
 
@@ -16,16 +13,23 @@ export type TestServer = {
   client: SeatsioClient;
   /** fetch against the API with the default workspace's secret key. */
   api: (path: string, init?: RequestInit & { json?: unknown; secretKey?: string | null }) => Promise<Response>;
+  /**
+   * A read-only connection of its own to the server's database: a witness that reads what was committed with
+   * plain SQL, independent of the code under test.
+   */
+  witness: Database.Database;
   stop: () => Promise<void>;
 };
 
-/** A real server on a random port over a real database (in memory unless a file is given). */
+/** A real server on a random port over a real database file (a temporary one unless a file is given). */
 export async function startTestServer(
   options: Partial<Pick<ApplicationOptions, 'now' | 'sweepIntervalMs' | 'publicCheckout' | 'holdRateLimit'>> & { databaseFile?: string } = {},
 ): Promise<TestServer> {
-  const db = openDatabase(options.databaseFile ?? ':memory:');
-  const { databaseFile: _file, ...appOptions } = options;
-  const app = createApplication({ db, secretKey: TEST_SECRET_KEY, ...appOptions });
+  const { databaseFile, ...appOptions } = options;
+  const temp = databaseFile ? undefined : tempDir();
+  const file = databaseFile ?? join(temp!.dir, 'tessera.db');
+  const app = createApplication({ databaseUrl: `file:${file}`, secretKey: TEST_SECRET_KEY, ...appOptions });
+  const witness = new Database(file, { readonly: true });
   const port = await app.listen(0);
   const baseUrl = `http://127.0.0.1:${port}`;
   const client = new SeatsioClient(new Region(`${baseUrl}/api`), TEST_SECRET_KEY);
@@ -45,9 +49,11 @@ export async function startTestServer(
     baseUrl,
     client,
     api,
+    witness,
     stop: async () => {
+      witness.close();
       await app.close();
-      db.$client.close();
+      temp?.cleanup();
     },
   };
 }
@@ -87,15 +93,6 @@ export function smallVenue(gaCapacity = 10): Record<string, unknown> {
 
 /** Stores `smallVenue` as chart `small` and creates `eventKeys` for it, straight through the booking layer. */
 export function seedSmallVenue(app: Application, eventKeys: string[], gaCapacity = 10): void {
-  const imported = importSeatsioChart(smallVenue(gaCapacity));
-  if (!imported.ok) throw new Error(JSON.stringify(imported.errors));
-  const stored = storeChart(app.booking, app.defaultWorkspace.id, imported.chart, 'small');
-  if (!stored.ok) throw new Error('chart key taken');
-  const created = createEvents(
-    app.booking,
-    app.defaultWorkspace.id,
-    'small',
-    eventKeys.map((key) => ({ key })),
-  );
-  if (!created.ok) throw new Error(created.reason);
+  const result = app.booking.importChart(app.defaultWorkspace.id, smallVenue(gaCapacity), { key: 'small', events: eventKeys.map((key) => ({ key })) });
+  if (!result.ok) throw new Error(`could not seed the small venue: ${JSON.stringify(result)}`);
 }

@@ -1,4 +1,3 @@
-import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { seedSmallVenue, startTestServer, TEST_SECRET_KEY, type TestServer } from '../../testing/test-server';
 
@@ -17,11 +16,13 @@ afterAll(() => server.stop());
 
 /** Everything a bad request could have changed. */
 function fingerprint() {
-  return server.app.booking.db.all(
-    sql`select (select group_concat(seq) from events) as seqs, (select count(*) from status_changes) as changes,
+  return server.witness
+    .prepare(
+      `select (select group_concat(seq) from events) as seqs, (select count(*) from status_changes) as changes,
         (select count(*) from event_objects where status <> 'free') as taken, (select count(*) from hold_tokens) as tokens,
         (select count(*) from charts) as charts, (select count(*) from events) as events`,
-  );
+    )
+    .all();
 }
 
 let before: unknown;
@@ -57,7 +58,7 @@ describe('bad input', () => {
       400,
       'INVALID_REQUEST',
     );
-    expect(body.messages[0]).toContain('objects.0');
+    expect(body.messages[0]).toContain('objects[0]');
   });
 
   it('parses a JSON body whatever its content type', async () => {

@@ -1,8 +1,31 @@
-import type { ChartObject } from '../../charts/chart-model';
-import { distanceToFocalPoint } from '../../charts/chart-model';
+import { distanceToFocalPoint, type ChartObject } from '../../../contracts/chart';
+import { FREE } from '../../../contracts/statuses';
 import type { ObjectView } from '../../booking/change-status';
-import { gaCounts } from '../../booking/event-state';
-import { FREE } from '../../booking/status-rules';
+import { publicState } from '../../booking/event-state';
+import { gaCounts } from '../../booking/general-admission';
+import { MAX_OBJECTS } from './schemas';
+import type { Router } from '../router';
+import { withEvent, type SeatsioContext } from './context';
+import { error, objectsNotFound, ok } from './responses';
+
+/** `GET /events/{key}/objects?label=…`: seats.io's EventObjectInfo per label. */
+export function objectInfoRoutes(router: Router<SeatsioContext>): void {
+  router.on('GET', '/events/:key/objects', (req, c) =>
+    withEvent(c, req.params.key!, (event) => {
+      const labels = req.query.getAll('label');
+      if (!labels.length) return error('INVALID_REQUEST', 'label: at least one label is required');
+      if (labels.length > MAX_OBJECTS) return error('INVALID_REQUEST', `label: at most ${MAX_OBJECTS} labels`);
+      const unknown = labels.filter((l) => !event.chart.byLabel.get(l)?.bookable);
+      if (unknown.length) return objectsNotFound(unknown);
+      return ok(objectsByLabel(c.booking.objectViews(event, labels)));
+    }),
+  );
+}
+
+/** `{label: EventObjectInfo}`, as status changes and object info answer. */
+export function objectsByLabel(views: ObjectView[]): Record<string, unknown> {
+  return Object.fromEntries(views.map((v) => [v.object.label, eventObjectInfo(v)]));
+}
 
 /** The label of `object` without its section prefix: `A` for row `Section A-A`. */
 function withoutSection(object: ChartObject, label: string): string {
@@ -42,20 +65,17 @@ export function eventObjectInfo(view: ObjectView): Record<string, unknown> {
 
   if (view.ga) {
     const counts = gaCounts(view.ga);
-    const holds: Record<string, Record<string, number>> = {};
-    for (const [key, quantity] of view.ga.allocations) {
-      const [status, token] = key.split('\u0000') as [string, string];
-      if (status === 'reservedByToken' && token) holds[token] = { NO_TICKET_TYPE: quantity };
-    }
+    const { status } = publicState(view);
+    const holds = Object.fromEntries([...counts.heldByToken].map(([token, quantity]) => [token, { NO_TICKET_TYPE: quantity }]));
     Object.assign(info, {
-      status: counts.numFree > 0 ? FREE : 'booked',
+      status,
       capacity: view.ga.capacity,
       numBooked: counts.numBooked,
       numHeld: counts.numHeld,
       numFree: counts.numFree,
       forSale: true,
-      isAvailable: counts.numFree > 0,
-      availabilityReason: counts.numFree > 0 ? 'available' : 'booked',
+      isAvailable: status === FREE,
+      availabilityReason: status === FREE ? 'available' : status,
       ...(Object.keys(holds).length ? { holds } : {}),
     });
     return info;

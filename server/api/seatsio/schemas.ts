@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { pricingSchema } from '../../../contracts/pricing';
 
 /** Request bodies of the seats.io dialect. Limits keep one request from holding the write lock for long. */
 
@@ -87,11 +88,16 @@ const eventFields = {
   categories: z.unknown().optional(),
   channels: z.unknown().optional(),
   forSaleConfig: z.unknown().optional(),
+  /** Tessera's extension: prices per category for the buyer chart. */
+  pricing: pricingSchema.optional(),
 };
 
-export const createEventBody = z.object({ chartKey: key, ...eventFields });
-export const createEventsBody = z.object({ chartKey: key, events: z.array(z.object(eventFields)).min(1).max(100) });
-export const updateEventBody = z.object({ ...eventFields, isInThePast: z.boolean().optional() });
+const eventFieldsBody = z.object(eventFields);
+export type EventFields = z.infer<typeof eventFieldsBody>;
+
+export const createEventBody = eventFieldsBody.extend({ chartKey: key });
+export const createEventsBody = z.object({ chartKey: key, events: z.array(eventFieldsBody).min(1).max(100) });
+export const updateEventBody = eventFieldsBody.extend({ isInThePast: z.boolean().optional() });
 
 export const createWorkspaceBody = z.object({ name: z.string().trim().min(1).max(200), isTest: z.boolean().optional() });
 
@@ -121,8 +127,3 @@ export const pageQuery = z.object({
   end_before_id: z.coerce.number().int().min(0).optional(),
   filter: z.string().max(200).optional(),
 });
-
-/** Which field is wrong, for the error message: `objects[3].objectId: Invalid input`. */
-export function describeIssues(error: z.ZodError): string[] {
-  return error.issues.slice(0, 10).map((i) => `${i.path.length ? i.path.map(String).join('.') : 'body'}: ${i.message}`);
-}

@@ -1,13 +1,9 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { connection } from 'next/server';
-import { placeName } from '../../../../../components/seating-chart/describe-object';
+import { pageServices } from '../../../../../contracts/page-services';
 import { priceBook } from '../../../../../components/buyer/format';
-import { eventByKey } from '../../../../../server/booking/events';
-import { findEvent } from '../../../../../server/booking/event-state';
-import { parsePricing } from '../../../../../server/booking/pricing';
-import { bookedInOrder } from '../../../../../server/booking/status-change-log';
-import { getRegistry } from '../../../../../server/registry';
+import { placeName } from '../../../../../components/seating-chart/describe-object';
 import styles from './order.module.css';
 
 type Props = { params: Promise<{ eventKey: string; orderId: string }> };
@@ -16,16 +12,14 @@ type Props = { params: Promise<{ eventKey: string; orderId: string }> };
 export default async function OrderPage({ params }: Props) {
   await connection();
   const { eventKey, orderId } = await params;
-  const { booking } = getRegistry();
-  const handle = findEvent(booking, eventKey, null);
-  if (!handle) notFound();
-  const places = bookedInOrder(booking, handle.id, orderId);
-  if (!places.length) notFound();
-  const event = eventByKey(booking, handle.workspaceId, eventKey)!;
-  const prices = priceBook(parsePricing(event.pricing));
+  const order = pageServices().order(eventKey, orderId);
+  if (!order) notFound();
+  const { event, places } = order;
+  const prices = priceBook(event.pricing);
+  const byLabel = new Map(event.chart.objects.map((o) => [o.label, o]));
   const lines = places.map(({ label, quantity }) => {
-    const object = handle.chart.byLabel.get(label)!;
-    const category = handle.chart.definition.categories.find((c) => String(c.key) === object.categoryKey);
+    const object = byLabel.get(label)!;
+    const category = event.chart.categories.find((c) => String(c.key) === object.categoryKey);
     return { label, quantity, name: placeName(object), category: category?.label, amount: (prices.amountOf(object.categoryKey) ?? 0) * quantity };
   });
   const total = lines.reduce((sum, l) => sum + l.amount, 0);

@@ -53,9 +53,9 @@ describe('POST /api/v1/events/{eventKey}/seats/hold', () => {
 
   it('does not leave a hold token behind when the first hold fails', async () => {
     await post('/events/seats-2/seats/hold', { objectLabels: ['A-9'] });
-    const tokensBefore = server.app.booking.db.$client.prepare('select count(*) as n from hold_tokens').get();
+    const tokensBefore = server.witness.prepare('select count(*) as n from hold_tokens').get();
     expect((await post('/events/seats-2/seats/hold', { objectLabels: ['A-9'] })).status).toBe(409);
-    expect(server.app.booking.db.$client.prepare('select count(*) as n from hold_tokens').get()).toEqual(tokensBefore);
+    expect(server.witness.prepare('select count(*) as n from hold_tokens').get()).toEqual(tokensBefore);
   });
 
   it('holds the best available adjacent seats', async () => {

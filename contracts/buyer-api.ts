@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+/**
+ * The buyer API (`/api/v1`): what a buyer's browser and simple integrations send and get back. No secret key:
+ * the hold token is the buyer's credential. The server validates requests with these schemas; the browser's
+ * client is typed by them.
+ */
+
+const label = z.string().trim().min(1).max(200);
+const token = z.string().min(1).max(100);
+
+const objectLabels = z
+  .array(label)
+  .min(1)
+  .max(200)
+  .refine((labels) => new Set(labels).size === labels.length, 'labels must be unique');
+
+/** Places of general-admission areas: `{ "GA1": 3 }`. A GA label alone means 1 place. */
+const quantities = z.record(label, z.number().int().min(1).max(1000)).optional();
+
+/** How long a new hold lasts; the server refuses more than its maximum. */
+const ttlSeconds = z.number().int().min(1).optional();
+
+export const holdRequest = z.object({ objectLabels, quantities, ttlSeconds, holdToken: token.optional() }).strict();
+
+/** Hold the best available adjacent seats instead of named ones. */
+export const holdBestAvailableRequest = z
+  .object({
+    bestAvailable: z.object({ number: z.number().int().min(1).max(50), categories: z.array(z.string().max(100)).max(50).optional() }).strict(),
+    ttlSeconds,
+    holdToken: token.optional(),
+  })
+  .strict();
+
+export const bookRequest = z
+  .object({
+    objectLabels,
+    quantities,
+    holdToken: token,
+    extraData: z.record(z.string(), z.unknown()).optional(),
+    orderId: z.string().min(1).max(100).optional(),
+  })
+  .strict();
+
+export const releaseRequest = z.object({ objectLabels, quantities, holdToken: token.optional() }).strict();
+
+export const extendRequest = z.object({ ttlSeconds: z.number().int().min(1) }).strict();
+
+export type HoldRequest = z.input<typeof holdRequest>;
+export type HoldBestAvailableRequest = z.input<typeof holdBestAvailableRequest>;
+export type BookRequest = z.input<typeof bookRequest>;
+export type ReleaseRequest = z.input<typeof releaseRequest>;
+export type ExtendRequest = z.input<typeof extendRequest>;
+
+/** A held place: seats, tables and booths carry their status, general-admission areas how many places. */
+export type HeldPlace = { objectLabel: string; objectType: string; status?: string; quantity?: number };
+export type HoldReply = { holdToken: string; expiresAt: string; held: HeldPlace[] };
+/** `GET /hold-tokens/{token}` and its extension: what the token holds, in every event. */
+export type TokenReply = { holdToken: string; expiresAt: string; held: { eventKey: string; objectLabel: string; quantity: number }[] };
+export type BookedPlace = {
+  chartKey: string;
+  eventKey: string;
+  objectLabel: string;
+  status: string;
+  bookedAt: string;
+  extraData: Record<string, unknown> | null;
+  quantity?: number;
+};
+export type BookReply = { orderId: string; booked: BookedPlace[] };
+export type ReleaseReply = { released: { objectLabel: string }[] };
+
+/** Why a place was refused: a closed set, mapped exhaustively from the booking layer's reasons. */
+export const FAILURE_REASONS = [
+  'object_not_found',
+  'not_bookable',
+  'not_for_sale',
+  'duplicate_object',
+  'already_taken',
+  'already_free',
+  'held_by_other_token',
+  'not_held_by_token',
+  'hold_token_required',
+  'hold_token_invalid',
+  'hold_token_expired',
+  'previous_status_rejected',
+  'insufficient_capacity',
+  'quantity_not_allowed',
+] as const;
+export type FailureReason = (typeof FAILURE_REASONS)[number];
+
+/** 409: some places could not be changed; nothing was. */
+export type ConflictReply = { error: string; failed: { objectLabel: string; reason: FailureReason }[] };
+/** Every other error; `errors` names the fields of a 400. */
+export type ProblemReply = { statusCode: number; message: string; errors?: Record<string, string[]> };

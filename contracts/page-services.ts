@@ -1,0 +1,32 @@
+import type { ChartDefinition } from './chart';
+import type { Pricing } from './pricing';
+
+/*
+ * What Next's pages ask of the server process they run in. Next bundles pages apart from the custom server, so
+ * module-level singletons are not shared between them; globalThis is. The server provides these services once at
+ * start (server/main.ts); pages read them and never reach into the server's modules.
+ */
+
+/** An event as its public pages show it. */
+export type PublicEvent = { key: string; name: string | null; chart: ChartDefinition; pricing?: Pricing };
+
+/** A place an order booked; general-admission areas with how many places. */
+export type OrderedPlace = { label: string; quantity: number };
+
+export type PageServices = {
+  publicEvent: (eventKey: string) => PublicEvent | undefined;
+  /** What the order booked at this event, in booking order; undefined when the event or the order is unknown. */
+  order: (eventKey: string, orderId: string) => { event: PublicEvent; places: OrderedPlace[] } | undefined;
+};
+
+const KEY = Symbol.for('tessera.page-services');
+
+export function providePageServices(services: PageServices): void {
+  (globalThis as Record<symbol, unknown>)[KEY] = services;
+}
+
+export function pageServices(): PageServices {
+  const services = (globalThis as Record<symbol, unknown>)[KEY] as PageServices | undefined;
+  if (!services) throw new Error('Tessera services are not running: start the app with `npm start` (server/main.ts)');
+  return services;
+}

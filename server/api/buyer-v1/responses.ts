@@ -1,0 +1,63 @@
+import type { FailureReason } from '../../../contracts/buyer-api';
+import type { ChangeFailure } from '../../booking/change-status';
+import { reasonMessages, type FailureReason as DomainReason, type ObjectFailure } from '../../booking/failures';
+import type { FieldIssue } from '../../field-issues';
+import { parserFor } from '../parse';
+import type { ApiResponse } from '../router';
+
+/*
+ * The buyer API's response shapes: conflicts are 409 with every refused label and its reason; every other error
+ * is `{statusCode, message, errors?}`, where `errors` names the wrong fields of a 400.
+ */
+
+/** The reasons on the wire, from the booking layer's: a rename on either side fails to compile. */
+const wireReason: Record<DomainReason, FailureReason> = {
+  object_not_found: 'object_not_found',
+  not_bookable: 'not_bookable',
+  not_for_sale: 'not_for_sale',
+  duplicate_object: 'duplicate_object',
+  already_taken: 'already_taken',
+  already_free: 'already_free',
+  held_by_other_token: 'held_by_other_token',
+  not_held_by_token: 'not_held_by_token',
+  hold_token_required: 'hold_token_required',
+  hold_token_invalid: 'hold_token_invalid',
+  hold_token_expired: 'hold_token_expired',
+  previous_status_rejected: 'previous_status_rejected',
+  insufficient_capacity: 'insufficient_capacity',
+  quantity_not_allowed: 'quantity_not_allowed',
+};
+
+export function problem(statusCode: number, message: string, errors?: Record<string, string[]>): ApiResponse {
+  return { status: statusCode, body: { statusCode, message, ...(errors ? { errors } : {}) } };
+}
+
+export function invalidRequest(issues: FieldIssue[]): ApiResponse {
+  const errors: Record<string, string[]> = {};
+  for (const issue of issues) (errors[issue.path] ??= []).push(issue.message);
+  return problem(400, 'Invalid request', errors);
+}
+
+/** Parses a request with a zod schema, or answers 400 naming each wrong field. */
+export const parse = parserFor(invalidRequest);
+
+export const eventNotFound = (key: string) => problem(404, `Event not found: ${key}`);
+
+export const holdTokenNotFound = () => problem(404, 'Hold token not found or expired');
+
+function conflict(error: string, failures: ObjectFailure[]): ApiResponse {
+  return { status: 409, body: { error, failed: failures.map((f) => ({ objectLabel: f.label, reason: wireReason[f.reason] })) } };
+}
+
+/** Reasons that mean the request itself is wrong rather than the places being taken. */
+const invalidRequestReasons: ReadonlySet<DomainReason> = new Set(['object_not_found', 'duplicate_object', 'quantity_not_allowed', 'not_bookable']);
+
+/** A refused change: 404 for an unknown event, 400 when the request names things that do not exist, else 409. */
+export function changeRefused(failure: ChangeFailure, action: 'held' | 'booked' | 'released'): ApiResponse {
+  if (failure.kind === 'event_not_found') return eventNotFound(failure.eventKey);
+  const { failures } = failure;
+  if (failures.every((f) => invalidRequestReasons.has(f.reason))) {
+    return problem(400, 'Invalid request', { objectLabels: failures.map((f) => `${f.label}: ${reasonMessages[f.reason]}`) });
+  }
+  return conflict(`Some objects could not be ${action}`, failures);
+}

@@ -1,0 +1,92 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Booking, Workspace } from '../booking/booking';
+import { authenticate } from './authenticate';
+import { readJsonBody } from './read-body';
+import type { ApiResponse, Router } from './router';
+
+/*
+ * The request pipeline every API dialect shares, knowing none of them: route, authenticate, read the body,
+ * run the handler, and answer every refusal in the dialect's own error shape.
+ */
+
+/** Why the pipeline refuses a request before (or instead of) its handler. */
+export type Problem = 'not_found' | 'method_not_allowed' | 'malformed_json' | 'too_large' | 'internal_error';
+
+/** One API dialect: its routes, the context its handlers get, and its own error shape. */
+export type Dialect<C> = {
+  /** Where it is mounted: `/api`, `/api/v1`. */
+  prefix: string;
+  router: Router<C>;
+  /** The handlers' context, or null when the request needs a secret key it did not bring (→ 401). */
+  context: (booking: Booking, workspace: Workspace | null) => C | null;
+  bodyLimit: (path: string) => number;
+  problem: (problem: Problem, message: string) => ApiResponse;
+};
+
+type Serve = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
+
+export type MountedDialect = { prefix: string; serve: Serve };
+
+function send(res: ServerResponse, response: ApiResponse): void {
+  const body = response.body === undefined ? '' : JSON.stringify(response.body);
+  res.writeHead(response.status, {
+    ...(body ? { 'content-type': 'application/json; charset=utf-8' } : {}),
+    'content-length': Buffer.byteLength(body),
+    'cache-control': 'no-store',
+    ...response.headers,
+  });
+  res.end(body);
+}
+
+export function serveDialect<C>(booking: Booking, dialect: Dialect<C>): MountedDialect {
+  const serve: Serve = async (req, res, url) => {
+    try {
+      const path = url.pathname.slice(dialect.prefix.length) || '/';
+      const method = req.method ?? 'GET';
+      const match = dialect.router.match(method, path);
+      if (match === 'not_found') return send(res, dialect.problem('not_found', `No such endpoint: ${method} ${url.pathname}`));
+      if (match === 'method_not_allowed') return send(res, dialect.problem('method_not_allowed', `Method not allowed: ${method} ${url.pathname}`));
+      const workspace = authenticate(booking, req);
+      const context = typeof workspace === 'number' ? null : dialect.context(booking, workspace);
+      if (!context) {
+        req.resume();
+        // 401/403 with an empty body, as seats.io answers.
+        return send(res, { status: workspace === 403 ? 403 : 401 });
+      }
+      const body = await readJsonBody(req, dialect.bodyLimit(path));
+      if (!body.ok) {
+        return send(
+          res,
+          body.reason === 'too_large'
+            ? dialect.problem('too_large', 'Request body too large')
+            : dialect.problem('malformed_json', 'Request body is not valid JSON'),
+        );
+      }
+      const request = {
+        method,
+        path,
+        params: match.params,
+        query: url.searchParams,
+        headers: req.headers,
+        clientIp: req.socket.remoteAddress ?? '',
+        body: body.body,
+      };
+      send(res, match.handler(request, context));
+    } catch (cause) {
+      // Unknown errors are bugs: logged here, never leaked to the client.
+      console.error('API request failed', req.method, req.url, cause);
+      if (!res.headersSent) send(res, dialect.problem('internal_error', 'Internal error'));
+      else res.destroy();
+    }
+  };
+  return { prefix: dialect.prefix, serve };
+}
+
+/** Serves each dialect under its prefix, straight from node:http; the longest matching prefix wins. */
+export function createApiHandler(dialects: MountedDialect[]): Serve {
+  const byLength = [...dialects].sort((a, b) => b.prefix.length - a.prefix.length);
+  return (req, res, url) => {
+    const mounted = byLength.find((d) => url.pathname === d.prefix || url.pathname.startsWith(`${d.prefix}/`)) ?? byLength.at(-1)!;
+    return mounted.serve(req, res, url);
+  };
+}

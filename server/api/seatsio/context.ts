@@ -1,0 +1,13 @@
+import type { Booking, Workspace } from '../../booking/booking';
+import type { EventHandle } from '../../booking/event-state';
+import { eventNotFound } from './responses';
+import type { ApiResponse } from '../router';
+
+/** What every seats.io handler works with: the booking layer and the workspace of the request's secret key. */
+export type SeatsioContext = { booking: Booking; workspace: Workspace };
+
+/** Runs `then` with the event of this workspace, or answers EVENT_NOT_FOUND. */
+export function withEvent(c: SeatsioContext, key: string, then: (event: EventHandle) => ApiResponse): ApiResponse {
+  const event = c.booking.findEvent(key, c.workspace.id);
+  return event ? then(event) : eventNotFound(key);
+}

@@ -1,0 +1,40 @@
+import type { Dialect, Problem } from '../pipeline';
+import { Router } from '../router';
+import { chartRoutes } from './charts';
+import type { SeatsioContext } from './context';
+import { eventRoutes } from './events';
+import { holdTokenRoutes } from './hold-tokens';
+import { objectActionRoutes } from './object-actions';
+import { objectInfoRoutes } from './object-info';
+import { reportRoutes } from './reports';
+import { error, type ErrorCode } from './responses';
+import { workspaceRoutes } from './workspaces';
+
+/**
+ * The seats.io-compatible dialect at `/api`: what integrators drive with the official `seatsio` client, by
+ * changing only its base URL. Every request needs a workspace secret key (HTTP basic auth, as username).
+ */
+
+const JSON_LIMIT = 1024 * 1024;
+/** Chart files of 100,000-seat venues run to tens of megabytes. */
+const CHART_LIMIT = 64 * 1024 * 1024;
+
+const codeOf: Record<Problem, ErrorCode> = {
+  not_found: 'NOT_FOUND',
+  method_not_allowed: 'METHOD_NOT_ALLOWED',
+  malformed_json: 'INVALID_REQUEST',
+  too_large: 'PAYLOAD_TOO_LARGE',
+  internal_error: 'INTERNAL_ERROR',
+};
+
+export function seatsioDialect(): Dialect<SeatsioContext> {
+  const router = new Router<SeatsioContext>();
+  for (const routes of [holdTokenRoutes, workspaceRoutes, chartRoutes, eventRoutes, objectActionRoutes, objectInfoRoutes, reportRoutes]) routes(router);
+  return {
+    prefix: '/api',
+    router,
+    context: (booking, workspace) => (workspace ? { booking, workspace } : null),
+    bodyLimit: (path) => (path === '/charts' ? CHART_LIMIT : JSON_LIMIT),
+    problem: (kind, message) => error(codeOf[kind], message),
+  };
+}

@@ -1,0 +1,66 @@
+import type { EventParams, EventView } from '../../booking/events';
+import type { ApiResponse, Router } from '../router';
+import type { SeatsioContext } from './context';
+import { error, eventNotFound, ok, parse } from './responses';
+import * as schemas from './schemas';
+
+/** `/events`: create one or several, retrieve, update, delete. */
+export function eventRoutes(router: Router<SeatsioContext>): void {
+  router
+    .on('POST', '/events', (req, c) => {
+      const body = parse(schemas.createEventBody, req.body);
+      if (!body.ok) return body.response;
+      return createEvents(c, body.value.chartKey, [eventParams(body.value)], (events) => ok(eventJson(events[0]!)));
+    })
+    .on('POST', '/events/actions/create-multiple', (req, c) => {
+      const body = parse(schemas.createEventsBody, req.body);
+      if (!body.ok) return body.response;
+      return createEvents(c, body.value.chartKey, body.value.events.map(eventParams), (events) => ok({ events: events.map(eventJson) }));
+    })
+    .on('GET', '/events/:key', (req, c) => {
+      const event = c.booking.eventByKey(c.workspace.id, req.params.key!);
+      return event ? ok(eventJson(event)) : eventNotFound(req.params.key!);
+    })
+    .on('POST', '/events/:key', (req, c) => {
+      const body = parse(schemas.updateEventBody, req.body ?? {});
+      if (!body.ok) return body.response;
+      const result = c.booking.updateEvent(c.workspace.id, req.params.key!, eventParams(body.value));
+      if (result.ok) return ok();
+      return result.reason === 'event_not_found'
+        ? eventNotFound(req.params.key!)
+        : error('EVENT_KEY_ALREADY_EXISTS', `Event key already exists: ${body.value.eventKey}`);
+    })
+    .on('DELETE', '/events/:key', (req, c) => (c.booking.deleteEvent(c.workspace.id, req.params.key!) ? ok() : eventNotFound(req.params.key!)));
+}
+
+function eventParams(fields: schemas.EventFields): EventParams {
+  const { eventKey, name, date, pricing } = fields;
+  return { ...(eventKey ? { key: eventKey } : {}), name, date, ...(pricing ? { pricing } : {}) };
+}
+
+function eventJson(event: EventView) {
+  return {
+    id: event.id,
+    key: event.key,
+    chartKey: event.chartKey,
+    ...(event.name ? { name: event.name } : {}),
+    ...(event.date ? { date: event.date } : {}),
+    ...(event.pricing ? { pricing: event.pricing } : {}),
+    tableBookingConfig: { mode: 'INHERIT' },
+    supportsBestAvailable: true,
+    forSalePropagated: true,
+    createdOn: new Date(event.createdAt).toISOString(),
+    ...(event.updatedAt ? { updatedOn: new Date(event.updatedAt).toISOString() } : {}),
+    isTopLevelSeason: false,
+    isPartialSeason: false,
+    isEventInSeason: false,
+    isInThePast: false,
+  };
+}
+
+function createEvents(c: SeatsioContext, chartKey: string, params: EventParams[], respond: (events: EventView[]) => ApiResponse): ApiResponse {
+  const result = c.booking.createEvents(c.workspace.id, chartKey, params);
+  if (result.ok) return respond(result.events);
+  if (result.reason === 'chart_not_found') return error('CHART_NOT_FOUND', `Chart not found: ${chartKey}`);
+  return error('EVENT_KEY_ALREADY_EXISTS', `Event key already exists: ${result.key}`);
+}

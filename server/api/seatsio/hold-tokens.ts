@@ -1,0 +1,36 @@
+import { MAX_HOLD_MINUTES, type HoldTokenResult } from '../../booking/hold-tokens';
+import type { Router } from '../router';
+import type { SeatsioContext } from './context';
+import { error, ok, parse } from './responses';
+import * as schemas from './schemas';
+
+/** `/hold-tokens`: create, retrieve and extend, as `{holdToken, expiresAt, expiresInSeconds, workspaceKey}`. */
+export function holdTokenRoutes(router: Router<SeatsioContext>): void {
+  router
+    .on('POST', '/hold-tokens', (req, c) => {
+      const body = parse(schemas.holdTokenBody, req.body);
+      if (!body.ok) return body.response;
+      return holdTokenResponse(c, c.booking.createHoldToken(c.workspace.id, body.value?.expiresInMinutes), '');
+    })
+    .on('GET', '/hold-tokens/:token', (req, c) => holdTokenResponse(c, c.booking.retrieveHoldToken(c.workspace.id, req.params.token!), req.params.token!))
+    .on('POST', '/hold-tokens/:token', (req, c) => {
+      const body = parse(schemas.extendHoldTokenBody, req.body);
+      if (!body.ok) return body.response;
+      return holdTokenResponse(c, c.booking.extendHoldToken(c.workspace.id, req.params.token!, body.value.expiresInMinutes), req.params.token!);
+    });
+}
+
+function holdTokenResponse(c: SeatsioContext, result: HoldTokenResult, token: string) {
+  if (!result.ok) {
+    if (result.reason === 'not_found') return error('HOLD_TOKEN_NOT_FOUND', `Hold token not found: ${token}`);
+    if (result.reason === 'expired') return error('HOLD_TOKEN_EXPIRED', `Hold token has expired: ${token}`);
+    return error('HOLD_TOKEN_TOO_LONG', `A hold token can live at most ${MAX_HOLD_MINUTES} minutes`);
+  }
+  const { holdToken } = result;
+  return ok({
+    holdToken: holdToken.token,
+    expiresAt: new Date(holdToken.expiresAt).toISOString(),
+    expiresInSeconds: Math.max(0, Math.floor((holdToken.expiresAt - c.booking.now()) / 1000)),
+    workspaceKey: c.workspace.key,
+  });
+}

@@ -1,0 +1,141 @@
+import type { z } from 'zod';
+import type { ObjectRef, ObjectView, StatusChangeRequest } from '../../booking/change-status';
+import { BOOKED, FREE, HELD } from '../../../contracts/statuses';
+import type { ApiResponse, Router } from '../router';
+import { withEvent, type SeatsioContext } from './context';
+import { objectsByLabel } from './object-info';
+import { changeRefused, error, objectsNotFound, ok, parse } from './responses';
+import * as schemas from './schemas';
+
+/**
+ * Status changes: `/events/{key}/actions/{book,hold,release,change-object-status}` (with best available), the
+ * group form over several events, the ordered batch, and extra data.
+ */
+export function objectActionRoutes(router: Router<SeatsioContext>): void {
+  router
+    .on('POST', '/events/actions/change-object-status', (req, c) => {
+      const body = parse(schemas.batchChangeBody, req.body);
+      if (!body.ok) return body.response;
+      const requests: StatusChangeRequest[] = [];
+      for (const change of body.value.statusChanges) {
+        const request = changeRequest([change.event], change);
+        if (!request.ok) return request.response;
+        requests.push(request.value);
+      }
+      return runRequests(c, requests, (results) => ok({ results: results.map((views) => ({ objects: objectsByLabel(views) })) }));
+    })
+    .on('POST', '/events/actions/update-extra-data', () => error('NOT_FOUND', 'Use /events/{eventKey}/actions/update-extra-data'))
+    // Before `/events/:key/actions/:action`, which would take `groups` for an event key.
+    .on('POST', '/events/groups/actions/change-object-status', (req, c) => {
+      const body = parse(schemas.groupChangeBody, req.body);
+      if (!body.ok) return body.response;
+      const request = changeRequest(body.value.events, body.value);
+      if (!request.ok) return request.response;
+      return runRequests(c, [request.value], (results) => ok({ objects: objectsByLabel(results[0] ?? []) }));
+    })
+    .on('POST', '/events/:key/actions/update-extra-data', (req, c) => {
+      const body = parse(schemas.extraDatasBody, req.body);
+      if (!body.ok) return body.response;
+      return updateExtraData(c, req.params.key!, body.value.extraData);
+    })
+    .on('POST', '/events/:key/objects/:label/actions/update-extra-data', (req, c) => {
+      const body = parse(schemas.extraDataBody, req.body);
+      if (!body.ok) return body.response;
+      return updateExtraData(c, req.params.key!, { [req.params.label!]: body.value.extraData });
+    })
+    .on('POST', '/events/:key/actions/:action', (req, c) => eventAction(c, req.params.key!, req.params.action!, req.body));
+}
+
+const STATUS_BY_ACTION: Record<string, string | undefined> = { book: BOOKED, hold: HELD, release: FREE };
+
+function eventAction(c: SeatsioContext, key: string, action: string, rawBody: unknown): ApiResponse {
+  if (!['book', 'hold', 'release', 'change-object-status'].includes(action)) return error('NOT_FOUND', `Unknown action: ${action}`);
+  const body = parse(schemas.eventActionBody, rawBody);
+  if (!body.ok) return body.response;
+  const status = STATUS_BY_ACTION[action] ?? body.value.status;
+  if (body.value.bestAvailable) {
+    if (action === 'release' || !status) return error('INVALID_REQUEST', 'bestAvailable needs a status to change to');
+    return bestAvailableChange(c, key, body.value, status);
+  }
+  if (!body.value.objects) return error('INVALID_REQUEST', 'objects: required');
+  const request = changeRequest([key], {
+    ...body.value,
+    objects: body.value.objects,
+    ...(action === 'release' ? { type: 'RELEASE' as const } : status ? { status } : {}),
+  });
+  if (!request.ok) return request.response;
+  return runRequests(c, [request.value], (results) => ok({ objects: objectsByLabel(results[0] ?? []) }));
+}
+
+function toObjectRefs(objects: z.infer<typeof schemas.objectRef>[]): ObjectRef[] {
+  return objects.map((o) =>
+    typeof o === 'string'
+      ? { label: o }
+      : {
+          label: o.objectId,
+          ...(o.ticketType ? { ticketType: o.ticketType } : {}),
+          ...(o.quantity ? { quantity: o.quantity } : {}),
+          ...(o.extraData ? { extraData: o.extraData } : {}),
+        },
+  );
+}
+
+type ChangeFields = { objects: z.infer<typeof schemas.objectRef>[]; type?: 'CHANGE_STATUS_TO' | 'RELEASE'; status?: string } & Partial<
+  Record<'holdToken' | 'orderId', string | null>
+> & {
+    keepExtraData?: boolean | null;
+    allowedPreviousStatuses?: string[] | null;
+    rejectedPreviousStatuses?: string[] | null;
+  };
+
+/** The body fields shared by every status change request, as the booking layer wants them. */
+function changeRequest(eventKeys: string[], body: ChangeFields): { ok: true; value: StatusChangeRequest } | { ok: false; response: ApiResponse } {
+  const release = body.type === 'RELEASE';
+  if (!release && !body.status) return { ok: false, response: error('INVALID_REQUEST', 'status: required unless type is RELEASE') };
+  if (!release && body.status === FREE) return { ok: false, response: error('INVALID_REQUEST', 'status: use type RELEASE to free objects') };
+  return {
+    ok: true,
+    value: {
+      eventKeys,
+      objects: toObjectRefs(body.objects),
+      kind: release ? 'release' : 'status',
+      status: release ? FREE : body.status!,
+      holdToken: body.holdToken ?? null,
+      orderId: body.orderId ?? null,
+      keepExtraData: body.keepExtraData ?? false,
+      allowedPreviousStatuses: body.allowedPreviousStatuses ?? null,
+      rejectedPreviousStatuses: body.rejectedPreviousStatuses ?? null,
+    },
+  };
+}
+
+function runRequests(c: SeatsioContext, requests: StatusChangeRequest[], respond: (results: ObjectView[][]) => ApiResponse): ApiResponse {
+  const result = c.booking.changeObjectStatus(c.workspace.id, requests);
+  return result.ok ? respond(result.results) : changeRefused(result.failure);
+}
+
+function bestAvailableChange(c: SeatsioContext, eventKey: string, body: z.infer<typeof schemas.eventActionBody>, status: string): ApiResponse {
+  const query = body.bestAvailable!;
+  const { result, pick } = c.booking.changeBestAvailable(
+    c.workspace.id,
+    eventKey,
+    {
+      number: query.number,
+      ...(query.categories ? { categories: query.categories.map(String) } : {}),
+      ...(query.accessibleSeats ? { accessibleSeats: query.accessibleSeats } : {}),
+      ...(query.ticketTypes ? { ticketTypes: query.ticketTypes } : {}),
+      ...(query.extraData ? { extraData: query.extraData } : {}),
+    },
+    { kind: 'status', status, holdToken: body.holdToken ?? null, orderId: body.orderId ?? null, keepExtraData: body.keepExtraData ?? false },
+  );
+  if (!result.ok) return changeRefused(result.failure);
+  if (!pick) return error('BEST_AVAILABLE_NOT_FOUND', `Not enough free seats for best available: ${query.number}`);
+  return ok({ objects: pick.labels, objectDetails: objectsByLabel(result.results[0] ?? []), nextToEachOther: pick.nextToEachOther });
+}
+
+function updateExtraData(c: SeatsioContext, eventKey: string, data: Record<string, Record<string, unknown> | null>): ApiResponse {
+  return withEvent(c, eventKey, (event) => {
+    const result = c.booking.updateExtraData(event, data);
+    return result.ok ? ok() : objectsNotFound(result.unknownLabels);
+  });
+}

@@ -1,0 +1,75 @@
+import type { ObjectView } from '../../booking/change-status';
+import { publicState } from '../../booking/event-state';
+import type { ApiResponse, Router } from '../router';
+import { withEvent, type SeatsioContext } from './context';
+import { eventObjectInfo } from './object-info';
+import { ok, parse } from './responses';
+import * as schemas from './schemas';
+
+/** What an event's history and state look like: the status change log, and the four event reports. */
+export function reportRoutes(router: Router<SeatsioContext>): void {
+  router.on('GET', '/events/:key/status-changes', (req, c) =>
+    withEvent(c, req.params.key!, (event) => {
+      const query = parse(schemas.pageQuery, Object.fromEntries(req.query));
+      if (!query.ok) return query.response;
+      const { limit, start_after_id, end_before_id, filter } = query.value;
+      const page = c.booking.listStatusChanges(event.id, {
+        limit,
+        ...(start_after_id !== undefined ? { startAfterId: start_after_id } : {}),
+        ...(end_before_id !== undefined ? { endBeforeId: end_before_id } : {}),
+        ...(filter ? { filter } : {}),
+      });
+      return ok({
+        items: page.items.map((s) => ({
+          id: s.id,
+          eventId: s.eventId,
+          status: s.status,
+          quantity: s.quantity,
+          objectLabel: s.label,
+          date: new Date(s.createdAt).toISOString(),
+          ...(s.orderId ? { orderId: s.orderId } : {}),
+          ...(s.extraData ? { extraData: JSON.parse(s.extraData) } : {}),
+          ...(s.holdToken ? { holdToken: s.holdToken } : {}),
+          origin: { type: s.origin },
+          isPresentOnChart: true,
+          displayedLabel: s.label,
+        })),
+        ...(page.nextPageStartsAfter !== undefined ? { next_page_starts_after: page.nextPageStartsAfter } : {}),
+        ...(page.previousPageEndsBefore !== undefined ? { previous_page_ends_before: page.previousPageEndsBefore } : {}),
+      });
+    }),
+  );
+  for (const report of REPORTS) {
+    router.on('GET', `/reports/events/:key/${report}`, (req, c) => eventReport(c, req.params.key!, report));
+    router.on('GET', `/reports/events/:key/${report}/:filter`, (req, c) => eventReport(c, req.params.key!, report, req.params.filter!));
+  }
+}
+
+const REPORTS = ['byStatus', 'byCategoryKey', 'byLabel', 'byOrderId'] as const;
+type Report = (typeof REPORTS)[number];
+
+function reportGroup(view: ObjectView, report: Report): string {
+  switch (report) {
+    case 'byStatus':
+      return publicState(view).status;
+    case 'byCategoryKey':
+      return view.object.categoryKey ?? 'NO_CATEGORY';
+    case 'byLabel':
+      return view.object.label;
+    case 'byOrderId':
+      return view.seat?.orderId ?? 'NO_ORDER_ID';
+  }
+}
+
+function eventReport(c: SeatsioContext, key: string, report: Report, filter?: string): ApiResponse {
+  return withEvent(c, key, (event) => {
+    const groups: Record<string, unknown[]> = {};
+    for (const view of c.booking.eventObjectViews(event)) {
+      const group = reportGroup(view, report);
+      if (filter !== undefined && group !== filter) continue;
+      (groups[group] ??= []).push(eventObjectInfo(view));
+    }
+    if (filter !== undefined) groups[filter] ??= [];
+    return ok(groups);
+  });
+}

@@ -1,0 +1,83 @@
+import { openDatabase } from '../../db/client';
+export type { Workspace } from '../../db/schema';
+import type { ObjectsChanged } from '../../contracts/realtime';
+import { changeBestAvailable } from './best-available';
+import { changeObjectStatus } from './change-status';
+import { chartByKey } from './charts';
+import { eventObjectViews, eventSnapshot, findEvent, objectViews } from './event-state';
+import { createEvents, deleteEvent, eventByKey, eventOrder, publicEvent, updateEvent } from './events';
+import { expireHolds } from './expire-holds';
+import { updateExtraData } from './extra-data';
+import { checkHoldToken, createHoldToken, extendHoldToken, mintHoldToken, objectsHeldBy, retrieveHoldToken } from './hold-tokens';
+import { importChart } from './import-chart';
+import { listStatusChanges } from './status-change-log';
+import { createStore, type Store } from './store';
+import { createWorkspace, ensureDefaultWorkspace, workspaceByKey, workspaceBySecretKey } from './workspaces';
+
+/**
+ * Everything the rest of the server may do with bookings: these operations, and nothing of the database or its
+ * statements. Each takes the store as its first argument inside server/booking; outside, it comes already applied.
+ */
+const operations = {
+  // Workspaces
+  ensureDefaultWorkspace,
+  createWorkspace,
+  workspaceByKey,
+  workspaceBySecretKey,
+  // Charts and events
+  importChart,
+  chartByKey,
+  createEvents,
+  eventByKey,
+  findEvent,
+  updateEvent,
+  deleteEvent,
+  updateExtraData,
+  publicEvent,
+  eventOrder,
+  // Reading state
+  eventObjectViews,
+  objectViews,
+  eventSnapshot,
+  listStatusChanges,
+  // Hold tokens
+  mintHoldToken,
+  createHoldToken,
+  retrieveHoldToken,
+  checkHoldToken,
+  extendHoldToken,
+  objectsHeldBy,
+  // Status changes
+  changeObjectStatus,
+  changeBestAvailable,
+  expireHolds,
+};
+
+type Operations = typeof operations;
+
+export type Booking = { [K in keyof Operations]: Operations[K] extends (store: Store, ...args: infer A) => infer R ? (...args: A) => R : never } & {
+  now: () => number;
+  close: () => void;
+};
+
+export type BookingOptions = {
+  /** `file:./data/tessera.db`, a plain path, or `:memory:`. */
+  databaseUrl: string;
+  /** Milliseconds since the epoch; injectable so tests can move time. */
+  now?: () => number;
+  /** Called with the numbered changes after every commit, never inside a transaction. */
+  onCommit?: (batches: ObjectsChanged[]) => void;
+};
+
+/** Opens the database (applying migrations) and returns the booking layer's operations over it. */
+export function openBooking(options: BookingOptions): Booking {
+  const db = openDatabase(options.databaseUrl);
+  const store = createStore({ db, now: options.now ?? Date.now, onCommit: options.onCommit ?? (() => {}) });
+  const bound = Object.fromEntries(
+    Object.entries(operations).map(([name, operation]) => [
+      name,
+      (...args: unknown[]) => (operation as (store: Store, ...rest: unknown[]) => unknown)(store, ...args),
+    ]),
+  ) as Omit<Booking, 'now' | 'close'>;
+  return { ...bound, now: store.now, close: () => db.$client.close() };
+}

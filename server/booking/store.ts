@@ -1,0 +1,78 @@
+import type { Db } from '../../db/client';
+import type { ChartDefinition, ChartObject } from '../../contracts/chart';
+import type { ObjectsChanged, Snapshot } from '../../contracts/realtime';
+import { prepareStatements, type Statements } from './statements';
+
+/**
+ * What the booking layer's operations share: the database, its prepared statements, the one transaction shell,
+ * the clock and the commit hook. Internal to server/booking: everything outside it gets operations (booking.ts).
+ */
+export type StoreDeps = {
+  db: Db;
+  /** Milliseconds since the epoch; injectable so tests can move time. */
+  now: () => number;
+  /** Called after every commit of a status change, never inside a transaction. */
+  onCommit: (batches: ObjectsChanged[]) => void;
+};
+
+export type LoadedChart = { id: number; key: string; definition: ChartDefinition; byLabel: Map<string, ChartObject>; generalAdmission: ChartObject[] };
+
+export type Store = StoreDeps & {
+  statements: Statements;
+  loadChart: (chartId: number) => LoadedChart;
+  /**
+   * Runs `fn` in one BEGIN IMMEDIATE transaction; every write goes through it. Synchronous: an async fn would not
+   * roll back. A thrown error or a returned `{ ok: false, … }` rolls back (a savepoint when nested), so a failed
+   * operation writes nothing.
+   */
+  transact: <T>(fn: () => T) => T;
+  /** The last snapshot of each event (by id), valid while the event's seq has not moved. */
+  snapshots: Map<number, Snapshot>;
+};
+
+export function createStore(deps: StoreDeps): Store {
+  const statements = prepareStatements(deps.db);
+  // Charts are immutable once stored, so a parsed chart can be kept for the life of the process.
+  const cache = new Map<number, LoadedChart>();
+  const loadChart = (chartId: number): LoadedChart => {
+    let chart = cache.get(chartId);
+    if (!chart) {
+      const row = statements.chartDefinition.get({ id: chartId });
+      if (!row) throw new Error(`chart ${chartId} referenced but missing`);
+      const definition = JSON.parse(row.definition) as ChartDefinition;
+      chart = {
+        id: chartId,
+        key: row.key,
+        definition,
+        byLabel: new Map(definition.objects.map((o) => [o.label, o])),
+        generalAdmission: definition.objects.filter((o) => o.type === 'generalAdmission'),
+      };
+      cache.set(chartId, chart);
+    }
+    return chart;
+  };
+  // better-sqlite3 builds a wrapper per transaction function: build one, once, that runs whatever it is given.
+  const immediate = deps.db.$client.transaction((fn: () => unknown) => {
+    const result = fn();
+    if (isFailure(result)) throw new Rollback(result);
+    return result;
+  }).immediate;
+  const transact = <T>(fn: () => T): T => {
+    try {
+      return immediate(fn) as T;
+    } catch (cause) {
+      if (cause instanceof Rollback) return cause.result as T;
+      throw cause;
+    }
+  };
+  return { ...deps, statements, loadChart, transact, snapshots: new Map() };
+}
+
+/** Carries a failure result out of a transaction, which better-sqlite3 rolls back on any throw. Not an Error: no stack to capture. */
+class Rollback {
+  constructor(readonly result: unknown) {}
+}
+
+function isFailure(result: unknown): boolean {
+  return typeof result === 'object' && result !== null && (result as { ok?: unknown }).ok === false;
+}
