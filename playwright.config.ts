@@ -1,8 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/support/chromium';
+import { serverEnv } from './e2e/support/server-env';
 
 const E2E_PORT = 3100;
-export const E2E_SECRET_KEY = 'e2e-secret-key-0000';
 
 export default defineConfig({
   testDir: './e2e',
@@ -20,16 +20,7 @@ export default defineConfig({
   webServer: {
     // A fresh database each run: the demo venue is seeded on start.
     command: `rm -rf data/e2e && npm start`,
-    // Every test buyer shares 127.0.0.1: a higher hold limit than a real client gets.
-    env: {
-      PORT: String(E2E_PORT),
-      HOST: '127.0.0.1',
-      DATABASE_URL: 'file:./data/e2e/tessera.db',
-      TESSERA_SECRET_KEY: E2E_SECRET_KEY,
-      NEXT_TELEMETRY_DISABLED: '1',
-      HOLD_RATE_LIMIT_PER_MINUTE: '6000',
-      HOLD_RATE_LIMIT_BURST: '200',
-    },
+    env: serverEnv(E2E_PORT, './data/e2e/tessera.db'),
     url: `http://127.0.0.1:${E2E_PORT}/`,
     timeout: 240_000,
     reuseExistingServer: false,

@@ -1,6 +1,6 @@
-import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { join } from 'node:path';
+import { expect, test } from './support/fixtures';
+import { authHeader } from './support/server-env';
 import { ServerProcess } from './support/server-process';
 
 /*
@@ -8,7 +8,6 @@ import { ServerProcess } from './support/server-process';
  * booking is there, no batch is half applied, holds that expired meanwhile are released, the log has no gap.
  */
 
-const auth = { authorization: `Basic ${Buffer.from('e2e-secret-key-0000:').toString('base64')}` };
 type Batch = { orderId: string; labels: string[] };
 
 test('a server killed under load loses nothing it acknowledged', async () => {
@@ -17,11 +16,13 @@ test('a server killed under load loses nothing it acknowledged', async () => {
   try {
     await server.start();
     const api = (path: string, data: unknown) =>
-      fetch(`${server.baseUrl}/api${path}`, { method: 'POST', headers: { ...auth, 'content-type': 'application/json' }, body: JSON.stringify(data) });
+      fetch(`${server.baseUrl}/api${path}`, { method: 'POST', headers: { ...authHeader, 'content-type': 'application/json' }, body: JSON.stringify(data) });
+
+    expect((await api('/events', { chartKey: 'demo-hall', eventKey: 'crash' })).status).toBe(200);
 
     // Holds that will expire while the server is down.
     const token = (await (await api('/hold-tokens', { expiresInMinutes: 0.05 })).json()) as { holdToken: string };
-    expect((await api('/events/demo-concert/actions/hold', { objects: ['Section D-O-1', 'Section D-O-2'], holdToken: token.holdToken })).status).toBe(200);
+    expect((await api('/events/crash/actions/hold', { objects: ['Section D-O-1', 'Section D-O-2'], holdToken: token.holdToken })).status).toBe(200);
 
     // 8 clients book 3-seat batches as fast as they can; the server is killed while they do.
     const acknowledged: Batch[] = [];
@@ -37,7 +38,7 @@ test('a server killed under load loses nothing it acknowledged', async () => {
         const batch = { orderId: `crash-${client}-${i}`, labels: [0, 1, 2].map((d) => `Section ${section}-${row}-${seat + d}`) };
         attempted.push(batch);
         try {
-          const res = await api('/events/demo-concert/actions/book', { objects: batch.labels, orderId: batch.orderId });
+          const res = await api('/events/crash/actions/book', { objects: batch.labels, orderId: batch.orderId });
           if (res.status === 200) acknowledged.push(batch);
         } catch {
           return; // the server is gone
@@ -54,7 +55,7 @@ test('a server killed under load loses nothing it acknowledged', async () => {
     await new Promise((r) => setTimeout(r, 3500)); // the 3-second hold expires while the server is down
     await server.start();
 
-    const db = new Database(join(server.dir, 'tessera.db'), { readonly: true });
+    const db = new Database(server.databaseFile, { readonly: true });
     try {
       const booked = new Map(
         (db.prepare("select label, order_id from event_objects where status = 'booked'").all() as { label: string; order_id: string }[]).map((r) => [
@@ -70,9 +71,9 @@ test('a server killed under load loses nothing it acknowledged', async () => {
       }
       const held = db.prepare("select label from event_objects where status = 'reservedByToken'").all();
       expect(held).toEqual([]);
-      const { seq } = db.prepare("select seq from events where key = 'demo-concert'").get() as { seq: number };
+      const { seq } = db.prepare("select seq from events where key = 'crash'").get() as { seq: number };
       const seqs = (
-        db.prepare('select s.seq from status_changes s join events e on e.id = s.event_id where e.key = ? order by s.seq').all('demo-concert') as {
+        db.prepare('select s.seq from status_changes s join events e on e.id = s.event_id where e.key = ? order by s.seq').all('crash') as {
           seq: number;
         }[]
       ).map((r) => r.seq);

@@ -1,16 +1,22 @@
-import { expect, test } from '@playwright/test';
-import { openBuyer, place } from './support/buyer';
+import { expect, place, test } from './support/fixtures';
+import { authHeader } from './support/server-env';
 import { ServerProcess } from './support/server-process';
 
-const auth = { authorization: `Basic ${Buffer.from('e2e-secret-key-0000:').toString('base64')}` };
-
-test('the server restarts while two buyers have the page open: both reconnect and show the right statuses', async ({ browser, request }) => {
+test('the server restarts while two buyers have the page open: both reconnect and show the right statuses', async ({
+  openBuyer,
+  request,
+  allowConsoleErrors,
+}) => {
+  // While the server is down, the pages' reconnection attempts fail, and Chromium logs each one.
+  allowConsoleErrors(/WebSocket connection to 'ws:\/\/127\.0\.0\.1:3101\/socket\.io\/.*' failed/);
   const server = new ServerProcess(3101);
   try {
     await server.start();
-    const url = `${server.baseUrl}/events/demo-concert`;
-    const alice = await openBuyer(browser, url);
-    const bob = await openBuyer(browser, url);
+    const created = await request.post(`${server.baseUrl}/api/events`, { headers: authHeader, data: { chartKey: 'demo-hall', eventKey: 'restart' } });
+    expect(created.status()).toBe(200);
+    const path = `${server.baseUrl}/events/restart`;
+    const alice = await openBuyer({ path });
+    const bob = await openBuyer({ path });
     await place(alice, 'Section A-B-5').click();
     await expect(place(bob, 'Section A-B-5')).toHaveAttribute('data-status', 'reservedByToken', { timeout: 1000 });
 
@@ -21,7 +27,7 @@ test('the server restarts while two buyers have the page open: both reconnect an
     await server.start();
     // Booked while the pages were still reconnecting: they only learn it from the fresh snapshot.
     expect(
-      (await request.post(`${server.baseUrl}/api/events/demo-concert/actions/book`, { headers: auth, data: { objects: ['Section A-B-6'] } })).status(),
+      (await request.post(`${server.baseUrl}/api/events/restart/actions/book`, { headers: authHeader, data: { objects: ['Section A-B-6'] } })).status(),
     ).toBe(200);
 
     for (const page of [alice, bob]) {

@@ -2,6 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { serverEnv } from './server-env';
 
 /**
  * A Tessera server of the test's own, on its own port and database file, that the test can kill and start
@@ -17,19 +18,13 @@ export class ServerProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  get databaseFile(): string {
+    return join(this.dir, 'tessera.db');
+  }
+
   async start(): Promise<void> {
     this.child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        PORT: String(this.port),
-        HOST: '127.0.0.1',
-        DATABASE_URL: `file:${join(this.dir, 'tessera.db')}`,
-        TESSERA_SECRET_KEY: 'e2e-secret-key-0000',
-        NEXT_TELEMETRY_DISABLED: '1',
-        HOLD_RATE_LIMIT_PER_MINUTE: '6000',
-        HOLD_RATE_LIMIT_BURST: '200',
-      },
+      env: { ...process.env, NODE_ENV: 'production', ...serverEnv(this.port, this.databaseFile) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const started = Date.now();

@@ -19,10 +19,13 @@ describe('pickBestAvailable', () => {
   });
 
   it('avoids leaving a single free seat stranded next to a taken one', () => {
-    // A-4 and A-8 taken: A-5/A-6 would strand A-7, and A-6/A-7 would strand A-5.
-    const pick = pickBestAvailable(chart, byLabel, freeExcept('A-4', 'A-8'), { number: 2 });
-    expect(pick!.labels).not.toEqual(['A-5', 'A-6']);
-    expect(pick!.nextToEachOther).toBe(true);
+    // A-4 and A-8 taken: A-5/A-6 would strand A-7, A-6/A-7 would strand A-5, and A-2/A-3 would strand A-1
+    // (accessible, so not offered, but still a seat left alone). A-9/A-10 strands nothing but is 102 away on
+    // average; B-5/B-6 (x=106 and 130, y=70) strands nothing and is 71 away, so it wins over the front row.
+    expect(pickBestAvailable(chart, byLabel, freeExcept('A-4', 'A-8'), { number: 2 })).toEqual({ labels: ['B-5', 'B-6'], nextToEachOther: true });
+    // With row B gone, the only run that strands nothing is A-9/A-10.
+    const rowB = Array.from({ length: 10 }, (_, i) => `B-${i + 1}`);
+    expect(pickBestAvailable(chart, byLabel, freeExcept('A-4', 'A-8', ...rowB), { number: 2 })).toEqual({ labels: ['A-9', 'A-10'], nextToEachOther: true });
   });
 
   it('keeps to the requested categories', () => {

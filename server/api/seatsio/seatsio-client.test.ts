@@ -80,6 +80,19 @@ describe('charts and events', () => {
   it('answers CHART_NOT_FOUND for an event on an unknown chart', async () => {
     await expect(server.client.events.create('nope')).rejects.toMatchObject({ status: 404, errors: [{ code: 'CHART_NOT_FOUND' }] });
   });
+
+  it("keeps Tessera's pricing extension on an event, and names a wrong price field", async () => {
+    const pricing = { currency: 'EUR', prices: { '1': 40, back: 25 } };
+    expect((await server.api('/events', { json: { chartKey, eventKey: 'priced', pricing } })).status).toBe(200);
+    expect(await (await server.api('/events/priced')).json()).toMatchObject({ key: 'priced', pricing });
+    const wrong = await server.api('/events', { json: { chartKey, eventKey: 'mispriced', pricing: { currency: 'euro', prices: { '1': -5 } } } });
+    expect(wrong.status).toBe(400);
+    expect(((await wrong.json()) as { messages: string[] }).messages).toEqual([
+      expect.stringMatching(/^pricing\.currency: /),
+      expect.stringMatching(/^pricing\.prices\.1: /),
+    ]);
+    await expect(server.client.events.retrieve('mispriced')).rejects.toMatchObject({ status: 404 });
+  });
 });
 
 describe('booking', () => {
