@@ -1,5 +1,6 @@
 import { and, asc, eq, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
+import { FREE, HELD } from '../../contracts/statuses';
 import { charts, eventObjects, events, gaAllocations, holdTokens, statusChanges, workspaces } from '../../db/schema';
 
 const p = sql.placeholder;
@@ -58,7 +59,7 @@ export function prepareStatements(db: Db) {
     unavailableSeats: db
       .select({ label: eventObjects.label, status: eventObjects.status })
       .from(eventObjects)
-      .where(and(eq(eventObjects.eventId, p('eventId')), or(ne(eventObjects.status, 'free'), eq(eventObjects.forSale, false))))
+      .where(and(eq(eventObjects.eventId, p('eventId')), or(ne(eventObjects.status, FREE), eq(eventObjects.forSale, false))))
       .prepare(),
     gaAllocationsOfEvent: db
       .select({ label: gaAllocations.label, quantity: gaAllocations.quantity })
@@ -109,7 +110,7 @@ export function prepareStatements(db: Db) {
     seatsHeldBy: db
       .select({ eventId: eventObjects.eventId, label: eventObjects.label })
       .from(eventObjects)
-      .where(and(eq(eventObjects.holdToken, p('token')), eq(eventObjects.status, 'reservedByToken')))
+      .where(and(eq(eventObjects.holdToken, p('token')), eq(eventObjects.status, HELD)))
       .prepare(),
     gaHeldBy: db
       .select({ eventId: gaAllocations.eventId, label: gaAllocations.label, status: gaAllocations.status, quantity: gaAllocations.quantity })
