@@ -70,12 +70,14 @@ export function runChange(store: Store, workspaceId: number, buildRequests: () =
   return outcome;
 }
 
+type PlanEntry<S> = { event: EventHandle; label: string; state: S; dirty: boolean };
+
 /** The state of every object touched so far, in memory, so that nothing is written unless everything passes. */
 class ChangePlan {
   failures: ObjectFailure[] = [];
   private events = new Map<string, EventHandle>();
-  private seats = new Map<string, { event: EventHandle; label: string; state: SeatState; dirty: boolean }>();
-  private gas = new Map<string, { event: EventHandle; label: string; state: GaState; dirty: boolean }>();
+  private seats = new Map<string, PlanEntry<SeatState>>();
+  private gas = new Map<string, PlanEntry<GaState>>();
   private log = new Map<number, { event: EventHandle; entries: LogEntry[]; changes: ObjectState[] }>();
   private tokens = new Map<string, FailureReason | null>();
 
@@ -171,23 +173,19 @@ class ChangePlan {
       fail('quantity_not_allowed');
       return undefined;
     }
-    const key = `${event.id}\u0000${object.label}`;
-    let entry = this.seats.get(key);
-    if (!entry) {
+    const entry = this.entry(this.seats, event, object.label, () => {
       const row = this.store.statements.seat.get({ eventId: event.id, label: object.label });
       if (!row) throw new Error(`event ${event.key} has no row for bookable object ${object.label}`);
-      entry = { event, label: object.label, state: row, dirty: false };
-      this.seats.set(key, entry);
-    }
+      return row;
+    });
     const result = changeSeat(entry.state, intent);
     if (!result.ok) {
       fail(result.reason, entry.state.status);
       return undefined;
     }
-    entry.state = result.next;
-    entry.dirty = true;
-    this.record(
-      event,
+    this.accept(
+      entry,
+      result.next,
       {
         label: object.label,
         status: result.next.status,
@@ -203,22 +201,17 @@ class ChangePlan {
 
   private applyGa(event: EventHandle, object: ChartObject, ref: ObjectRef, intent: ChangeIntent, fail: (r: FailureReason) => void): ObjectView | undefined {
     const quantity = ref.quantity ?? 1;
-    const key = `${event.id}\u0000${object.label}`;
-    let entry = this.gas.get(key);
-    if (!entry) {
-      const rows = this.store.statements.gaAllocations.all({ eventId: event.id, label: object.label });
-      entry = { event, label: object.label, state: gaState(object.capacity ?? 0, rows), dirty: false };
-      this.gas.set(key, entry);
-    }
+    const entry = this.entry(this.gas, event, object.label, () =>
+      gaState(object.capacity ?? 0, this.store.statements.gaAllocations.all({ eventId: event.id, label: object.label })),
+    );
     const result = changeGeneralAdmission(entry.state, intent, quantity);
     if (!result.ok) {
       fail(result.reason);
       return undefined;
     }
-    entry.state = result.next;
-    entry.dirty = true;
-    this.record(
-      event,
+    this.accept(
+      entry,
+      result.next,
       {
         label: object.label,
         status: intent.kind === 'release' ? FREE : intent.status,
@@ -232,13 +225,27 @@ class ChangePlan {
     return { eventKey: event.key, chart: event.chart, object, ga: result.next };
   }
 
-  private record(event: EventHandle, entry: LogEntry, change: ObjectState): void {
-    let log = this.log.get(event.id);
-    if (!log) {
-      log = { event, entries: [], changes: [] };
-      this.log.set(event.id, log);
+  /** The object's state as the plan has it: read from the database the first time the plan touches it. */
+  private entry<S>(entries: Map<string, PlanEntry<S>>, event: EventHandle, label: string, read: () => S): PlanEntry<S> {
+    const key = `${event.id}\u0000${label}`;
+    let entry = entries.get(key);
+    if (!entry) {
+      entry = { event, label, state: read(), dirty: false };
+      entries.set(key, entry);
     }
-    log.entries.push(entry);
+    return entry;
+  }
+
+  /** The rules allowed the change: the plan takes the new state, and the log and the broadcast get the change. */
+  private accept<S>(entry: PlanEntry<S>, next: S, logged: LogEntry, change: ObjectState): void {
+    entry.state = next;
+    entry.dirty = true;
+    let log = this.log.get(entry.event.id);
+    if (!log) {
+      log = { event: entry.event, entries: [], changes: [] };
+      this.log.set(entry.event.id, log);
+    }
+    log.entries.push(logged);
     log.changes.push(change);
   }
 
