@@ -37,9 +37,9 @@ function detailFor(seatRadiusPx: number | undefined): Detail {
 }
 
 /**
- * The venue as SVG. One element per place with the DOM hooks of DESIGN.md; zoom and pan with wheel, drag, pinch
- * and buttons; arrow keys move between places, Enter or Space chooses one. Places are memoised on their own
- * status, so a change re-renders only the places it touches.
+ * The venue as SVG: zoom and pan with wheel, drag, pinch and buttons; arrow keys move between places, Enter or
+ * Space chooses one. React draws sections, labels, controls and the card; the places themselves are drawn and
+ * repainted by PlacesLayer outside React, one element each with the DOM hooks (docs/decisions/003).
  */
 export function SeatingChart({ chart, state, live, selected, priceOf, onActivate }: SeatingChartProps) {
   const fit = useMemo(() => chartBounds(chart), [chart]);

@@ -22,7 +22,8 @@ type Drawn = { object: ChartObject; shape: SVGElement; mark?: SVGElement; tick?:
 /**
  * The places of a chart, drawn with plain DOM calls and repainted one by one as their view changes. React
  * renders everything else; for tens of thousands of seats its per-element work cost more than the drawing
- * (see docs/BENCHMARKS.md). Every place is one element carrying the DOM hooks of DESIGN.md.
+ * (see docs/BENCHMARKS.md). Every place is one element carrying the DOM hooks
+ * (`data-label`, `data-object-type`, `data-status`, `data-selected`; docs/ARCHITECTURE.md).
  */
 export class PlacesLayer {
   private drawn = new Map<string, Drawn>();

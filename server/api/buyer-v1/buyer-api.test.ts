@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSmallVenue, startTestServer, type TestServer } from '../../testing/test-server';
 
-/* The seat dialect as a buyer's browser uses it: no secret key, the hold token is the credential. */
+/* The buyer API as a buyer's browser uses it: no secret key, the hold token is the credential. */
 
 let server: TestServer;
 beforeAll(async () => {
