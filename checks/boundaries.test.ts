@@ -49,6 +49,12 @@ describe('violations', () => {
     ]);
   });
 
+  it('flags an import from outside the repository', () => {
+    expect(violations([{ path: 'server/seed.ts', imports: ['../../elsewhere/venue'] }])).toEqual([
+      'server/seed.ts → ../../elsewhere/venue: the repository stands alone: nothing imports a file outside it',
+    ]);
+  });
+
   it('flags a shared API module that knows a dialect, and a dialect that reaches into the other', () => {
     expect(
       violations([

@@ -25,6 +25,11 @@ const packageName = (target: string) => (target.startsWith('@') ? target.split('
 
 const RULES: Rule[] = [
   {
+    why: 'the repository stands alone: nothing imports a file outside it',
+    applies: () => true,
+    allows: (t) => !t.startsWith('../'),
+  },
+  {
     why: 'the browser never imports the server: pages and components use contracts/ and their own code',
     applies: under('app', 'components'),
     allows: (t) => (isPackage(t) ? !['better-sqlite3', 'drizzle-orm', 'socket.io'].includes(packageName(t)) : under('app', 'components', 'contracts')(t)),

@@ -9,7 +9,7 @@ import type { Store } from './store';
  * within a maximum, released by the sweeper (expire-holds.ts) once its time is up.
  */
 
-export const DEFAULT_HOLD_MINUTES = 15;
+const DEFAULT_HOLD_MINUTES = 15;
 /** A token lives at most this long from its creation, however often it is extended. */
 export const MAX_HOLD_MINUTES = 120;
 
@@ -18,7 +18,7 @@ export type NewHoldToken = { token: string; expiresAt: number };
 
 export type HoldTokenView = { token: string; expiresAt: number; workspaceId: number; createdAt: number };
 
-export type HoldTokenProblem = 'not_found' | 'expired' | 'too_long';
+type HoldTokenProblem = 'not_found' | 'expired' | 'too_long';
 
 export type HoldTokenResult = { ok: true; holdToken: HoldTokenView } | { ok: false; reason: HoldTokenProblem };
 

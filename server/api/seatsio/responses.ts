@@ -36,10 +36,10 @@ const statusByCode = {
 
 export type ErrorCode = keyof typeof statusByCode;
 
-export type ErrorEntry = { code: ErrorCode; message: string };
+type ErrorEntry = { code: ErrorCode; message: string };
 
 /** The one builder of seats.io-shaped error bodies: one entry per problem, all with one HTTP status (the first's). */
-export function seatsioError(entries: ErrorEntry[]): ApiResponse {
+function seatsioError(entries: ErrorEntry[]): ApiResponse {
   const first = entries[0];
   if (!first) throw new Error('an error response names at least one error');
   const status = statusByCode[first.code];
