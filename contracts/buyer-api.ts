@@ -32,14 +32,12 @@ export const holdBestAvailableRequest = z
   })
   .strict();
 
-export const bookRequest = z
-  .object({
-    objectLabels,
-    quantities,
-    holdToken: token,
-    extraData: z.record(z.string(), z.unknown()).optional(),
-    orderId: z.string().min(1).max(100).optional(),
-  })
+/** A buyer books what their token holds; the server names the order. */
+export const bookRequest = z.object({ objectLabels, quantities, holdToken: token }).strict();
+
+/** The venue (secret key) may also name the order and attach extra data to the places. */
+export const venueBookRequest = bookRequest
+  .extend({ extraData: z.record(z.string(), z.unknown()).optional(), orderId: z.string().min(1).max(100).optional() })
   .strict();
 
 export const releaseRequest = z.object({ objectLabels, quantities, holdToken: token.optional() }).strict();
@@ -49,6 +47,7 @@ export const extendRequest = z.object({ ttlSeconds: z.number().int().min(1) }).s
 export type HoldRequest = z.input<typeof holdRequest>;
 export type HoldBestAvailableRequest = z.input<typeof holdBestAvailableRequest>;
 export type BookRequest = z.input<typeof bookRequest>;
+export type VenueBookRequest = z.input<typeof venueBookRequest>;
 export type ReleaseRequest = z.input<typeof releaseRequest>;
 export type ExtendRequest = z.input<typeof extendRequest>;
 
@@ -85,6 +84,7 @@ export const FAILURE_REASONS = [
   'previous_status_rejected',
   'insufficient_capacity',
   'quantity_not_allowed',
+  'too_many_places',
 ] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 

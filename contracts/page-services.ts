@@ -1,5 +1,6 @@
 import type { ChartDefinition } from './chart';
 import type { Pricing } from './pricing';
+import type { SalesSettings } from './sales';
 
 /*
  * What Next's pages ask of the server process they run in. Next bundles pages apart from the custom server, so
@@ -8,7 +9,7 @@ import type { Pricing } from './pricing';
  */
 
 /** An event as its public pages show it. */
-export type PublicEvent = { key: string; name: string | null; chart: ChartDefinition; pricing?: Pricing };
+export type PublicEvent = { key: string; name: string | null; chart: ChartDefinition; pricing?: Pricing; sales: SalesSettings };
 
 /** A place an order booked; general-admission areas with how many places. */
 export type OrderedPlace = { label: string; quantity: number };

@@ -48,6 +48,14 @@ export const events = sqliteTable(
     date: text('date'),
     /** Prices per category key for the buyer chart: `{"currency":"EUR","prices":{"1":65}}`. */
     pricing: text('pricing'),
+    /** Sales settings (contracts/sales.ts). Events from before they existed get the safe defaults. */
+    checkoutMode: text('checkout_mode', { enum: ['handoff', 'reservation'] })
+      .notNull()
+      .default('handoff'),
+    checkoutUrl: text('checkout_url'),
+    maxPlacesPerOrder: integer('max_places_per_order').notNull().default(10),
+    holdMinutes: integer('hold_minutes').notNull().default(15),
+    maxHoldMinutes: integer('max_hold_minutes').notNull().default(30),
     /** The sequence number of the last committed status change (see statusChanges.seq). */
     seq: integer('seq').notNull().default(0),
     createdAt: createdAt(),
@@ -100,6 +108,9 @@ export const holdTokens = sqliteTable(
     workspaceId: integer('workspace_id')
       .notNull()
       .references(() => workspaces.id),
+    /** The event an anonymous buyer's token was created on (the only one it may be used on); null for tokens
+     * created with the secret key, which the buyer API never accepts. */
+    eventId: integer('event_id').references(() => events.id, { onDelete: 'cascade' }),
     expiresAt: integer('expires_at').notNull(),
     /** Set once the sweeper has released everything the token held: expiry happens exactly once. */
     expired: integer('expired', { mode: 'boolean' }).notNull().default(false),

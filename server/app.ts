@@ -19,8 +19,6 @@ export type ApplicationOptions = {
   pages?: PageHandler;
   /** How often the hold-expiry sweeper runs. */
   sweepIntervalMs?: number;
-  /** Buyer API: may buyers book their held seats with the hold token alone? (The built-in storefront.) */
-  publicCheckout?: boolean;
   /** Public hold requests per client IP. */
   holdRateLimit?: RateLimit;
 };
@@ -45,10 +43,7 @@ export function createApplication(options: ApplicationOptions): Application {
   const booking = openBooking({ databaseUrl: options.databaseUrl, now, onCommit: (batches) => feed?.publish(batches) });
   const { workspace: defaultWorkspace, created } = booking.ensureDefaultWorkspace({ secretKey: options.secretKey, publicKey: options.publicKey });
   const handleApi = createApiHandler([
-    serveDialect(
-      booking,
-      buyerDialect({ publicCheckout: options.publicCheckout ?? true, holdLimiter: new RateLimiter(options.holdRateLimit ?? DEFAULT_HOLD_RATE_LIMIT, now) }),
-    ),
+    serveDialect(booking, buyerDialect({ holdLimiter: new RateLimiter(options.holdRateLimit ?? DEFAULT_HOLD_RATE_LIMIT, now) })),
     serveDialect(booking, seatsioDialect()),
   ]);
 

@@ -8,12 +8,6 @@ const schema = z.object({
   DATABASE_URL: z.string().min(1).default('file:./data/tessera.db'),
   TESSERA_SECRET_KEY: z.string().min(8).optional(),
   TESSERA_PUBLIC_KEY: z.string().min(8).optional(),
-  /** Let buyers book held seats with their hold token alone (the built-in storefront). Set false when an
-   * integration books after payment with the secret key. */
-  PUBLIC_CHECKOUT: z
-    .enum(['true', 'false'])
-    .default('true')
-    .transform((v) => v === 'true'),
   /** Public hold requests per client IP and minute, and the burst allowed at once. */
   HOLD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   HOLD_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(30),

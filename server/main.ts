@@ -19,7 +19,6 @@ async function main(): Promise<void> {
     databaseUrl: env.DATABASE_URL,
     ...(env.TESSERA_SECRET_KEY ? { secretKey: env.TESSERA_SECRET_KEY } : {}),
     ...(env.TESSERA_PUBLIC_KEY ? { publicKey: env.TESSERA_PUBLIC_KEY } : {}),
-    publicCheckout: env.PUBLIC_CHECKOUT,
     holdRateLimit: { perMinute: env.HOLD_RATE_LIMIT_PER_MINUTE, burst: env.HOLD_RATE_LIMIT_BURST },
     pages: (req, res) => handleNext(req, res),
   });

@@ -3,7 +3,13 @@ import { demoHall } from './charts/generate-venue';
 
 const DEMO_CHART_KEY = 'demo-hall';
 export const DEMO_EVENT_KEY = 'demo-concert';
-const DEMO_EVENT = { key: DEMO_EVENT_KEY, name: 'Demo Concert', pricing: { currency: 'EUR', prices: { '1': 65, '2': 45, '3': 25 } } };
+/** A reservation: the demo shows the whole buyer flow, booking included, without a payment page behind it. */
+const DEMO_EVENT = {
+  key: DEMO_EVENT_KEY,
+  name: 'Demo Concert',
+  pricing: { currency: 'EUR', prices: { '1': 65, '2': 45, '3': 25 } },
+  sales: { checkoutMode: 'reservation' as const },
+};
 
 /** Seeds chart `demo-hall` and event `demo-concert` into the default workspace unless the event exists. */
 export function seedDemo(booking: Booking, workspaceId: number): boolean {

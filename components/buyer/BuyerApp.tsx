@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useCallback, useMemo, useState } from 'react';
 import type { Pricing } from '../../contracts/pricing';
+import type { SalesSettings } from '../../contracts/sales';
 import type { ChartDefinition, ChartObject } from '../../contracts/chart';
 import { placeName } from '../seating-chart/describe-object';
 import { statusOf } from '../seating-chart/live-state';
@@ -22,13 +23,15 @@ export type BuyerAppProps = {
   eventName: string;
   chart: ChartDefinition;
   pricing?: Pricing;
-  /** Hold time of a new hold, in seconds (tests shorten it); the server default otherwise. */
+  /** Places per order, hold time and checkout: the server enforces them, the page shows them. */
+  sales: SalesSettings;
+  /** Hold time of a new hold, in seconds (tests shorten it); the event's otherwise. */
   holdSeconds?: number;
-  maxSelectedObjects?: number;
 };
 
 /** The buyer's page: the live chart, holding places with a countdown, best available, and checkout. */
-export function BuyerApp({ eventKey, eventName, chart, pricing, holdSeconds, maxSelectedObjects = 10 }: BuyerAppProps) {
+export function BuyerApp({ eventKey, eventName, chart, pricing, sales, holdSeconds }: BuyerAppProps) {
+  const maxPlaces = sales.maxPlacesPerOrder;
   const router = useRouter();
   const { state, connection, error } = useLiveEvent(eventKey);
   const live = connection === 'live' && state !== null;
@@ -40,7 +43,9 @@ export function BuyerApp({ eventKey, eventName, chart, pricing, holdSeconds, max
     },
     [byLabel],
   );
-  const session = useHoldSession({ eventKey, maxPlaces: maxSelectedObjects, describe, ...(holdSeconds ? { ttlSeconds: holdSeconds } : {}) });
+  // A table booked whole holds all its seats: the server counts them as places, and so does the page.
+  const placesOf = useCallback((label: string) => (byLabel.get(label)?.bookAsAWhole ? (byLabel.get(label)?.seats?.length ?? 1) : 1), [byLabel]);
+  const session = useHoldSession({ eventKey, maxPlaces, placesOf, describe, ...(holdSeconds ? { ttlSeconds: holdSeconds } : {}) });
   const prices = useMemo(() => priceBook(pricing), [pricing]);
   const [askQuantity, setAskQuantity] = useState<ChartObject | null>(null);
   const [booking, setBooking] = useState(false);
@@ -101,13 +106,15 @@ export function BuyerApp({ eventKey, eventName, chart, pricing, holdSeconds, max
           describe={describe}
           live={live}
           booking={booking}
-          onCheckout={checkout}
+          eventKey={eventKey}
+          sales={sales}
+          onBook={checkout}
         />
       </main>
       {askQuantity && (
         <QuantityDialog
           name={describe(askQuantity.label)}
-          max={Math.min(state?.objects.get(askQuantity.label)?.numFree ?? 0, maxSelectedObjects - [...session.selection.values()].reduce((n, q) => n + q, 0))}
+          max={Math.min(state?.objects.get(askQuantity.label)?.numFree ?? 0, maxPlaces - session.placesTaken)}
           price={prices.priceOf(askQuantity.categoryKey)}
           onConfirm={(quantity) => {
             setAskQuantity(null);

@@ -2,6 +2,7 @@
 
 import { useId, useState } from 'react';
 import type { ChartDefinition, ChartObject } from '../../contracts/chart';
+import type { SalesSettings } from '../../contracts/sales';
 import styles from './buyer-app.module.css';
 import { formatRemaining, type PriceBook } from './format';
 import type { useHoldSession } from './use-hold-session';
@@ -18,13 +19,16 @@ type Props = {
   describe: (label: string) => string;
   live: boolean;
   booking: boolean;
-  onCheckout: () => void;
+  eventKey: string;
+  sales: SalesSettings;
+  /** Reservation: books with the hold token. Handoff goes to the venue's checkout page instead. */
+  onBook: () => void;
 };
 
 const LAST_MINUTE_MS = 60_000;
 
 /** The side panel (a bottom sheet on phones): selected places, the hold countdown, best available and checkout. */
-export function SelectionPanel({ chart, byLabel, prices, session, stranded, describe, live, booking, onCheckout }: Props) {
+export function SelectionPanel({ chart, byLabel, prices, session, stranded, describe, live, booking, eventKey, sales, onBook }: Props) {
   const now = useNow(session.expiresAt !== null);
   const remaining = session.expiresAt !== null ? session.expiresAt - now : null;
   const order = [...byLabel.keys()];
@@ -109,9 +113,19 @@ export function SelectionPanel({ chart, byLabel, prices, session, stranded, desc
         </p>
       )}
 
-      <button type="button" className={styles.book} disabled={!canBook} onClick={onCheckout}>
-        {booking ? 'Booking…' : places ? `Book ${places} ${places === 1 ? 'place' : 'places'}${total ? ` for ${prices.format(total)}` : ''}` : 'Book'}
-      </button>
+      {sales.checkoutMode === 'reservation' ? (
+        <button type="button" className={styles.book} disabled={!canBook} onClick={onBook}>
+          {booking ? 'Booking…' : places ? `Book ${places} ${places === 1 ? 'place' : 'places'}${total ? ` for ${prices.format(total)}` : ''}` : 'Book'}
+        </button>
+      ) : sales.checkoutUrl ? (
+        <HandoffForm url={sales.checkoutUrl} eventKey={eventKey} token={session.token} selection={session.selection} disabled={!canBook}>
+          {places ? `Continue to checkout${total ? ` · ${prices.format(total)}` : ''}` : 'Continue to checkout'}
+        </HandoffForm>
+      ) : (
+        <p className={styles.warning} role="status">
+          Checkout is not set up for this event yet. Your places stay held until the countdown ends.
+        </p>
+      )}
 
       <BestAvailable chart={chart} prices={prices} disabled={!live} onFind={(n, categories) => void session.holdBest(n, categories)} />
 
@@ -133,6 +147,42 @@ export function SelectionPanel({ chart, byLabel, prices, session, stranded, desc
         </li>
       </ul>
     </aside>
+  );
+}
+
+/**
+ * Handoff: a plain form POST to the venue's checkout page (as a payment page expects), carrying the hold token,
+ * the event key, each held label as `objectLabels`, and `quantities` (JSON) for general-admission areas. The
+ * venue's server books them after payment with its secret key.
+ */
+function HandoffForm({
+  url,
+  eventKey,
+  token,
+  selection,
+  disabled,
+  children,
+}: {
+  url: string;
+  eventKey: string;
+  token: string | null;
+  selection: ReadonlyMap<string, number>;
+  disabled: boolean;
+  children: string;
+}) {
+  const quantities = Object.fromEntries([...selection].filter(([, q]) => q > 1));
+  return (
+    <form method="post" action={url} className={styles.handoff}>
+      <input type="hidden" name="holdToken" value={token ?? ''} />
+      <input type="hidden" name="eventKey" value={eventKey} />
+      {[...selection.keys()].map((label) => (
+        <input key={label} type="hidden" name="objectLabels" value={label} />
+      ))}
+      {Object.keys(quantities).length > 0 && <input type="hidden" name="quantities" value={JSON.stringify(quantities)} />}
+      <button type="submit" className={styles.book} disabled={disabled || !token}>
+        {children}
+      </button>
+    </form>
   );
 }
 

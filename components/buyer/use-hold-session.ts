@@ -25,11 +25,14 @@ const REASONS: Partial<Record<FailureReason, string>> = {
   insufficient_capacity: 'does not have that many places left',
   hold_token_expired: 'could not be kept: your hold expired',
   not_held_by_token: 'is no longer held for you',
+  too_many_places: 'would take your order over the places one order may hold',
 };
 
 export type HoldSessionOptions = {
   eventKey: string;
   maxPlaces: number;
+  /** How many places one unit of a label is: 1, or the seats of a table held whole. */
+  placesOf: (label: string) => number;
   /** Hold time of a new token; the server's default (15 minutes) when absent. */
   ttlSeconds?: number;
   /** Short human name of a place, for messages: "Section A, row C, seat 11". */
@@ -51,7 +54,7 @@ function persist(eventKey: string, state: SessionState): void {
  * known before the second hold is sent. The token survives a reload (sessionStorage).
  */
 export function useHoldSession(options: HoldSessionOptions) {
-  const { eventKey, maxPlaces, ttlSeconds, describe } = options;
+  const { eventKey, maxPlaces, placesOf, ttlSeconds, describe } = options;
   const [state, setState] = useState<SessionState>(EMPTY);
   const [notice, setNotice] = useState<Notice | null>(null);
   const current = useRef(state);
@@ -85,7 +88,7 @@ export function useHoldSession(options: HoldSessionOptions) {
 
   const adopt = useCallback((token: string, expiresAt: string) => update((s) => ({ ...s, token, expiresAt: Date.parse(expiresAt) })), [update]);
 
-  const placesTaken = (s: SessionState) => [...s.selection.values()].reduce((n, q) => n + q, 0);
+  const placesTaken = useCallback((s: SessionState) => [...s.selection].reduce((n, [label, q]) => n + placesOf(label) * q, 0), [placesOf]);
 
   /** Holds `label` (with `quantity` places for a GA area), or releases it when it is already selected. */
   const toggle = useCallback(
@@ -93,7 +96,7 @@ export function useHoldSession(options: HoldSessionOptions) {
       const s = current.current;
       if (s.pending.has(label)) return;
       const selected = s.selection.get(label);
-      if (selected === undefined && placesTaken(s) + quantity > maxPlaces) {
+      if (selected === undefined && placesTaken(s) + placesOf(label) * quantity > maxPlaces) {
         setNotice({ tone: 'warning', text: `You can select at most ${maxPlaces} places per order.` });
         return;
       }
@@ -141,7 +144,7 @@ export function useHoldSession(options: HoldSessionOptions) {
         });
       }
     },
-    [adopt, describe, enqueue, eventKey, explain, maxPlaces, ttlSeconds, update],
+    [adopt, describe, enqueue, eventKey, explain, maxPlaces, placesOf, placesTaken, ttlSeconds, update],
   );
 
   const holdBest = useCallback(
@@ -170,7 +173,7 @@ export function useHoldSession(options: HoldSessionOptions) {
         });
         setNotice({ tone: 'info', text: `We found ${outcome.value.held.map((h) => describe(h.objectLabel)).join('; ')}.` });
       }),
-    [adopt, describe, enqueue, eventKey, explain, maxPlaces, ttlSeconds, update],
+    [adopt, describe, enqueue, eventKey, explain, maxPlaces, placesTaken, ttlSeconds, update],
   );
 
   /** Five more minutes, once per hold. */
@@ -246,5 +249,5 @@ export function useHoldSession(options: HoldSessionOptions) {
     return () => clearTimeout(timer);
   }, [state.expiresAt, update]);
 
-  return { ...state, notice, setNotice, toggle, holdBest, extend, checkout };
+  return { ...state, placesTaken: placesTaken(state), notice, setNotice, toggle, holdBest, extend, checkout };
 }

@@ -42,7 +42,8 @@ export const test = base.extend<Fixtures & { consoleWatch: ConsoleWatch }>({
     const key = `e2e-${randomBytes(5).toString('hex')}`;
     const res = await request.post('/api/events', {
       headers: authHeader,
-      data: { chartKey: 'demo-hall', eventKey: key, name: 'Demo Concert', pricing: DEMO_PRICING },
+      // A reservation, as the demo is: these specs book with the buyer's token (handoff has a spec of its own).
+      data: { chartKey: 'demo-hall', eventKey: key, name: 'Demo Concert', pricing: DEMO_PRICING, salesSettings: { checkoutMode: 'reservation' } },
     });
     expect(res.status(), await res.text()).toBe(200);
     await use({ key, path: `/events/${key}` });

@@ -1,6 +1,5 @@
 import { distanceToFocalPoint, type ChartDefinition, type ChartObject } from '../../contracts/chart';
-import { runChange, type ChangeResult, type StatusChangeRequest } from './change-status';
-import type { NewHoldToken } from './hold-tokens';
+import { API_CALL, runChange, type ChangeResult, type RunOptions, type StatusChangeRequest } from './change-status';
 import type { Store } from './store';
 import { findEvent, unavailableLabels } from './event-state';
 
@@ -71,7 +70,7 @@ export function changeBestAvailable(
   eventKey: string,
   query: BestAvailableQuery & { ticketTypes?: string[]; extraData?: Record<string, unknown>[] },
   request: Omit<StatusChangeRequest, 'eventKeys' | 'objects'>,
-  newHoldToken?: NewHoldToken,
+  options: RunOptions = API_CALL,
 ): BestAvailableChange {
   let pick: BestAvailablePick | undefined;
   const result = runChange(
@@ -91,7 +90,7 @@ export function changeBestAvailable(
       }));
       return [{ ...request, eventKeys: [eventKey], objects }];
     },
-    { origin: 'API_CALL', ...(newHoldToken ? { newHoldToken } : {}) },
+    options,
   );
   return { result, pick };
 }

@@ -2,13 +2,14 @@ import { openDatabase } from '../../db/client';
 export type { Workspace } from '../../db/schema';
 import type { ObjectsChanged } from '../../contracts/realtime';
 import { changeBestAvailable } from './best-available';
+import { buyerBook, buyerExtend, buyerHold, buyerRelease, buyerToken } from './buyer';
 import { changeObjectStatus } from './change-status';
 import { chartByKey } from './charts';
 import { eventObjectViews, eventSnapshot, findEvent, objectViews } from './event-state';
 import { createEvents, deleteEvent, eventByKey, eventOrder, publicEvent, updateEvent } from './events';
 import { expireHolds } from './expire-holds';
 import { updateExtraData } from './extra-data';
-import { checkHoldToken, createHoldToken, extendHoldToken, mintHoldToken, objectsHeldBy, retrieveHoldToken } from './hold-tokens';
+import { createHoldToken, extendHoldToken, retrieveHoldToken } from './hold-tokens';
 import { importChart } from './import-chart';
 import { listStatusChanges } from './status-change-log';
 import { createStore, type Store } from './store';
@@ -41,12 +42,15 @@ const operations = {
   eventSnapshot,
   listStatusChanges,
   // Hold tokens
-  mintHoldToken,
   createHoldToken,
   retrieveHoldToken,
-  checkHoldToken,
   extendHoldToken,
-  objectsHeldBy,
+  // The buyer API
+  buyerHold,
+  buyerBook,
+  buyerRelease,
+  buyerToken,
+  buyerExtend,
   // Status changes
   changeObjectStatus,
   changeBestAvailable,

@@ -4,7 +4,7 @@ import { FREE, HELD } from '../../contracts/statuses';
 import { findEvent, type EventHandle } from './event-state';
 import type { FailureReason, ObjectFailure } from './failures';
 import { allocationRow, gaPublicState, gaState, placesTaken, type GaState } from './general-admission';
-import { checkHoldToken, type NewHoldToken } from './hold-tokens';
+import { checkHoldToken, objectsHeldBy, type NewHoldToken, type TokenScope } from './hold-tokens';
 import { changeGeneralAdmission, changeSeat, type ChangeIntent, type SeatState } from './status-rules';
 import type { LoadedChart, Store } from './store';
 
@@ -37,23 +37,29 @@ type LogEntry = { label: string; status: string; quantity: number; holdToken: st
  * Later requests see the effect of earlier ones. The failure names every refused object and why.
  * `newHoldToken` is stored with the change when it commits: a buyer's first hold creates its token.
  */
-export function changeObjectStatus(store: Store, workspaceId: number, requests: StatusChangeRequest[], newHoldToken?: NewHoldToken): ChangeResult {
-  return runChange(store, workspaceId, () => requests, { origin: 'API_CALL', ...(newHoldToken ? { newHoldToken } : {}) });
+export function changeObjectStatus(store: Store, workspaceId: number, requests: StatusChangeRequest[], options: RunOptions = API_CALL): ChangeResult {
+  return runChange(store, workspaceId, () => requests, options);
 }
 
-type RunOptions = {
+export type RunOptions = {
   origin: 'API_CALL' | 'HOLD_EXPIRED';
+  /** Whose hold tokens the change accepts: the workspace's (the default), or an anonymous buyer's. */
+  tokenScope?: TokenScope;
   /** Expiry releases with a token that is no longer live, and marks it expired in the same transaction. */
   expiringToken?: string;
   /** A token created by this change (a first hold): stored only if the change commits. */
   newHoldToken?: NewHoldToken;
+  /** At most this many places may be held by the token on the event once the change is made. */
+  placeLimit?: { token: string; eventKey: string; maxPlaces: number };
 };
+
+export const API_CALL: RunOptions = { origin: 'API_CALL' };
 
 /** The one transaction shell: requests are built inside it, so they can depend on what it reads. */
 export function runChange(store: Store, workspaceId: number, buildRequests: () => StatusChangeRequest[], options: RunOptions): ChangeResult {
   const now = store.now();
   const outcome = store.transact((): ChangeResult & { batches?: ObjectsChanged[] } => {
-    const plan = new ChangePlan(store, workspaceId, now, options.expiringToken ?? options.newHoldToken?.token);
+    const plan = new ChangePlan(store, workspaceId, options.tokenScope ?? { workspaceId }, now, options.expiringToken ?? options.newHoldToken?.token);
     const results: ObjectView[][] = [];
     for (const request of buildRequests()) {
       const views = plan.apply(request);
@@ -63,11 +69,31 @@ export function runChange(store: Store, workspaceId: number, buildRequests: () =
     if (plan.failures.length) return { ok: false, failure: { kind: 'objects', failures: plan.failures } };
     if (options.expiringToken) store.statements.markTokenExpired.run({ token: options.expiringToken });
     if (options.newHoldToken) store.statements.insertHoldToken.run({ ...options.newHoldToken, workspaceId, createdAt: now });
-    return { ok: true, results, batches: plan.write(options.origin) };
+    const batches = plan.write(options.origin);
+    // Counted after the writes, which the transaction rolls back when the failure below is returned.
+    const limit = options.placeLimit;
+    if (limit && placesHeld(store, limit.token, limit.eventKey) > limit.maxPlaces) {
+      const failures = results.flat().map((v): ObjectFailure => ({ eventKey: v.eventKey, label: v.object.label, reason: 'too_many_places' }));
+      return { ok: false, failure: { kind: 'objects', failures } };
+    }
+    return { ok: true, results, batches };
   });
   if (outcome.ok && outcome.batches?.length) store.onCommit(outcome.batches);
   if (outcome.ok) return { ok: true, results: outcome.results };
   return outcome;
+}
+
+/** Places a token holds on an event: a general-admission place and each seat of a table held whole count as one. */
+function placesHeld(store: Store, token: string, eventKey: string): number {
+  const event = findEvent(store, eventKey, null);
+  if (!event) return 0;
+  let places = 0;
+  for (const held of objectsHeldBy(store, token)) {
+    if (held.eventKey !== eventKey) continue;
+    const object = event.chart.byLabel.get(held.label);
+    places += object?.type === 'generalAdmission' ? held.quantity : object?.bookAsAWhole ? (object.seats?.length ?? 1) : 1;
+  }
+  return places;
 }
 
 type PlanEntry<S> = { event: EventHandle; label: string; state: S; dirty: boolean };
@@ -84,6 +110,7 @@ class ChangePlan {
   constructor(
     private store: Store,
     private workspaceId: number,
+    private tokenScope: TokenScope,
     private now: number,
     /** A token the caller vouches for: one being expired, or one being created. */
     private trustedToken?: string,
@@ -98,11 +125,11 @@ class ChangePlan {
     return handle;
   }
 
-  /** Null when the token is live and belongs to this workspace, else why not. */
+  /** Null when the token is live and the caller may present it, else why not. */
   private tokenProblem(token: string): FailureReason | null {
     if (token === this.trustedToken) return null;
     if (!this.tokens.has(token)) {
-      const checked = checkHoldToken(this.store, token, this.workspaceId);
+      const checked = checkHoldToken(this.store, token, this.tokenScope);
       this.tokens.set(token, checked.ok ? null : checked.reason === 'expired' ? 'hold_token_expired' : 'hold_token_invalid');
     }
     return this.tokens.get(token) ?? null;

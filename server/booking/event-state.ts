@@ -1,19 +1,28 @@
 import { eq } from 'drizzle-orm';
 import { eventObjects, gaAllocations } from '../../db/schema';
 import type { ObjectState, Snapshot } from '../../contracts/realtime';
+import type { SalesSettings } from '../../contracts/sales';
 import { FREE } from '../../contracts/statuses';
 import type { ObjectView } from './change-status';
 import { gaPublicState, gaState, placesTaken, type AllocationRow } from './general-admission';
 import type { SeatState } from './status-rules';
 import type { LoadedChart, Store } from './store';
 
-export type EventHandle = { id: number; key: string; workspaceId: number; seq: number; chart: LoadedChart };
+export type EventHandle = { id: number; key: string; workspaceId: number; seq: number; chart: LoadedChart; sales: SalesSettings };
 
 /** The event, if it exists in this workspace (or in any, when workspaceId is null: the public buyer side). */
 export function findEvent(store: Store, key: string, workspaceId: number | null): EventHandle | undefined {
   const row = store.statements.eventByKey.get({ key });
   if (!row || (workspaceId !== null && row.workspaceId !== workspaceId)) return undefined;
-  return { ...row, chart: store.loadChart(row.chartId) };
+  const { id, seq, chartId, checkoutMode, checkoutUrl, maxPlacesPerOrder, holdMinutes, maxHoldMinutes } = row;
+  return {
+    id,
+    key,
+    workspaceId: row.workspaceId,
+    seq,
+    chart: store.loadChart(chartId),
+    sales: { checkoutMode, checkoutUrl, maxPlacesPerOrder, holdMinutes, maxHoldMinutes },
+  };
 }
 
 const FREE_SEAT: SeatState = { status: FREE, holdToken: null, orderId: null, ticketType: null, extraData: null, forSale: true };

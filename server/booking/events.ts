@@ -3,17 +3,33 @@ import { and, eq } from 'drizzle-orm';
 import { charts, eventObjects, events, type EventRow } from '../../db/schema';
 import { bookableObjects } from '../../contracts/chart';
 import { pricingSchema, type Pricing } from '../../contracts/pricing';
+import { DEFAULT_SALES_SETTINGS, salesSettingsProblem, type SalesSettings, type SalesSettingsPatch } from '../../contracts/sales';
 import type { OrderedPlace, PublicEvent } from '../../contracts/page-services';
 import { findEvent, type EventHandle } from './event-state';
 import { bookedInOrder } from './status-change-log';
 import type { Store } from './store';
 
-export type EventParams = { key?: string; name?: string | null; date?: string | null; pricing?: Pricing };
+export type EventParams = { key?: string; name?: string | null; date?: string | null; pricing?: Pricing; sales?: SalesSettingsPatch };
 
-export type EventView = Omit<EventRow, 'pricing'> & { chartKey: string; pricing?: Pricing };
+type SalesColumns = keyof SalesSettings;
+
+export type EventView = Omit<EventRow, 'pricing' | SalesColumns> & { chartKey: string; pricing?: Pricing; sales: SalesSettings };
+
+/** Settings that do not hold together, naming the field. */
+type InvalidSales = { ok: false; reason: 'invalid_sales_settings'; path: string; message: string };
 
 export type CreateEventsResult =
-  { ok: true; events: EventView[] } | { ok: false; reason: 'chart_not_found' } | { ok: false; reason: 'key_taken' | 'duplicate_key'; key: string };
+  | { ok: true; events: EventView[] }
+  | { ok: false; reason: 'chart_not_found' }
+  | { ok: false; reason: 'key_taken' | 'duplicate_key'; key: string }
+  | InvalidSales;
+
+/** `patch` over `base`, or why the result does not hold together. */
+function mergeSales(base: SalesSettings, patch: SalesSettingsPatch | undefined): SalesSettings | InvalidSales {
+  const merged = { ...base, ...patch };
+  const problem = salesSettingsProblem(merged);
+  return problem ? { ok: false, reason: 'invalid_sales_settings', ...problem } : merged;
+}
 
 /** Stored pricing was validated on the way in; a row edited by hand that no longer parses shows no prices. */
 function parsePricing(json: string | null): Pricing | undefined {
@@ -23,9 +39,9 @@ function parsePricing(json: string | null): Pricing | undefined {
 }
 
 function eventView(row: EventRow, chartKey: string): EventView {
-  const { pricing, ...rest } = row;
+  const { pricing, checkoutMode, checkoutUrl, maxPlacesPerOrder, holdMinutes, maxHoldMinutes, ...rest } = row;
   const parsed = parsePricing(pricing);
-  return { ...rest, chartKey, ...(parsed ? { pricing: parsed } : {}) };
+  return { ...rest, chartKey, ...(parsed ? { pricing: parsed } : {}), sales: { checkoutMode, checkoutUrl, maxPlacesPerOrder, holdMinutes, maxHoldMinutes } };
 }
 
 /** Creates events for one chart, each with one free row per bookable object, in one transaction. */
@@ -33,6 +49,12 @@ export function createEvents(store: Store, workspaceId: number, chartKey: string
   const keys = params.map((p) => p.key ?? randomUUID());
   const duplicate = keys.find((k, i) => keys.indexOf(k) !== i);
   if (duplicate) return { ok: false, reason: 'duplicate_key', key: duplicate };
+  const sales: SalesSettings[] = [];
+  for (const p of params) {
+    const merged = mergeSales(DEFAULT_SALES_SETTINGS, p.sales);
+    if ('ok' in merged) return merged;
+    sales.push(merged);
+  }
   const now = store.now();
   return store.transact((): CreateEventsResult => {
     const chart = store.db
@@ -55,6 +77,7 @@ export function createEvents(store: Store, workspaceId: number, chartKey: string
           name: p.name ?? null,
           date: p.date ?? null,
           pricing: p.pricing ? JSON.stringify(p.pricing) : null,
+          ...sales[i]!,
           createdAt: now,
         })
         .returning()
@@ -84,7 +107,7 @@ export function eventByKey(store: Store, workspaceId: number, key: string): Even
 
 function publicView(store: Store, handle: EventHandle): PublicEvent {
   const event = eventByKey(store, handle.workspaceId, handle.key)!;
-  return { key: handle.key, name: event.name, chart: handle.chart.definition, ...(event.pricing ? { pricing: event.pricing } : {}) };
+  return { key: handle.key, name: event.name, chart: handle.chart.definition, ...(event.pricing ? { pricing: event.pricing } : {}), sales: handle.sales };
 }
 
 /** What the buyer's pages show of an event, found by its key alone, as buyers address it. */
@@ -100,13 +123,15 @@ export function eventOrder(store: Store, key: string, orderId: string): { event:
   return handle && places.length ? { event: publicView(store, handle), places } : undefined;
 }
 
-export type UpdateEventResult = { ok: true } | { ok: false; reason: 'event_not_found' | 'key_taken' };
+export type UpdateEventResult = { ok: true } | { ok: false; reason: 'event_not_found' | 'key_taken' } | InvalidSales;
 
 export function updateEvent(store: Store, workspaceId: number, key: string, params: EventParams): UpdateEventResult {
   return store.transact((): UpdateEventResult => {
     const event = findEvent(store, key, workspaceId);
     if (!event) return { ok: false, reason: 'event_not_found' };
     if (params.key && params.key !== key && store.statements.eventByKey.get({ key: params.key })) return { ok: false, reason: 'key_taken' };
+    const sales = mergeSales(event.sales, params.sales);
+    if ('ok' in sales) return sales;
     store.db
       .update(events)
       .set({
@@ -114,6 +139,7 @@ export function updateEvent(store: Store, workspaceId: number, key: string, para
         ...(params.name !== undefined ? { name: params.name } : {}),
         ...(params.date !== undefined ? { date: params.date } : {}),
         ...(params.pricing !== undefined ? { pricing: JSON.stringify(params.pricing) } : {}),
+        ...sales,
         updatedAt: store.now(),
       })
       .where(eq(events.id, event.id))

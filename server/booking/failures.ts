@@ -13,7 +13,8 @@ export type FailureReason =
   | 'hold_token_expired'
   | 'previous_status_rejected'
   | 'insufficient_capacity'
-  | 'quantity_not_allowed';
+  | 'quantity_not_allowed'
+  | 'too_many_places';
 
 export type ObjectFailure = { eventKey: string; label: string; reason: FailureReason; status?: string };
 
@@ -32,4 +33,5 @@ export const reasonMessages: Record<FailureReason, string> = {
   previous_status_rejected: 'its current status does not allow this change',
   insufficient_capacity: 'not enough free places',
   quantity_not_allowed: 'quantity applies to general-admission areas only',
+  too_many_places: 'more places than one order may hold',
 };

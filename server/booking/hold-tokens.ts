@@ -1,34 +1,33 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { holdTokens, type HoldTokenRow } from '../../db/schema';
+import { MAX_HOLD_MINUTES } from '../../contracts/sales';
 import { HELD } from '../../contracts/statuses';
 import type { Store } from './store';
 
 /*
  * The life of a hold token, for both API dialects: minted with an expiry, checked before every use, extended
- * within a maximum, released by the sweeper (expire-holds.ts) once its time is up.
+ * within a maximum, released by the sweeper (expire-holds.ts) once its time is up. A token created by an
+ * anonymous buyer belongs to the event it was created on and is good only there, through the buyer API and for
+ * the venue's secret key; a token created with the secret key is never accepted from an anonymous buyer.
  */
 
+/** How long a token created with the secret key lasts unless asked otherwise (seats.io's default). */
 const DEFAULT_HOLD_MINUTES = 15;
-/** A token lives at most this long from its creation, however often it is extended. */
-export const MAX_HOLD_MINUTES = 120;
 
 /** A token about to exist: stored by the transaction that first holds with it, or by createHoldToken. */
-export type NewHoldToken = { token: string; expiresAt: number };
+export type NewHoldToken = { token: string; expiresAt: number; eventId: number | null };
 
-export type HoldTokenView = { token: string; expiresAt: number; workspaceId: number; createdAt: number };
+export type HoldTokenView = { token: string; expiresAt: number; workspaceId: number; eventId: number | null; createdAt: number };
 
-type HoldTokenProblem = 'not_found' | 'expired' | 'too_long';
+/** Who presents a token: the venue (its workspace's tokens), or an anonymous buyer (tokens made on one event). */
+export type TokenScope = { workspaceId: number } | { anonymousOnEvent: number | 'any' };
 
-export type HoldTokenResult = { ok: true; holdToken: HoldTokenView } | { ok: false; reason: HoldTokenProblem };
+export type HoldTokenResult = { ok: true; holdToken: HoldTokenView } | { ok: false; reason: 'not_found' | 'expired' | 'too_long' | 'shortens' };
 
-/**
- * A new token that expires `minutes` from now, not yet stored. 128 random bits, URL-safe: unguessable, and short
- * enough for a URL or a header.
- */
-export function mintHoldToken(store: Store, minutes = DEFAULT_HOLD_MINUTES): NewHoldToken | 'too_long' {
-  if (minutes > MAX_HOLD_MINUTES) return 'too_long';
-  return { token: randomBytes(16).toString('base64url'), expiresAt: store.now() + Math.round(minutes * 60_000) };
+/** A new token expiring `minutes` from now, not yet stored. 128 random bits, URL-safe: unguessable, and short. */
+export function mintHoldToken(store: Store, minutes: number, eventId: number | null): NewHoldToken {
+  return { token: randomBytes(16).toString('base64url'), expiresAt: store.now() + Math.round(minutes * 60_000), eventId };
 }
 
 /** A token holds until it expires or the sweeper has released it, whichever comes first. */
@@ -37,23 +36,26 @@ function isLive(row: Pick<HoldTokenRow, 'expired' | 'expiresAt'>, now: number): 
 }
 
 function view(row: HoldTokenRow): HoldTokenView {
-  return { token: row.token, expiresAt: row.expiresAt, workspaceId: row.workspaceId, createdAt: row.createdAt };
+  return { token: row.token, expiresAt: row.expiresAt, workspaceId: row.workspaceId, eventId: row.eventId, createdAt: row.createdAt };
 }
 
-/**
- * The token if it exists and is live. With a workspace, only a token of that workspace; without one (the buyer
- * API, where the token itself is the credential), any.
- */
-export function checkHoldToken(store: Store, token: string, workspaceId: number | null): HoldTokenResult {
+function inScope(row: HoldTokenRow, scope: TokenScope): boolean {
+  if ('workspaceId' in scope) return row.workspaceId === scope.workspaceId;
+  return row.eventId !== null && (scope.anonymousOnEvent === 'any' || row.eventId === scope.anonymousOnEvent);
+}
+
+/** The token if it exists, may be presented by this caller, and is live. */
+export function checkHoldToken(store: Store, token: string, scope: TokenScope): HoldTokenResult {
   const row = store.statements.holdToken.get({ token });
-  if (!row || (workspaceId !== null && row.workspaceId !== workspaceId)) return { ok: false, reason: 'not_found' };
+  if (!row || !inScope(row, scope)) return { ok: false, reason: 'not_found' };
   if (!isLive(row, store.now())) return { ok: false, reason: 'expired' };
   return { ok: true, holdToken: view(row) };
 }
 
+/** A token for the venue's own use (seats.io's `POST /hold-tokens`). */
 export function createHoldToken(store: Store, workspaceId: number, minutes = DEFAULT_HOLD_MINUTES): HoldTokenResult {
-  const minted = mintHoldToken(store, minutes);
-  if (minted === 'too_long') return { ok: false, reason: 'too_long' };
+  if (minutes > MAX_HOLD_MINUTES) return { ok: false, reason: 'too_long' };
+  const minted = mintHoldToken(store, minutes, null);
   const createdAt = store.now();
   store.transact(() => store.statements.insertHoldToken.run({ ...minted, workspaceId, createdAt }));
   return { ok: true, holdToken: { ...minted, workspaceId, createdAt } };
@@ -66,13 +68,25 @@ export function retrieveHoldToken(store: Store, workspaceId: number, token: stri
   return { ok: true, holdToken: view(row) };
 }
 
-/** Sets a live token to expire `minutes` from now, within MAX_HOLD_MINUTES of its creation. */
-export function extendHoldToken(store: Store, workspaceId: number | null, token: string, minutes: number): HoldTokenResult {
+export type ExtensionLimits = { maxMinutes: number; onlyLonger: boolean };
+
+/**
+ * Sets a live token to expire `minutes` from now, no later than `maxMinutes` after its creation, and (for an
+ * anonymous buyer's token) never earlier than it already does. The venue may set any time within 2 hours.
+ */
+export function extendHoldToken(
+  store: Store,
+  scope: TokenScope,
+  token: string,
+  minutes: number,
+  limits: ExtensionLimits = { maxMinutes: MAX_HOLD_MINUTES, onlyLonger: false },
+): HoldTokenResult {
   return store.transact((): HoldTokenResult => {
-    const checked = checkHoldToken(store, token, workspaceId);
+    const checked = checkHoldToken(store, token, scope);
     if (!checked.ok) return checked;
     const expiresAt = store.now() + Math.round(minutes * 60_000);
-    if (expiresAt > checked.holdToken.createdAt + MAX_HOLD_MINUTES * 60_000) return { ok: false, reason: 'too_long' };
+    if (limits.onlyLonger && expiresAt <= checked.holdToken.expiresAt) return { ok: false, reason: 'shortens' };
+    if (expiresAt > checked.holdToken.createdAt + limits.maxMinutes * 60_000) return { ok: false, reason: 'too_long' };
     const updated = store.db.update(holdTokens).set({ expiresAt }).where(eq(holdTokens.token, token)).returning().get();
     return { ok: true, holdToken: view(updated) };
   });

@@ -18,7 +18,18 @@ export function prepareStatements(db: Db) {
       .where(eq(workspaces.secretKey, p('secretKey')))
       .prepare(),
     eventByKey: db
-      .select({ id: events.id, key: events.key, workspaceId: events.workspaceId, chartId: events.chartId, seq: events.seq })
+      .select({
+        id: events.id,
+        key: events.key,
+        workspaceId: events.workspaceId,
+        chartId: events.chartId,
+        seq: events.seq,
+        checkoutMode: events.checkoutMode,
+        checkoutUrl: events.checkoutUrl,
+        maxPlacesPerOrder: events.maxPlacesPerOrder,
+        holdMinutes: events.holdMinutes,
+        maxHoldMinutes: events.maxHoldMinutes,
+      })
       .from(events)
       .where(eq(events.key, p('key')))
       .prepare(),
@@ -119,7 +130,7 @@ export function prepareStatements(db: Db) {
       .prepare(),
     insertHoldToken: db
       .insert(holdTokens)
-      .values({ token: p('token'), workspaceId: p('workspaceId'), expiresAt: p('expiresAt'), createdAt: p('createdAt') })
+      .values({ token: p('token'), workspaceId: p('workspaceId'), eventId: p('eventId'), expiresAt: p('expiresAt'), createdAt: p('createdAt') })
       .prepare(),
     markTokenExpired: db
       .update(holdTokens)

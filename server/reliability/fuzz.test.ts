@@ -71,17 +71,6 @@ const body = fc.oneof(
   fc.constant('x'.repeat(1024 * 1024 + 10)),
 );
 
-/** Everything a request could change, apart from hold tokens (a valid POST /hold-tokens creates one). */
-function fingerprint() {
-  return server.witness
-    .prepare(
-      `select (select group_concat(seq || ':' || key) from events) as events, (select count(*) from status_changes) as changes,
-        (select count(*) from charts) as charts, (select count(*) from workspaces) as workspaces,
-        (select group_concat(label || status || ifnull(extra_data, '')) from event_objects where status <> 'free' or extra_data is not null) as objects`,
-    )
-    .all();
-}
-
 function expectDialectShape(path: string, status: number, text: string) {
   if (status === 401 || status === 403) return expect(text).toBe('');
   const json = JSON.parse(text) as Record<string, unknown>;
@@ -105,13 +94,13 @@ describe('fuzzed requests', () => {
         async (k, x, seatDialect, payload, contentType, pick) => {
           const routes = seatDialect ? seatRoutes(enc(k), enc(x)) : seatsioRoutes(enc(k), enc(x));
           const [method, path] = routes[pick % routes.length]!;
-          const before = fingerprint();
+          const before = server.fingerprint();
           const res = await server.api(path, { method, headers: { 'content-type': contentType }, ...(method === 'GET' ? {} : { body: payload }) });
           const text = await res.text();
           expect(res.status, `${method} ${path} ${payload.slice(0, 100)}`).toBeLessThan(500);
           if (res.status >= 400) {
             expectDialectShape(path, res.status, text);
-            expect(fingerprint()).toEqual(before);
+            expect(server.fingerprint()).toEqual(before);
           }
         },
       ),

@@ -18,12 +18,24 @@ export type TestServer = {
    * plain SQL, independent of the code under test.
    */
   witness: Database.Database;
+  /** Everything a request could change, as the witness reads it: equal before and after a refused request. */
+  fingerprint: () => unknown;
   stop: () => Promise<void>;
 };
 
+const FINGERPRINT = `select
+  (select group_concat(key || ':' || seq || ':' || checkout_mode || ':' || ifnull(checkout_url, '') || ':' || max_places_per_order || ':'
+     || hold_minutes || ':' || max_hold_minutes || ':' || ifnull(name, '') || ':' || ifnull(pricing, '')) from events) as events,
+  (select count(*) || ':' || ifnull(max(id), 0) from status_changes) as changes,
+  (select count(*) || ':' || ifnull(sum(expires_at), 0) || ':' || sum(expired) from hold_tokens) as tokens,
+  (select group_concat(label || ':' || status || ':' || ifnull(hold_token, '') || ':' || ifnull(order_id, '') || ':' || ifnull(extra_data, ''))
+     from event_objects where status <> 'free' or extra_data is not null) as objects,
+  (select group_concat(label || ':' || status || ':' || hold_token || ':' || quantity) from ga_allocations) as ga,
+  (select count(*) from charts) as charts, (select count(*) from workspaces) as workspaces`;
+
 /** A real server on a random port over a real database file (a temporary one unless a file is given). */
 export async function startTestServer(
-  options: Partial<Pick<ApplicationOptions, 'now' | 'sweepIntervalMs' | 'publicCheckout' | 'holdRateLimit'>> & { databaseFile?: string } = {},
+  options: Partial<Pick<ApplicationOptions, 'now' | 'sweepIntervalMs' | 'holdRateLimit'>> & { databaseFile?: string } = {},
 ): Promise<TestServer> {
   const { databaseFile, ...appOptions } = options;
   const temp = databaseFile ? undefined : tempDir();
@@ -50,6 +62,7 @@ export async function startTestServer(
     client,
     api,
     witness,
+    fingerprint: () => witness.prepare(FINGERPRINT).get(),
     stop: async () => {
       witness.close();
       await app.close();

@@ -18,6 +18,7 @@ export default async function EventPage({ params, searchParams }: Props) {
       eventName={event.name ?? eventKey}
       chart={event.chart}
       {...(event.pricing ? { pricing: event.pricing } : {})}
+      sales={event.sales}
       {...(Number.isInteger(holdSeconds) && holdSeconds > 0 && holdSeconds <= 900 ? { holdSeconds } : {})}
     />
   );

@@ -1,4 +1,5 @@
 import type { FailureReason } from '../../../contracts/buyer-api';
+import type { BuyerRefusal } from '../../booking/buyer';
 import type { ChangeFailure } from '../../booking/change-status';
 import { reasonMessages, type FailureReason as DomainReason, type ObjectFailure } from '../../booking/failures';
 import type { FieldIssue } from '../../field-issues';
@@ -26,6 +27,7 @@ const wireReason: Record<DomainReason, FailureReason> = {
   previous_status_rejected: 'previous_status_rejected',
   insufficient_capacity: 'insufficient_capacity',
   quantity_not_allowed: 'quantity_not_allowed',
+  too_many_places: 'too_many_places',
 };
 
 export function problem(statusCode: number, message: string, errors?: Record<string, string[]>): ApiResponse {
@@ -43,8 +45,6 @@ export const parse = parserFor(invalidRequest);
 
 export const eventNotFound = (key: string) => problem(404, `Event not found: ${key}`);
 
-export const holdTokenNotFound = () => problem(404, 'Hold token not found or expired');
-
 function conflict(error: string, failures: ObjectFailure[]): ApiResponse {
   return { status: 409, body: { error, failed: failures.map((f) => ({ objectLabel: f.label, reason: wireReason[f.reason] })) } };
 }
@@ -52,8 +52,30 @@ function conflict(error: string, failures: ObjectFailure[]): ApiResponse {
 /** Reasons that mean the request itself is wrong rather than the places being taken. */
 const invalidRequestReasons: ReadonlySet<DomainReason> = new Set(['object_not_found', 'duplicate_object', 'quantity_not_allowed', 'not_bookable']);
 
+/** Every refusal of the booking layer, in this dialect's shape. */
+export function refused(refusal: BuyerRefusal, eventKey: string, action: 'held' | 'booked' | 'released'): ApiResponse {
+  switch (refusal.kind) {
+    case 'event_not_found':
+      return eventNotFound(eventKey);
+    case 'refused':
+      return changeRefused(refusal.failure, action);
+    case 'hold_too_long':
+      return problem(400, 'Invalid request', { ttlSeconds: [`a hold lasts at most ${refusal.maxSeconds} seconds`] });
+    case 'no_best_available':
+      return problem(409, `Not enough adjacent free seats for ${refusal.number}`);
+    case 'checkout_by_venue':
+      return problem(403, "This event's checkout is the venue's: continue to its checkout page to book");
+    case 'token_not_found':
+      return problem(404, 'Hold token not found or expired');
+    case 'extension_too_long':
+      return problem(400, 'Invalid request', { ttlSeconds: [`a hold lasts at most ${refusal.maxSeconds} seconds in all`] });
+    case 'extension_shortens':
+      return problem(400, 'Invalid request', { ttlSeconds: ['an extension must make the hold last longer'] });
+  }
+}
+
 /** A refused change: 404 for an unknown event, 400 when the request names things that do not exist, else 409. */
-export function changeRefused(failure: ChangeFailure, action: 'held' | 'booked' | 'released'): ApiResponse {
+function changeRefused(failure: ChangeFailure, action: 'held' | 'booked' | 'released'): ApiResponse {
   if (failure.kind === 'event_not_found') return eventNotFound(failure.eventKey);
   const { failures } = failure;
   if (failures.every((f) => invalidRequestReasons.has(f.reason))) {

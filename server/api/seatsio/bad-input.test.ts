@@ -14,20 +14,9 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-/** Everything a bad request could have changed. */
-function fingerprint() {
-  return server.witness
-    .prepare(
-      `select (select group_concat(seq) from events) as seqs, (select count(*) from status_changes) as changes,
-        (select count(*) from event_objects where status <> 'free') as taken, (select count(*) from hold_tokens) as tokens,
-        (select count(*) from charts) as charts, (select count(*) from events) as events`,
-    )
-    .all();
-}
-
 let before: unknown;
 beforeEach(() => {
-  before = fingerprint();
+  before = server.fingerprint();
 });
 
 async function expectSeatsioError(res: Response, status: number, code: string) {
@@ -43,7 +32,7 @@ async function expectSeatsioError(res: Response, status: number, code: string) {
   expect(body.errors[0]!.code).toBe(code);
   expect(body.messages[0]).toBe(body.errors[0]!.message);
   expect(body.requestId).toMatch(/^[0-9a-f-]{36}$/);
-  expect(fingerprint()).toEqual(before);
+  expect(server.fingerprint()).toEqual(before);
   return body;
 }
 
@@ -95,7 +84,7 @@ describe('bad input', () => {
       expect(res.status).toBe(401);
       expect(await res.text()).toBe('');
     }
-    expect(fingerprint()).toEqual(before);
+    expect(server.fingerprint()).toEqual(before);
   });
 
   it("hides another workspace's events and refuses its workspace key", async () => {
@@ -137,13 +126,13 @@ describe('bad input', () => {
       expect(res.status, JSON.stringify(json)).toBeGreaterThanOrEqual(400);
       expect(res.status, JSON.stringify(json)).toBeLessThan(500);
     }
-    expect(fingerprint()).toEqual(before);
+    expect(server.fingerprint()).toEqual(before);
   });
 
   it('refuses a hold without a token and a book with a token from another workspace', async () => {
     await expectSeatsioError(await server.api('/events/bad-input/actions/hold', { json: { objects: ['A-1'] } }), 400, 'HOLD_TOKEN_REQUIRED');
     const foreign = (await (await server.api('/hold-tokens', { json: {}, secretKey: otherSecret })).json()) as { holdToken: string };
-    before = fingerprint();
+    before = server.fingerprint();
     await expectSeatsioError(
       await server.api('/events/bad-input/actions/hold', { json: { objects: ['A-1'], holdToken: foreign.holdToken } }),
       400,

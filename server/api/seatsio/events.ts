@@ -26,6 +26,7 @@ export function eventRoutes(router: Router<SeatsioContext>): void {
       if (!body.ok) return body.response;
       const result = c.booking.updateEvent(c.workspace.id, req.params.key!, eventParams(body.value));
       if (result.ok) return ok();
+      if (result.reason === 'invalid_sales_settings') return error('INVALID_REQUEST', `${result.path}: ${result.message}`);
       return result.reason === 'event_not_found'
         ? eventNotFound(req.params.key!)
         : error('EVENT_KEY_ALREADY_EXISTS', `Event key already exists: ${body.value.eventKey}`);
@@ -34,8 +35,8 @@ export function eventRoutes(router: Router<SeatsioContext>): void {
 }
 
 function eventParams(fields: schemas.EventFields): EventParams {
-  const { eventKey, name, date, pricing } = fields;
-  return { ...(eventKey ? { key: eventKey } : {}), name, date, ...(pricing ? { pricing } : {}) };
+  const { eventKey, name, date, pricing, salesSettings } = fields;
+  return { ...(eventKey ? { key: eventKey } : {}), name, date, ...(pricing ? { pricing } : {}), ...(salesSettings ? { sales: salesSettings } : {}) };
 }
 
 function eventJson(event: EventView) {
@@ -46,6 +47,7 @@ function eventJson(event: EventView) {
     ...(event.name ? { name: event.name } : {}),
     ...(event.date ? { date: event.date } : {}),
     ...(event.pricing ? { pricing: event.pricing } : {}),
+    salesSettings: event.sales,
     tableBookingConfig: { mode: 'INHERIT' },
     supportsBestAvailable: true,
     forSalePropagated: true,
@@ -62,5 +64,6 @@ function createEvents(c: SeatsioContext, chartKey: string, params: EventParams[]
   const result = c.booking.createEvents(c.workspace.id, chartKey, params);
   if (result.ok) return respond(result.events);
   if (result.reason === 'chart_not_found') return error('CHART_NOT_FOUND', `Chart not found: ${chartKey}`);
+  if (result.reason === 'invalid_sales_settings') return error('INVALID_REQUEST', `${result.path}: ${result.message}`);
   return error('EVENT_KEY_ALREADY_EXISTS', `Event key already exists: ${result.key}`);
 }

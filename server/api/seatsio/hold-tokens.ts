@@ -1,4 +1,5 @@
-import { MAX_HOLD_MINUTES, type HoldTokenResult } from '../../booking/hold-tokens';
+import { MAX_HOLD_MINUTES } from '../../../contracts/sales';
+import type { HoldTokenResult } from '../../booking/hold-tokens';
 import type { Router } from '../router';
 import type { SeatsioContext } from './context';
 import { error, ok, parse } from './responses';
@@ -16,7 +17,11 @@ export function holdTokenRoutes(router: Router<SeatsioContext>): void {
     .on('POST', '/hold-tokens/:token', (req, c) => {
       const body = parse(schemas.extendHoldTokenBody, req.body);
       if (!body.ok) return body.response;
-      return holdTokenResponse(c, c.booking.extendHoldToken(c.workspace.id, req.params.token!, body.value.expiresInMinutes), req.params.token!);
+      return holdTokenResponse(
+        c,
+        c.booking.extendHoldToken({ workspaceId: c.workspace.id }, req.params.token!, body.value.expiresInMinutes),
+        req.params.token!,
+      );
     });
 }
 

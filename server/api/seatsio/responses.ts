@@ -74,6 +74,7 @@ const codeByReason: Record<FailureReason, ErrorCode> = {
   previous_status_rejected: 'ILLEGAL_STATUS_CHANGE',
   insufficient_capacity: 'INSUFFICIENT_CAPACITY',
   quantity_not_allowed: 'INVALID_REQUEST',
+  too_many_places: 'ILLEGAL_STATUS_CHANGE',
 };
 
 /** A refused status change: one entry per failing object, naming it and the reason. */

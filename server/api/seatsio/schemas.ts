@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { pricingSchema } from '../../../contracts/pricing';
+import { salesSettingsPatch } from '../../../contracts/sales';
 
 /** Request bodies of the seats.io dialect. Limits keep one request from holding the write lock for long. */
 
@@ -90,6 +91,8 @@ const eventFields = {
   forSaleConfig: z.unknown().optional(),
   /** Tessera's extension: prices per category for the buyer chart. */
   pricing: pricingSchema.optional(),
+  /** Tessera's extension: how anonymous buyers hold and check out (contracts/sales.ts); any subset. */
+  salesSettings: salesSettingsPatch.optional(),
 };
 
 const eventFieldsBody = z.object(eventFields);

@@ -1,0 +1,154 @@
+import { MAX_HOLD_MINUTES } from '../../contracts/sales';
+import { BOOKED, FREE, HELD } from '../../contracts/statuses';
+import { changeBestAvailable, type BestAvailableQuery } from './best-available';
+import { API_CALL, changeObjectStatus, type ChangeFailure, type ObjectRef, type ObjectView, type RunOptions, type StatusChangeRequest } from './change-status';
+import { findEvent, type EventHandle } from './event-state';
+import { checkHoldToken, extendHoldToken, mintHoldToken, objectsHeldBy, type HeldObject, type TokenScope } from './hold-tokens';
+import type { Store } from './store';
+
+/*
+ * What the buyer API may do, and the trust model behind it. An anonymous buyer is held to the event's sales
+ * settings: places per order, hold duration, and whether checkout is theirs (reservation) or the venue's
+ * (handoff). Their token is good only on the event it was created on. With the secret key the same requests act
+ * for the venue, within its workspace and without those limits.
+ */
+
+/** Who calls: the venue (a workspace's secret key), or an anonymous buyer. */
+export type Caller = { workspaceId: number } | 'anonymous';
+
+export type BuyerRefusal =
+  | { kind: 'event_not_found' }
+  | { kind: 'refused'; failure: ChangeFailure }
+  | { kind: 'hold_too_long'; maxSeconds: number }
+  | { kind: 'no_best_available'; number: number }
+  /** Handoff: the venue's server books after payment; a buyer's token alone books nothing. */
+  | { kind: 'checkout_by_venue' }
+  | { kind: 'token_not_found' }
+  | { kind: 'extension_too_long'; maxSeconds: number }
+  | { kind: 'extension_shortens' };
+
+type Refused = { ok: false; refusal: BuyerRefusal };
+
+export type BuyerHold = { holdToken: string; expiresAt: number; held: ObjectView[] };
+
+export type HoldWhat = { objects: ObjectRef[] } | { bestAvailable: Pick<BestAvailableQuery, 'number' | 'categories'> };
+
+const anonymous = (caller: Caller): caller is 'anonymous' => caller === 'anonymous';
+
+function eventFor(store: Store, caller: Caller, eventKey: string): EventHandle | undefined {
+  return findEvent(store, eventKey, anonymous(caller) ? null : caller.workspaceId);
+}
+
+function scopeOf(caller: Caller, event: EventHandle): TokenScope {
+  return anonymous(caller) ? { anonymousOnEvent: event.id } : { workspaceId: event.workspaceId };
+}
+
+/** Holds places, creating the hold token with the first hold (in the same transaction, so a refusal leaves none). */
+export function buyerHold(
+  store: Store,
+  caller: Caller,
+  eventKey: string,
+  what: HoldWhat,
+  token: { holdToken?: string; ttlSeconds?: number },
+): { ok: true; hold: BuyerHold } | Refused {
+  const event = eventFor(store, caller, eventKey);
+  if (!event) return { ok: false, refusal: { kind: 'event_not_found' } };
+  const maxMinutes = anonymous(caller) ? event.sales.holdMinutes : MAX_HOLD_MINUTES;
+  const minutes = token.ttlSeconds !== undefined ? token.ttlSeconds / 60 : event.sales.holdMinutes;
+  if (minutes > maxMinutes) return { ok: false, refusal: { kind: 'hold_too_long', maxSeconds: maxMinutes * 60 } };
+  const fresh = token.holdToken ? undefined : mintHoldToken(store, minutes, anonymous(caller) ? event.id : null);
+  const holdToken = token.holdToken ?? fresh!.token;
+  const options: RunOptions = {
+    origin: 'API_CALL',
+    tokenScope: scopeOf(caller, event),
+    ...(fresh ? { newHoldToken: fresh } : {}),
+    ...(anonymous(caller) ? { placeLimit: { token: holdToken, eventKey, maxPlaces: event.sales.maxPlacesPerOrder } } : {}),
+  };
+  const request = { kind: 'status' as const, status: HELD, holdToken };
+  let held: ObjectView[];
+  if ('bestAvailable' in what) {
+    const { result, pick } = changeBestAvailable(store, event.workspaceId, eventKey, what.bestAvailable, request, options);
+    if (!result.ok) return { ok: false, refusal: { kind: 'refused', failure: result.failure } };
+    if (!pick) return { ok: false, refusal: { kind: 'no_best_available', number: what.bestAvailable.number } };
+    held = result.results[0]!;
+  } else {
+    const result = changeObjectStatus(store, event.workspaceId, [{ ...request, eventKeys: [eventKey], objects: what.objects }], options);
+    if (!result.ok) return { ok: false, refusal: { kind: 'refused', failure: result.failure } };
+    held = result.results[0]!;
+  }
+  // The token has just held places, so it exists.
+  const expiresAt = fresh?.expiresAt ?? store.statements.holdToken.get({ token: holdToken })!.expiresAt;
+  return { ok: true, hold: { holdToken, expiresAt, held } };
+}
+
+/** An order as it is booked; only the venue attaches extra data (the API refuses it from an anonymous buyer). */
+export type Order = { orderId: string; extraData?: Record<string, unknown> };
+
+/** Books what the token holds. Anonymous buyers book only where the event's checkout is a reservation. */
+export function buyerBook(
+  store: Store,
+  caller: Caller,
+  eventKey: string,
+  objects: ObjectRef[],
+  holdToken: string,
+  order: Order,
+): { ok: true; booked: ObjectView[]; chartKey: string } | Refused {
+  if (anonymous(caller) && order.extraData) throw new Error('an anonymous booking cannot carry extra data');
+  const event = eventFor(store, caller, eventKey);
+  if (!event) return { ok: false, refusal: { kind: 'event_not_found' } };
+  if (anonymous(caller) && event.sales.checkoutMode !== 'reservation') return { ok: false, refusal: { kind: 'checkout_by_venue' } };
+  const request: StatusChangeRequest = {
+    eventKeys: [eventKey],
+    objects: order.extraData ? objects.map((o) => ({ ...o, extraData: order.extraData })) : objects,
+    kind: 'status',
+    status: BOOKED,
+    holdToken,
+    orderId: order.orderId,
+  };
+  const result = changeObjectStatus(store, event.workspaceId, [request], { ...API_CALL, tokenScope: scopeOf(caller, event) });
+  if (!result.ok) return { ok: false, refusal: { kind: 'refused', failure: result.failure } };
+  return { ok: true, booked: result.results[0]!, chartKey: event.chart.key };
+}
+
+/** Releases places: with a token, only what it holds; without one (the venue only), anything taken. */
+export function buyerRelease(
+  store: Store,
+  caller: Caller,
+  eventKey: string,
+  objects: ObjectRef[],
+  holdToken: string | null,
+): { ok: true; released: ObjectView[] } | Refused {
+  const event = eventFor(store, caller, eventKey);
+  if (!event) return { ok: false, refusal: { kind: 'event_not_found' } };
+  const request: StatusChangeRequest = { eventKeys: [eventKey], objects, kind: 'release', status: FREE, holdToken };
+  const result = changeObjectStatus(store, event.workspaceId, [request], { ...API_CALL, tokenScope: scopeOf(caller, event) });
+  if (!result.ok) return { ok: false, refusal: { kind: 'refused', failure: result.failure } };
+  return { ok: true, released: result.results[0]! };
+}
+
+export type BuyerToken = { holdToken: string; expiresAt: number; held: HeldObject[] };
+
+function tokenScope(caller: Caller): TokenScope {
+  return anonymous(caller) ? { anonymousOnEvent: 'any' } : caller;
+}
+
+/** What a live token holds, for whoever presents it (a reloaded page restores its selection from it). */
+export function buyerToken(store: Store, caller: Caller, holdToken: string): { ok: true; token: BuyerToken } | Refused {
+  const checked = checkHoldToken(store, holdToken, tokenScope(caller));
+  if (!checked.ok) return { ok: false, refusal: { kind: 'token_not_found' } };
+  return { ok: true, token: { holdToken, expiresAt: checked.holdToken.expiresAt, held: objectsHeldBy(store, holdToken) } };
+}
+
+/** Makes a live token last `ttlSeconds` from now: for an anonymous buyer only longer, and within the event's maximum. */
+export function buyerExtend(store: Store, caller: Caller, holdToken: string, ttlSeconds: number): { ok: true; token: BuyerToken } | Refused {
+  const checked = checkHoldToken(store, holdToken, tokenScope(caller));
+  if (!checked.ok) return { ok: false, refusal: { kind: 'token_not_found' } };
+  const { eventId } = checked.holdToken;
+  const event = anonymous(caller) && eventId !== null ? findEvent(store, store.statements.eventKeyById.get({ id: eventId })!.key, null) : undefined;
+  const maxMinutes = event?.sales.maxHoldMinutes ?? MAX_HOLD_MINUTES;
+  const result = extendHoldToken(store, tokenScope(caller), holdToken, ttlSeconds / 60, { maxMinutes, onlyLonger: anonymous(caller) });
+  if (result.ok) return buyerToken(store, caller, holdToken);
+  if (result.reason === 'too_long') return { ok: false, refusal: { kind: 'extension_too_long', maxSeconds: maxMinutes * 60 } };
+  if (result.reason === 'shortens') return { ok: false, refusal: { kind: 'extension_shortens' } };
+  return { ok: false, refusal: { kind: 'token_not_found' } };
+}
