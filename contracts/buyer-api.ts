@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { extraDataSchema } from './extra-data';
 
 /**
  * The buyer API (`/api/v1`): what a buyer's browser and simple integrations send and get back. No secret key:
@@ -36,9 +37,7 @@ export const holdBestAvailableRequest = z
 export const bookRequest = z.object({ objectLabels, quantities, holdToken: token }).strict();
 
 /** The venue (secret key) may also name the order and attach extra data to the places. */
-export const venueBookRequest = bookRequest
-  .extend({ extraData: z.record(z.string(), z.unknown()).optional(), orderId: z.string().min(1).max(100).optional() })
-  .strict();
+export const venueBookRequest = bookRequest.extend({ extraData: extraDataSchema.optional(), orderId: z.string().min(1).max(100).optional() }).strict();
 
 export const releaseRequest = z.object({ objectLabels, quantities, holdToken: token.optional() }).strict();
 
@@ -56,15 +55,8 @@ export type HeldPlace = { objectLabel: string; objectType: string; status?: stri
 export type HoldReply = { holdToken: string; expiresAt: string; held: HeldPlace[] };
 /** `GET /hold-tokens/{token}` and its extension: what the token holds, in every event. */
 export type TokenReply = { holdToken: string; expiresAt: string; held: { eventKey: string; objectLabel: string; quantity: number }[] };
-export type BookedPlace = {
-  chartKey: string;
-  eventKey: string;
-  objectLabel: string;
-  status: string;
-  bookedAt: string;
-  extraData: Record<string, unknown> | null;
-  quantity?: number;
-};
+/** A booked place; the order's extra data is not echoed per place. */
+export type BookedPlace = { chartKey: string; eventKey: string; objectLabel: string; status: string; bookedAt: string; quantity?: number };
 export type BookReply = { orderId: string; booked: BookedPlace[] };
 export type ReleaseReply = { released: { objectLabel: string }[] };
 

@@ -76,7 +76,8 @@ export const eventObjects = sqliteTable(
     holdToken: text('hold_token'),
     orderId: text('order_id'),
     ticketType: text('ticket_type'),
-    extraData: text('extra_data'),
+    /** The object's extra data (extraData.id), shared by every object a change gave the same value. */
+    extraDataId: integer('extra_data_id'),
     forSale: integer('for_sale', { mode: 'boolean' }).notNull().default(true),
   },
   (t) => [
@@ -84,6 +85,22 @@ export const eventObjects = sqliteTable(
     index('event_objects_hold_token').on(t.holdToken),
     index('event_objects_order').on(t.eventId, t.orderId),
   ],
+);
+
+/**
+ * Extra data (JSON) that changes attach to objects, stored once per distinct value of a change: booking 200 seats
+ * with one value writes one row, not 200 (and 200 more in the log). Objects and log entries refer to it by id.
+ */
+export const extraData = sqliteTable(
+  'extra_data',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    json: text('json').notNull(),
+  },
+  (t) => [index('extra_data_event').on(t.eventId)],
 );
 
 /** How many places of a general-admission area are in each status, per hold token ('' for none). */
@@ -133,7 +150,8 @@ export const statusChanges = sqliteTable(
     quantity: integer('quantity').notNull().default(1),
     holdToken: text('hold_token'),
     orderId: text('order_id'),
-    extraData: text('extra_data'),
+    /** The extra data the change set (extraData.id). */
+    extraDataId: integer('extra_data_id'),
     /** API_CALL or HOLD_EXPIRED. */
     origin: text('origin').notNull(),
     createdAt: integer('created_at').notNull(),

@@ -21,6 +21,8 @@ export type ApplicationOptions = {
   sweepIntervalMs?: number;
   /** Public hold requests per client IP. */
   holdRateLimit?: RateLimit;
+  /** Origins besides the server's own whose pages may call the buyer API. */
+  allowedOrigins?: string[];
 };
 
 const DEFAULT_HOLD_RATE_LIMIT: RateLimit = { perMinute: 120, burst: 30 };
@@ -43,7 +45,13 @@ export function createApplication(options: ApplicationOptions): Application {
   const booking = openBooking({ databaseUrl: options.databaseUrl, now, onCommit: (batches) => feed?.publish(batches) });
   const { workspace: defaultWorkspace, created } = booking.ensureDefaultWorkspace({ secretKey: options.secretKey, publicKey: options.publicKey });
   const handleApi = createApiHandler([
-    serveDialect(booking, buyerDialect({ holdLimiter: new RateLimiter(options.holdRateLimit ?? DEFAULT_HOLD_RATE_LIMIT, now) })),
+    serveDialect(
+      booking,
+      buyerDialect({
+        holdLimiter: new RateLimiter(options.holdRateLimit ?? DEFAULT_HOLD_RATE_LIMIT, now),
+        allowedOrigins: new Set(options.allowedOrigins),
+      }),
+    ),
     serveDialect(booking, seatsioDialect()),
   ]);
 

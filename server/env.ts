@@ -11,6 +11,17 @@ const schema = z.object({
   /** Public hold requests per client IP and minute, and the burst allowed at once. */
   HOLD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   HOLD_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(30),
+  /** Comma-separated origins (`https://shop.example.com`) whose pages may call the buyer API besides this server's. */
+  ALLOWED_ORIGINS: z
+    .string()
+    .default('')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.url({ protocol: /^https?$/ }).refine((o) => new URL(o).origin === o, 'an origin: scheme, host and port, no path'))),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -20,6 +20,7 @@ async function main(): Promise<void> {
     ...(env.TESSERA_SECRET_KEY ? { secretKey: env.TESSERA_SECRET_KEY } : {}),
     ...(env.TESSERA_PUBLIC_KEY ? { publicKey: env.TESSERA_PUBLIC_KEY } : {}),
     holdRateLimit: { perMinute: env.HOLD_RATE_LIMIT_PER_MINUTE, burst: env.HOLD_RATE_LIMIT_BURST },
+    allowedOrigins: env.ALLOWED_ORIGINS,
     pages: (req, res) => handleNext(req, res),
   });
   providePageServices({ publicEvent: app.booking.publicEvent, order: app.booking.eventOrder });

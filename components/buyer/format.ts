@@ -11,7 +11,8 @@ export function priceBook(pricing: Pricing | undefined): PriceBook {
   const formatter = pricing
     ? new Intl.NumberFormat('en-IE', { style: 'currency', currency: pricing.currency, minimumFractionDigits: 0, maximumFractionDigits: 2 })
     : undefined;
-  const amountOf = (key: string | undefined) => (pricing && key !== undefined ? pricing.prices[key] : undefined);
+  // Own keys only: a category key may be any string, `constructor` included.
+  const amountOf = (key: string | undefined) => (pricing && key !== undefined && Object.hasOwn(pricing.prices, key) ? pricing.prices[key] : undefined);
   return {
     amountOf,
     priceOf: (key) => {

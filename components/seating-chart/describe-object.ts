@@ -1,9 +1,15 @@
 import type { Category, ChartObject } from '../../contracts/chart';
+import { BOOKED, FREE, HELD } from '../../contracts/statuses';
 
-const STATUS_WORDS: Record<string, string> = { free: 'available', reservedByToken: 'held by another buyer', booked: 'sold' };
+// A Map: a venue's custom status may be any string, `constructor` included.
+const STATUS_WORDS = new Map([
+  [FREE, 'available'],
+  [HELD, 'held by another buyer'],
+  [BOOKED, 'sold'],
+]);
 
 export function statusWord(status: string): string {
-  return STATUS_WORDS[status] ?? 'unavailable';
+  return STATUS_WORDS.get(status) ?? 'unavailable';
 }
 
 /** Where a place is, in words: "Section A, row C, seat 11". */

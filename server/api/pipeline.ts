@@ -21,18 +21,24 @@ export type Dialect<C> = {
   context: (booking: Booking, workspace: Workspace | null) => C | null;
   bodyLimit: (path: string) => number;
   problem: (problem: Problem, message: string) => ApiResponse;
+  /**
+   * Checks a request before it is routed: an answer of its own (a refusal, a CORS preflight), or headers every
+   * answer to it carries. For dialects that browsers call.
+   */
+  admit?: (req: IncomingMessage) => { answer: ApiResponse } | { headers: Record<string, string> };
 };
 
 type Serve = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 
 export type MountedDialect = { prefix: string; serve: Serve };
 
-function send(res: ServerResponse, response: ApiResponse): void {
+function sendResponse(res: ServerResponse, response: ApiResponse, extraHeaders: Record<string, string> = {}): void {
   const body = response.body === undefined ? '' : JSON.stringify(response.body);
   res.writeHead(response.status, {
     ...(body ? { 'content-type': 'application/json; charset=utf-8' } : {}),
     'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',
+    ...extraHeaders,
     ...response.headers,
   });
   res.end(body);
@@ -40,23 +46,27 @@ function send(res: ServerResponse, response: ApiResponse): void {
 
 export function serveDialect<C>(booking: Booking, dialect: Dialect<C>): MountedDialect {
   const serve: Serve = async (req, res, url) => {
+    let headers: Record<string, string> = {};
+    const send = (response: ApiResponse) => sendResponse(res, response, headers);
     try {
+      const admitted = dialect.admit?.(req);
+      if (admitted && 'answer' in admitted) return send(admitted.answer);
+      headers = admitted?.headers ?? {};
       const path = url.pathname.slice(dialect.prefix.length) || '/';
       const method = req.method ?? 'GET';
       const match = dialect.router.match(method, path);
-      if (match === 'not_found') return send(res, dialect.problem('not_found', `No such endpoint: ${method} ${url.pathname}`));
-      if (match === 'method_not_allowed') return send(res, dialect.problem('method_not_allowed', `Method not allowed: ${method} ${url.pathname}`));
+      if (match === 'not_found') return send(dialect.problem('not_found', `No such endpoint: ${method} ${url.pathname}`));
+      if (match === 'method_not_allowed') return send(dialect.problem('method_not_allowed', `Method not allowed: ${method} ${url.pathname}`));
       const workspace = authenticate(booking, req);
       const context = typeof workspace === 'number' ? null : dialect.context(booking, workspace);
       if (!context) {
         req.resume();
         // 401/403 with an empty body, as seats.io answers.
-        return send(res, { status: workspace === 403 ? 403 : 401 });
+        return send({ status: workspace === 403 ? 403 : 401 });
       }
       const body = await readJsonBody(req, dialect.bodyLimit(path));
       if (!body.ok) {
         return send(
-          res,
           body.reason === 'too_large'
             ? dialect.problem('too_large', 'Request body too large')
             : dialect.problem('malformed_json', 'Request body is not valid JSON'),
@@ -71,11 +81,11 @@ export function serveDialect<C>(booking: Booking, dialect: Dialect<C>): MountedD
         clientIp: req.socket.remoteAddress ?? '',
         body: body.body,
       };
-      send(res, match.handler(request, context));
+      send(match.handler(request, context));
     } catch (cause) {
       // Unknown errors are bugs: logged here, never leaked to the client.
       console.error('API request failed', req.method, req.url, cause);
-      if (!res.headersSent) send(res, dialect.problem('internal_error', 'Internal error'));
+      if (!res.headersSent) send(dialect.problem('internal_error', 'Internal error'));
       else res.destroy();
     }
   };

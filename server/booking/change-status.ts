@@ -30,7 +30,16 @@ export type ChangeFailure = { kind: 'event_not_found'; eventKey: string } | { ki
 
 export type ChangeResult = { ok: true; results: ObjectView[][] } | { ok: false; failure: ChangeFailure };
 
-type LogEntry = { label: string; status: string; quantity: number; holdToken: string | null; orderId: string | null; extraData: string | null };
+type LogEntry = {
+  label: string;
+  status: string;
+  quantity: number;
+  holdToken: string | null;
+  orderId: string | null;
+  /** The extra data the change leaves on the object: a stored row's id, or a new value (JSON) to store. */
+  extraDataId: number | null;
+  extraData: string | null;
+};
 
 /**
  * Applies an ordered list of status change requests as one synchronous transaction: all of them, or none.
@@ -106,6 +115,7 @@ class ChangePlan {
   private gas = new Map<string, PlanEntry<GaState>>();
   private log = new Map<number, { event: EventHandle; entries: LogEntry[]; changes: ObjectState[] }>();
   private tokens = new Map<string, FailureReason | null>();
+  private extraDataRows = new Map<string, number>();
 
   constructor(
     private store: Store,
@@ -219,6 +229,7 @@ class ChangePlan {
         quantity: 1,
         holdToken: intent.token,
         orderId: result.next.orderId,
+        extraDataId: result.next.extraDataId,
         extraData: result.next.extraData,
       },
       { label: object.label, status: result.next.status },
@@ -245,6 +256,7 @@ class ChangePlan {
         quantity,
         holdToken: intent.token,
         orderId: intent.orderId,
+        extraDataId: null,
         extraData: intent.extraData,
       },
       gaPublicState(object.label, result.next.capacity, placesTaken(result.next)),
@@ -276,12 +288,24 @@ class ChangePlan {
     log.changes.push(change);
   }
 
+  /** The row of a new extra data value: each distinct value of the change is stored once per event. */
+  private extraDataId(eventId: number, json: string | null): number | null {
+    if (json === null) return null;
+    const key = `${eventId}\u0000${json}`;
+    let id = this.extraDataRows.get(key);
+    if (id === undefined) {
+      id = this.store.statements.insertExtraData.get({ eventId, json })!.id;
+      this.extraDataRows.set(key, id);
+    }
+    return id;
+  }
+
   /** Writes every changed object and the numbered log. Runs inside the transaction. */
   write(origin: string): ObjectsChanged[] {
     const s = this.store.statements;
     for (const { event, label, state, dirty } of this.seats.values()) {
       if (!dirty) continue;
-      s.updateSeat.run({ eventId: event.id, label, ...state });
+      s.updateSeat.run({ eventId: event.id, label, ...state, extraDataId: state.extraDataId ?? this.extraDataId(event.id, state.extraData) });
     }
     for (const { event, label, state, dirty } of this.gas.values()) {
       if (!dirty) continue;
@@ -292,7 +316,16 @@ class ChangePlan {
     for (const { event, entries, changes } of this.log.values()) {
       const toSeq = s.bumpSeq.get({ count: entries.length, eventId: event.id })!.seq;
       const fromSeq = toSeq - entries.length + 1;
-      entries.forEach((e, i) => s.insertStatusChange.run({ eventId: event.id, seq: fromSeq + i, ...e, origin, createdAt: this.now }));
+      entries.forEach((e, i) =>
+        s.insertStatusChange.run({
+          eventId: event.id,
+          seq: fromSeq + i,
+          ...e,
+          extraDataId: e.extraDataId ?? this.extraDataId(event.id, e.extraData),
+          origin,
+          createdAt: this.now,
+        }),
+      );
       batches.push({ eventKey: event.key, fromSeq, toSeq, changes });
     }
     return batches;

@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { eventObjects, gaAllocations } from '../../db/schema';
+import { eventObjects, extraData, gaAllocations } from '../../db/schema';
 import type { ObjectState, Snapshot } from '../../contracts/realtime';
 import type { SalesSettings } from '../../contracts/sales';
 import { FREE } from '../../contracts/statuses';
@@ -25,13 +25,19 @@ export function findEvent(store: Store, key: string, workspaceId: number | null)
   };
 }
 
-const FREE_SEAT: SeatState = { status: FREE, holdToken: null, orderId: null, ticketType: null, extraData: null, forSale: true };
+const FREE_SEAT: SeatState = { status: FREE, holdToken: null, orderId: null, ticketType: null, extraData: null, extraDataId: null, forSale: true };
 
 /** Every bookable object of the event with its current state, in chart order. Read in one consistent view. */
 export function eventObjectViews(store: Store, event: EventHandle): ObjectView[] {
   return store.transact(() => {
     const seats = new Map<string, SeatState>();
-    for (const row of store.db.select().from(eventObjects).where(eq(eventObjects.eventId, event.id)).all()) seats.set(row.label, row);
+    const rows = store.db
+      .select({ object: eventObjects, extraData: extraData.json })
+      .from(eventObjects)
+      .leftJoin(extraData, eq(extraData.id, eventObjects.extraDataId))
+      .where(eq(eventObjects.eventId, event.id))
+      .all();
+    for (const row of rows) seats.set(row.object.label, { ...row.object, extraData: row.extraData });
     const gas = new Map<string, AllocationRow[]>();
     for (const row of store.db.select().from(gaAllocations).where(eq(gaAllocations.eventId, event.id)).all()) {
       let rows = gas.get(row.label);

@@ -14,11 +14,16 @@ export function updateExtraData(store: Store, event: EventHandle, data: Record<s
   });
   if (unknownLabels.length) return { ok: false, unknownLabels };
   store.transact(() => {
+    // Each distinct value is stored once, however many objects it goes on.
+    const ids = new Map<string, number>();
     for (const label of labels) {
       const value = data[label];
+      const json = value == null ? null : JSON.stringify(value);
+      let id = json === null ? null : ids.get(json);
+      if (json !== null && id === undefined) ids.set(json, (id = store.statements.insertExtraData.get({ eventId: event.id, json })!.id));
       store.db
         .update(eventObjects)
-        .set({ extraData: value == null ? null : JSON.stringify(value) })
+        .set({ extraDataId: id ?? null })
         .where(and(eq(eventObjects.eventId, event.id), eq(eventObjects.label, label)))
         .run();
     }

@@ -49,7 +49,10 @@ export function gaCounts(state: GaState): GaCounts {
     byStatus.set(status, (byStatus.get(status) ?? 0) + quantity);
     if (status === HELD && holdToken) heldByToken.set(holdToken, quantity);
   }
-  return { numBooked: byStatus.get(BOOKED) ?? 0, numHeld: byStatus.get(HELD) ?? 0, numFree: state.capacity - placesTaken(state), byStatus, heldByToken };
+  const taken = placesTaken(state);
+  const numHeld = byStatus.get(HELD) ?? 0;
+  // A place in a custom status (blocked, say) is as taken as a booked one: it counts as booked.
+  return { numBooked: taken - numHeld, numHeld, numFree: state.capacity - taken, byStatus, heldByToken };
 }
 
 /** Moves `quantity` places from one allocation to another (null: from or to free). Pure. */

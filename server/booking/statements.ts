@@ -1,7 +1,7 @@
 import { and, asc, eq, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { FREE, HELD } from '../../contracts/statuses';
-import { charts, eventObjects, events, gaAllocations, holdTokens, statusChanges, workspaces } from '../../db/schema';
+import { charts, eventObjects, events, extraData, gaAllocations, holdTokens, statusChanges, workspaces } from '../../db/schema';
 
 const p = sql.placeholder;
 
@@ -49,10 +49,12 @@ export function prepareStatements(db: Db) {
         holdToken: eventObjects.holdToken,
         orderId: eventObjects.orderId,
         ticketType: eventObjects.ticketType,
-        extraData: eventObjects.extraData,
+        extraDataId: eventObjects.extraDataId,
+        extraData: extraData.json,
         forSale: eventObjects.forSale,
       })
       .from(eventObjects)
+      .leftJoin(extraData, eq(extraData.id, eventObjects.extraDataId))
       .where(and(eq(eventObjects.eventId, p('eventId')), eq(eventObjects.label, p('label'))))
       .prepare(),
     updateSeat: db
@@ -62,7 +64,7 @@ export function prepareStatements(db: Db) {
         holdToken: sql`${p('holdToken')}`,
         orderId: sql`${p('orderId')}`,
         ticketType: sql`${p('ticketType')}`,
-        extraData: sql`${p('extraData')}`,
+        extraDataId: sql`${p('extraDataId')}`,
       })
       .where(and(eq(eventObjects.eventId, p('eventId')), eq(eventObjects.label, p('label'))))
       .prepare(),
@@ -106,10 +108,15 @@ export function prepareStatements(db: Db) {
         quantity: p('quantity'),
         holdToken: p('holdToken'),
         orderId: p('orderId'),
-        extraData: p('extraData'),
+        extraDataId: p('extraDataId'),
         origin: p('origin'),
         createdAt: p('createdAt'),
       })
+      .prepare(),
+    insertExtraData: db
+      .insert(extraData)
+      .values({ eventId: p('eventId'), json: p('json') })
+      .returning({ id: extraData.id })
       .prepare(),
     dueHoldTokens: db
       .select({ token: holdTokens.token, workspaceId: holdTokens.workspaceId })

@@ -1,9 +1,11 @@
 import { and, asc, desc, eq, gt, like, lt, type SQL } from 'drizzle-orm';
-import { statusChanges, type StatusChangeRow } from '../../db/schema';
+import { extraData, statusChanges, type StatusChangeRow } from '../../db/schema';
 import { BOOKED } from '../../contracts/statuses';
 import type { Store } from './store';
 
-export type LogPage = { items: StatusChangeRow[]; nextPageStartsAfter?: number; previousPageEndsBefore?: number };
+export type LogItem = Omit<StatusChangeRow, 'extraDataId'> & { extraData: string | null };
+
+export type LogPage = { items: LogItem[]; nextPageStartsAfter?: number; previousPageEndsBefore?: number };
 
 /** The event's status changes, newest first, paged by id (seats.io's start_after_id / end_before_id). */
 export function listStatusChanges(
@@ -17,14 +19,15 @@ export function listStatusChanges(
   if (page.startAfterId !== undefined) conditions.push(lt(statusChanges.id, page.startAfterId));
   if (backwards) conditions.push(gt(statusChanges.id, page.endBeforeId!));
   const rows = store.db
-    .select()
+    .select({ change: statusChanges, extraData: extraData.json })
     .from(statusChanges)
+    .leftJoin(extraData, eq(extraData.id, statusChanges.extraDataId))
     .where(and(...conditions))
     .orderBy(backwards ? asc(statusChanges.id) : desc(statusChanges.id))
     .limit(page.limit + 1)
     .all();
   const more = rows.length > page.limit;
-  const items = rows.slice(0, page.limit);
+  const items = rows.slice(0, page.limit).map(({ change: { extraDataId: _id, ...change }, extraData }) => ({ ...change, extraData }));
   if (backwards) items.reverse();
   const first = items[0];
   const last = items[items.length - 1];

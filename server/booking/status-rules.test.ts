@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { BOOKED, FREE, HELD } from '../../contracts/statuses';
-import { allocationKey, type GaState } from './general-admission';
+import fc from 'fast-check';
+import { allocationKey, gaCounts, type GaState } from './general-admission';
 import { changeGeneralAdmission, changeSeat, type ChangeIntent, type SeatState } from './status-rules';
 
 const seat = (status: string, holdToken: string | null = null, forSale = true): SeatState => ({
@@ -9,6 +10,7 @@ const seat = (status: string, holdToken: string | null = null, forSale = true): 
   orderId: null,
   ticketType: null,
   extraData: null,
+  extraDataId: null,
   forSale,
 });
 const intent = (kind: 'status' | 'release', status: string, token: string | null = null, extra: Partial<ChangeIntent> = {}): ChangeIntent => ({
@@ -86,5 +88,74 @@ describe('changeGeneralAdmission', () => {
   it('books with a token only what that token holds, and releases only what exists', () => {
     expect(reason(changeGeneralAdmission(ga([[HELD, 't1', 1]]), intent('status', BOOKED, 't1'), 2))).toBe('not_held_by_token');
     expect(reason(changeGeneralAdmission(ga([[BOOKED, null, 1]]), intent('release', FREE), 2))).toBe('already_free');
+  });
+
+  it('releases places in a custom status by quantity, booked ones first, or only the statuses asked for', () => {
+    const mixed = ga([
+      [BOOKED, null, 2],
+      ['blocked', null, 3],
+      [HELD, 't1', 1],
+    ]);
+    const released = changeGeneralAdmission(mixed, intent('release', FREE), 4);
+    if (!released.ok) throw new Error(released.reason);
+    expect(Object.fromEntries(released.next.allocations)).toEqual({ [allocationKey('blocked', null)]: 1, [allocationKey(HELD, 't1')]: 1 });
+    const onlyBlocked = changeGeneralAdmission(mixed, intent('release', FREE, null, { allowedPreviousStatuses: ['blocked'] }), 3);
+    expect(onlyBlocked.ok && Object.fromEntries(onlyBlocked.next.allocations)).toEqual({ [allocationKey(BOOKED, null)]: 2, [allocationKey(HELD, 't1')]: 1 });
+    // Held places are released only with their token.
+    expect(reason(changeGeneralAdmission(mixed, intent('release', FREE), 6))).toBe('already_free');
+  });
+
+  it('counts places in a custom status as booked', () => {
+    expect(
+      gaCounts(
+        ga([
+          [BOOKED, null, 2],
+          ['blocked', null, 3],
+          [HELD, 't1', 1],
+        ]),
+      ),
+    ).toMatchObject({ numBooked: 5, numHeld: 1, numFree: 4 });
+  });
+});
+
+describe('general-admission accounting', () => {
+  const tokens = ['t1', 't2'];
+  const change = fc
+    .record({
+      kind: fc.constantFrom('status' as const, 'release' as const),
+      status: fc.constantFrom(HELD, BOOKED, 'blocked', 'vip'),
+      token: fc.option(fc.constantFrom(...tokens)),
+      quantity: fc.integer({ min: 1, max: 8 }),
+    })
+    // A hold without a token never reaches the rules: the transaction refuses it first (hold_token_required).
+    .filter((c) => !(c.kind === 'status' && c.status === HELD && c.token === null));
+
+  it('adds up after any sequence of changes, and everything taken can be released again', () => {
+    fc.assert(
+      fc.property(fc.array(change, { maxLength: 40 }), (changes) => {
+        let state: GaState = { capacity: 20, allocations: new Map() };
+        for (const c of changes) {
+          const result = changeGeneralAdmission(state, intent(c.kind, c.kind === 'release' ? FREE : c.status, c.token), c.quantity);
+          if (result.ok) state = result.next;
+          const counts = gaCounts(state);
+          expect(counts.numFree).toBeGreaterThanOrEqual(0);
+          expect(counts.numFree + counts.numHeld + counts.numBooked).toBe(20);
+          expect([...state.allocations.values()].every((q) => q > 0)).toBe(true);
+        }
+        // Nothing is lost: each token releases what it holds, and a release without a token frees the rest.
+        for (const token of tokens) {
+          const held = gaCounts(state).heldByToken.get(token);
+          if (held) state = (changeGeneralAdmission(state, intent('release', FREE, token), held) as { ok: true; next: GaState }).next;
+        }
+        const booked = gaCounts(state).numBooked;
+        if (booked) {
+          const result = changeGeneralAdmission(state, intent('release', FREE), booked);
+          expect(result.ok).toBe(true);
+          if (result.ok) state = result.next;
+        }
+        expect(state.allocations.size).toBe(0);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

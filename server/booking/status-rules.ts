@@ -1,6 +1,6 @@
 import { BOOKED, FREE, HELD } from '../../contracts/statuses';
 import type { FailureReason } from './failures';
-import { allocationKey, moveQuantity, placesTaken, type GaState } from './general-admission';
+import { allocationKey, allocationRow, moveQuantity, placesTaken, type GaState } from './general-admission';
 
 /*
  * The rules of status changes, as pure functions over plain values. The transaction in change-status.ts
@@ -12,7 +12,9 @@ export type SeatState = {
   holdToken: string | null;
   orderId: string | null;
   ticketType: string | null;
+  /** Extra data as JSON, and the row it is stored in (null until a new value is written). */
   extraData: string | null;
+  extraDataId: number | null;
   forSale: boolean;
 };
 
@@ -57,7 +59,7 @@ export function changeSeat(current: SeatState, intent: ChangeIntent): RuleResult
     if (intent.token && current.status !== HELD) return { ok: false, reason: 'not_held_by_token' };
     return {
       ok: true,
-      next: { ...current, status: FREE, holdToken: null, orderId: null, ticketType: null, extraData: intent.keepExtraData ? current.extraData : null },
+      next: { ...current, status: FREE, holdToken: null, orderId: null, ticketType: null, ...extraDataAfter(current, { ...intent, extraData: null }) },
     };
   }
 
@@ -75,23 +77,39 @@ export function changeSeat(current: SeatState, intent: ChangeIntent): RuleResult
       holdToken: holding ? intent.token : null,
       orderId: intent.orderId ?? (holding ? null : current.orderId),
       ticketType: intent.ticketType ?? current.ticketType,
-      extraData: intent.extraData ?? (intent.keepExtraData ? current.extraData : null),
+      ...extraDataAfter(current, intent),
       forSale: current.forSale,
     },
   };
 }
 
+/** A new value replaces the extra data; otherwise it is kept only when asked to. */
+function extraDataAfter(current: SeatState, intent: ChangeIntent): Pick<SeatState, 'extraData' | 'extraDataId'> {
+  if (intent.extraData !== null) return { extraData: intent.extraData, extraDataId: null };
+  return intent.keepExtraData ? { extraData: current.extraData, extraDataId: current.extraDataId } : { extraData: null, extraDataId: null };
+}
+
 /**
  * `quantity` places of a GA area. Taking places uses places held by the caller's token first when a token is
- * given (hold → book), else free places; releasing gives back held places of the token, or booked places.
+ * given (hold → book), else free places. Releasing gives back places the token holds; without a token, booked
+ * places first, then places in custom statuses (by name), or only those statuses `allowedPreviousStatuses` names.
  */
 export function changeGeneralAdmission(current: GaState, intent: ChangeIntent, quantity: number): RuleResult<GaState> {
   const heldByToken = intent.token ? (current.allocations.get(allocationKey(HELD, intent.token)) ?? 0) : 0;
   if (intent.kind === 'release') {
-    const from = intent.token ? allocationKey(HELD, intent.token) : allocationKey(BOOKED, null);
-    const available = current.allocations.get(from) ?? 0;
-    if (available < quantity) return { ok: false, reason: intent.token ? 'not_held_by_token' : 'already_free' };
-    return { ok: true, next: moveQuantity(current, from, null, quantity) };
+    if (intent.token) {
+      if (heldByToken < quantity) return { ok: false, reason: 'not_held_by_token' };
+      return { ok: true, next: moveQuantity(current, allocationKey(HELD, intent.token), null, quantity) };
+    }
+    let next = current;
+    let left = quantity;
+    for (const key of releasableWithoutToken(current, intent.allowedPreviousStatuses)) {
+      const take = Math.min(left, next.allocations.get(key)!);
+      next = moveQuantity(next, key, null, take);
+      left -= take;
+      if (left === 0) return { ok: true, next };
+    }
+    return { ok: false, reason: 'already_free' };
   }
   const target = allocationKey(intent.status, intent.status === HELD ? intent.token : null);
   if (intent.token && intent.status !== HELD) {
@@ -100,4 +118,13 @@ export function changeGeneralAdmission(current: GaState, intent: ChangeIntent, q
   }
   if (current.capacity - placesTaken(current) < quantity) return { ok: false, reason: 'insufficient_capacity' };
   return { ok: true, next: moveQuantity(current, null, target, quantity) };
+}
+
+/** The allocations a release without a token may take from, in order: booked, then custom statuses by name. */
+function releasableWithoutToken(state: GaState, only: string[] | null): string[] {
+  const taken = [...state.allocations.keys()].map((key) => ({ key, status: allocationRow(key, 0).status }));
+  return taken
+    .filter(({ status }) => status !== HELD && (!only || only.includes(status)))
+    .sort((a, b) => (a.status === BOOKED ? -1 : b.status === BOOKED ? 1 : a.status.localeCompare(b.status)))
+    .map(({ key }) => key);
 }

@@ -37,9 +37,15 @@ function replay(log: LogRow[]) {
     if (e.label === 'GA1') {
       const held = `reservedByToken/${e.hold_token}`;
       if (e.status === 'free') {
-        const from = e.hold_token ? held : 'booked/null';
-        if (gaGet(from) < e.quantity) return fail('released more than there was');
-        gaAdd(from, -e.quantity);
+        // With a token: what it holds. Without: booked places first, then custom statuses (here only `blocked`).
+        const sources = e.hold_token ? [held] : ['booked/null', 'blocked/null'];
+        if (sources.reduce((n, k) => n + gaGet(k), 0) < e.quantity) return fail('released more than there was');
+        let left = e.quantity;
+        for (const k of sources) {
+          const take = Math.min(left, gaGet(k));
+          gaAdd(k, -take);
+          left -= take;
+        }
       } else if (e.status === 'reservedByToken' || !e.hold_token) {
         if (CAPACITY - taken() < e.quantity) return fail('over capacity');
         gaAdd(e.status === 'reservedByToken' ? held : `${e.status}/null`, e.quantity);

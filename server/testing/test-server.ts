@@ -28,14 +28,15 @@ const FINGERPRINT = `select
      || hold_minutes || ':' || max_hold_minutes || ':' || ifnull(name, '') || ':' || ifnull(pricing, '')) from events) as events,
   (select count(*) || ':' || ifnull(max(id), 0) from status_changes) as changes,
   (select count(*) || ':' || ifnull(sum(expires_at), 0) || ':' || sum(expired) from hold_tokens) as tokens,
-  (select group_concat(label || ':' || status || ':' || ifnull(hold_token, '') || ':' || ifnull(order_id, '') || ':' || ifnull(extra_data, ''))
-     from event_objects where status <> 'free' or extra_data is not null) as objects,
+  (select group_concat(label || ':' || status || ':' || ifnull(hold_token, '') || ':' || ifnull(order_id, '') || ':' || ifnull(extra_data_id, ''))
+     from event_objects where status <> 'free' or extra_data_id is not null) as objects,
+  (select count(*) from extra_data) as extraData,
   (select group_concat(label || ':' || status || ':' || hold_token || ':' || quantity) from ga_allocations) as ga,
   (select count(*) from charts) as charts, (select count(*) from workspaces) as workspaces`;
 
 /** A real server on a random port over a real database file (a temporary one unless a file is given). */
 export async function startTestServer(
-  options: Partial<Pick<ApplicationOptions, 'now' | 'sweepIntervalMs' | 'holdRateLimit'>> & { databaseFile?: string } = {},
+  options: Partial<Pick<ApplicationOptions, 'now' | 'sweepIntervalMs' | 'holdRateLimit' | 'allowedOrigins'>> & { databaseFile?: string } = {},
 ): Promise<TestServer> {
   const { databaseFile, ...appOptions } = options;
   const temp = databaseFile ? undefined : tempDir();
@@ -51,6 +52,7 @@ export async function startTestServer(
       ...rest,
       ...(json !== undefined ? { body: JSON.stringify(json), method: rest.method ?? 'POST' } : {}),
       headers: {
+        ...(json !== undefined ? { 'content-type': 'application/json' } : {}),
         ...(secretKey ? { authorization: `Basic ${Buffer.from(`${secretKey}:`).toString('base64')}` } : {}),
         ...(headers as Record<string, string> | undefined),
       },

@@ -3,6 +3,7 @@ import { Router } from '../router';
 import type { BuyerContext, BuyerOptions } from './context';
 import { holdTokenRoutes } from './hold-tokens';
 import { holdRoutes } from './holds';
+import { admitBrowser } from './origins';
 import { problem } from './responses';
 
 /**
@@ -22,5 +23,6 @@ export function buyerDialect(options: BuyerOptions): Dialect<BuyerContext> {
     context: (booking, workspace) => ({ booking, workspace }),
     bodyLimit: () => 1024 * 1024,
     problem: (kind, message) => problem(statusOf[kind], message),
+    admit: admitBrowser(options.allowedOrigins),
   };
 }

@@ -84,7 +84,6 @@ function book(req: ApiRequest, c: BuyerContext): ApiResponse {
       objectLabel: v.object.label,
       status: BOOKED,
       bookedAt,
-      extraData: extraData ?? null,
       ...(v.ga ? { quantity: quantities?.[v.object.label] ?? 1 } : {}),
     })),
   };

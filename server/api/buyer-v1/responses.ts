@@ -35,9 +35,9 @@ export function problem(statusCode: number, message: string, errors?: Record<str
 }
 
 export function invalidRequest(issues: FieldIssue[]): ApiResponse {
-  const errors: Record<string, string[]> = {};
-  for (const issue of issues) (errors[issue.path] ??= []).push(issue.message);
-  return problem(400, 'Invalid request', errors);
+  const errors = new Map<string, string[]>();
+  for (const issue of issues) errors.set(issue.path, [...(errors.get(issue.path) ?? []), issue.message]);
+  return problem(400, 'Invalid request', Object.fromEntries(errors));
 }
 
 /** Parses a request with a zod schema, or answers 400 naming each wrong field. */

@@ -46,13 +46,19 @@ export function objectActionRoutes(router: Router<SeatsioContext>): void {
     .on('POST', '/events/:key/actions/:action', (req, c) => eventAction(c, req.params.key!, req.params.action!, req.body));
 }
 
-const STATUS_BY_ACTION: Record<string, string | undefined> = { book: BOOKED, hold: HELD, release: FREE };
+/** The status each action sets; change-object-status takes it from the body. */
+const STATUS_BY_ACTION = new Map<string, string | undefined>([
+  ['book', BOOKED],
+  ['hold', HELD],
+  ['release', FREE],
+  ['change-object-status', undefined],
+]);
 
 function eventAction(c: SeatsioContext, key: string, action: string, rawBody: unknown): ApiResponse {
-  if (!['book', 'hold', 'release', 'change-object-status'].includes(action)) return error('NOT_FOUND', `Unknown action: ${action}`);
+  if (!STATUS_BY_ACTION.has(action)) return error('NOT_FOUND', `Unknown action: ${action}`);
   const body = parse(schemas.eventActionBody, rawBody);
   if (!body.ok) return body.response;
-  const status = STATUS_BY_ACTION[action] ?? body.value.status;
+  const status = STATUS_BY_ACTION.get(action) ?? body.value.status;
   if (body.value.bestAvailable) {
     if (action === 'release' || !status) return error('INVALID_REQUEST', 'bestAvailable needs a status to change to');
     return bestAvailableChange(c, key, body.value, status);

@@ -63,13 +63,15 @@ function reportGroup(view: ObjectView, report: Report): string {
 
 function eventReport(c: SeatsioContext, key: string, report: Report, filter?: string): ApiResponse {
   return withEvent(c, key, (event) => {
-    const groups: Record<string, unknown[]> = {};
+    // A Map: labels, order ids and statuses are anyone's strings (`__proto__`, `constructor`), never object keys.
+    const groups = new Map<string, unknown[]>(filter !== undefined ? [[filter, []]] : []);
     for (const view of c.booking.eventObjectViews(event)) {
       const group = reportGroup(view, report);
       if (filter !== undefined && group !== filter) continue;
-      (groups[group] ??= []).push(eventObjectInfo(view));
+      let members = groups.get(group);
+      if (!members) groups.set(group, (members = []));
+      members.push(eventObjectInfo(view));
     }
-    if (filter !== undefined) groups[filter] ??= [];
-    return ok(groups);
+    return ok(Object.fromEntries(groups));
   });
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { extraDataSchema } from '../../../contracts/extra-data';
 import { pricingSchema } from '../../../contracts/pricing';
 import { salesSettingsPatch } from '../../../contracts/sales';
 
@@ -8,7 +9,6 @@ export const MAX_OBJECTS = 1000;
 
 const key = z.string().trim().min(1).max(200);
 const statusName = z.string().trim().min(1).max(100);
-const extraData = z.record(z.string(), z.unknown());
 
 export const objectRef = z.union([
   key,
@@ -16,7 +16,7 @@ export const objectRef = z.union([
     objectId: key,
     ticketType: z.string().max(100).optional(),
     quantity: z.number().int().min(1).max(100_000).optional(),
-    extraData: extraData.optional(),
+    extraData: extraDataSchema.optional(),
   }),
 ]);
 
@@ -36,7 +36,7 @@ export const bestAvailable = z.object({
     .array(z.union([z.string(), z.number()]))
     .max(100)
     .nullish(),
-  extraData: z.array(extraData).nullish(),
+  extraData: z.array(extraDataSchema).nullish(),
   ticketTypes: z.array(z.string()).nullish(),
   accessibleSeats: z.number().int().min(0).max(100).nullish(),
   tryToPreventOrphanSeats: z.boolean().nullish(),
@@ -104,8 +104,8 @@ export const updateEventBody = eventFieldsBody.extend({ isInThePast: z.boolean()
 
 export const createWorkspaceBody = z.object({ name: z.string().trim().min(1).max(200), isTest: z.boolean().optional() });
 
-export const extraDataBody = z.object({ extraData: extraData.nullable() });
-export const extraDatasBody = z.object({ extraData: z.record(key, extraData.nullable()) });
+export const extraDataBody = z.object({ extraData: extraDataSchema.nullable() });
+export const extraDatasBody = z.object({ extraData: z.record(key, extraDataSchema.nullable()) });
 
 export const simpleChartBody = z.object({
   name: z.string().max(200).nullish(),
