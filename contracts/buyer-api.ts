@@ -77,6 +77,7 @@ export const FAILURE_REASONS = [
   'insufficient_capacity',
   'quantity_not_allowed',
   'too_many_places',
+  'too_many_places_for_client',
 ] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 

@@ -128,12 +128,14 @@ export const holdTokens = sqliteTable(
     /** The event an anonymous buyer's token was created on (the only one it may be used on); null for tokens
      * created with the secret key, which the buyer API never accepts. */
     eventId: integer('event_id').references(() => events.id, { onDelete: 'cascade' }),
+    /** The client (IPv4 address or IPv6 /64) that created an anonymous buyer's token: places per client count by it. */
+    client: text('client'),
     expiresAt: integer('expires_at').notNull(),
     /** Set once the sweeper has released everything the token held: expiry happens exactly once. */
     expired: integer('expired', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [index('hold_tokens_pending_expiry').on(t.expired, t.expiresAt)],
+  (t) => [index('hold_tokens_pending_expiry').on(t.expired, t.expiresAt), index('hold_tokens_event_client').on(t.eventId, t.client)],
 );
 
 /** Append-only log: every committed change of an object's status, numbered per event. */

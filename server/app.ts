@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { buyerDialect } from './api/buyer-v1/dialect';
 import { createApiHandler, serveDialect } from './api/pipeline';
+import type { TrustProxy } from './api/client-address';
 import { RateLimiter, type RateLimit } from './api/rate-limit';
 import { seatsioDialect } from './api/seatsio/dialect';
 import { openBooking, type Booking, type Workspace } from './booking/booking';
@@ -19,13 +20,19 @@ export type ApplicationOptions = {
   pages?: PageHandler;
   /** How often the hold-expiry sweeper runs. */
   sweepIntervalMs?: number;
-  /** Public hold requests per client IP. */
+  /** Places anonymous clients may ask to hold per minute, and at once. */
   holdRateLimit?: RateLimit;
+  /** Places one anonymous client may hold per event, across its tokens. */
+  placesPerClient?: number;
+  /** Which proxies' X-Forwarded-For to believe (none by default). */
+  trustProxy?: TrustProxy;
   /** Origins besides the server's own whose pages may call the buyer API. */
   allowedOrigins?: string[];
 };
 
 const DEFAULT_HOLD_RATE_LIMIT: RateLimit = { perMinute: 120, burst: 30 };
+/** Generous: several buyers behind one address (a family, an office) still fit. */
+const DEFAULT_PLACES_PER_CLIENT = 50;
 
 export type Application = {
   httpServer: Server;
@@ -44,15 +51,18 @@ export function createApplication(options: ApplicationOptions): Application {
   let feed: ChangeFeed | undefined;
   const booking = openBooking({ databaseUrl: options.databaseUrl, now, onCommit: (batches) => feed?.publish(batches) });
   const { workspace: defaultWorkspace, created } = booking.ensureDefaultWorkspace({ secretKey: options.secretKey, publicKey: options.publicKey });
+  const trustProxy = options.trustProxy ?? { kind: 'none' };
   const handleApi = createApiHandler([
     serveDialect(
       booking,
       buyerDialect({
         holdLimiter: new RateLimiter(options.holdRateLimit ?? DEFAULT_HOLD_RATE_LIMIT, now),
+        placesPerClient: options.placesPerClient ?? DEFAULT_PLACES_PER_CLIENT,
         allowedOrigins: new Set(options.allowedOrigins),
       }),
+      trustProxy,
     ),
-    serveDialect(booking, seatsioDialect()),
+    serveDialect(booking, seatsioDialect(), trustProxy),
   ]);
 
   const httpServer = createServer((req, res) => {

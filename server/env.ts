@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseTrustProxy } from './api/client-address';
 import { fieldIssues } from './field-issues';
 
 /** The environment, validated once at start. The only reader of process.env. */
@@ -8,9 +9,23 @@ const schema = z.object({
   DATABASE_URL: z.string().min(1).default('file:./data/tessera.db'),
   TESSERA_SECRET_KEY: z.string().min(8).optional(),
   TESSERA_PUBLIC_KEY: z.string().min(8).optional(),
-  /** Public hold requests per client IP and minute, and the burst allowed at once. */
+  /** Places an anonymous client may ask to hold per minute, and at once. */
   HOLD_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(120),
   HOLD_RATE_LIMIT_BURST: z.coerce.number().int().min(1).default(30),
+  /** Places one anonymous client may hold at one event, across its hold tokens. */
+  HOLD_PLACES_PER_CLIENT: z.coerce.number().int().min(1).default(50),
+  /** Whose X-Forwarded-For to believe: `false`, a number of proxy hops, or addresses and CIDRs. */
+  TRUST_PROXY: z
+    .string()
+    .default('false')
+    .transform((setting, ctx) => {
+      const trust = parseTrustProxy(setting);
+      if ('error' in trust) {
+        ctx.addIssue({ code: 'custom', message: trust.error });
+        return z.NEVER;
+      }
+      return trust;
+    }),
   /** Comma-separated origins (`https://shop.example.com`) whose pages may call the buyer API besides this server's. */
   ALLOWED_ORIGINS: z
     .string()

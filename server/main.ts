@@ -21,6 +21,8 @@ async function main(): Promise<void> {
     ...(env.TESSERA_PUBLIC_KEY ? { publicKey: env.TESSERA_PUBLIC_KEY } : {}),
     holdRateLimit: { perMinute: env.HOLD_RATE_LIMIT_PER_MINUTE, burst: env.HOLD_RATE_LIMIT_BURST },
     allowedOrigins: env.ALLOWED_ORIGINS,
+    placesPerClient: env.HOLD_PLACES_PER_CLIENT,
+    trustProxy: env.TRUST_PROXY,
     pages: (req, res) => handleNext(req, res),
   });
   providePageServices({ publicEvent: app.booking.publicEvent, order: app.booking.eventOrder });

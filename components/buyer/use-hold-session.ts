@@ -26,6 +26,7 @@ const REASONS: Partial<Record<FailureReason, string>> = {
   hold_token_expired: 'could not be kept: your hold expired',
   not_held_by_token: 'is no longer held for you',
   too_many_places: 'would take your order over the places one order may hold',
+  too_many_places_for_client: 'would take you over the places one buyer may hold at this event',
 };
 
 export type HoldSessionOptions = {

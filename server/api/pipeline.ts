@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Booking, Workspace } from '../booking/booking';
 import { authenticate } from './authenticate';
+import { clientKey, type TrustProxy } from './client-address';
 import { readJsonBody } from './read-body';
 import type { ApiResponse, Router } from './router';
 
@@ -28,6 +29,11 @@ export type Dialect<C> = {
   admit?: (req: IncomingMessage) => { answer: ApiResponse } | { headers: Record<string, string> };
 };
 
+function forwardedFor(req: IncomingMessage): string | undefined {
+  const header = req.headers['x-forwarded-for'];
+  return Array.isArray(header) ? header.join(',') : header;
+}
+
 type Serve = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<void>;
 
 export type MountedDialect = { prefix: string; serve: Serve };
@@ -44,7 +50,7 @@ function sendResponse(res: ServerResponse, response: ApiResponse, extraHeaders: 
   res.end(body);
 }
 
-export function serveDialect<C>(booking: Booking, dialect: Dialect<C>): MountedDialect {
+export function serveDialect<C>(booking: Booking, dialect: Dialect<C>, trustProxy: TrustProxy): MountedDialect {
   const serve: Serve = async (req, res, url) => {
     let headers: Record<string, string> = {};
     const send = (response: ApiResponse) => sendResponse(res, response, headers);
@@ -78,7 +84,7 @@ export function serveDialect<C>(booking: Booking, dialect: Dialect<C>): MountedD
         params: match.params,
         query: url.searchParams,
         headers: req.headers,
-        clientIp: req.socket.remoteAddress ?? '',
+        client: clientKey(req.socket.remoteAddress ?? '', forwardedFor(req), trustProxy),
         body: body.body,
       };
       send(match.handler(request, context));

@@ -19,4 +19,14 @@ describe('RateLimiter', () => {
     limiter.take('a');
     expect(limiter.take('a')).toEqual({ ok: false, retryAfterSeconds: 10 });
   });
+
+  it('charges what a request costs, and lets a request larger than the burst through only on a full bucket', () => {
+    let now = 0;
+    const limiter = new RateLimiter({ perMinute: 60, burst: 5 }, () => now);
+    expect(limiter.take('a', 4).ok).toBe(true);
+    expect(limiter.take('a', 2)).toEqual({ ok: false, retryAfterSeconds: 1 });
+    now += 4000;
+    expect(limiter.take('a', 9).ok).toBe(true);
+    expect(limiter.take('a', 1)).toEqual({ ok: false, retryAfterSeconds: 1 });
+  });
 });

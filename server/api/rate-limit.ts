@@ -1,4 +1,4 @@
-/** A token bucket per client: `burst` requests at once, refilled at `perMinute`. */
+/** A token bucket per client: `burst` units at once (places, for holds), refilled at `perMinute`. */
 export type RateLimit = { perMinute: number; burst: number };
 
 export type RateDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
@@ -11,7 +11,8 @@ export class RateLimiter {
     private now: () => number = Date.now,
   ) {}
 
-  take(client: string): RateDecision {
+  /** Takes `cost` units from the client's bucket, or says how long until they are there. */
+  take(client: string, cost = 1): RateDecision {
     const now = this.now();
     const perMs = this.limit.perMinute / 60_000;
     const bucket = this.buckets.get(client) ?? { tokens: this.limit.burst, at: now };
@@ -19,11 +20,13 @@ export class RateLimiter {
     bucket.at = now;
     this.buckets.set(client, bucket);
     if (this.buckets.size > 50_000) this.forgetFullBuckets(now, perMs);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
+    // A request larger than the whole burst could never pass: it waits for a full bucket, and takes all of it.
+    const needed = Math.min(cost, this.limit.burst);
+    if (bucket.tokens >= needed) {
+      bucket.tokens -= needed;
       return { ok: true };
     }
-    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000)) };
+    return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((needed - bucket.tokens) / perMs / 1000)) };
   }
 
   /** A client whose bucket has refilled is indistinguishable from a new one: forget it. */

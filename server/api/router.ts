@@ -7,8 +7,8 @@ export type ApiRequest = {
   params: Record<string, string>;
   query: URLSearchParams;
   headers: IncomingMessage['headers'];
-  /** The peer address: what per-client limits count by. */
-  clientIp: string;
+  /** Who sent it, as per-client limits count: an IPv4 address or IPv6 /64, behind trusted proxies the forwarded one. */
+  client: string;
   body: unknown;
 };
 

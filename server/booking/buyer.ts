@@ -13,8 +13,11 @@ import type { Store } from './store';
  * for the venue, within its workspace and without those limits.
  */
 
-/** Who calls: the venue (a workspace's secret key), or an anonymous buyer. */
-export type Caller = { workspaceId: number } | 'anonymous';
+/** Who calls: the venue (a workspace's secret key), or an anonymous buyer, known by the client it calls from. */
+export type Caller = { workspaceId: number } | { anonymousClient: string };
+
+/** Limits that are the install's, not an event's: places one client may hold per event, across its tokens. */
+export type BuyerLimits = { placesPerClient: number };
 
 export type BuyerRefusal =
   | { kind: 'event_not_found' }
@@ -33,7 +36,7 @@ export type BuyerHold = { holdToken: string; expiresAt: number; held: ObjectView
 
 export type HoldWhat = { objects: ObjectRef[] } | { bestAvailable: Pick<BestAvailableQuery, 'number' | 'categories'> };
 
-const anonymous = (caller: Caller): caller is 'anonymous' => caller === 'anonymous';
+const anonymous = (caller: Caller): caller is { anonymousClient: string } => 'anonymousClient' in caller;
 
 function eventFor(store: Store, caller: Caller, eventKey: string): EventHandle | undefined {
   return findEvent(store, eventKey, anonymous(caller) ? null : caller.workspaceId);
@@ -50,19 +53,29 @@ export function buyerHold(
   eventKey: string,
   what: HoldWhat,
   token: { holdToken?: string; ttlSeconds?: number },
+  limits: BuyerLimits,
 ): { ok: true; hold: BuyerHold } | Refused {
   const event = eventFor(store, caller, eventKey);
   if (!event) return { ok: false, refusal: { kind: 'event_not_found' } };
   const maxMinutes = anonymous(caller) ? event.sales.holdMinutes : MAX_HOLD_MINUTES;
   const minutes = token.ttlSeconds !== undefined ? token.ttlSeconds / 60 : event.sales.holdMinutes;
   if (minutes > maxMinutes) return { ok: false, refusal: { kind: 'hold_too_long', maxSeconds: maxMinutes * 60 } };
-  const fresh = token.holdToken ? undefined : mintHoldToken(store, minutes, anonymous(caller) ? event.id : null);
+  const fresh = token.holdToken ? undefined : mintHoldToken(store, minutes, anonymous(caller) ? { eventId: event.id, client: caller.anonymousClient } : null);
   const holdToken = token.holdToken ?? fresh!.token;
   const options: RunOptions = {
     origin: 'API_CALL',
     tokenScope: scopeOf(caller, event),
     ...(fresh ? { newHoldToken: fresh } : {}),
-    ...(anonymous(caller) ? { placeLimit: { token: holdToken, eventKey, maxPlaces: event.sales.maxPlacesPerOrder } } : {}),
+    ...(anonymous(caller)
+      ? {
+          placeLimit: {
+            eventKey,
+            token: holdToken,
+            maxPlaces: event.sales.maxPlacesPerOrder,
+            client: { key: caller.anonymousClient, eventId: event.id, maxPlaces: limits.placesPerClient },
+          },
+        }
+      : {}),
   };
   const request = { kind: 'status' as const, status: HELD, holdToken };
   let held: ObjectView[];

@@ -58,9 +58,11 @@ export type RunOptions = {
   expiringToken?: string;
   /** A token created by this change (a first hold): stored only if the change commits. */
   newHoldToken?: NewHoldToken;
-  /** At most this many places may be held by the token on the event once the change is made. */
-  placeLimit?: { token: string; eventKey: string; maxPlaces: number };
+  /** Once the change is made, at most this many places may be held on the event by the token, and by the client. */
+  placeLimit?: PlaceLimit;
 };
+
+export type PlaceLimit = { eventKey: string; token: string; maxPlaces: number; client?: { key: string; eventId: number; maxPlaces: number } };
 
 export const API_CALL: RunOptions = { origin: 'API_CALL' };
 
@@ -79,10 +81,10 @@ export function runChange(store: Store, workspaceId: number, buildRequests: () =
     if (options.expiringToken) store.statements.markTokenExpired.run({ token: options.expiringToken });
     if (options.newHoldToken) store.statements.insertHoldToken.run({ ...options.newHoldToken, workspaceId, createdAt: now });
     const batches = plan.write(options.origin);
-    // Counted after the writes, which the transaction rolls back when the failure below is returned.
-    const limit = options.placeLimit;
-    if (limit && placesHeld(store, limit.token, limit.eventKey) > limit.maxPlaces) {
-      const failures = results.flat().map((v): ObjectFailure => ({ eventKey: v.eventKey, label: v.object.label, reason: 'too_many_places' }));
+    // Counted after the writes, which the transaction rolls back when a failure is returned.
+    const over = options.placeLimit && limitExceeded(store, options.placeLimit);
+    if (over) {
+      const failures = results.flat().map((v): ObjectFailure => ({ eventKey: v.eventKey, label: v.object.label, reason: over }));
       return { ok: false, failure: { kind: 'objects', failures } };
     }
     return { ok: true, results, batches };
@@ -92,17 +94,26 @@ export function runChange(store: Store, workspaceId: number, buildRequests: () =
   return outcome;
 }
 
-/** Places a token holds on an event: a general-admission place and each seat of a table held whole count as one. */
-function placesHeld(store: Store, token: string, eventKey: string): number {
+/** Places tokens hold on an event: a general-admission place and each seat of a table held whole count as one. */
+function placesHeld(store: Store, tokens: string[], eventKey: string): number {
   const event = findEvent(store, eventKey, null);
   if (!event) return 0;
   let places = 0;
-  for (const held of objectsHeldBy(store, token)) {
-    if (held.eventKey !== eventKey) continue;
-    const object = event.chart.byLabel.get(held.label);
-    places += object?.type === 'generalAdmission' ? held.quantity : object?.bookAsAWhole ? (object.seats?.length ?? 1) : 1;
+  for (const token of tokens) {
+    for (const held of objectsHeldBy(store, token)) {
+      if (held.eventKey !== eventKey) continue;
+      const object = event.chart.byLabel.get(held.label);
+      places += object?.type === 'generalAdmission' ? held.quantity : object?.bookAsAWhole ? (object.seats?.length ?? 1) : 1;
+    }
   }
   return places;
+}
+
+function limitExceeded(store: Store, limit: PlaceLimit): 'too_many_places' | 'too_many_places_for_client' | null {
+  if (placesHeld(store, [limit.token], limit.eventKey) > limit.maxPlaces) return 'too_many_places';
+  if (!limit.client) return null;
+  const tokens = store.statements.liveTokensOfClient.all({ eventId: limit.client.eventId, client: limit.client.key, now: store.now() }).map((t) => t.token);
+  return placesHeld(store, tokens, limit.eventKey) > limit.client.maxPlaces ? 'too_many_places_for_client' : null;
 }
 
 type PlanEntry<S> = { event: EventHandle; label: string; state: S; dirty: boolean };

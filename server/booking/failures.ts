@@ -14,7 +14,8 @@ export type FailureReason =
   | 'previous_status_rejected'
   | 'insufficient_capacity'
   | 'quantity_not_allowed'
-  | 'too_many_places';
+  | 'too_many_places'
+  | 'too_many_places_for_client';
 
 export type ObjectFailure = { eventKey: string; label: string; reason: FailureReason; status?: string };
 
@@ -34,4 +35,5 @@ export const reasonMessages: Record<FailureReason, string> = {
   insufficient_capacity: 'not enough free places',
   quantity_not_allowed: 'quantity applies to general-admission areas only',
   too_many_places: 'more places than one order may hold',
+  too_many_places_for_client: 'more places than one buyer may hold at this event',
 };

@@ -15,8 +15,11 @@ import type { Store } from './store';
 /** How long a token created with the secret key lasts unless asked otherwise (seats.io's default). */
 const DEFAULT_HOLD_MINUTES = 15;
 
-/** A token about to exist: stored by the transaction that first holds with it, or by createHoldToken. */
-export type NewHoldToken = { token: string; expiresAt: number; eventId: number | null };
+/**
+ * A token about to exist: stored by the transaction that first holds with it, or by createHoldToken. An anonymous
+ * buyer's token records its event and the client that made it.
+ */
+export type NewHoldToken = { token: string; expiresAt: number; eventId: number | null; client: string | null };
 
 export type HoldTokenView = { token: string; expiresAt: number; workspaceId: number; eventId: number | null; createdAt: number };
 
@@ -26,8 +29,13 @@ export type TokenScope = { workspaceId: number } | { anonymousOnEvent: number | 
 export type HoldTokenResult = { ok: true; holdToken: HoldTokenView } | { ok: false; reason: 'not_found' | 'expired' | 'too_long' | 'shortens' };
 
 /** A new token expiring `minutes` from now, not yet stored. 128 random bits, URL-safe: unguessable, and short. */
-export function mintHoldToken(store: Store, minutes: number, eventId: number | null): NewHoldToken {
-  return { token: randomBytes(16).toString('base64url'), expiresAt: store.now() + Math.round(minutes * 60_000), eventId };
+export function mintHoldToken(store: Store, minutes: number, anonymous: { eventId: number; client: string } | null): NewHoldToken {
+  return {
+    token: randomBytes(16).toString('base64url'),
+    expiresAt: store.now() + Math.round(minutes * 60_000),
+    eventId: anonymous?.eventId ?? null,
+    client: anonymous?.client ?? null,
+  };
 }
 
 /** A token holds until it expires or the sweeper has released it, whichever comes first. */

@@ -1,4 +1,4 @@
-import { and, asc, eq, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { FREE, HELD } from '../../contracts/statuses';
 import { charts, eventObjects, events, extraData, gaAllocations, holdTokens, statusChanges, workspaces } from '../../db/schema';
@@ -137,7 +137,20 @@ export function prepareStatements(db: Db) {
       .prepare(),
     insertHoldToken: db
       .insert(holdTokens)
-      .values({ token: p('token'), workspaceId: p('workspaceId'), eventId: p('eventId'), expiresAt: p('expiresAt'), createdAt: p('createdAt') })
+      .values({
+        token: p('token'),
+        workspaceId: p('workspaceId'),
+        eventId: p('eventId'),
+        client: p('client'),
+        expiresAt: p('expiresAt'),
+        createdAt: p('createdAt'),
+      })
+      .prepare(),
+    /** An anonymous client's live tokens on an event: what its places per event are counted over. */
+    liveTokensOfClient: db
+      .select({ token: holdTokens.token })
+      .from(holdTokens)
+      .where(and(eq(holdTokens.eventId, p('eventId')), eq(holdTokens.client, p('client')), eq(holdTokens.expired, false), gt(holdTokens.expiresAt, p('now'))))
       .prepare(),
     markTokenExpired: db
       .update(holdTokens)

@@ -36,7 +36,9 @@ const FINGERPRINT = `select
 
 /** A real server on a random port over a real database file (a temporary one unless a file is given). */
 export async function startTestServer(
-  options: Partial<Pick<ApplicationOptions, 'now' | 'sweepIntervalMs' | 'holdRateLimit' | 'allowedOrigins'>> & { databaseFile?: string } = {},
+  options: Partial<Pick<ApplicationOptions, 'now' | 'sweepIntervalMs' | 'holdRateLimit' | 'allowedOrigins' | 'placesPerClient' | 'trustProxy'>> & {
+    databaseFile?: string;
+  } = {},
 ): Promise<TestServer> {
   const { databaseFile, ...appOptions } = options;
   const temp = databaseFile ? undefined : tempDir();

@@ -6,13 +6,15 @@ import type { RateLimiter } from '../rate-limit';
 export type BuyerContext = { booking: Booking; workspace: Workspace | null };
 
 export type BuyerOptions = {
-  /** Hold requests per client: buyers hold one seat per click, a script hammering holds is refused. */
+  /** Places requested per client and minute: buyers hold a seat per click, a script hammering holds is refused. */
   holdLimiter: RateLimiter;
+  /** Places one anonymous client may hold per event, across its tokens. */
+  placesPerClient: number;
   /** Origins besides the server's own whose pages may call the buyer API (an embedded chart's shop). */
   allowedOrigins: ReadonlySet<string>;
 };
 
-/** The caller as the booking layer knows it: the venue's workspace, or an anonymous buyer. */
-export function callerOf(c: BuyerContext): Caller {
-  return c.workspace ? { workspaceId: c.workspace.id } : 'anonymous';
+/** The caller as the booking layer knows it: the venue's workspace, or an anonymous buyer and their client. */
+export function callerOf(c: BuyerContext, client: string): Caller {
+  return c.workspace ? { workspaceId: c.workspace.id } : { anonymousClient: client };
 }

@@ -7,11 +7,11 @@ import { parse, refused } from './responses';
 /** `/hold-tokens/{token}`: what a live token holds (a reloaded page restores its selection), and extending it. */
 export function holdTokenRoutes(router: Router<BuyerContext>): void {
   router
-    .on('GET', '/hold-tokens/:token', (req, c) => tokenReply(c.booking.buyerToken(callerOf(c), req.params.token!)))
+    .on('GET', '/hold-tokens/:token', (req, c) => tokenReply(c.booking.buyerToken(callerOf(c, req.client), req.params.token!)))
     .on('POST', '/hold-tokens/:token/extend', (req, c) => {
       const body = parse(extendRequest, req.body);
       if (!body.ok) return body.response;
-      return tokenReply(c.booking.buyerExtend(callerOf(c), req.params.token!, body.value.ttlSeconds));
+      return tokenReply(c.booking.buyerExtend(callerOf(c, req.client), req.params.token!, body.value.ttlSeconds));
     });
 }
 

@@ -31,22 +31,36 @@ function heldPlace(view: ObjectView, quantity?: number): HeldPlace {
   return { objectLabel: view.object.label, objectType: view.object.type, ...(view.seat ? { status: view.seat.status } : { quantity: quantity ?? 1 }) };
 }
 
+/** What a hold request costs a client's rate limit: the places it asks for (a refused request costs one). */
+function placesAsked(body: ReturnType<typeof parseHold>): number {
+  if (!body.ok) return 1;
+  if ('bestAvailable' in body.value) return body.value.bestAvailable.number;
+  const { objectLabels, quantities } = body.value;
+  return objectLabels.reduce((n, label) => n + (quantities?.[label] ?? 1), 0);
+}
+
+function parseHold(body: unknown) {
+  const best = typeof body === 'object' && body !== null && 'bestAvailable' in body;
+  return best ? parse(holdBestAvailableRequest, body) : parse(holdRequest, body);
+}
+
 function hold(req: ApiRequest, c: BuyerContext, options: BuyerOptions): ApiResponse {
-  const allowed = c.workspace ? { ok: true as const } : options.holdLimiter.take(req.clientIp);
+  const body = parseHold(req.body);
+  // Charged before anything else, unknown events and invalid requests included.
+  const allowed = c.workspace ? { ok: true as const } : options.holdLimiter.take(req.client, placesAsked(body));
   if (!allowed.ok) {
     return {
       ...problem(429, `Too many hold requests. Try again in ${allowed.retryAfterSeconds} s.`),
       headers: { 'retry-after': String(allowed.retryAfterSeconds) },
     };
   }
-  const eventKey = req.params.key!;
-  const best = typeof req.body === 'object' && req.body !== null && 'bestAvailable' in req.body;
-  const body = best ? parse(holdBestAvailableRequest, req.body) : parse(holdRequest, req.body);
   if (!body.ok) return body.response;
+  const eventKey = req.params.key!;
   const { holdToken, ttlSeconds } = body.value;
   const what =
     'bestAvailable' in body.value ? { bestAvailable: body.value.bestAvailable } : { objects: objectRefs(body.value.objectLabels, body.value.quantities) };
-  const result = c.booking.buyerHold(callerOf(c), eventKey, what, { ...(holdToken ? { holdToken } : {}), ...(ttlSeconds !== undefined ? { ttlSeconds } : {}) });
+  const token = { ...(holdToken ? { holdToken } : {}), ...(ttlSeconds !== undefined ? { ttlSeconds } : {}) };
+  const result = c.booking.buyerHold(callerOf(c, req.client), eventKey, what, token, { placesPerClient: options.placesPerClient });
   if (!result.ok) return refused(result.refusal, eventKey, 'held');
   const quantities = 'quantities' in body.value ? body.value.quantities : undefined;
   const reply: HoldReply = {
@@ -73,7 +87,7 @@ function book(req: ApiRequest, c: BuyerContext): ApiResponse {
   const venueOnly = c.workspace ? [] : VENUE_ONLY.filter((field) => body.value[field] !== undefined);
   if (venueOnly.length) return problem(400, 'Invalid request', Object.fromEntries(venueOnly.map((f) => [f, ['only the venue (secret key) may set this']])));
   const order = { orderId, ...(extraData ? { extraData } : {}) };
-  const result = c.booking.buyerBook(callerOf(c), eventKey, objectRefs(objectLabels, quantities), holdToken, order);
+  const result = c.booking.buyerBook(callerOf(c, req.client), eventKey, objectRefs(objectLabels, quantities), holdToken, order);
   if (!result.ok) return refused(result.refusal, eventKey, 'booked');
   const bookedAt = new Date(c.booking.now()).toISOString();
   const reply: BookReply = {
@@ -96,7 +110,12 @@ function release(req: ApiRequest, c: BuyerContext): ApiResponse {
   if (!body.ok) return body.response;
   // Without a hold token only the venue (secret key) may release, e.g. a booked seat.
   if (!body.value.holdToken && !c.workspace) return { status: 401 };
-  const result = c.booking.buyerRelease(callerOf(c), eventKey, objectRefs(body.value.objectLabels, body.value.quantities), body.value.holdToken ?? null);
+  const result = c.booking.buyerRelease(
+    callerOf(c, req.client),
+    eventKey,
+    objectRefs(body.value.objectLabels, body.value.quantities),
+    body.value.holdToken ?? null,
+  );
   if (!result.ok) return refused(result.refusal, eventKey, 'released');
   const reply: ReleaseReply = { released: result.released.map((v) => ({ objectLabel: v.object.label })) };
   return { status: 200, body: reply };

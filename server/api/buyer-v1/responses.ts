@@ -28,6 +28,7 @@ const wireReason: Record<DomainReason, FailureReason> = {
   insufficient_capacity: 'insufficient_capacity',
   quantity_not_allowed: 'quantity_not_allowed',
   too_many_places: 'too_many_places',
+  too_many_places_for_client: 'too_many_places_for_client',
 };
 
 export function problem(statusCode: number, message: string, errors?: Record<string, string[]>): ApiResponse {

@@ -75,6 +75,7 @@ const codeByReason: Record<FailureReason, ErrorCode> = {
   insufficient_capacity: 'INSUFFICIENT_CAPACITY',
   quantity_not_allowed: 'INVALID_REQUEST',
   too_many_places: 'ILLEGAL_STATUS_CHANGE',
+  too_many_places_for_client: 'ILLEGAL_STATUS_CHANGE',
 };
 
 /** A refused status change: one entry per failing object, naming it and the reason. */
