@@ -5,6 +5,8 @@ const nextConfig = {
   serverExternalPackages: ['better-sqlite3'],
   // No image optimisation endpoint: Tessera has no images to resize, and it would load sharp (LGPL libvips).
   images: { unoptimized: true },
+  // Says nothing about the stack to whoever asks.
+  poweredByHeader: false,
 };
 
 export default nextConfig;

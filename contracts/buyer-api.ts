@@ -57,7 +57,8 @@ export type HoldReply = { holdToken: string; expiresAt: string; held: HeldPlace[
 export type TokenReply = { holdToken: string; expiresAt: string; held: { eventKey: string; objectLabel: string; quantity: number }[] };
 /** A booked place; the order's extra data is not echoed per place. */
 export type BookedPlace = { chartKey: string; eventKey: string; objectLabel: string; status: string; bookedAt: string; quantity?: number };
-export type BookReply = { orderId: string; booked: BookedPlace[] };
+/** `confirmationUrl`: the order's confirmation page (path and access key), for the buyer who booked it. */
+export type BookReply = { orderId: string; confirmationUrl: string; booked: BookedPlace[] };
 export type ReleaseReply = { released: { objectLabel: string }[] };
 
 /** Why a place was refused: a closed set, mapped exhaustively from the booking layer's reasons. */

@@ -16,8 +16,11 @@ export type OrderedPlace = { label: string; quantity: number };
 
 export type PageServices = {
   publicEvent: (eventKey: string) => PublicEvent | undefined;
-  /** What the order booked at this event, in booking order; undefined when the event or the order is unknown. */
-  order: (eventKey: string, orderId: string) => { event: PublicEvent; places: OrderedPlace[] } | undefined;
+  /**
+   * What the order booked at this event, in booking order, for whoever has the order's access key (from the
+   * booking's confirmation URL); undefined when the event, the order or the key is wrong.
+   */
+  order: (eventKey: string, orderId: string, access: string) => { event: PublicEvent; places: OrderedPlace[] } | undefined;
 };
 
 const KEY = Symbol.for('tessera.page-services');

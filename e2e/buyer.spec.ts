@@ -3,7 +3,12 @@ import { authHeader } from './support/server-env';
 
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 
-test('a buyer sees a seat turn unavailable when another buyer holds it, free when released, and booked when booked', async ({ openBuyer, event }) => {
+test('a buyer sees a seat turn unavailable when another buyer holds it, free when released, and booked when booked', async ({
+  openBuyer,
+  event,
+  allowConsoleErrors,
+}) => {
+  allowConsoleErrors(/status of 404 \(Not Found\) \(.*\/orders\/T-/);
   const alice = await openBuyer();
   const bob = await openBuyer();
   const seat = 'Section B-E-7';
@@ -33,6 +38,9 @@ test('a buyer sees a seat turn unavailable when another buyer holds it, free whe
   await expect(alice.getByRole('list', { name: 'Booked places' })).toContainText('Section B, row E, seat 7');
   await expect(place(bob, seat)).toHaveAttribute('data-status', 'booked', { timeout: 1000 });
   expect(orderId).toMatch(/^T-/);
+  // Someone who knows only the order id sees nothing of it.
+  const snoop = await bob.goto(`${event.path}/orders/${orderId}`);
+  expect(snoop?.status()).toBe(404);
 });
 
 test('a buyer who was too slow is told which seat was taken, and the other seats stay held', async ({ openBuyer, event, request, allowConsoleErrors }) => {

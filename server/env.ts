@@ -26,6 +26,24 @@ const schema = z.object({
       }
       return trust;
     }),
+  /** Who may frame the pages (CSP frame-ancestors): `'self'`, `'none'`, or comma-separated origins. */
+  FRAME_ANCESTORS: z
+    .string()
+    .default("'self'")
+    .transform((list) =>
+      list
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z.union([
+          z.enum(["'self'", "'none'"]),
+          z.url({ protocol: /^https?$/ }).refine((o) => new URL(o).origin === o, 'an origin: scheme, host and port, no path'),
+        ]),
+      ),
+    ),
   /** Comma-separated origins (`https://shop.example.com`) whose pages may call the buyer API besides this server's. */
   ALLOWED_ORIGINS: z
     .string()

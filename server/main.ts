@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { providePageServices } from '../contracts/page-services';
 import { createApplication } from './app';
 import { readEnv } from './env';
+import { securePages } from './page-headers';
+import { startupBanner } from './startup-banner';
 import { DEMO_EVENT_KEY, seedDemo } from './seed';
 
 /** The one entry point: environment → database → services → Next + API + Socket.IO on one port. */
@@ -23,20 +25,20 @@ async function main(): Promise<void> {
     allowedOrigins: env.ALLOWED_ORIGINS,
     placesPerClient: env.HOLD_PLACES_PER_CLIENT,
     trustProxy: env.TRUST_PROXY,
-    pages: (req, res) => handleNext(req, res),
+    pages: securePages((req, res) => handleNext(req, res), { frameAncestors: env.FRAME_ANCESTORS, dev }),
   });
   providePageServices({ publicEvent: app.booking.publicEvent, order: app.booking.eventOrder });
   const seeded = seedDemo(app.booking, app.defaultWorkspace.id);
 
   const port = await app.listen(env.PORT, env.HOST);
-  const base = `http://localhost:${port}`;
-  console.log(`Tessera is running at ${base}`);
-  console.log(`  Buyer chart:    ${base}/events/${DEMO_EVENT_KEY}${seeded ? '  (demo venue seeded)' : ''}`);
-  console.log(`  API (seats.io): ${base}/api`);
-  if (app.createdDefaultWorkspace || env.TESSERA_SECRET_KEY) {
-    console.log(`  Workspace public key: ${app.defaultWorkspace.key}`);
-    console.log(`  Workspace secret key: ${app.defaultWorkspace.secretKey}  (shown once; keep it safe)`);
-  }
+  const banner = startupBanner({
+    base: `http://localhost:${port}`,
+    demoEventKey: DEMO_EVENT_KEY,
+    seeded,
+    workspace: app.defaultWorkspace,
+    generatedSecret: app.createdDefaultWorkspace && !env.TESSERA_SECRET_KEY,
+  });
+  for (const line of banner) console.log(line);
 
   const shutdown = (signal: string) => {
     console.log(`${signal}: shutting down`);

@@ -80,7 +80,7 @@ export function BuyerApp({ eventKey, eventName, chart, pricing, sales, holdSecon
   const checkout = async () => {
     setBooking(true);
     const result = await session.checkout();
-    if (result.ok) router.push(`/events/${encodeURIComponent(eventKey)}/orders/${encodeURIComponent(result.orderId)}`);
+    if (result.ok) router.push(result.confirmationUrl);
     else setBooking(false);
   };
 

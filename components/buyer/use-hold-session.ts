@@ -40,7 +40,7 @@ export type HoldSessionOptions = {
   describe: (label: string) => string;
 };
 
-export type CheckoutResult = { ok: true; orderId: string } | { ok: false };
+export type CheckoutResult = { ok: true; confirmationUrl: string } | { ok: false };
 
 const storageKey = (eventKey: string) => `tessera:hold:${eventKey}`;
 
@@ -205,7 +205,7 @@ export function useHoldSession(options: HoldSessionOptions) {
         const outcome = await buyerApi.book(eventKey, { labels, ...(Object.keys(quantities).length ? { quantities } : {}) }, token);
         if (outcome.ok) {
           sessionStorage.removeItem(storageKey(eventKey));
-          return { ok: true, orderId: outcome.value.orderId };
+          return { ok: true, confirmationUrl: outcome.value.confirmationUrl };
         }
         if (outcome.kind === 'conflict') {
           const failed = new Set(outcome.failed.map((f) => f.objectLabel));

@@ -44,6 +44,7 @@ function sendResponse(res: ServerResponse, response: ApiResponse, extraHeaders: 
     ...(body ? { 'content-type': 'application/json; charset=utf-8' } : {}),
     'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
     ...extraHeaders,
     ...response.headers,
   });

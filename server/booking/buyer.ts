@@ -3,6 +3,7 @@ import { BOOKED, FREE, HELD } from '../../contracts/statuses';
 import { changeBestAvailable, type BestAvailableQuery } from './best-available';
 import { API_CALL, changeObjectStatus, type ChangeFailure, type ObjectRef, type ObjectView, type RunOptions, type StatusChangeRequest } from './change-status';
 import { findEvent, type EventHandle } from './event-state';
+import { orderAccess } from './events';
 import { checkHoldToken, extendHoldToken, mintHoldToken, objectsHeldBy, type HeldObject, type TokenScope } from './hold-tokens';
 import type { Store } from './store';
 
@@ -105,7 +106,7 @@ export function buyerBook(
   objects: ObjectRef[],
   holdToken: string,
   order: Order,
-): { ok: true; booked: ObjectView[]; chartKey: string } | Refused {
+): { ok: true; booked: ObjectView[]; chartKey: string; access: string } | Refused {
   if (anonymous(caller) && order.extraData) throw new Error('an anonymous booking cannot carry extra data');
   const event = eventFor(store, caller, eventKey);
   if (!event) return { ok: false, refusal: { kind: 'event_not_found' } };
@@ -120,7 +121,7 @@ export function buyerBook(
   };
   const result = changeObjectStatus(store, event.workspaceId, [request], { ...API_CALL, tokenScope: scopeOf(caller, event) });
   if (!result.ok) return { ok: false, refusal: { kind: 'refused', failure: result.failure } };
-  return { ok: true, booked: result.results[0]!, chartKey: event.chart.key };
+  return { ok: true, booked: result.results[0]!, chartKey: event.chart.key, access: orderAccess(store, event, order.orderId) };
 }
 
 /** Releases places: with a token, only what it holds; without one (the venue only), anything taken. */

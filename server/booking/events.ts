@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { charts, eventObjects, events, type EventRow } from '../../db/schema';
 import { bookableObjects } from '../../contracts/chart';
@@ -7,6 +7,7 @@ import { DEFAULT_SALES_SETTINGS, salesSettingsProblem, type SalesSettings, type 
 import type { OrderedPlace, PublicEvent } from '../../contracts/page-services';
 import { findEvent, type EventHandle } from './event-state';
 import { bookedInOrder } from './status-change-log';
+import { workspaceById } from './workspaces';
 import type { Store } from './store';
 
 export type EventParams = { key?: string; name?: string | null; date?: string | null; pricing?: Pricing; sales?: SalesSettingsPatch };
@@ -116,11 +117,24 @@ export function publicEvent(store: Store, key: string): PublicEvent | undefined 
   return handle && publicView(store, handle);
 }
 
-/** The event and what one of its orders booked, for the buyer's confirmation page. */
-export function eventOrder(store: Store, key: string, orderId: string): { event: PublicEvent; places: OrderedPlace[] } | undefined {
+/**
+ * The key to an order's confirmation page: HMAC-SHA256 of event and order under the workspace's secret key, so
+ * it needs no storage, cannot be guessed from the order id, and dies with the key when the venue rotates it.
+ */
+export function orderAccess(store: Store, event: EventHandle, orderId: string): string {
+  const { secretKey } = workspaceById(store, event.workspaceId)!;
+  return createHmac('sha256', secretKey).update(`order\u0000${event.key}\u0000${orderId}`).digest('base64url').slice(0, 32);
+}
+
+/** The event and what one of its orders booked, for the buyer's confirmation page: only with the order's access key. */
+export function eventOrder(store: Store, key: string, orderId: string, access: string): { event: PublicEvent; places: OrderedPlace[] } | undefined {
   const handle = findEvent(store, key, null);
-  const places = handle ? bookedInOrder(store, handle.id, orderId) : [];
-  return handle && places.length ? { event: publicView(store, handle), places } : undefined;
+  if (!handle) return undefined;
+  const expected = Buffer.from(orderAccess(store, handle, orderId));
+  const given = Buffer.from(access);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+  const places = bookedInOrder(store, handle.id, orderId);
+  return places.length ? { event: publicView(store, handle), places } : undefined;
 }
 
 export type UpdateEventResult = { ok: true } | { ok: false; reason: 'event_not_found' | 'key_taken' } | InvalidSales;

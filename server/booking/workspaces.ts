@@ -38,6 +38,10 @@ export function createWorkspace(store: Store, name: string): Workspace {
   return store.transact(() => store.db.insert(workspaces).values({ key: newPublicKey(), secretKey: newSecretKey(), name }).returning().get());
 }
 
+export function workspaceById(store: Store, id: number): Workspace | undefined {
+  return store.db.select().from(workspaces).where(eq(workspaces.id, id)).get();
+}
+
 export function workspaceByKey(store: Store, key: string): Workspace | undefined {
   return store.db.select().from(workspaces).where(eq(workspaces.key, key)).get();
 }

@@ -100,4 +100,17 @@ describe('generated venues', () => {
     const result = importSeatsioChart(venueWithSeats(10_000));
     expect(result.ok && result.chart.objects.length).toBe(10_000);
   });
+
+  it('accepts only CSS colours for categories: a colour that smuggles in more CSS is refused, naming the field', () => {
+    const withColour = (color: string) => importSeatsioChart({ categories: { list: [{ key: 1, label: 'Cat', color }] }, subChart: {} });
+    for (const color of ['#f00', '#ff000080', 'rgb(255, 0, 0)', 'rgba(255 0 0 / 50%)', 'hsl(120, 50%, 40%)', 'RebeccaPurple', 'transparent']) {
+      expect(withColour(color).ok, color).toBe(true);
+    }
+    for (const color of ['red;background:url(https://evil.example/x)', 'url(x)', 'expression(alert(1))', '#ff0000f', 'rgb(1,2)', 'notacolour']) {
+      expect(withColour(color), color).toEqual({
+        ok: false,
+        errors: [{ path: 'categories.list[0].color', message: 'a CSS colour: #rrggbb, rgb(), hsl() or a colour name' }],
+      });
+    }
+  });
 });

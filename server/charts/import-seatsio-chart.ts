@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fieldIssues, type FieldIssue } from '../field-issues';
+import { isCssColour } from './css-colour';
 import type { Category, ChartDefinition, ChartObject, Decoration, Point, Row, SectionOutline, Shape } from '../../contracts/chart';
 
 /*
@@ -121,7 +122,16 @@ const seatsioChartFile = z.object({
   name: z.string().max(200).nullish(),
   categories: z
     .object({
-      list: z.array(z.object({ key: categoryKey, label: z.string().max(200), color: z.string().max(50), accessible: z.boolean().nullish() })).max(1000),
+      list: z
+        .array(
+          z.object({
+            key: categoryKey,
+            label: z.string().max(200),
+            color: z.string().max(50).refine(isCssColour, 'a CSS colour: #rrggbb, rgb(), hsl() or a colour name'),
+            accessible: z.boolean().nullish(),
+          }),
+        )
+        .max(1000),
     })
     .nullish(),
   subChart,

@@ -1,12 +1,10 @@
 import { notFound } from 'next/navigation';
-import { connection } from 'next/server';
 import { pageServices } from '../../../contracts/page-services';
 import { BuyerApp } from '../../../components/buyer/BuyerApp';
 
 type Props = { params: Promise<{ eventKey: string }>; searchParams: Promise<{ holdSeconds?: string }> };
 
 export default async function EventPage({ params, searchParams }: Props) {
-  await connection();
   const { eventKey } = await params;
   const event = pageServices().publicEvent(eventKey);
   if (!event) notFound();

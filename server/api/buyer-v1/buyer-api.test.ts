@@ -86,8 +86,17 @@ describe('book and release', () => {
     const { holdToken } = (await body(await post('/events/seats/seats/hold', { objectLabels: ['A-5', 'A-6'] }))) as { holdToken: string };
     const res = await post('/events/seats/seats/book', { objectLabels: ['A-5', 'A-6'], holdToken });
     expect(res.status).toBe(200);
-    const booked = (await res.json()) as { orderId: string; booked: Record<string, unknown>[] };
+    const booked = (await res.json()) as { orderId: string; confirmationUrl: string; booked: Record<string, unknown>[] };
     expect(booked.orderId).toMatch(/^T-[0-9A-Z]{6,}$/);
+    // The confirmation page opens with the access key of the booking's URL, and not with the order id alone.
+    const access = new URL(booked.confirmationUrl, server.baseUrl).searchParams.get('access')!;
+    expect(booked.confirmationUrl).toBe(`/events/seats/orders/${booked.orderId}?access=${access}`);
+    expect(server.app.booking.eventOrder('seats', booked.orderId, access)?.places).toEqual([
+      { label: 'A-5', quantity: 1 },
+      { label: 'A-6', quantity: 1 },
+    ]);
+    for (const wrong of ['', 'x'.repeat(access.length), access.slice(0, -1)])
+      expect(server.app.booking.eventOrder('seats', booked.orderId, wrong)).toBeUndefined();
     expect(booked.booked[0]).toMatchObject({ chartKey: 'small', eventKey: 'seats', objectLabel: 'A-5', status: 'booked' });
     expect((await server.client.events.retrieveObjectInfo('seats', 'A-6')).orderId).toBe(booked.orderId);
 

@@ -92,6 +92,7 @@ function book(req: ApiRequest, c: BuyerContext): ApiResponse {
   const bookedAt = new Date(c.booking.now()).toISOString();
   const reply: BookReply = {
     orderId,
+    confirmationUrl: `/events/${encodeURIComponent(eventKey)}/orders/${encodeURIComponent(orderId)}?access=${result.access}`,
     booked: result.booked.map((v) => ({
       chartKey: result.chartKey,
       eventKey,

@@ -1,18 +1,17 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { connection } from 'next/server';
 import { pageServices } from '../../../../../contracts/page-services';
 import { priceBook } from '../../../../../components/buyer/format';
 import { placeName } from '../../../../../components/seating-chart/describe-object';
 import styles from './order.module.css';
 
-type Props = { params: Promise<{ eventKey: string; orderId: string }> };
+type Props = { params: Promise<{ eventKey: string; orderId: string }>; searchParams: Promise<{ access?: string }> };
 
 /** The confirmation a buyer sees after checkout. */
-export default async function OrderPage({ params }: Props) {
-  await connection();
+export default async function OrderPage({ params, searchParams }: Props) {
   const { eventKey, orderId } = await params;
-  const order = pageServices().order(eventKey, orderId);
+  // Only with the access key of the booking's confirmation URL: an order id alone shows nothing.
+  const order = pageServices().order(eventKey, orderId, (await searchParams).access ?? '');
   if (!order) notFound();
   const { event, places } = order;
   const prices = priceBook(event.pricing);

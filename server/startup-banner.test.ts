@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { startupBanner } from './startup-banner';
+
+const banner = (generatedSecret: boolean) =>
+  startupBanner({
+    base: 'http://localhost:3000',
+    demoEventKey: 'demo-concert',
+    seeded: generatedSecret,
+    workspace: { key: 'public-key', secretKey: 'sk_0123456789abcdefghij' },
+    generatedSecret,
+  }).join('\n');
+
+describe('startupBanner', () => {
+  it('shows a generated secret key once, in full', () => {
+    expect(banner(true)).toContain('Workspace secret key: sk_0123456789abcdefghij  (shown this once; keep it safe)');
+  });
+
+  it('masks the secret key on every later start, and says how to set or rotate it', () => {
+    const later = banner(false);
+    expect(later).not.toContain('0123456789abcdefghij');
+    expect(later).toContain('Workspace secret key: sk_0… (set TESSERA_SECRET_KEY to choose it, or to rotate it)');
+  });
+});
