@@ -2,6 +2,23 @@ import { z } from 'zod';
 import { parseTrustProxy } from './api/client-address';
 import { fieldIssues } from './field-issues';
 
+/** A web origin as a browser sends it: scheme, host and port. */
+const origin = z.url({ protocol: /^https?$/ }).refine((o) => URL.canParse(o) && new URL(o).origin === o, 'an origin: scheme, host and port, no path');
+
+/** A comma-separated setting, each entry checked with `item`. */
+function commaList<T extends z.ZodType<unknown, string>>(item: T, fallback: string) {
+  return z
+    .string()
+    .default(fallback)
+    .transform((list) =>
+      list
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(item));
+}
+
 /** The environment, validated once at start. The only reader of process.env. */
 const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -27,39 +44,14 @@ const schema = z.object({
       return trust;
     }),
   /** Who may frame the pages (CSP frame-ancestors): `'self'`, `'none'`, or comma-separated origins. */
-  FRAME_ANCESTORS: z
-    .string()
-    .default("'self'")
-    .transform((list) =>
-      list
-        .split(',')
-        .map((s) => s.trim())
-        .filter(Boolean),
-    )
-    .pipe(
-      z.array(
-        z.union([
-          z.enum(["'self'", "'none'"]),
-          z.url({ protocol: /^https?$/ }).refine((o) => new URL(o).origin === o, 'an origin: scheme, host and port, no path'),
-        ]),
-      ),
-    ),
+  FRAME_ANCESTORS: commaList(z.union([z.enum(["'self'", "'none'"]), origin]), "'self'"),
   /** Comma-separated origins (`https://shop.example.com`) whose pages may call the buyer API besides this server's. */
-  ALLOWED_ORIGINS: z
-    .string()
-    .default('')
-    .transform((list) =>
-      list
-        .split(',')
-        .map((o) => o.trim())
-        .filter(Boolean),
-    )
-    .pipe(z.array(z.url({ protocol: /^https?$/ }).refine((o) => new URL(o).origin === o, 'an origin: scheme, host and port, no path'))),
+  ALLOWED_ORIGINS: commaList(origin, ''),
 });
 
 export type Env = z.infer<typeof schema>;
 
-export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
   const parsed = schema.safeParse(source);
   if (!parsed.success) {
     const problems = fieldIssues(parsed.error)
