@@ -8,8 +8,11 @@ import type { SalesSettings } from './sales';
  * start (server/main.ts); pages read them and never reach into the server's modules.
  */
 
-/** An event as its public pages show it. */
-export type PublicEvent = { key: string; name: string | null; chart: ChartDefinition; pricing?: Pricing; sales: SalesSettings };
+/**
+ * An event as its public pages show it. The venue itself is not in it: pages fetch it from `chartUrl`, a cacheable
+ * JSON document per chart version, so a page of a 100,000-seat venue stays small.
+ */
+export type PublicEvent = { key: string; name: string | null; chartUrl: string; pricing?: Pricing; sales: SalesSettings };
 
 /** A place an order booked; general-admission areas with how many places. */
 export type OrderedPlace = { label: string; quantity: number };
@@ -20,7 +23,7 @@ export type PageServices = {
    * What the order booked at this event, in booking order, for whoever has the order's access key (from the
    * booking's confirmation URL); undefined when the event, the order or the key is wrong.
    */
-  order: (eventKey: string, orderId: string, access: string) => { event: PublicEvent; places: OrderedPlace[] } | undefined;
+  order: (eventKey: string, orderId: string, access: string) => { event: PublicEvent; chart: ChartDefinition; places: OrderedPlace[] } | undefined;
 };
 
 const KEY = Symbol.for('tessera.page-services');

@@ -1,7 +1,11 @@
 import { expect, place, test } from './support/fixtures';
 import { authHeader } from './support/server-env';
 
-test('a visitor sees the demo venue with every kind of place', async ({ openBuyer }) => {
+test('a visitor sees the demo venue with every kind of place, fetched apart from a small page', async ({ openBuyer, event, request }) => {
+  // The page carries the event, not the venue: that comes from a cacheable chart document.
+  const html = await (await request.get(event.path)).text();
+  expect(html.length).toBeLessThan(60_000);
+  expect(html).not.toContain('Section A-C-11');
   const page = await openBuyer();
   await expect(page.locator('[data-object-type="seat"]')).toHaveCount(1800 + 3 * 8);
   await expect(page.locator('[data-object-type="table"]')).toHaveCount(3);

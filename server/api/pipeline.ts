@@ -39,9 +39,9 @@ type Serve = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<vo
 export type MountedDialect = { prefix: string; serve: Serve };
 
 function sendResponse(res: ServerResponse, response: ApiResponse, extraHeaders: Record<string, string> = {}): void {
-  const body = response.body === undefined ? '' : JSON.stringify(response.body);
+  const body = response.raw ?? (response.body === undefined ? '' : JSON.stringify(response.body));
   res.writeHead(response.status, {
-    ...(body ? { 'content-type': 'application/json; charset=utf-8' } : {}),
+    ...(body.length ? { 'content-type': 'application/json; charset=utf-8' } : {}),
     'content-length': Buffer.byteLength(body),
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
@@ -88,7 +88,8 @@ export function serveDialect<C>(booking: Booking, dialect: Dialect<C>, trustProx
         client: clientKey(req.socket.remoteAddress ?? '', forwardedFor(req), trustProxy),
         body: body.body,
       };
-      send(match.handler(request, context));
+      const response = match.handler(request, context);
+      send(response instanceof Promise ? await response : response);
     } catch (cause) {
       // Unknown errors are bugs: logged here, never leaked to the client.
       console.error('API request failed', req.method, req.url, cause);

@@ -12,9 +12,10 @@ export type ApiRequest = {
   body: unknown;
 };
 
-export type ApiResponse = { status: number; body?: unknown; headers?: Record<string, string> };
+/** An answer: `body` goes out as JSON; `raw` as it is (a document prepared beforehand, compressed, say). */
+export type ApiResponse = { status: number; body?: unknown; raw?: Buffer; headers?: Record<string, string> };
 
-type Route<C> = { method: string; pattern: RegExp; names: string[]; handler: (req: ApiRequest, context: C) => ApiResponse };
+type Route<C> = { method: string; pattern: RegExp; names: string[]; handler: (req: ApiRequest, context: C) => ApiResponse | Promise<ApiResponse> };
 
 /** Method + path pattern (`/events/:key/actions/:action`) → handler. Path segments are URL-decoded. */
 export class Router<C> {

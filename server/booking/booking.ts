@@ -4,7 +4,7 @@ import type { ObjectsChanged } from '../../contracts/realtime';
 import { changeBestAvailable } from './best-available';
 import { buyerBook, buyerExtend, buyerHold, buyerRelease, buyerToken } from './buyer';
 import { changeObjectStatus } from './change-status';
-import { chartByKey } from './charts';
+import { chartByKey, chartSource } from './charts';
 import { eventObjectViews, eventSnapshot, findEvent, objectViews } from './event-state';
 import { createEvents, deleteEvent, eventByKey, eventOrder, publicEvent, updateEvent } from './events';
 import { expireHolds } from './expire-holds';
@@ -28,6 +28,7 @@ const operations = {
   // Charts and events
   importChart,
   chartByKey,
+  chartSource,
   createEvents,
   eventByKey,
   findEvent,

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { charts, type ChartRow } from '../../db/schema';
 import type { ChartDefinition } from '../../contracts/chart';
-import type { Store } from './store';
+import { chartRef, type Store } from './store';
 
 export type StoreChartResult = { ok: true; chart: ChartRow } | { ok: false; reason: 'key_taken' };
 
@@ -16,6 +16,16 @@ export function storeChart(store: Store, workspaceId: number, definition: ChartD
       .get();
     return { ok: true, chart };
   });
+}
+
+/**
+ * A chart's stored JSON by its ref (`{id}-{hash}`), exactly as stored: what the buyer page draws. Unknown or
+ * stale refs (the hash must match) find nothing, so refs cannot be walked through by counting ids.
+ */
+export function chartSource(store: Store, ref: string): string | undefined {
+  const id = Number(/^(\d+)-[0-9a-f]{16}$/.exec(ref)?.[1]);
+  const row = Number.isSafeInteger(id) ? store.statements.chartDefinition.get({ id }) : undefined;
+  return row && chartRef(id, row.definition) === ref ? row.definition : undefined;
 }
 
 export function chartByKey(store: Store, workspaceId: number, key: string): ChartRow | undefined {

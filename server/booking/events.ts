@@ -1,7 +1,7 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { charts, eventObjects, events, type EventRow } from '../../db/schema';
-import { bookableObjects } from '../../contracts/chart';
+import { bookableObjects, type ChartDefinition } from '../../contracts/chart';
 import { pricingSchema, type Pricing } from '../../contracts/pricing';
 import { DEFAULT_SALES_SETTINGS, salesSettingsProblem, type SalesSettings, type SalesSettingsPatch } from '../../contracts/sales';
 import type { OrderedPlace, PublicEvent } from '../../contracts/page-services';
@@ -108,7 +108,13 @@ export function eventByKey(store: Store, workspaceId: number, key: string): Even
 
 function publicView(store: Store, handle: EventHandle): PublicEvent {
   const event = eventByKey(store, handle.workspaceId, handle.key)!;
-  return { key: handle.key, name: event.name, chart: handle.chart.definition, ...(event.pricing ? { pricing: event.pricing } : {}), sales: handle.sales };
+  return {
+    key: handle.key,
+    name: event.name,
+    chartUrl: `/api/v1/charts/${handle.chart.ref}`,
+    ...(event.pricing ? { pricing: event.pricing } : {}),
+    sales: handle.sales,
+  };
 }
 
 /** What the buyer's pages show of an event, found by its key alone, as buyers address it. */
@@ -127,14 +133,19 @@ export function orderAccess(store: Store, event: EventHandle, orderId: string): 
 }
 
 /** The event and what one of its orders booked, for the buyer's confirmation page: only with the order's access key. */
-export function eventOrder(store: Store, key: string, orderId: string, access: string): { event: PublicEvent; places: OrderedPlace[] } | undefined {
+export function eventOrder(
+  store: Store,
+  key: string,
+  orderId: string,
+  access: string,
+): { event: PublicEvent; chart: ChartDefinition; places: OrderedPlace[] } | undefined {
   const handle = findEvent(store, key, null);
   if (!handle) return undefined;
   const expected = Buffer.from(orderAccess(store, handle, orderId));
   const given = Buffer.from(access);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
   const places = bookedInOrder(store, handle.id, orderId);
-  return places.length ? { event: publicView(store, handle), places } : undefined;
+  return places.length ? { event: publicView(store, handle), chart: handle.chart.definition, places } : undefined;
 }
 
 export type UpdateEventResult = { ok: true } | { ok: false; reason: 'event_not_found' | 'key_taken' } | InvalidSales;

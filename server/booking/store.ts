@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client';
 import type { ChartDefinition, ChartObject } from '../../contracts/chart';
 import type { ObjectsChanged, Snapshot } from '../../contracts/realtime';
@@ -15,7 +16,15 @@ export type StoreDeps = {
   onCommit: (batches: ObjectsChanged[]) => void;
 };
 
-export type LoadedChart = { id: number; key: string; definition: ChartDefinition; byLabel: Map<string, ChartObject>; generalAdmission: ChartObject[] };
+export type LoadedChart = {
+  id: number;
+  key: string;
+  /** The chart's version, for URLs that can be cached for good: its id and a hash of its stored JSON. */
+  ref: string;
+  definition: ChartDefinition;
+  byLabel: Map<string, ChartObject>;
+  generalAdmission: ChartObject[];
+};
 
 export type Store = StoreDeps & {
   statements: Statements;
@@ -30,6 +39,11 @@ export type Store = StoreDeps & {
   snapshots: Map<number, Snapshot>;
 };
 
+/** `42-1f3a…`: the chart's id and the first 64 bits of the SHA-256 of its stored JSON. */
+export function chartRef(chartId: number, json: string): string {
+  return `${chartId}-${createHash('sha256').update(json).digest('hex').slice(0, 16)}`;
+}
+
 export function createStore(deps: StoreDeps): Store {
   const statements = prepareStatements(deps.db);
   // Charts are immutable once stored, so a parsed chart can be kept for the life of the process.
@@ -43,6 +57,7 @@ export function createStore(deps: StoreDeps): Store {
       chart = {
         id: chartId,
         key: row.key,
+        ref: chartRef(chartId, row.definition),
         definition,
         byLabel: new Map(definition.objects.map((o) => [o.label, o])),
         generalAdmission: definition.objects.filter((o) => o.type === 'generalAdmission'),

@@ -57,6 +57,7 @@ const seatRoutes = (k: string, x: string): [string, string][] => [
   ['POST', `/v1/events/${k}/seats/book`],
   ['POST', `/v1/events/${k}/seats/release`],
   ['GET', `/v1/hold-tokens/${x}`],
+  ['GET', `/v1/charts/${x}`],
   ['POST', `/v1/hold-tokens/${x}/extend`],
 ];
 

@@ -1,6 +1,6 @@
 import { notFound } from 'next/navigation';
 import { pageServices } from '../../../contracts/page-services';
-import { BuyerApp } from '../../../components/buyer/BuyerApp';
+import { BuyerPage } from '../../../components/buyer/BuyerPage';
 
 type Props = { params: Promise<{ eventKey: string }>; searchParams: Promise<{ holdSeconds?: string }> };
 
@@ -11,10 +11,10 @@ export default async function EventPage({ params, searchParams }: Props) {
   // A shorter hold for tests and demos; a buyer can only shorten their own hold with it.
   const holdSeconds = Number((await searchParams).holdSeconds);
   return (
-    <BuyerApp
+    <BuyerPage
       eventKey={eventKey}
       eventName={event.name ?? eventKey}
-      chart={event.chart}
+      chartUrl={event.chartUrl}
       {...(event.pricing ? { pricing: event.pricing } : {})}
       sales={event.sales}
       {...(Number.isInteger(holdSeconds) && holdSeconds > 0 && holdSeconds <= 900 ? { holdSeconds } : {})}

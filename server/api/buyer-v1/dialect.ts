@@ -1,5 +1,6 @@
 import type { Dialect, Problem } from '../pipeline';
 import { Router } from '../router';
+import { chartRoutes } from './charts';
 import type { BuyerContext, BuyerOptions } from './context';
 import { holdTokenRoutes } from './hold-tokens';
 import { holdRoutes } from './holds';
@@ -17,6 +18,7 @@ export function buyerDialect(options: BuyerOptions): Dialect<BuyerContext> {
   const router = new Router<BuyerContext>().on('GET', '/health', () => ({ status: 200, body: { ok: true } }));
   holdRoutes(router, options);
   holdTokenRoutes(router);
+  chartRoutes(router);
   return {
     prefix: '/api/v1',
     router,

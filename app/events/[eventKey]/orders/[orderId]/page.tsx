@@ -13,12 +13,12 @@ export default async function OrderPage({ params, searchParams }: Props) {
   // Only with the access key of the booking's confirmation URL: an order id alone shows nothing.
   const order = pageServices().order(eventKey, orderId, (await searchParams).access ?? '');
   if (!order) notFound();
-  const { event, places } = order;
+  const { event, chart, places } = order;
   const prices = priceBook(event.pricing);
-  const byLabel = new Map(event.chart.objects.map((o) => [o.label, o]));
+  const byLabel = new Map(chart.objects.map((o) => [o.label, o]));
   const lines = places.map(({ label, quantity }) => {
     const object = byLabel.get(label)!;
-    const category = event.chart.categories.find((c) => String(c.key) === object.categoryKey);
+    const category = chart.categories.find((c) => String(c.key) === object.categoryKey);
     return { label, quantity, name: placeName(object), category: category?.label, amount: (prices.amountOf(object.categoryKey) ?? 0) * quantity };
   });
   const total = lines.reduce((sum, l) => sum + l.amount, 0);
