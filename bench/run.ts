@@ -11,6 +11,7 @@ import { dbBench } from './db-bench';
 import { fanoutBench } from './fanout-bench';
 import { contentionBench, httpBench, startAppServer } from './http-bench';
 import { rendererBench } from './renderer-bench';
+import { pagesBench } from './pages-bench';
 import { meetsTarget, progress, table, type Measurement } from './report';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
@@ -31,6 +32,7 @@ const sections: [string, () => Promise<Measurement[]>][] = [
     },
   ],
   ['fanout', () => fanoutBench(quick)],
+  ['pages', () => pagesBench(quick)],
   ['renderer', () => rendererBench(quick)],
 ];
 

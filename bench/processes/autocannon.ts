@@ -9,6 +9,8 @@ type Config = {
   method: 'GET' | 'POST';
   connections: number;
   duration: number;
+  /** Requests per second in all, for latency at a steady load rather than throughput at saturation. */
+  overallRate?: number;
   headers?: Record<string, string>;
   holdLabels?: string[];
   holdTokens?: string[];
@@ -21,6 +23,7 @@ const result = await autocannon({
   method: config.method,
   connections: config.connections,
   duration: config.duration,
+  ...(config.overallRate ? { overallRate: config.overallRate } : {}),
   headers: { 'content-type': 'application/json', ...config.headers },
   ...(config.holdLabels
     ? {
