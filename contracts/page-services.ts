@@ -17,6 +17,28 @@ export type PublicEvent = { key: string; name: string | null; chartUrl: string; 
 /** A place an order booked; general-admission areas with how many places. */
 export type OrderedPlace = { label: string; quantity: number };
 
+/** Places of an event by status: a standing place counts one by one, a seat, table or booth as one. */
+export type PlaceCounts = { free: number; held: number; booked: number; other: number; notForSale: number; total: number };
+
+export type EventSummary = {
+  key: string;
+  name: string | null;
+  date: string | null;
+  chartKey: string;
+  counts: PlaceCounts;
+  /** What the booked places are worth at the event's prices (0 without prices). */
+  revenue: number;
+  currency: string | null;
+};
+
+export type ChartSummary = { key: string; name: string; places: number; events: number };
+
+/** What the organisers' home shows. The secret key is shown only when asked for (through the organiser API). */
+export type OrganiserHome = { events: EventSummary[]; charts: ChartSummary[]; workspace: { key: string; secretKeyStart: string } };
+
+/** The cookie of an organiser's session: the organiser API sets it, pages read it. */
+export const ORGANISER_SESSION_COOKIE = 'tessera_manage';
+
 export type PageServices = {
   publicEvent: (eventKey: string) => PublicEvent | undefined;
   /**
@@ -24,6 +46,9 @@ export type PageServices = {
    * booking's confirmation URL); undefined when the event, the order or the key is wrong.
    */
   order: (eventKey: string, orderId: string, access: string) => { event: PublicEvent; chart: ChartDefinition; places: OrderedPlace[] } | undefined;
+  /** The signed-in organiser's session (its CSRF token, for the page's requests), or undefined. */
+  organiserSession: (sessionId: string | undefined) => { csrfToken: string } | undefined;
+  organiserHome: () => OrganiserHome;
 };
 
 const KEY = Symbol.for('tessera.page-services');

@@ -161,6 +161,25 @@ export const statusChanges = sqliteTable(
   (t) => [uniqueIndex('status_changes_event_seq').on(t.eventId, t.seq), index('status_changes_event_label').on(t.eventId, t.label)],
 );
 
+/** The organisers' password (one, for the default workspace), as a salted scrypt hash: never the password itself. */
+export const organiserCredentials = sqliteTable('organiser_credentials', {
+  id: integer('id').primaryKey(),
+  passwordHash: text('password_hash').notNull(),
+  updatedAt: integer('updated_at').notNull(),
+});
+
+/** Logged-in organisers: the SHA-256 of each session id (so the table gives nobody a session) and its CSRF token. */
+export const organiserSessions = sqliteTable(
+  'organiser_sessions',
+  {
+    idHash: text('id_hash').primaryKey(),
+    csrfToken: text('csrf_token').notNull(),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('organiser_sessions_expiry').on(t.expiresAt)],
+);
+
 export type Workspace = typeof workspaces.$inferSelect;
 export type ChartRow = typeof charts.$inferSelect;
 export type EventRow = typeof events.$inferSelect;

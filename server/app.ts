@@ -3,6 +3,7 @@ import { buyerDialect } from './api/buyer-v1/dialect';
 import { createApiHandler, serveDialect } from './api/pipeline';
 import type { TrustProxy } from './api/client-address';
 import { RateLimiter, type RateLimit } from './api/rate-limit';
+import { manageDialect } from './api/manage/dialect';
 import { seatsioDialect } from './api/seatsio/dialect';
 import { openBooking, type Booking, type Workspace } from './booking/booking';
 import { ChangeFeed } from './realtime/change-feed';
@@ -62,6 +63,7 @@ export function createApplication(options: ApplicationOptions): Application {
       }),
       trustProxy,
     ),
+    serveDialect(booking, manageDialect({ defaultWorkspaceId: defaultWorkspace.id, now }), trustProxy),
     serveDialect(booking, seatsioDialect(), trustProxy),
   ]);
 

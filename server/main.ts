@@ -27,8 +27,18 @@ async function main(): Promise<void> {
     trustProxy: env.TRUST_PROXY,
     pages: securePages((req, res) => handleNext(req, res), { frameAncestors: env.FRAME_ANCESTORS, dev }),
   });
-  providePageServices({ publicEvent: app.booking.publicEvent, order: app.booking.eventOrder });
+  const { booking, defaultWorkspace } = app;
+  providePageServices({
+    publicEvent: booking.publicEvent,
+    order: booking.eventOrder,
+    organiserSession: booking.organiserSession,
+    organiserHome: () => ({
+      ...booking.organiserOverview(defaultWorkspace.id),
+      workspace: { key: defaultWorkspace.key, secretKeyStart: booking.workspaceById(defaultWorkspace.id)!.secretKey.slice(0, 4) },
+    }),
+  });
   const seeded = seedDemo(app.booking, app.defaultWorkspace.id);
+  const organiser = await app.booking.ensureOrganiserPassword(env.ADMIN_PASSWORD);
 
   const port = await app.listen(env.PORT, env.HOST);
   const banner = startupBanner({
@@ -37,6 +47,7 @@ async function main(): Promise<void> {
     seeded,
     workspace: app.defaultWorkspace,
     generatedSecret: app.createdDefaultWorkspace && !env.TESSERA_SECRET_KEY,
+    ...(organiser.generated ? { generatedPassword: organiser.generated } : {}),
   });
   for (const line of banner) console.log(line);
 

@@ -11,6 +11,19 @@ const banner = (generatedSecret: boolean) =>
   }).join('\n');
 
 describe('startupBanner', () => {
+  it('shows a generated organiser password once, with how to reset it', () => {
+    const first = startupBanner({
+      base: 'http://localhost:3000',
+      demoEventKey: 'demo-concert',
+      seeded: true,
+      workspace: { key: 'k', secretKey: 'sk_0123456789' },
+      generatedSecret: true,
+      generatedPassword: 'pw-generated-1',
+    }).join('\n');
+    expect(first).toContain('Organiser password: pw-generated-1  (shown this once; set ADMIN_PASSWORD to choose another, which also resets it)');
+    expect(banner(false)).not.toContain('Organiser password');
+  });
+
   it('shows a generated secret key once, in full', () => {
     expect(banner(true)).toContain('Workspace secret key: sk_0123456789abcdefghij  (shown this once; keep it safe)');
   });

@@ -6,12 +6,18 @@ export function startupBanner(options: {
   workspace: { key: string; secretKey: string };
   /** The secret key was generated just now (first start, no TESSERA_SECRET_KEY). */
   generatedSecret: boolean;
+  /** The organisers' password, when it was generated just now (first start, no ADMIN_PASSWORD). */
+  generatedPassword?: string;
 }): string[] {
   const { base, workspace } = options;
   return [
     `Tessera is running at ${base}`,
     `  Buyer chart:    ${base}/events/${options.demoEventKey}${options.seeded ? '  (demo venue seeded)' : ''}`,
     `  API (seats.io): ${base}/api`,
+    `  Organisers:     ${base}/manage`,
+    ...(options.generatedPassword
+      ? [`  Organiser password: ${options.generatedPassword}  (shown this once; set ADMIN_PASSWORD to choose another, which also resets it)`]
+      : []),
     `  Workspace public key: ${workspace.key}`,
     options.generatedSecret
       ? `  Workspace secret key: ${workspace.secretKey}  (shown this once; keep it safe)`

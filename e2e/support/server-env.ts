@@ -1,6 +1,7 @@
 /** How the e2e suite runs Tessera: one secret key, one environment, one auth header for every spec and server. */
 
 export const E2E_SECRET_KEY = 'e2e-secret-key-0000';
+export const E2E_ADMIN_PASSWORD = 'e2e-admin-password';
 
 /** HTTP basic auth with the secret key, as the seats.io dialect expects it. */
 export const authHeader = { authorization: `Basic ${Buffer.from(`${E2E_SECRET_KEY}:`).toString('base64')}` };
@@ -12,6 +13,7 @@ export function serverEnv(port: number, databaseFile: string): Record<string, st
     HOST: '127.0.0.1',
     DATABASE_URL: `file:${databaseFile}`,
     TESSERA_SECRET_KEY: E2E_SECRET_KEY,
+    ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
     NEXT_TELEMETRY_DISABLED: '1',
     // Every test buyer shares 127.0.0.1: a higher hold limit than a real client gets.
     HOLD_RATE_LIMIT_PER_MINUTE: '6000',

@@ -1,3 +1,4 @@
+import type { IncomingMessage } from 'node:http';
 import { BlockList, isIP } from 'node:net';
 
 /*
@@ -58,4 +59,17 @@ export function clientKey(peer: string, forwardedFor: string | undefined, trust:
     .slice(0, 4)
     .map((g) => g.replace(/^0+(?=.)/, ''))
     .join(':')}::/64`;
+}
+
+/** Whether the request came over https: on our own TLS socket, or through a trusted proxy's X-Forwarded-Proto. */
+export function isSecure(req: IncomingMessage, trust: TrustProxy): boolean {
+  if ((req.socket as { encrypted?: boolean }).encrypted) return true;
+  const peer = req.socket.remoteAddress ?? '';
+  const proxied = trust.kind === 'hops' ? trust.count > 0 : trust.kind === 'addresses' && trusted(trust.list, peer);
+  return (
+    proxied &&
+    String(req.headers['x-forwarded-proto'] ?? '')
+      .split(',')[0]!
+      .trim() === 'https'
+  );
 }

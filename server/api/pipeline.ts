@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Booking, Workspace } from '../booking/booking';
 import { authenticate } from './authenticate';
-import { clientKey, type TrustProxy } from './client-address';
+import { clientKey, isSecure, type TrustProxy } from './client-address';
 import { readJsonBody } from './read-body';
 import type { ApiResponse, Router } from './router';
 
@@ -18,8 +18,8 @@ export type Dialect<C> = {
   /** Where it is mounted: `/api`, `/api/v1`. */
   prefix: string;
   router: Router<C>;
-  /** The handlers' context, or null when the request needs a secret key it did not bring (→ 401). */
-  context: (booking: Booking, workspace: Workspace | null) => C | null;
+  /** The handlers' context, or null when the request needs credentials it did not bring (→ 401). */
+  context: (booking: Booking, workspace: Workspace | null, req: IncomingMessage) => C | null;
   bodyLimit: (path: string) => number;
   problem: (problem: Problem, message: string) => ApiResponse;
   /**
@@ -65,7 +65,7 @@ export function serveDialect<C>(booking: Booking, dialect: Dialect<C>, trustProx
       if (match === 'not_found') return send(dialect.problem('not_found', `No such endpoint: ${method} ${url.pathname}`));
       if (match === 'method_not_allowed') return send(dialect.problem('method_not_allowed', `Method not allowed: ${method} ${url.pathname}`));
       const workspace = authenticate(booking, req);
-      const context = typeof workspace === 'number' ? null : dialect.context(booking, workspace);
+      const context = typeof workspace === 'number' ? null : dialect.context(booking, workspace, req);
       if (!context) {
         req.resume();
         // 401/403 with an empty body, as seats.io answers.
@@ -86,6 +86,7 @@ export function serveDialect<C>(booking: Booking, dialect: Dialect<C>, trustProx
         query: url.searchParams,
         headers: req.headers,
         client: clientKey(req.socket.remoteAddress ?? '', forwardedFor(req), trustProxy),
+        secure: isSecure(req, trustProxy),
         body: body.body,
       };
       const response = match.handler(request, context);

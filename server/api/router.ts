@@ -9,6 +9,8 @@ export type ApiRequest = {
   headers: IncomingMessage['headers'];
   /** Who sent it, as per-client limits count: an IPv4 address or IPv6 /64, behind trusted proxies the forwarded one. */
   client: string;
+  /** Whether the browser reached us over https (directly, or through a trusted proxy that says so). */
+  secure: boolean;
   body: unknown;
 };
 

@@ -11,9 +11,11 @@ import { expireHolds } from './expire-holds';
 import { updateExtraData } from './extra-data';
 import { createHoldToken, extendHoldToken, retrieveHoldToken } from './hold-tokens';
 import { importChart } from './import-chart';
+import { ensureOrganiserPassword, organiserLogin, organiserLogout, organiserSession } from './organiser-access';
+import { organiserOverview } from './overview';
 import { listStatusChanges } from './status-change-log';
 import { createStore, type Store } from './store';
-import { createWorkspace, ensureDefaultWorkspace, workspaceByKey, workspaceBySecretKey } from './workspaces';
+import { createWorkspace, ensureDefaultWorkspace, workspaceById, workspaceByKey, workspaceBySecretKey } from './workspaces';
 
 /**
  * Everything the rest of the server may do with bookings: these operations, and nothing of the database or its
@@ -25,6 +27,7 @@ const operations = {
   createWorkspace,
   workspaceByKey,
   workspaceBySecretKey,
+  workspaceById,
   // Charts and events
   importChart,
   chartByKey,
@@ -46,6 +49,12 @@ const operations = {
   createHoldToken,
   retrieveHoldToken,
   extendHoldToken,
+  // Organisers
+  ensureOrganiserPassword,
+  organiserLogin,
+  organiserSession,
+  organiserLogout,
+  organiserOverview,
   // The buyer API
   buyerHold,
   buyerBook,

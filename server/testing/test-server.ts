@@ -6,6 +6,7 @@ import { Region, SeatsioClient } from 'seatsio';
 import { createApplication, type Application, type ApplicationOptions } from '../app';
 
 export const TEST_SECRET_KEY = 'test-secret-key-0000';
+export const TEST_ADMIN_PASSWORD = 'test-admin-password';
 
 export type TestServer = {
   app: Application;
@@ -44,6 +45,7 @@ export async function startTestServer(
   const temp = databaseFile ? undefined : tempDir();
   const file = databaseFile ?? join(temp!.dir, 'tessera.db');
   const app = createApplication({ databaseUrl: `file:${file}`, secretKey: TEST_SECRET_KEY, ...appOptions });
+  await app.booking.ensureOrganiserPassword(TEST_ADMIN_PASSWORD);
   const witness = new Database(file, { readonly: true });
   const port = await app.listen(0);
   const baseUrl = `http://127.0.0.1:${port}`;

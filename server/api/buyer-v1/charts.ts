@@ -2,7 +2,7 @@ import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { ApiRequest, ApiResponse, Router } from '../router';
 import type { BuyerContext } from './context';
-import { problem } from './responses';
+import { problem } from '../problems';
 
 /*
  * `GET /charts/{ref}`: a chart version's JSON, which buyer pages fetch instead of carrying it in their HTML. A ref

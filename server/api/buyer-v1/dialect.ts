@@ -4,8 +4,8 @@ import { chartRoutes } from './charts';
 import type { BuyerContext, BuyerOptions } from './context';
 import { holdTokenRoutes } from './hold-tokens';
 import { holdRoutes } from './holds';
-import { admitBrowser } from './origins';
-import { problem } from './responses';
+import { admitBrowser } from '../browser-admission';
+import { problem } from '../problems';
 
 /**
  * The buyer API at `/api/v1`: what a buyer's browser and simple integrations use. The hold token is the buyer's

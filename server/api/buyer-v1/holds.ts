@@ -13,7 +13,8 @@ import { BOOKED } from '../../../contracts/statuses';
 import type { ObjectRef, ObjectView } from '../../booking/change-status';
 import type { ApiRequest, ApiResponse, Router } from '../router';
 import { callerOf, type BuyerContext, type BuyerOptions } from './context';
-import { parse, problem, refused } from './responses';
+import { problem } from '../problems';
+import { parse, refused } from './responses';
 
 /** `/events/{key}/seats/{hold,book,release}`: a buyer's places, with the hold token as the credential. */
 export function holdRoutes(router: Router<BuyerContext>, options: BuyerOptions): void {

@@ -2,13 +2,13 @@ import type { FailureReason } from '../../../contracts/buyer-api';
 import type { BuyerRefusal } from '../../booking/buyer';
 import type { ChangeFailure } from '../../booking/change-status';
 import { reasonMessages, type FailureReason as DomainReason, type ObjectFailure } from '../../booking/failures';
-import type { FieldIssue } from '../../field-issues';
 import { parserFor } from '../parse';
+import { invalidRequest, problem } from '../problems';
 import type { ApiResponse } from '../router';
 
 /*
  * The buyer API's response shapes: conflicts are 409 with every refused label and its reason; every other error
- * is `{statusCode, message, errors?}`, where `errors` names the wrong fields of a 400.
+ * is `{statusCode, message, errors?}` (../problems.ts).
  */
 
 /** The reasons on the wire, from the booking layer's: a rename on either side fails to compile. */
@@ -30,16 +30,6 @@ const wireReason: Record<DomainReason, FailureReason> = {
   too_many_places: 'too_many_places',
   too_many_places_for_client: 'too_many_places_for_client',
 };
-
-export function problem(statusCode: number, message: string, errors?: Record<string, string[]>): ApiResponse {
-  return { status: statusCode, body: { statusCode, message, ...(errors ? { errors } : {}) } };
-}
-
-export function invalidRequest(issues: FieldIssue[]): ApiResponse {
-  const errors = new Map<string, string[]>();
-  for (const issue of issues) errors.set(issue.path, [...(errors.get(issue.path) ?? []), issue.message]);
-  return problem(400, 'Invalid request', Object.fromEntries(errors));
-}
 
 /** Parses a request with a zod schema, or answers 400 naming each wrong field. */
 export const parse = parserFor(invalidRequest);

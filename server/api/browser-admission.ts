@@ -1,12 +1,12 @@
 import type { IncomingMessage } from 'node:http';
-import type { ApiResponse } from '../router';
-import { problem } from './responses';
+import { problem } from './problems';
+import type { ApiResponse } from './router';
 
 /*
- * Who may call the buyer API from a browser: pages of this server, and the origins the venue allows
- * (ALLOWED_ORIGINS, for a chart embedded in its own shop). Anything else is refused before it is routed, so another
- * website's page cannot hold seats in its visitors' names. Requests without an Origin (servers, curl) pass: the
- * rule is about browsers. Bodies must be JSON, which a page on another site cannot send without a preflight.
+ * Who may call an API from a browser: pages of this server, and the origins allowed besides (for the buyer API,
+ * ALLOWED_ORIGINS: a chart embedded in a venue's shop). Anything else is refused before it is routed, so another
+ * website's page cannot act in its visitors' names. Requests without an Origin (servers, curl) pass: the rule is
+ * about browsers. Bodies must be JSON, which a page on another site cannot send without a preflight.
  */
 
 export type Admission = { answer: ApiResponse } | { headers: Record<string, string> };

@@ -1,0 +1,18 @@
+/** The organiser pages' client for `/api/manage`: JSON in and out, the session's CSRF token on every change. */
+
+export type ManageOutcome<T> = { ok: true; value: T } | { ok: false; status: number; message: string };
+
+export async function manageApi<T>(path: string, body: unknown, csrfToken?: string): Promise<ManageOutcome<T>> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/manage${path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
+      body: JSON.stringify(body),
+    });
+  } catch {
+    return { ok: false, status: 0, message: 'We could not reach the server. Check your connection and try again.' };
+  }
+  const json = (await res.json().catch(() => ({}))) as { message?: string };
+  return res.ok ? { ok: true, value: json as T } : { ok: false, status: res.status, message: json.message ?? `Request failed (${res.status})` };
+}

@@ -1,0 +1,78 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseTrustProxy, type TrustProxy } from '../client-address';
+import { startTestServer, TEST_ADMIN_PASSWORD, TEST_SECRET_KEY, type TestServer } from '../../testing/test-server';
+
+/* Who may use the organiser API: only a signed-in organiser, with the session's CSRF token for any change. */
+
+let server: TestServer;
+afterEach(() => server.stop());
+
+const post = (path: string, json: unknown, headers: Record<string, string> = {}) => server.api(`/manage${path}`, { json, secretKey: null, headers });
+
+async function login(headers: Record<string, string> = {}) {
+  const res = await post('/login', { password: TEST_ADMIN_PASSWORD }, headers);
+  expect(res.status).toBe(200);
+  const cookie = res.headers.get('set-cookie')!;
+  const { csrfToken } = (await res.json()) as { csrfToken: string };
+  return { cookie, session: cookie.split(';')[0]!, csrfToken };
+}
+
+describe('the organiser API', () => {
+  it('opens a session for the right password only, in an httpOnly, SameSite=Lax cookie', async () => {
+    server = await startTestServer();
+    const wrong = await post('/login', { password: 'not-it' });
+    expect([wrong.status, await wrong.json(), wrong.headers.get('set-cookie')]).toEqual([401, { statusCode: 401, message: 'Wrong password' }, null]);
+    const { cookie, csrfToken } = await login();
+    expect(cookie).toMatch(/^tessera_manage=[\w-]{43}; Path=\/; HttpOnly; SameSite=Lax; Max-Age=43200$/);
+    expect(csrfToken).toMatch(/^[\w-]{32}$/);
+  });
+
+  it('marks the cookie Secure when a trusted proxy says the browser came over https', async () => {
+    server = await startTestServer({ trustProxy: parseTrustProxy('127.0.0.1') as TrustProxy });
+    expect((await login({ 'x-forwarded-proto': 'https' })).cookie).toMatch(/; Secure$/);
+  });
+
+  it('refuses every change without a session, or without its CSRF token, and works with both', async () => {
+    server = await startTestServer();
+    const reveal = (headers: Record<string, string>) => post('/workspace/reveal-secret-key', {}, headers);
+    expect([(await reveal({})).status, (await reveal({ 'x-csrf-token': 'guess' })).status]).toEqual([401, 401]);
+    const { session, csrfToken } = await login();
+    const noToken = await reveal({ cookie: session });
+    expect([noToken.status, await noToken.json()]).toEqual([403, { statusCode: 403, message: 'The request carries no valid CSRF token' }]);
+    expect((await reveal({ cookie: session, 'x-csrf-token': 'x'.repeat(32) })).status).toBe(403);
+    const revealed = await reveal({ cookie: session, 'x-csrf-token': csrfToken });
+    expect([revealed.status, await revealed.json()]).toEqual([200, { secretKey: TEST_SECRET_KEY }]);
+  });
+
+  it("refuses another website's page, even with the organiser's cookie", async () => {
+    server = await startTestServer();
+    const { session, csrfToken } = await login();
+    const res = await post('/workspace/reveal-secret-key', {}, { cookie: session, 'x-csrf-token': csrfToken, origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+    expect((await post('/login', { password: TEST_ADMIN_PASSWORD }, { origin: 'https://evil.example' })).status).toBe(403);
+  });
+
+  it('ends the session on logout', async () => {
+    server = await startTestServer();
+    const { session, csrfToken } = await login();
+    const out = await post('/logout', {}, { cookie: session, 'x-csrf-token': csrfToken });
+    expect([out.status, out.headers.get('set-cookie')]).toEqual([204, 'tessera_manage=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0']);
+    expect((await post('/workspace/reveal-secret-key', {}, { cookie: session, 'x-csrf-token': csrfToken })).status).toBe(401);
+  });
+
+  it('limits login attempts per client, the right password included once the limit is reached', async () => {
+    server = await startTestServer();
+    for (let i = 0; i < 10; i++) expect((await post('/login', { password: `guess-${i}` })).status).toBe(401);
+    const limited = await post('/login', { password: TEST_ADMIN_PASSWORD });
+    expect([limited.status, Number(limited.headers.get('retry-after')) >= 1]).toEqual([429, true]);
+  });
+
+  it('replaces the password when ADMIN_PASSWORD changes, which ends every session', async () => {
+    server = await startTestServer();
+    const { session, csrfToken } = await login();
+    expect(await server.app.booking.ensureOrganiserPassword('a-new-password')).toEqual({});
+    expect((await post('/workspace/reveal-secret-key', {}, { cookie: session, 'x-csrf-token': csrfToken })).status).toBe(401);
+    expect((await post('/login', { password: TEST_ADMIN_PASSWORD })).status).toBe(401);
+    expect((await post('/login', { password: 'a-new-password' })).status).toBe(200);
+  });
+});

@@ -1,0 +1,32 @@
+import { admitBrowser } from '../browser-admission';
+import type { Dialect, Problem } from '../pipeline';
+import { problem } from '../problems';
+import { RateLimiter } from '../rate-limit';
+import { Router } from '../router';
+import { manageContext, type ManageContext } from './context';
+import { sessionRoutes } from './session-routes';
+import { workspaceRoutes } from './workspace-routes';
+
+/**
+ * The organiser API at `/api/manage`: what the organiser's pages call, with the session cookie and its CSRF token.
+ * Only this server's own pages may call it from a browser.
+ */
+
+const statusOf: Record<Problem, number> = { not_found: 404, method_not_allowed: 405, malformed_json: 400, too_large: 413, internal_error: 500 };
+
+export type ManageOptions = { defaultWorkspaceId: number; now: () => number };
+
+export function manageDialect(options: ManageOptions): Dialect<ManageContext> {
+  const router = new Router<ManageContext>();
+  // Ten attempts at once, then one every six seconds: a person mistyping never notices, a guesser gets nowhere.
+  sessionRoutes(router, new RateLimiter({ perMinute: 10, burst: 10 }, options.now));
+  workspaceRoutes(router, options.defaultWorkspaceId);
+  return {
+    prefix: '/api/manage',
+    router,
+    context: (booking, _workspace, req) => manageContext(booking, req),
+    bodyLimit: () => 64 * 1024,
+    problem: (kind, message) => problem(statusOf[kind], message),
+    admit: admitBrowser(new Set()),
+  };
+}
