@@ -31,7 +31,7 @@ export type EventSummary = {
   currency: string | null;
 };
 
-export type ChartSummary = { key: string; name: string; places: number; events: number };
+export type ChartSummary = { key: string; name: string; places: number; events: number; categories: { key: string; label: string; color: string }[] };
 
 /** What the organisers' home shows. The secret key is shown only when asked for (through the organiser API). */
 export type OrganiserHome = { events: EventSummary[]; charts: ChartSummary[]; workspace: { key: string; secretKeyStart: string } };

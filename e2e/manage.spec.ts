@@ -57,3 +57,60 @@ test("another site's page cannot act with the organiser's session", async ({ pag
   expect(noToken.status()).toBe(403);
   expect(JSON.stringify(await noToken.json())).not.toContain(authHeader.authorization);
 });
+
+test('an organiser creates an event with prices from the screen, and buyers see those prices and the total', async ({
+  page,
+  openBuyer,
+  allowConsoleErrors,
+}) => {
+  allowConsoleErrors(/status of 400 \(Bad Request\) \(.*\/api\/manage\/events\)$/);
+  await logIn(page);
+  const form = page.getByRole('form', { name: 'New event' });
+  const key = `made-${Date.now()}`;
+  await form.getByLabel('Name').fill('Made at the box office');
+  await form.getByLabel('Date').fill('2027-05-01');
+  await form.getByLabel('Key (optional: one is made up)').fill(key);
+  await form.getByLabel('Premium').fill('80');
+  await form.getByLabel('Standard').fill('50');
+  await form.getByLabel('Checkout', { exact: true }).selectOption('reservation');
+  // Wrong settings are named next to their field, and nothing is created.
+  await form.getByLabel('Hold (minutes)').fill('45');
+  await form.getByRole('button', { name: 'Create event' }).click();
+  await expect(form.getByText('must not exceed maxHoldMinutes')).toBeVisible();
+  await form.getByLabel('Hold (minutes)').fill('15');
+  await form.getByRole('button', { name: 'Create event' }).click();
+  await expect(form.getByRole('status')).toHaveText(`Event ${key} created.`);
+  await expect(page.locator(`tr[data-event="${key}"]`)).toContainText('Made at the box office');
+
+  const buyer = await openBuyer({ path: `/events/${key}` });
+  await buyer.locator('[data-label="Section A-C-11"]').click();
+  await buyer.locator('[data-label="Section C-C-11"]').click();
+  await expect(buyer.getByRole('button', { name: 'Book 2 places for €130' })).toBeVisible();
+});
+
+test('an organiser imports a chart file, and is told field by field what is wrong with a bad one', async ({ page, allowConsoleErrors }) => {
+  allowConsoleErrors(/status of 400 \(Bad Request\) \(.*\/api\/manage\/charts\)$/);
+  await logIn(page);
+  const form = page.getByRole('form', { name: 'Import a chart' });
+  const chart = {
+    name: 'Studio',
+    categories: { list: [{ key: 1, label: 'Stalls', color: '#1d4ed8' }] },
+    subChart: { rows: [{ label: 'A', seats: [1, 2, 3].map((n) => ({ label: String(n), x: n * 20, y: 20, categoryKey: 1 })) }] },
+  };
+  const key = `studio-${Date.now()}`;
+  await form
+    .getByLabel('Chart file (seats.io JSON)')
+    .setInputFiles({ name: 'studio.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(chart)) });
+  await form.getByLabel('Key (optional)').fill(key);
+  await form.getByRole('button', { name: 'Import chart' }).click();
+  await expect(form.getByRole('status')).toHaveText(`Imported “Studio” as chart ${key}.`);
+  await expect(page.getByRole('row', { name: new RegExp(`Studio ${key}`) })).toContainText('3');
+
+  const broken = { ...chart, subChart: { rows: [{ label: 'A', seats: [{ label: '1', x: 0 }] }] } };
+  await form
+    .getByLabel('Chart file (seats.io JSON)')
+    .setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(broken)) });
+  await form.getByRole('button', { name: 'Import chart' }).click();
+  await expect(form.getByRole('alert')).toContainText('broken.json is not a valid chart:');
+  await expect(form.getByRole('alert')).toContainText('subChart.rows[0].seats[0].y');
+});

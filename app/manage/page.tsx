@@ -1,7 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { pageServices, type EventSummary } from '../../contracts/page-services';
+import { ImportChartForm } from '../../components/manage/ImportChartForm';
 import { LogoutButton } from '../../components/manage/LogoutButton';
+import { NewEventForm } from '../../components/manage/NewEventForm';
 import styles from '../../components/manage/manage.module.css';
 import { SecretKey } from '../../components/manage/SecretKey';
 import { requireOrganiser } from './session';
@@ -47,7 +49,7 @@ export default async function ManageHome() {
         <section aria-labelledby="events-heading">
           <h2 id="events-heading">Events</h2>
           {events.length === 0 ? (
-            <p className={styles.empty}>No events yet. Create one from a chart with the API (POST /api/events).</p>
+            <p className={styles.empty}>No events yet. Create one from a chart below.</p>
           ) : (
             <table className={styles.table}>
               <thead>
@@ -108,6 +110,16 @@ export default async function ManageHome() {
             </tbody>
           </table>
         </section>
+        <div className={styles.tools}>
+          <section className={styles.card} aria-labelledby="new-event-heading">
+            <h2 id="new-event-heading">New event</h2>
+            <NewEventForm charts={charts} csrfToken={csrfToken} />
+          </section>
+          <section className={styles.card} aria-labelledby="import-heading">
+            <h2 id="import-heading">Import a chart</h2>
+            <ImportChartForm csrfToken={csrfToken} />
+          </section>
+        </div>
         <section aria-labelledby="keys-heading">
           <h2 id="keys-heading">API keys</h2>
           <dl className={styles.keys}>

@@ -1,6 +1,7 @@
 /** The organiser pages' client for `/api/manage`: JSON in and out, the session's CSRF token on every change. */
 
-export type ManageOutcome<T> = { ok: true; value: T } | { ok: false; status: number; message: string };
+/** A refusal carries a message and, for a 400, what is wrong with which field. */
+export type ManageOutcome<T> = { ok: true; value: T } | { ok: false; status: number; message: string; errors: Record<string, string[]> };
 
 export async function manageApi<T>(path: string, body: unknown, csrfToken?: string): Promise<ManageOutcome<T>> {
   let res: Response;
@@ -11,8 +12,9 @@ export async function manageApi<T>(path: string, body: unknown, csrfToken?: stri
       body: JSON.stringify(body),
     });
   } catch {
-    return { ok: false, status: 0, message: 'We could not reach the server. Check your connection and try again.' };
+    return { ok: false, status: 0, message: 'We could not reach the server. Check your connection and try again.', errors: {} };
   }
-  const json = (await res.json().catch(() => ({}))) as { message?: string };
-  return res.ok ? { ok: true, value: json as T } : { ok: false, status: res.status, message: json.message ?? `Request failed (${res.status})` };
+  const json = (await res.json().catch(() => ({}))) as { message?: string; errors?: Record<string, string[]> };
+  if (res.ok) return { ok: true, value: json as T };
+  return { ok: false, status: res.status, message: json.message ?? `Request failed (${res.status})`, errors: json.errors ?? {} };
 }

@@ -39,6 +39,17 @@ describe('organiserOverview', () => {
   });
 
   it('lists the charts with their places and how many events use them', () => {
-    expect(server.app.booking.organiserOverview(server.app.defaultWorkspace.id).charts).toEqual([{ key: 'small', name: 'Small venue', places: 34, events: 4 }]);
+    expect(server.app.booking.organiserOverview(server.app.defaultWorkspace.id).charts).toEqual([
+      {
+        key: 'small',
+        name: 'Small venue',
+        places: 34,
+        events: 4,
+        categories: [
+          { key: '1', label: 'Front', color: '#ff0000' },
+          { key: 'back', label: 'Back', color: '#0000ff' },
+        ],
+      },
+    ]);
   });
 });

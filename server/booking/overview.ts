@@ -88,7 +88,8 @@ export function organiserOverview(store: Store, workspaceId: number): { events: 
     const chartSummaries = chartRows.map((c): ChartSummary => {
       const chart = store.loadChart(c.id);
       const places = chart.definition.objects.reduce((n, o) => n + (!o.bookable ? 0 : o.type === 'generalAdmission' ? (o.capacity ?? 0) : 1), 0);
-      return { key: c.key, name: c.name, places, events: eventsPerChart.get(c.id) ?? 0 };
+      const categories = chart.definition.categories.map((category) => ({ key: String(category.key), label: category.label, color: category.color }));
+      return { key: c.key, name: c.name, places, events: eventsPerChart.get(c.id) ?? 0, categories };
     });
     return { events: summaries.sort(byDate(new Date(store.now()).toISOString().slice(0, 10))), charts: chartSummaries };
   });

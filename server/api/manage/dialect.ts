@@ -5,6 +5,7 @@ import { RateLimiter } from '../rate-limit';
 import { Router } from '../router';
 import { manageContext, type ManageContext } from './context';
 import { sessionRoutes } from './session-routes';
+import { venueRoutes } from './venue-routes';
 import { workspaceRoutes } from './workspace-routes';
 
 /**
@@ -21,11 +22,13 @@ export function manageDialect(options: ManageOptions): Dialect<ManageContext> {
   // Ten attempts at once, then one every six seconds: a person mistyping never notices, a guesser gets nowhere.
   sessionRoutes(router, new RateLimiter({ perMinute: 10, burst: 10 }, options.now));
   workspaceRoutes(router, options.defaultWorkspaceId);
+  venueRoutes(router, options.defaultWorkspaceId);
   return {
     prefix: '/api/manage',
     router,
     context: (booking, _workspace, req) => manageContext(booking, req),
-    bodyLimit: () => 64 * 1024,
+    // Chart files of large venues run to tens of megabytes.
+    bodyLimit: (path) => (path === '/charts' ? 64 * 1024 * 1024 : 64 * 1024),
     problem: (kind, message) => problem(statusOf[kind], message),
     admit: admitBrowser(new Set()),
   };

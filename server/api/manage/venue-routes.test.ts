@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedSmallVenue, smallVenue, startTestServer, TEST_ADMIN_PASSWORD, type TestServer } from '../../testing/test-server';
+
+/* Events and charts from the box office, through the organiser API: signed in, with the CSRF token. */
+
+let server: TestServer;
+let headers: Record<string, string>;
+beforeAll(async () => {
+  server = await startTestServer();
+  seedSmallVenue(server.app, ['existing']);
+  const login = await server.api('/manage/login', { json: { password: TEST_ADMIN_PASSWORD }, secretKey: null });
+  headers = { cookie: login.headers.get('set-cookie')!.split(';')[0]!, 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken };
+});
+afterAll(() => server.stop());
+
+const post = (path: string, json: unknown, withHeaders = headers) => server.api(`/manage${path}`, { json, secretKey: null, headers: withHeaders });
+
+describe('POST /api/manage/events', () => {
+  it('creates an event with its prices and sales settings', async () => {
+    const res = await post('/events', {
+      chartKey: 'small',
+      key: 'from-the-box-office',
+      name: 'Matinee',
+      date: '2027-01-02',
+      pricing: { currency: 'EUR', prices: { '1': 30 } },
+      salesSettings: { checkoutMode: 'reservation', maxPlacesPerOrder: 4 },
+    });
+    expect([res.status, await res.json()]).toEqual([200, { key: 'from-the-box-office' }]);
+    expect(await server.client.events.retrieve('from-the-box-office')).toMatchObject({ name: 'Matinee', date: { year: 2027, month: 1, day: 2 } });
+    expect(server.app.booking.publicEvent('from-the-box-office')).toMatchObject({
+      pricing: { currency: 'EUR', prices: { '1': 30 } },
+      sales: { checkoutMode: 'reservation', maxPlacesPerOrder: 4 },
+    });
+  });
+
+  it('names what is wrong, changing nothing', async () => {
+    const cases: [unknown, number, Record<string, string[]>][] = [
+      [{ chartKey: 'small', key: 'existing' }, 409, { key: ['taken by another event'] }],
+      [{ chartKey: 'nope' }, 404, { chartKey: ['no such chart'] }],
+      [{ chartKey: 'small', pricing: { currency: 'euro', prices: {} } }, 400, { 'pricing.currency': [expect.any(String)] }],
+      [{ chartKey: 'small', salesSettings: { holdMinutes: 40 } }, 400, { 'salesSettings.holdMinutes': ['must not exceed maxHoldMinutes'] }],
+    ];
+    for (const [body, status, errors] of cases) {
+      const before = server.fingerprint();
+      const res = await post('/events', body);
+      expect([res.status, ((await res.json()) as { errors: unknown }).errors]).toEqual([status, errors]);
+      expect(server.fingerprint()).toEqual(before);
+    }
+  });
+
+  it('is refused without the CSRF token', async () => {
+    const before = server.fingerprint();
+    expect((await post('/events', { chartKey: 'small', key: 'csrf' }, { cookie: headers.cookie! })).status).toBe(403);
+    expect(server.fingerprint()).toEqual(before);
+  });
+});
+
+describe('POST /api/manage/charts', () => {
+  it('imports a chart file, or lists what is wrong with it field by field', async () => {
+    const ok = await post('/charts', { key: 'studio', file: smallVenue() });
+    expect([ok.status, await ok.json()]).toEqual([200, { key: 'studio', name: 'Small venue' }]);
+    const before = server.fingerprint();
+    const broken = await post('/charts', { file: { subChart: { booths: [{ label: 'B1', center: { x: 0 } }] } } });
+    expect([broken.status, ((await broken.json()) as { errors: unknown }).errors]).toEqual([400, { 'file.subChart.booths[0].center.y': [expect.any(String)] }]);
+    expect(server.fingerprint()).toEqual(before);
+  });
+});
