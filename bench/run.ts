@@ -32,8 +32,8 @@ const sections: [string, () => Promise<Measurement[]>][] = [
     },
   ],
   ['fanout', () => fanoutBench(quick)],
-  ['pages', () => pagesBench(quick)],
   ['renderer', () => rendererBench(quick)],
+  ['pages', () => pagesBench(quick)],
 ];
 
 const measurements: Measurement[] = [];

@@ -6,8 +6,8 @@ import { z } from 'zod';
  * overflow the stack when it is serialised.
  */
 
-export const MAX_EXTRA_DATA_BYTES = 10 * 1024;
-export const MAX_EXTRA_DATA_DEPTH = 10;
+const MAX_EXTRA_DATA_BYTES = 10 * 1024;
+const MAX_EXTRA_DATA_DEPTH = 10;
 
 /** Whether a parsed JSON value nests deeper than `limit`, found without recursion (the point is not to overflow). */
 function nestsDeeperThan(value: unknown, limit: number): boolean {

@@ -8,11 +8,11 @@ import { z } from 'zod';
 /** No hold token lives longer than this from its creation, however often it is extended. */
 export const MAX_HOLD_MINUTES = 120;
 
-export const CHECKOUT_MODES = ['handoff', 'reservation'] as const;
+const CHECKOUT_MODES = ['handoff', 'reservation'] as const;
 
 const minutes = z.number().int().min(1).max(MAX_HOLD_MINUTES);
 
-export const salesSettingsSchema = z
+const salesSettingsSchema = z
   .object({
     /**
      * `handoff`: the buyer holds, then continues to the venue's `checkoutUrl`, whose server books after payment

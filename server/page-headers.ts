@@ -15,7 +15,7 @@ export type PageSecurity = {
   dev: boolean;
 };
 
-export function contentSecurityPolicy(nonce: string, security: PageSecurity): string {
+function contentSecurityPolicy(nonce: string, security: PageSecurity): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${security.dev ? " 'unsafe-eval'" : ''}`,
