@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { charts, type ChartRow } from '../../db/schema';
 import type { ChartDefinition } from '../../contracts/chart';
-import { chartRef, type Store } from './store';
+import type { Store } from './store';
 
 export type StoreChartResult = { ok: true; chart: ChartRow } | { ok: false; reason: 'key_taken' };
 
@@ -24,8 +24,10 @@ export function storeChart(store: Store, workspaceId: number, definition: ChartD
  */
 export function chartSource(store: Store, ref: string): string | undefined {
   const id = Number(/^(\d+)-[0-9a-f]{16}$/.exec(ref)?.[1]);
-  const row = Number.isSafeInteger(id) ? store.statements.chartDefinition.get({ id }) : undefined;
-  return row && chartRef(id, row.definition) === ref ? row.definition : undefined;
+  // Compared with the loaded chart's ref, hashed once per process: a wrong ref, asked for again and again by
+  // anyone, costs a lookup, never a hash of megabytes of JSON.
+  if (!Number.isSafeInteger(id) || store.findChart(id)?.ref !== ref) return undefined;
+  return store.statements.chartDefinition.get({ id })!.definition;
 }
 
 export function chartByKey(store: Store, workspaceId: number, key: string): ChartRow | undefined {

@@ -28,6 +28,9 @@ export type LoadedChart = {
 
 export type Store = StoreDeps & {
   statements: Statements;
+  /** A stored chart, parsed and hashed once for the life of the process; undefined for an unknown id. */
+  findChart: (chartId: number) => LoadedChart | undefined;
+  /** A chart that an event refers to, so it must exist. */
   loadChart: (chartId: number) => LoadedChart;
   /**
    * Runs `fn` in one BEGIN IMMEDIATE transaction; every write goes through it. Synchronous: an async fn would not
@@ -40,7 +43,7 @@ export type Store = StoreDeps & {
 };
 
 /** `42-1f3a…`: the chart's id and the first 64 bits of the SHA-256 of its stored JSON. */
-export function chartRef(chartId: number, json: string): string {
+function chartRef(chartId: number, json: string): string {
   return `${chartId}-${createHash('sha256').update(json).digest('hex').slice(0, 16)}`;
 }
 
@@ -48,11 +51,11 @@ export function createStore(deps: StoreDeps): Store {
   const statements = prepareStatements(deps.db);
   // Charts are immutable once stored, so a parsed chart can be kept for the life of the process.
   const cache = new Map<number, LoadedChart>();
-  const loadChart = (chartId: number): LoadedChart => {
+  const findChart = (chartId: number): LoadedChart | undefined => {
     let chart = cache.get(chartId);
     if (!chart) {
       const row = statements.chartDefinition.get({ id: chartId });
-      if (!row) throw new Error(`chart ${chartId} referenced but missing`);
+      if (!row) return undefined;
       const definition = JSON.parse(row.definition) as ChartDefinition;
       chart = {
         id: chartId,
@@ -64,6 +67,11 @@ export function createStore(deps: StoreDeps): Store {
       };
       cache.set(chartId, chart);
     }
+    return chart;
+  };
+  const loadChart = (chartId: number): LoadedChart => {
+    const chart = findChart(chartId);
+    if (!chart) throw new Error(`chart ${chartId} referenced but missing`);
     return chart;
   };
   // better-sqlite3 builds a wrapper per transaction function: build one, once, that runs whatever it is given.
@@ -80,7 +88,7 @@ export function createStore(deps: StoreDeps): Store {
       throw cause;
     }
   };
-  return { ...deps, statements, loadChart, transact, snapshots: new Map() };
+  return { ...deps, statements, findChart, loadChart, transact, snapshots: new Map() };
 }
 
 /** Carries a failure result out of a transaction, which better-sqlite3 rolls back on any throw. Not an Error: no stack to capture. */
