@@ -9,3 +9,8 @@ export const pricingSchema = z
   .strict();
 
 export type Pricing = z.infer<typeof pricingSchema>;
+
+/** The price of a category, if the event has one. Own keys only: a category key may be any string, `constructor` included. */
+export function priceOf(pricing: Pricing | undefined, categoryKey: string | undefined): number | undefined {
+  return pricing && categoryKey !== undefined && Object.hasOwn(pricing.prices, categoryKey) ? pricing.prices[categoryKey] : undefined;
+}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { pageServices, type EventSummary } from '../../contracts/page-services';
 import { ImportChartForm } from '../../components/manage/ImportChartForm';
+import { priceBook } from '../../components/buyer/format';
 import { LogoutButton } from '../../components/manage/LogoutButton';
 import { NewEventForm } from '../../components/manage/NewEventForm';
 import styles from '../../components/manage/manage.module.css';
@@ -13,7 +14,7 @@ export const metadata: Metadata = { title: 'Box office · Tessera' };
 const number = new Intl.NumberFormat('en-IE');
 
 function money(amount: number, currency: string | null): string {
-  return currency ? new Intl.NumberFormat('en-IE', { style: 'currency', currency, maximumFractionDigits: 0 }).format(amount) : '—';
+  return currency ? priceBook({ currency, prices: {} }).format(amount) : '—';
 }
 
 /** Booked, held, other taken and free places as one bar, with the numbers beside it. */

@@ -1,4 +1,4 @@
-import type { Pricing } from '../../contracts/pricing';
+import { priceOf, type Pricing } from '../../contracts/pricing';
 
 export type PriceBook = {
   priceOf: (categoryKey: string | undefined) => string | undefined;
@@ -11,8 +11,7 @@ export function priceBook(pricing: Pricing | undefined): PriceBook {
   const formatter = pricing
     ? new Intl.NumberFormat('en-IE', { style: 'currency', currency: pricing.currency, minimumFractionDigits: 0, maximumFractionDigits: 2 })
     : undefined;
-  // Own keys only: a category key may be any string, `constructor` included.
-  const amountOf = (key: string | undefined) => (pricing && key !== undefined && Object.hasOwn(pricing.prices, key) ? pricing.prices[key] : undefined);
+  const amountOf = (key: string | undefined) => priceOf(pricing, key);
   return {
     amountOf,
     priceOf: (key) => {

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { charts, eventObjects, events, gaAllocations } from '../../db/schema';
 import type { ChartSummary, EventSummary, PlaceCounts } from '../../contracts/page-services';
+import { priceOf } from '../../contracts/pricing';
 import { BOOKED, FREE, HELD } from '../../contracts/statuses';
 import { eventByKey } from './events';
 import { findEvent } from './event-state';
@@ -11,34 +12,33 @@ import type { Store } from './store';
  * ones are worth at the event's prices, and every chart. Counted with grouped queries, not object by object.
  */
 
+/** Counts places by status; returns the places booked per label, for the revenue. */
 function countPlaces(store: Store, eventId: number, capacityOfGa: number): { counts: PlaceCounts; bookedByLabel: Map<string, number> } {
-  const counts: PlaceCounts = { free: 0, held: 0, booked: 0, other: 0, notForSale: 0, total: 0 };
+  const counts: PlaceCounts = { free: capacityOfGa, held: 0, booked: 0, other: 0, notForSale: 0, total: 0 };
+  const add = (status: string, forSale: boolean, places: number) => {
+    if (status === FREE) counts[forSale ? 'free' : 'notForSale'] += places;
+    else counts[status === HELD ? 'held' : status === BOOKED ? 'booked' : 'other'] += places;
+  };
   const bookedByLabel = new Map<string, number>();
-  const seats = store.db
+  for (const r of store.db
     .select({ status: eventObjects.status, forSale: eventObjects.forSale, places: sql<number>`count(*)` })
     .from(eventObjects)
     .where(eq(eventObjects.eventId, eventId))
     .groupBy(eventObjects.status, eventObjects.forSale)
-    .all();
-  const ga = store.db
+    .all()) {
+    add(r.status, r.forSale, r.places);
+  }
+  // A standing area's places are free until allocated: each allocation moves its places out of free.
+  for (const r of store.db
     .select({ label: gaAllocations.label, status: gaAllocations.status, places: sql<number>`sum(${gaAllocations.quantity})` })
     .from(gaAllocations)
     .where(eq(gaAllocations.eventId, eventId))
     .groupBy(gaAllocations.label, gaAllocations.status)
-    .all();
-  let gaTaken = 0;
-  for (const { status, forSale, places } of [...seats.map((r) => ({ ...r, label: null })), ...ga.map((r) => ({ ...r, forSale: true }))]) {
-    if (!forSale && status === FREE) counts.notForSale += places;
-    else if (status === FREE) counts.free += places;
-    else if (status === HELD) counts.held += places;
-    else if (status === BOOKED) counts.booked += places;
-    else counts.other += places;
+    .all()) {
+    counts.free -= r.places;
+    add(r.status, true, r.places);
+    if (r.status === BOOKED) bookedByLabel.set(r.label, r.places);
   }
-  for (const r of ga) {
-    gaTaken += r.places;
-    if (r.status === BOOKED) bookedByLabel.set(r.label, (bookedByLabel.get(r.label) ?? 0) + r.places);
-  }
-  counts.free += capacityOfGa - gaTaken;
   counts.total = counts.free + counts.held + counts.booked + counts.other + counts.notForSale;
   for (const { label } of store.db
     .select({ label: eventObjects.label })
@@ -67,12 +67,8 @@ export function organiserOverview(store: Store, workspaceId: number): { events: 
       const event = eventByKey(store, workspaceId, key)!;
       const capacityOfGa = handle.chart.generalAdmission.reduce((n, ga) => n + (ga.capacity ?? 0), 0);
       const { counts, bookedByLabel } = countPlaces(store, handle.id, capacityOfGa);
-      const prices = event.pricing?.prices;
       let revenue = 0;
-      for (const [label, places] of bookedByLabel) {
-        const category = handle.chart.byLabel.get(label)?.categoryKey;
-        if (prices && category !== undefined && Object.hasOwn(prices, category)) revenue += prices[category]! * places;
-      }
+      for (const [label, places] of bookedByLabel) revenue += (priceOf(event.pricing, handle.chart.byLabel.get(label)?.categoryKey) ?? 0) * places;
       return { key, name: event.name, date: event.date, chartKey: event.chartKey, counts, revenue, currency: event.pricing?.currency ?? null };
     });
     const eventsPerChart = new Map(

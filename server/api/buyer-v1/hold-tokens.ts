@@ -1,5 +1,4 @@
 import { extendRequest, type TokenReply } from '../../../contracts/buyer-api';
-import type { BuyerToken } from '../../booking/buyer';
 import type { ApiResponse, Router } from '../router';
 import { callerOf, type BuyerContext } from './context';
 import { parse, refused } from './responses';
@@ -16,8 +15,9 @@ export function holdTokenRoutes(router: Router<BuyerContext>): void {
 }
 
 function tokenReply(result: ReturnType<BuyerContext['booking']['buyerToken']>): ApiResponse {
+  // A token's refusals never name an event.
   if (!result.ok) return refused(result.refusal, '', 'held');
-  const { token }: { token: BuyerToken } = result;
+  const { token } = result;
   const body: TokenReply = {
     holdToken: token.holdToken,
     expiresAt: new Date(token.expiresAt).toISOString(),
