@@ -20,10 +20,45 @@ export type Snapshot = { seq: number; objects: ObjectState[] };
 
 export type SubscribeAck = ({ ok: true } & Snapshot) | { ok: false; error: string };
 
+/*
+ * The organisers' stream (`manage:subscribe`, signed-in organisers only): every committed change with who made it
+ * and when, and each changed object as organisers see it.
+ */
+
+/** Who made a change: a buyer (public buyer API), an integrator (secret key), the box office, or hold expiry. */
+export const CHANGE_ORIGINS = ['BUYER', 'API_CALL', 'ORGANISER', 'HOLD_EXPIRED'] as const;
+export type ChangeOrigin = (typeof CHANGE_ORIGINS)[number];
+
+/**
+ * An object as organisers see it: a standing area also carries its taken places per status (free ones are
+ * `numFree`), so that held, booked and blocked standing places can be counted apart; a seat, table or booth
+ * marked not for sale says so.
+ */
+export type OrganiserObject = ObjectState & { places?: Record<string, number>; forSale?: false };
+
+/** One entry of the status-change log. A release logs status `free`; `at` is milliseconds since the epoch. */
+export type LoggedChange = { seq: number; at: number; origin: ChangeOrigin; label: string; status: string; quantity: number; orderId: string | null };
+
+/** A change as it happens, with the object after it. */
+export type ActivityEntry = LoggedChange & { object: OrganiserObject };
+
+/** Changes committed to one event, numbered without gaps like `objects:changed`. */
+export type EventActivity = { eventKey: string; fromSeq: number; toSeq: number; entries: ActivityEntry[] };
+
+/** Places booked and held during one minute (`minute` = epoch milliseconds / 60,000), from the log. */
+export type TimelinePoint = { minute: number; booked: number; held: number };
+
+/** Everything an organiser's event view needs as of `seq`: objects not plainly free, the latest changes (newest first), the timeline. */
+export type OrganiserSnapshot = { seq: number; objects: OrganiserObject[]; recent: LoggedChange[]; timeline: TimelinePoint[] };
+
+export type ManageSubscribeAck = ({ ok: true } & OrganiserSnapshot) | { ok: false; error: string };
+
 export interface ServerToClientEvents {
   'objects:changed': (message: ObjectsChanged) => void;
+  'activity:added': (message: EventActivity) => void;
 }
 
 export interface ClientToServerEvents {
   'chart:subscribe': (payload: { eventKey: string }, ack: (reply: SubscribeAck) => void) => void;
+  'manage:subscribe': (payload: { eventKey: string }, ack: (reply: ManageSubscribeAck) => void) => void;
 }

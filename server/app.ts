@@ -7,7 +7,7 @@ import { manageDialect } from './api/manage/dialect';
 import { seatsioDialect } from './api/seatsio/dialect';
 import { openBooking, type Booking, type Workspace } from './booking/booking';
 import { ChangeFeed } from './realtime/change-feed';
-import { createRealtimeServer, roomOf, type RealtimeServer } from './realtime/socket-server';
+import { createRealtimeServer, manageRoomOf, roomOf, type RealtimeServer } from './realtime/socket-server';
 
 export type PageHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -73,8 +73,11 @@ export function createApplication(options: ApplicationOptions): Application {
     if (options.pages) return void options.pages(req, res);
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
   });
-  const io = createRealtimeServer(httpServer, booking);
-  feed = new ChangeFeed((message) => io.to(roomOf(message.eventKey)).emit('objects:changed', message));
+  const io = createRealtimeServer(httpServer, { booking, organiserWorkspaceId: defaultWorkspace.id });
+  feed = new ChangeFeed(({ eventKey, fromSeq, toSeq, changes, entries }) => {
+    io.to(roomOf(eventKey)).emit('objects:changed', { eventKey, fromSeq, toSeq, changes });
+    io.to(manageRoomOf(eventKey)).emit('activity:added', { eventKey, fromSeq, toSeq, entries });
+  });
 
   // Expired holds are released within a second; run once at start for tokens that expired while we were down.
   const sweep = () => {

@@ -17,7 +17,8 @@ const PREFLIGHT_HEADERS = {
   'access-control-max-age': '600',
 };
 
-function sameOrigin(origin: string, req: IncomingMessage): boolean {
+/** Whether a browser's Origin is the server's own (the Host it was asked for). */
+export function sameOrigin(origin: string, req: IncomingMessage): boolean {
   try {
     return new URL(origin).host === req.headers.host;
   } catch {

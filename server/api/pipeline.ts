@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Booking, Workspace } from '../booking/booking';
 import { authenticate } from './authenticate';
@@ -38,6 +39,20 @@ type Serve = (req: IncomingMessage, res: ServerResponse, url: URL) => Promise<vo
 
 export type MountedDialect = { prefix: string; serve: Serve };
 
+/**
+ * Writes a streamed answer: a chunk, then the next once the client has taken it (and after other requests had
+ * their turn), until the end or until the client goes away.
+ */
+async function sendStream(res: ServerResponse, response: ApiResponse & { stream: Iterable<string> }, extraHeaders: Record<string, string>): Promise<void> {
+  res.writeHead(response.status, { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...extraHeaders, ...response.headers });
+  for (const chunk of response.stream) {
+    if (res.destroyed) return;
+    if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+    else await new Promise((resolve) => setImmediate(resolve));
+  }
+  res.end();
+}
+
 function sendResponse(res: ServerResponse, response: ApiResponse, extraHeaders: Record<string, string> = {}): void {
   const body = response.raw ?? (response.body === undefined ? '' : JSON.stringify(response.body));
   res.writeHead(response.status, {
@@ -54,7 +69,8 @@ function sendResponse(res: ServerResponse, response: ApiResponse, extraHeaders: 
 export function serveDialect<C>(booking: Booking, dialect: Dialect<C>, trustProxy: TrustProxy): MountedDialect {
   const serve: Serve = async (req, res, url) => {
     let headers: Record<string, string> = {};
-    const send = (response: ApiResponse) => sendResponse(res, response, headers);
+    const send = (response: ApiResponse) =>
+      response.stream ? sendStream(res, { ...response, stream: response.stream }, headers) : sendResponse(res, response, headers);
     try {
       const admitted = dialect.admit?.(req);
       if (admitted && 'answer' in admitted) return send(admitted.answer);
@@ -90,7 +106,7 @@ export function serveDialect<C>(booking: Booking, dialect: Dialect<C>, trustProx
         body: body.body,
       };
       const response = match.handler(request, context);
-      send(response instanceof Promise ? await response : response);
+      await send(response instanceof Promise ? await response : response);
     } catch (cause) {
       // Unknown errors are bugs: logged here, never leaked to the client.
       console.error('API request failed', req.method, req.url, cause);

@@ -14,8 +14,11 @@ export type ApiRequest = {
   body: unknown;
 };
 
-/** An answer: `body` goes out as JSON; `raw` as it is (a document prepared beforehand, compressed, say). */
-export type ApiResponse = { status: number; body?: unknown; raw?: Buffer; headers?: Record<string, string> };
+/**
+ * An answer: `body` goes out as JSON; `raw` as it is (a document prepared beforehand, compressed, say); `stream`
+ * chunk by chunk as the client takes them (an export too large to hold in memory), with its own content-type.
+ */
+export type ApiResponse = { status: number; body?: unknown; raw?: Buffer; stream?: Iterable<string>; headers?: Record<string, string> };
 
 type Route<C> = { method: string; pattern: RegExp; names: string[]; handler: (req: ApiRequest, context: C) => ApiResponse | Promise<ApiResponse> };
 

@@ -1,9 +1,9 @@
 import { openDatabase } from '../../db/client';
 export type { Workspace } from '../../db/schema';
-import type { ObjectsChanged } from '../../contracts/realtime';
 import { changeBestAvailable } from './best-available';
 import { buyerBook, buyerExtend, buyerHold, buyerRelease, buyerToken } from './buyer';
-import { changeObjectStatus } from './change-status';
+import { changeObjectStatus, type CommittedChanges } from './change-status';
+export type { CommittedChanges } from './change-status';
 import { chartByKey, chartSource } from './charts';
 import { eventObjectViews, eventSnapshot, findEvent, objectViews } from './event-state';
 import { createEvents, deleteEvent, eventByKey, eventOrder, publicEvent, updateEvent } from './events';
@@ -12,6 +12,9 @@ import { updateExtraData } from './extra-data';
 import { createHoldToken, extendHoldToken, retrieveHoldToken } from './hold-tokens';
 import { importChart } from './import-chart';
 import { ensureOrganiserPassword, organiserLogin, organiserLogout, organiserSession } from './organiser-access';
+import { organiserChange, placeDetails, searchPlaces } from './box-office';
+import { logRows, placeRows } from './exports';
+import { organiserSnapshot } from './organiser-event';
 import { organiserOverview } from './overview';
 import { listStatusChanges } from './status-change-log';
 import { createStore, type Store } from './store';
@@ -55,6 +58,13 @@ const operations = {
   organiserSession,
   organiserLogout,
   organiserOverview,
+  organiserSnapshot,
+  // The box office
+  organiserChange,
+  placeDetails,
+  searchPlaces,
+  placeRows,
+  logRows,
   // The buyer API
   buyerHold,
   buyerBook,
@@ -80,7 +90,7 @@ export type BookingOptions = {
   /** Milliseconds since the epoch; injectable so tests can move time. */
   now?: () => number;
   /** Called with the numbered changes after every commit, never inside a transaction. */
-  onCommit?: (batches: ObjectsChanged[]) => void;
+  onCommit?: (batches: CommittedChanges[]) => void;
 };
 
 /** Opens the database (applying migrations) and returns the booking layer's operations over it. */

@@ -1,7 +1,7 @@
 import { MAX_HOLD_MINUTES } from '../../contracts/sales';
 import { BOOKED, FREE, HELD } from '../../contracts/statuses';
 import { changeBestAvailable, type BestAvailableQuery } from './best-available';
-import { API_CALL, changeObjectStatus, type ChangeFailure, type ObjectRef, type ObjectView, type RunOptions, type StatusChangeRequest } from './change-status';
+import { changeObjectStatus, type ChangeFailure, type ObjectRef, type ObjectView, type RunOptions, type StatusChangeRequest } from './change-status';
 import { findEvent, type EventHandle } from './event-state';
 import { orderAccess } from './events';
 import { checkHoldToken, extendHoldToken, mintHoldToken, objectsHeldBy, type HeldObject, type TokenScope } from './hold-tokens';
@@ -47,6 +47,11 @@ function scopeOf(caller: Caller, event: EventHandle): TokenScope {
   return anonymous(caller) ? { anonymousOnEvent: event.id } : { workspaceId: event.workspaceId };
 }
 
+/** How the caller's changes run: as a buyer's or an integrator's, with the hold tokens the caller may present. */
+function runOptions(caller: Caller, event: EventHandle): RunOptions {
+  return { origin: anonymous(caller) ? 'BUYER' : 'API_CALL', tokenScope: scopeOf(caller, event) };
+}
+
 /** Holds places, creating the hold token with the first hold (in the same transaction, so a refusal leaves none). */
 export function buyerHold(
   store: Store,
@@ -64,8 +69,7 @@ export function buyerHold(
   const fresh = token.holdToken ? undefined : mintHoldToken(store, minutes, anonymous(caller) ? { eventId: event.id, client: caller.anonymousClient } : null);
   const holdToken = token.holdToken ?? fresh!.token;
   const options: RunOptions = {
-    origin: 'API_CALL',
-    tokenScope: scopeOf(caller, event),
+    ...runOptions(caller, event),
     ...(fresh ? { newHoldToken: fresh } : {}),
     ...(anonymous(caller)
       ? {
@@ -119,7 +123,7 @@ export function buyerBook(
     holdToken,
     orderId: order.orderId,
   };
-  const result = changeObjectStatus(store, event.workspaceId, [request], { ...API_CALL, tokenScope: scopeOf(caller, event) });
+  const result = changeObjectStatus(store, event.workspaceId, [request], runOptions(caller, event));
   if (!result.ok) return { ok: false, refusal: { kind: 'refused', failure: result.failure } };
   return { ok: true, booked: result.results[0]!, chartKey: event.chart.key, access: orderAccess(store, event, order.orderId) };
 }
@@ -135,7 +139,7 @@ export function buyerRelease(
   const event = eventFor(store, caller, eventKey);
   if (!event) return { ok: false, refusal: { kind: 'event_not_found' } };
   const request: StatusChangeRequest = { eventKeys: [eventKey], objects, kind: 'release', status: FREE, holdToken };
-  const result = changeObjectStatus(store, event.workspaceId, [request], { ...API_CALL, tokenScope: scopeOf(caller, event) });
+  const result = changeObjectStatus(store, event.workspaceId, [request], runOptions(caller, event));
   if (!result.ok) return { ok: false, refusal: { kind: 'refused', failure: result.failure } };
   return { ok: true, released: result.results[0]! };
 }

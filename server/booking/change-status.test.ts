@@ -1,10 +1,9 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { ObjectsChanged } from '../../contracts/realtime';
 import { BOOKED, HELD } from '../../contracts/statuses';
 import { smallVenue, tempDir } from '../testing/test-server';
-import { openBooking, type Booking } from './booking';
+import { openBooking, type Booking, type CommittedChanges } from './booking';
 import type { StatusChangeRequest } from './change-status';
 
 /*
@@ -17,7 +16,7 @@ let witness: Database.Database;
 let workspaceId: number;
 let cleanup: () => void;
 /** Each onCommit call, with the event's seq as the witness saw it at that moment. */
-let commits: { batches: ObjectsChanged[]; committedSeq: number }[];
+let commits: { batches: CommittedChanges[]; committedSeq: number }[];
 
 const seqOf = (eventKey: string) => (witness.prepare('select seq from events where key = ?').get(eventKey) as { seq: number }).seq;
 const statusOf = (label: string) =>
@@ -99,7 +98,10 @@ describe('changeObjectStatus', () => {
   });
 
   it('hands the numbered changes to onCommit after the commit, and never for a refused change', () => {
+    const before = Date.now();
     booking.changeObjectStatus(workspaceId, [book(['A-7', 'A-8'])]);
+    const at = commits[0]!.batches[0]!.entries[0]!.at;
+    expect(at >= before && at <= Date.now()).toBe(true);
     expect(commits).toEqual([
       {
         batches: [
@@ -111,6 +113,17 @@ describe('changeObjectStatus', () => {
               { label: 'A-7', status: BOOKED },
               { label: 'A-8', status: BOOKED },
             ],
+            // The organisers' version of the same changes: with the time of the change and its origin.
+            entries: ['A-7', 'A-8'].map((label, i) => ({
+              seq: i + 1,
+              at,
+              origin: 'API_CALL',
+              label,
+              status: BOOKED,
+              quantity: 1,
+              orderId: null,
+              object: { label, status: BOOKED },
+            })),
           },
         ],
         // Another connection already sees the new seq while onCommit runs: the transaction has committed.

@@ -1,9 +1,9 @@
 import type { ChartObject } from '../../contracts/chart';
-import type { ObjectsChanged, ObjectState } from '../../contracts/realtime';
+import type { ActivityEntry, ChangeOrigin, ObjectsChanged, ObjectState, OrganiserObject } from '../../contracts/realtime';
 import { FREE, HELD } from '../../contracts/statuses';
-import { findEvent, type EventHandle } from './event-state';
+import { findEvent, organiserObject, publicState, type EventHandle } from './event-state';
 import type { FailureReason, ObjectFailure } from './failures';
-import { allocationRow, gaPublicState, gaState, placesTaken, type GaState } from './general-admission';
+import { allocationRow, gaState, type GaState } from './general-admission';
 import { checkHoldToken, objectsHeldBy, type NewHoldToken, type TokenScope } from './hold-tokens';
 import { changeGeneralAdmission, changeSeat, type ChangeIntent, type SeatState } from './status-rules';
 import type { LoadedChart, Store } from './store';
@@ -30,6 +30,9 @@ export type ChangeFailure = { kind: 'event_not_found'; eventKey: string } | { ki
 
 export type ChangeResult = { ok: true; results: ObjectView[][] } | { ok: false; failure: ChangeFailure };
 
+/** What a commit hands over for one event: the public changes, and the same changes as organisers see them. */
+export type CommittedChanges = ObjectsChanged & { entries: ActivityEntry[] };
+
 type LogEntry = {
   label: string;
   status: string;
@@ -51,7 +54,7 @@ export function changeObjectStatus(store: Store, workspaceId: number, requests: 
 }
 
 export type RunOptions = {
-  origin: 'API_CALL' | 'HOLD_EXPIRED';
+  origin: ChangeOrigin;
   /** Whose hold tokens the change accepts: the workspace's (the default), or an anonymous buyer's. */
   tokenScope?: TokenScope;
   /** Expiry releases with a token that is no longer live, and marks it expired in the same transaction. */
@@ -69,7 +72,7 @@ export const API_CALL: RunOptions = { origin: 'API_CALL' };
 /** The one transaction shell: requests are built inside it, so they can depend on what it reads. */
 export function runChange(store: Store, workspaceId: number, buildRequests: () => StatusChangeRequest[], options: RunOptions): ChangeResult {
   const now = store.now();
-  const outcome = store.transact((): ChangeResult & { batches?: ObjectsChanged[] } => {
+  const outcome = store.transact((): ChangeResult & { batches?: CommittedChanges[] } => {
     const plan = new ChangePlan(store, workspaceId, options.tokenScope ?? { workspaceId }, now, options.expiringToken ?? options.newHoldToken?.token);
     const results: ObjectView[][] = [];
     for (const request of buildRequests()) {
@@ -124,7 +127,7 @@ class ChangePlan {
   private events = new Map<string, EventHandle>();
   private seats = new Map<string, PlanEntry<SeatState>>();
   private gas = new Map<string, PlanEntry<GaState>>();
-  private log = new Map<number, { event: EventHandle; entries: LogEntry[]; changes: ObjectState[] }>();
+  private log = new Map<number, { event: EventHandle; entries: LogEntry[]; changes: ObjectState[]; objects: OrganiserObject[] }>();
   private tokens = new Map<string, FailureReason | null>();
   private extraDataRows = new Map<string, number>();
 
@@ -243,7 +246,7 @@ class ChangePlan {
         extraDataId: result.next.extraDataId,
         extraData: result.next.extraData,
       },
-      { label: object.label, status: result.next.status },
+      { eventKey: event.key, chart: event.chart, object, seat: result.next },
     );
     return { eventKey: event.key, chart: event.chart, object, seat: result.next };
   }
@@ -270,7 +273,7 @@ class ChangePlan {
         extraDataId: null,
         extraData: intent.extraData,
       },
-      gaPublicState(object.label, result.next.capacity, placesTaken(result.next)),
+      { eventKey: event.key, chart: event.chart, object, ga: result.next },
     );
     return { eventKey: event.key, chart: event.chart, object, ga: result.next };
   }
@@ -286,17 +289,21 @@ class ChangePlan {
     return entry;
   }
 
-  /** The rules allowed the change: the plan takes the new state, and the log and the broadcast get the change. */
-  private accept<S>(entry: PlanEntry<S>, next: S, logged: LogEntry, change: ObjectState): void {
+  /**
+   * The rules allowed the change: the plan takes the new state, the log and the broadcast get the change, and
+   * the organisers get it with what only they see of the object.
+   */
+  private accept<S>(entry: PlanEntry<S>, next: S, logged: LogEntry, view: ObjectView): void {
     entry.state = next;
     entry.dirty = true;
     let log = this.log.get(entry.event.id);
     if (!log) {
-      log = { event: entry.event, entries: [], changes: [] };
+      log = { event: entry.event, entries: [], changes: [], objects: [] };
       this.log.set(entry.event.id, log);
     }
     log.entries.push(logged);
-    log.changes.push(change);
+    log.changes.push(publicState(view));
+    log.objects.push(organiserObject(view));
   }
 
   /** The row of a new extra data value: each distinct value of the change is stored once per event. */
@@ -312,7 +319,7 @@ class ChangePlan {
   }
 
   /** Writes every changed object and the numbered log. Runs inside the transaction. */
-  write(origin: string): ObjectsChanged[] {
+  write(origin: ChangeOrigin): CommittedChanges[] {
     const s = this.store.statements;
     for (const { event, label, state, dirty } of this.seats.values()) {
       if (!dirty) continue;
@@ -323,8 +330,8 @@ class ChangePlan {
       s.deleteGaAllocations.run({ eventId: event.id, label });
       for (const [key, quantity] of state.allocations) s.insertGaAllocation.run({ eventId: event.id, label, ...allocationRow(key, quantity) });
     }
-    const batches: ObjectsChanged[] = [];
-    for (const { event, entries, changes } of this.log.values()) {
+    const batches: CommittedChanges[] = [];
+    for (const { event, entries, changes, objects } of this.log.values()) {
       const toSeq = s.bumpSeq.get({ count: entries.length, eventId: event.id })!.seq;
       const fromSeq = toSeq - entries.length + 1;
       entries.forEach((e, i) =>
@@ -337,7 +344,17 @@ class ChangePlan {
           createdAt: this.now,
         }),
       );
-      batches.push({ eventKey: event.key, fromSeq, toSeq, changes });
+      const activity = entries.map((e, i): ActivityEntry => ({
+        seq: fromSeq + i,
+        at: this.now,
+        origin,
+        label: e.label,
+        status: e.status,
+        quantity: e.quantity,
+        orderId: e.orderId,
+        object: objects[i]!,
+      }));
+      batches.push({ eventKey: event.key, fromSeq, toSeq, changes, entries: activity });
     }
     return batches;
   }

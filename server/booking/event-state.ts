@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import { eventObjects, extraData, gaAllocations } from '../../db/schema';
-import type { ObjectState, Snapshot } from '../../contracts/realtime';
+import type { ObjectState, OrganiserObject, Snapshot } from '../../contracts/realtime';
 import type { SalesSettings } from '../../contracts/sales';
 import { FREE } from '../../contracts/statuses';
 import type { ObjectView } from './change-status';
-import { gaPublicState, gaState, placesTaken, type AllocationRow } from './general-admission';
+import { gaCounts, gaPublicState, gaState, placesTaken, type AllocationRow } from './general-admission';
 import type { SeatState } from './status-rules';
 import type { LoadedChart, Store } from './store';
 
@@ -72,6 +72,12 @@ export function objectViews(store: Store, event: EventHandle, labels: string[]):
 export function publicState(view: ObjectView): ObjectState {
   if (view.ga) return gaPublicState(view.object.label, view.ga.capacity, placesTaken(view.ga));
   return { label: view.object.label, status: view.seat!.status };
+}
+
+/** What organisers see of an object: standing places per status, and whether a seat is for sale. */
+export function organiserObject(view: ObjectView): OrganiserObject {
+  if (view.ga) return { ...publicState(view), places: Object.fromEntries(gaCounts(view.ga).byStatus) };
+  return view.seat!.forSale ? publicState(view) : { ...publicState(view), forSale: false };
 }
 
 /**

@@ -1,53 +1,25 @@
-import { and, eq, sql } from 'drizzle-orm';
-import { charts, eventObjects, events, gaAllocations } from '../../db/schema';
+import { eq, sql } from 'drizzle-orm';
+import { charts, events } from '../../db/schema';
 import type { ChartSummary, EventSummary, PlaceCounts } from '../../contracts/page-services';
-import { priceOf } from '../../contracts/pricing';
 import { BOOKED, FREE, HELD } from '../../contracts/statuses';
+import { NOT_FOR_SALE, Tally, type TallyView } from '../../contracts/tally';
 import { eventByKey } from './events';
 import { findEvent } from './event-state';
+import { organiserObjects } from './organiser-event';
 import type { Store } from './store';
 
 /*
  * What the organisers' home shows: every event of the workspace with its places by status and what the booked
- * ones are worth at the event's prices, and every chart. Counted with grouped queries, not object by object.
+ * ones are worth at the event's prices (counted as the event view counts, contracts/tally.ts), and every chart.
  */
 
-/** Counts places by status; returns the places booked per label, for the revenue. */
-function countPlaces(store: Store, eventId: number, capacityOfGa: number): { counts: PlaceCounts; bookedByLabel: Map<string, number> } {
-  const counts: PlaceCounts = { free: capacityOfGa, held: 0, booked: 0, other: 0, notForSale: 0, total: 0 };
-  const add = (status: string, forSale: boolean, places: number) => {
-    if (status === FREE) counts[forSale ? 'free' : 'notForSale'] += places;
-    else counts[status === HELD ? 'held' : status === BOOKED ? 'booked' : 'other'] += places;
-  };
-  const bookedByLabel = new Map<string, number>();
-  for (const r of store.db
-    .select({ status: eventObjects.status, forSale: eventObjects.forSale, places: sql<number>`count(*)` })
-    .from(eventObjects)
-    .where(eq(eventObjects.eventId, eventId))
-    .groupBy(eventObjects.status, eventObjects.forSale)
-    .all()) {
-    add(r.status, r.forSale, r.places);
+/** The home's summary of a tally: held, booked, free, not for sale, and every custom status as other. */
+function placeCounts(view: TallyView): PlaceCounts {
+  const counts: PlaceCounts = { free: 0, held: 0, booked: 0, other: 0, notForSale: 0, total: view.total };
+  for (const [status, places] of Object.entries(view.byStatus)) {
+    counts[status === FREE ? 'free' : status === HELD ? 'held' : status === BOOKED ? 'booked' : status === NOT_FOR_SALE ? 'notForSale' : 'other'] += places;
   }
-  // A standing area's places are free until allocated: each allocation moves its places out of free.
-  for (const r of store.db
-    .select({ label: gaAllocations.label, status: gaAllocations.status, places: sql<number>`sum(${gaAllocations.quantity})` })
-    .from(gaAllocations)
-    .where(eq(gaAllocations.eventId, eventId))
-    .groupBy(gaAllocations.label, gaAllocations.status)
-    .all()) {
-    counts.free -= r.places;
-    add(r.status, true, r.places);
-    if (r.status === BOOKED) bookedByLabel.set(r.label, r.places);
-  }
-  counts.total = counts.free + counts.held + counts.booked + counts.other + counts.notForSale;
-  for (const { label } of store.db
-    .select({ label: eventObjects.label })
-    .from(eventObjects)
-    .where(and(eq(eventObjects.eventId, eventId), eq(eventObjects.status, BOOKED)))
-    .all()) {
-    bookedByLabel.set(label, 1);
-  }
-  return { counts, bookedByLabel };
+  return counts;
 }
 
 /** Upcoming events first (soonest first), then those without a date, then past ones (latest first). */
@@ -65,11 +37,16 @@ export function organiserOverview(store: Store, workspaceId: number): { events: 
     const summaries = rows.map(({ key }): EventSummary => {
       const handle = findEvent(store, key, workspaceId)!;
       const event = eventByKey(store, workspaceId, key)!;
-      const capacityOfGa = handle.chart.generalAdmission.reduce((n, ga) => n + (ga.capacity ?? 0), 0);
-      const { counts, bookedByLabel } = countPlaces(store, handle.id, capacityOfGa);
-      let revenue = 0;
-      for (const [label, places] of bookedByLabel) revenue += (priceOf(event.pricing, handle.chart.byLabel.get(label)?.categoryKey) ?? 0) * places;
-      return { key, name: event.name, date: event.date, chartKey: event.chartKey, counts, revenue, currency: event.pricing?.currency ?? null };
+      const tally = Tally.of(handle.chart.definition, event.pricing, organiserObjects(store, handle)).view();
+      return {
+        key,
+        name: event.name,
+        date: event.date,
+        chartKey: event.chartKey,
+        counts: placeCounts(tally),
+        revenue: tally.revenue,
+        currency: event.pricing?.currency ?? null,
+      };
     });
     const eventsPerChart = new Map(
       store.db

@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client';
 import type { ChartDefinition, ChartObject } from '../../contracts/chart';
-import type { ObjectsChanged, Snapshot } from '../../contracts/realtime';
+import type { Snapshot } from '../../contracts/realtime';
+import type { CommittedChanges } from './change-status';
 import { prepareStatements, type Statements } from './statements';
 
 /**
@@ -13,7 +14,7 @@ export type StoreDeps = {
   /** Milliseconds since the epoch; injectable so tests can move time. */
   now: () => number;
   /** Called after every commit of a status change, never inside a transaction. */
-  onCommit: (batches: ObjectsChanged[]) => void;
+  onCommit: (batches: CommittedChanges[]) => void;
 };
 
 export type LoadedChart = {

@@ -1,12 +1,28 @@
 import { describe, expect, it } from 'vitest';
 import { ChangeFeed, TICK_MS } from './change-feed';
-import type { ObjectsChanged } from '../../contracts/realtime';
+import type { CommittedChanges } from '../booking/booking';
 
-const batch = (eventKey: string, seq: number, label: string) => ({ eventKey, fromSeq: seq, toSeq: seq, changes: [{ label, status: 'booked' }] });
+const entry = (seq: number, label: string) => ({
+  seq,
+  at: 1,
+  origin: 'BUYER' as const,
+  label,
+  status: 'booked',
+  quantity: 1,
+  orderId: null,
+  object: { label, status: 'booked' },
+});
+const batch = (eventKey: string, seq: number, label: string): CommittedChanges => ({
+  eventKey,
+  fromSeq: seq,
+  toSeq: seq,
+  changes: [{ label, status: 'booked' }],
+  entries: [entry(seq, label)],
+});
 
 describe('ChangeFeed', () => {
   it('coalesces the batches of one turn into one contiguous message per event', async () => {
-    const sent: ObjectsChanged[] = [];
+    const sent: CommittedChanges[] = [];
     const feed = new ChangeFeed((m) => sent.push(m));
     feed.publish([batch('a', 1, 'A-1')]);
     feed.publish([batch('a', 2, 'A-2'), batch('b', 7, 'B-1')]);
@@ -14,13 +30,19 @@ describe('ChangeFeed', () => {
     expect(sent).toEqual([]);
     await new Promise((r) => setImmediate(r));
     expect(sent).toEqual([
-      { eventKey: 'a', fromSeq: 1, toSeq: 3, changes: ['A-1', 'A-2', 'A-3'].map((label) => ({ label, status: 'booked' })) },
-      { eventKey: 'b', fromSeq: 7, toSeq: 7, changes: [{ label: 'B-1', status: 'booked' }] },
+      {
+        eventKey: 'a',
+        fromSeq: 1,
+        toSeq: 3,
+        changes: ['A-1', 'A-2', 'A-3'].map((label) => ({ label, status: 'booked' })),
+        entries: [entry(1, 'A-1'), entry(2, 'A-2'), entry(3, 'A-3')],
+      },
+      batch('b', 7, 'B-1'),
     ]);
   });
 
   it('sends the first change after a quiet spell at once, and later ones at most once per tick', async () => {
-    const sent: ObjectsChanged[] = [];
+    const sent: CommittedChanges[] = [];
     const feed = new ChangeFeed((m) => sent.push(m));
     feed.publish([batch('a', 1, 'A-1')]);
     await new Promise((r) => setImmediate(r));
@@ -37,7 +59,7 @@ describe('ChangeFeed', () => {
   });
 
   it('never merges across a gap: what it holds goes out first', () => {
-    const sent: ObjectsChanged[] = [];
+    const sent: CommittedChanges[] = [];
     const feed = new ChangeFeed((m) => sent.push(m));
     feed.publish([batch('a', 1, 'A-1'), batch('a', 5, 'A-5')]);
     feed.flush();

@@ -1,4 +1,4 @@
-import type { ObjectsChanged } from '../../contracts/realtime';
+import type { CommittedChanges } from '../booking/booking';
 
 /** At most one message per event per tick: under load, changes wait up to this long to go out together. */
 export const TICK_MS = 25;
@@ -10,22 +10,23 @@ export const TICK_MS = 25;
  * (one writer), so batches simply append.
  */
 export class ChangeFeed {
-  private pending = new Map<string, ObjectsChanged>();
+  private pending = new Map<string, CommittedChanges>();
   private cancel: (() => void) | undefined;
   private lastFlush = 0;
 
-  constructor(private emit: (message: ObjectsChanged) => void) {}
+  constructor(private emit: (message: CommittedChanges) => void) {}
 
-  publish(batches: ObjectsChanged[]): void {
+  publish(batches: CommittedChanges[]): void {
     for (const batch of batches) {
       const open = this.pending.get(batch.eventKey);
       if (open && open.toSeq + 1 === batch.fromSeq) {
         open.toSeq = batch.toSeq;
         open.changes.push(...batch.changes);
+        open.entries.push(...batch.entries);
       } else {
         // Out of order (should not happen with one writer): send what we have, start afresh.
         if (open) this.emit(open);
-        this.pending.set(batch.eventKey, { eventKey: batch.eventKey, fromSeq: batch.fromSeq, toSeq: batch.toSeq, changes: [...batch.changes] });
+        this.pending.set(batch.eventKey, { ...batch, changes: [...batch.changes], entries: [...batch.entries] });
       }
     }
     if (this.cancel) return;

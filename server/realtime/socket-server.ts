@@ -2,17 +2,27 @@ import type { Server as HttpServer } from 'node:http';
 import { Server } from 'socket.io';
 import { z } from 'zod';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../contracts/realtime';
+import { sameOrigin } from '../api/browser-admission';
 import type { Booking } from '../booking/booking';
+import { organiserSessionId } from '../organiser-cookie';
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
 /** The Socket.IO room of an event's charts. */
 export const roomOf = (eventKey: string) => `event:${eventKey}`;
 
+/** The Socket.IO room of the organisers watching an event. */
+export const manageRoomOf = (eventKey: string) => `manage:${eventKey}`;
+
 const subscribePayload = z.object({ eventKey: z.string().min(1).max(200) });
 
-/** Socket.IO on the given HTTP server: `chart:subscribe` joins the event's room and answers with a snapshot. */
-export function createRealtimeServer(httpServer: HttpServer, booking: Booking): RealtimeServer {
+export type RealtimeOptions = { booking: Booking; organiserWorkspaceId: number };
+
+/**
+ * Socket.IO on the given HTTP server. `chart:subscribe` joins the event's room and answers with a snapshot;
+ * `manage:subscribe` does the same for the organisers' stream, for a signed-in organiser on this server's pages.
+ */
+export function createRealtimeServer(httpServer: HttpServer, { booking, organiserWorkspaceId }: RealtimeOptions): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 16 * 1024 });
   io.on('connection', (socket) => {
     socket.on('chart:subscribe', (payload, ack) => {
@@ -26,6 +36,25 @@ export function createRealtimeServer(httpServer: HttpServer, booking: Booking): 
       const snapshot = booking.eventSnapshot(eventKey);
       if (!snapshot) {
         void socket.leave(roomOf(eventKey));
+        return ack({ ok: false, error: `Event not found: ${eventKey}` });
+      }
+      ack({ ok: true, ...snapshot });
+    });
+
+    socket.on('manage:subscribe', (payload, ack) => {
+      if (typeof ack !== 'function') return;
+      const parsed = subscribePayload.safeParse(payload);
+      if (!parsed.success) return ack({ ok: false, error: 'eventKey: required' });
+      const { eventKey } = parsed.data;
+      // Another website's page may open a socket to us with the organiser's cookie: only our own pages may listen.
+      const origin = socket.request.headers.origin;
+      if (origin !== undefined && !sameOrigin(origin, socket.request)) return ack({ ok: false, error: 'Not allowed from this origin' });
+      // Checked on every subscription, and a client subscribes again on every reconnect.
+      if (!booking.organiserSession(organiserSessionId(socket.request))) return ack({ ok: false, error: 'Log in first' });
+      void socket.join(manageRoomOf(eventKey));
+      const snapshot = booking.organiserSnapshot(organiserWorkspaceId, eventKey);
+      if (!snapshot) {
+        void socket.leave(manageRoomOf(eventKey));
         return ack({ ok: false, error: `Event not found: ${eventKey}` });
       }
       ack({ ok: true, ...snapshot });

@@ -21,6 +21,8 @@ export type TestServer = {
   witness: Database.Database;
   /** Everything a request could change, as the witness reads it: equal before and after a refused request. */
   fingerprint: () => unknown;
+  /** Signs in as the organiser: the session cookie (`name=value`) and the session's CSRF token. */
+  loginOrganiser: (headers?: Record<string, string>) => Promise<{ response: Response; session: string; csrfToken: string }>;
   stop: () => Promise<void>;
 };
 
@@ -69,6 +71,12 @@ export async function startTestServer(
     api,
     witness,
     fingerprint: () => witness.prepare(FINGERPRINT).get(),
+    loginOrganiser: async (headers = {}) => {
+      const response = await api('/manage/login', { json: { password: TEST_ADMIN_PASSWORD }, secretKey: null, headers });
+      if (response.status !== 200) throw new Error(`login failed: ${response.status}`);
+      const { csrfToken } = (await response.clone().json()) as { csrfToken: string };
+      return { response, session: response.headers.get('set-cookie')!.split(';')[0]!, csrfToken };
+    },
     stop: async () => {
       witness.close();
       await app.close();

@@ -10,11 +10,8 @@ afterEach(() => server.stop());
 const post = (path: string, json: unknown, headers: Record<string, string> = {}) => server.api(`/manage${path}`, { json, secretKey: null, headers });
 
 async function login(headers: Record<string, string> = {}) {
-  const res = await post('/login', { password: TEST_ADMIN_PASSWORD }, headers);
-  expect(res.status).toBe(200);
-  const cookie = res.headers.get('set-cookie')!;
-  const { csrfToken } = (await res.json()) as { csrfToken: string };
-  return { cookie, session: cookie.split(';')[0]!, csrfToken };
+  const { response, session, csrfToken } = await server.loginOrganiser(headers);
+  return { cookie: response.headers.get('set-cookie')!, session, csrfToken };
 }
 
 describe('the organiser API', () => {

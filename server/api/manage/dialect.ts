@@ -4,6 +4,7 @@ import { problem } from '../problems';
 import { RateLimiter } from '../rate-limit';
 import { Router } from '../router';
 import { manageContext, type ManageContext } from './context';
+import { eventRoutes } from './event-routes';
 import { sessionRoutes } from './session-routes';
 import { venueRoutes } from './venue-routes';
 import { workspaceRoutes } from './workspace-routes';
@@ -23,12 +24,13 @@ export function manageDialect(options: ManageOptions): Dialect<ManageContext> {
   sessionRoutes(router, new RateLimiter({ perMinute: 10, burst: 10 }, options.now));
   workspaceRoutes(router, options.defaultWorkspaceId);
   venueRoutes(router, options.defaultWorkspaceId);
+  eventRoutes(router, options.defaultWorkspaceId);
   return {
     prefix: '/api/manage',
     router,
     context: (booking, _workspace, req) => manageContext(booking, req),
-    // Chart files of large venues run to tens of megabytes.
-    bodyLimit: (path) => (path === '/charts' ? 64 * 1024 * 1024 : 64 * 1024),
+    // Chart files of large venues run to tens of megabytes; a change may name a few thousand places.
+    bodyLimit: (path) => (path === '/charts' ? 64 * 1024 * 1024 : path.endsWith('/changes') ? 1024 * 1024 : 64 * 1024),
     problem: (kind, message) => problem(statusOf[kind], message),
     admit: admitBrowser(new Set()),
   };

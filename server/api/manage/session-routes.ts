@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { problem } from '../problems';
 import type { RateLimiter } from '../rate-limit';
 import type { Router } from '../router';
-import { sessionCookie, signedIn, type ManageContext } from './context';
+import { sessionCookie } from '../../organiser-cookie';
+import { signedIn, type ManageContext } from './context';
 import { parse } from './parse';
 
 const loginRequest = z.object({ password: z.string().min(1).max(200) }).strict();

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedSmallVenue, smallVenue, startTestServer, TEST_ADMIN_PASSWORD, type TestServer } from '../../testing/test-server';
+import { seedSmallVenue, smallVenue, startTestServer, type TestServer } from '../../testing/test-server';
 
 /* Events and charts from the box office, through the organiser API: signed in, with the CSRF token. */
 
@@ -8,8 +8,8 @@ let headers: Record<string, string>;
 beforeAll(async () => {
   server = await startTestServer();
   seedSmallVenue(server.app, ['existing']);
-  const login = await server.api('/manage/login', { json: { password: TEST_ADMIN_PASSWORD }, secretKey: null });
-  headers = { cookie: login.headers.get('set-cookie')!.split(';')[0]!, 'x-csrf-token': ((await login.json()) as { csrfToken: string }).csrfToken };
+  const { session, csrfToken } = await server.loginOrganiser();
+  headers = { cookie: session, 'x-csrf-token': csrfToken };
 });
 afterAll(() => server.stop());
 

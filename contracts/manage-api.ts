@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import type { OrganiserObject } from './realtime';
+import { BOOKED, FREE, HELD } from './statuses';
+
+/**
+ * The organiser API's box-office changes (`POST /api/manage/events/{eventKey}/changes`): a list of steps applied
+ * as one all-or-nothing change. The answer carries the steps that undo it.
+ */
+
+const place = z
+  .object({
+    label: z.string().trim().min(1).max(200),
+    /** Standing places; seats, tables and booths leave it out. */
+    quantity: z.number().int().min(1).max(100_000).optional(),
+  })
+  .strict();
+
+/** A whole section of a large venue is a few thousand places. */
+const places = z.array(place).min(1).max(10_000);
+
+/** A venue's own status, such as `blocked`: not one of the statuses the booking rules give meaning to. */
+export const customStatus = z
+  .string()
+  .regex(/^[A-Za-z][\w-]{0,49}$/, 'letters, digits, - and _, starting with a letter')
+  .refine((s) => ![FREE, HELD, BOOKED].includes(s), 'a status of your own, not free, booked or reservedByToken');
+
+/** Only places in this status are changed (an undo must not undo someone else's later change). */
+const onlyIfStatus = z.string().min(1).max(50).optional();
+
+export const organiserStep = z.discriminatedUnion('action', [
+  /** The box office names its orders; an undo restores a booking made without one. */
+  z.object({ action: z.literal('book'), places, orderId: z.string().trim().min(1).max(100).optional(), onlyIfStatus }).strict(),
+  z.object({ action: z.literal('release'), places, onlyIfStatus }).strict(),
+  z.object({ action: z.literal('setStatus'), places, status: customStatus, onlyIfStatus }).strict(),
+]);
+
+/** An undo has a step per order it restores. */
+export const organiserChangeRequest = z.object({ steps: z.array(organiserStep).min(1).max(1000) }).strict();
+
+export type OrganiserStep = z.infer<typeof organiserStep>;
+export type OrganiserChangeRequest = z.infer<typeof organiserChangeRequest>;
+
+/** The changed objects as they are now, and how to undo the change. */
+export type OrganiserChangeReply = { changed: OrganiserObject[]; undo: OrganiserChangeRequest };

@@ -1,0 +1,105 @@
+import { and, asc, eq, gt } from 'drizzle-orm';
+import { extraData, statusChanges } from '../../db/schema';
+import { priceOf } from '../../contracts/pricing';
+import { FREE } from '../../contracts/statuses';
+import { findEvent, objectViews } from './event-state';
+import { eventByKey } from './events';
+import { gaCounts } from './general-admission';
+import type { Store } from './store';
+
+/*
+ * The box office's exports, read a page at a time: each page in its own short read, so a 100,000-row export
+ * neither holds the database nor sits in memory whole. Pages are consistent in themselves; changes made while an
+ * export runs show in the pages read after them.
+ */
+
+const PAGE = 1000;
+
+export type PlaceRow = {
+  label: string;
+  type: string;
+  section: string | null;
+  category: string | null;
+  status: string;
+  /** Places in this row: one for a seat, table or booth; a standing area has a row per status. */
+  quantity: number;
+  price: number | null;
+  ticketType: string | null;
+  orderId: string | null;
+  holdExpiresAt: number | null;
+};
+
+export type LogRow = {
+  seq: number;
+  at: number;
+  label: string;
+  status: string;
+  quantity: number;
+  orderId: string | null;
+  origin: string;
+  extraData: string | null;
+};
+
+/** Every place of the event in chart order, page by page; undefined when the workspace has no such event. */
+export function placeRows(store: Store, workspaceId: number, eventKey: string): Iterable<PlaceRow[]> | undefined {
+  const event = findEvent(store, eventKey, workspaceId);
+  if (!event) return undefined;
+  const pricing = eventByKey(store, workspaceId, eventKey)?.pricing;
+  const categories = new Map(event.chart.definition.categories.map((c) => [String(c.key), c.label]));
+  const places = event.chart.definition.objects.filter((o) => o.bookable);
+  const expiry = (token: string | null) => (token ? (store.statements.holdToken.get({ token })?.expiresAt ?? null) : null);
+  return (function* () {
+    for (let start = 0; start < places.length; start += PAGE) {
+      const labels = places.slice(start, start + PAGE).map((o) => o.label);
+      yield store.transact(() =>
+        objectViews(store, event, labels).flatMap(({ object, seat, ga }): PlaceRow[] => {
+          const base = {
+            label: object.label,
+            type: object.type,
+            section: object.section ?? null,
+            category: categories.get(object.categoryKey ?? '') ?? null,
+            price: priceOf(pricing, object.categoryKey) ?? null,
+          };
+          if (seat) {
+            const { status, ticketType, orderId, holdToken } = seat;
+            return [{ ...base, status, quantity: 1, ticketType, orderId, holdExpiresAt: expiry(holdToken) }];
+          }
+          const counts = gaCounts(ga!);
+          const row = (status: string, quantity: number): PlaceRow => ({ ...base, status, quantity, ticketType: null, orderId: null, holdExpiresAt: null });
+          return [row(FREE, counts.numFree), ...[...counts.byStatus].filter(([, q]) => q > 0).map(([status, q]) => row(status, q))];
+        }),
+      );
+    }
+  })();
+}
+
+/** The event's status-change log, oldest first, page by page; undefined when the workspace has no such event. */
+export function logRows(store: Store, workspaceId: number, eventKey: string): Iterable<LogRow[]> | undefined {
+  const event = findEvent(store, eventKey, workspaceId);
+  if (!event) return undefined;
+  return (function* () {
+    let after = 0;
+    for (;;) {
+      const rows = store.db
+        .select({
+          seq: statusChanges.seq,
+          at: statusChanges.createdAt,
+          label: statusChanges.label,
+          status: statusChanges.status,
+          quantity: statusChanges.quantity,
+          orderId: statusChanges.orderId,
+          origin: statusChanges.origin,
+          extraData: extraData.json,
+        })
+        .from(statusChanges)
+        .leftJoin(extraData, eq(extraData.id, statusChanges.extraDataId))
+        .where(and(eq(statusChanges.eventId, event.id), gt(statusChanges.seq, after)))
+        .orderBy(asc(statusChanges.seq))
+        .limit(PAGE)
+        .all();
+      if (rows.length) yield rows;
+      if (rows.length < PAGE) return;
+      after = rows[rows.length - 1]!.seq;
+    }
+  })();
+}

@@ -1,0 +1,88 @@
+import { and, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { eventObjects, gaAllocations, statusChanges } from '../../db/schema';
+import type { ChangeOrigin, LoggedChange, OrganiserObject, OrganiserSnapshot, TimelinePoint } from '../../contracts/realtime';
+import { BOOKED, FREE, HELD } from '../../contracts/statuses';
+import { findEvent, type EventHandle } from './event-state';
+import type { Store } from './store';
+
+/*
+ * What organisers see of an event: every object that is not plainly free (standing areas with their places per
+ * status), the latest changes and the timeline. The socket's `manage:subscribe` answers with it; the overview
+ * counts from it.
+ */
+
+/** How many of the latest changes a snapshot carries for the activity feed. */
+const RECENT_CHANGES = 50;
+
+/** The event's objects that are not plainly free, as organisers see them. Call inside a transaction. */
+export function organiserObjects(store: Store, event: EventHandle): OrganiserObject[] {
+  const objects: OrganiserObject[] = store.db
+    .select({ label: eventObjects.label, status: eventObjects.status, forSale: eventObjects.forSale })
+    .from(eventObjects)
+    .where(and(eq(eventObjects.eventId, event.id), or(ne(eventObjects.status, FREE), eq(eventObjects.forSale, false))))
+    .all()
+    .map(({ label, status, forSale }) => (forSale ? { label, status } : { label, status, forSale: false }));
+  const places = new Map<string, Record<string, number>>();
+  for (const r of store.db
+    .select({ label: gaAllocations.label, status: gaAllocations.status, quantity: sql<number>`sum(${gaAllocations.quantity})` })
+    .from(gaAllocations)
+    .where(eq(gaAllocations.eventId, event.id))
+    .groupBy(gaAllocations.label, gaAllocations.status)
+    .all()) {
+    let byStatus = places.get(r.label);
+    if (!byStatus) places.set(r.label, (byStatus = {}));
+    byStatus[r.status] = r.quantity;
+  }
+  for (const [label, byStatus] of places) {
+    const capacity = event.chart.byLabel.get(label)?.capacity ?? 0;
+    const numFree = capacity - Object.values(byStatus).reduce((n, q) => n + q, 0);
+    objects.push({ label, status: numFree > 0 ? FREE : BOOKED, numFree, places: byStatus });
+  }
+  return objects;
+}
+
+/** Places booked and held per minute, over the event's whole log. */
+function timeline(store: Store, eventId: number): TimelinePoint[] {
+  const minute = sql<number>`${statusChanges.createdAt} / 60000`;
+  const points = new Map<number, TimelinePoint>();
+  for (const r of store.db
+    .select({ minute, status: statusChanges.status, places: sql<number>`sum(${statusChanges.quantity})` })
+    .from(statusChanges)
+    .where(and(eq(statusChanges.eventId, eventId), inArray(statusChanges.status, [BOOKED, HELD])))
+    .groupBy(minute, statusChanges.status)
+    .orderBy(minute)
+    .all()) {
+    let point = points.get(r.minute);
+    if (!point) points.set(r.minute, (point = { minute: r.minute, booked: 0, held: 0 }));
+    point[r.status === BOOKED ? 'booked' : 'held'] += r.places;
+  }
+  return [...points.values()];
+}
+
+function recentChanges(store: Store, eventId: number): LoggedChange[] {
+  return store.db
+    .select({
+      seq: statusChanges.seq,
+      at: statusChanges.createdAt,
+      origin: statusChanges.origin,
+      label: statusChanges.label,
+      status: statusChanges.status,
+      quantity: statusChanges.quantity,
+      orderId: statusChanges.orderId,
+    })
+    .from(statusChanges)
+    .where(eq(statusChanges.eventId, eventId))
+    .orderBy(desc(statusChanges.seq))
+    .limit(RECENT_CHANGES)
+    .all()
+    .map((r) => ({ ...r, origin: r.origin as ChangeOrigin }));
+}
+
+/** The event view's starting point, read in one consistent view; undefined when the workspace has no such event. */
+export function organiserSnapshot(store: Store, workspaceId: number, eventKey: string): OrganiserSnapshot | undefined {
+  return store.transact(() => {
+    const event = findEvent(store, eventKey, workspaceId);
+    if (!event) return undefined;
+    return { seq: event.seq, objects: organiserObjects(store, event), recent: recentChanges(store, event.id), timeline: timeline(store, event.id) };
+  });
+}
