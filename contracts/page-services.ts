@@ -14,6 +14,9 @@ import type { SalesSettings } from './sales';
  */
 export type PublicEvent = { key: string; name: string | null; chartUrl: string; pricing?: Pricing; sales: SalesSettings };
 
+/** An event as the organisers' event view shows it. */
+export type OrganiserEvent = PublicEvent & { date: string | null; chartKey: string };
+
 /** A place an order booked; general-admission areas with how many places. */
 export type OrderedPlace = { label: string; quantity: number };
 
@@ -49,6 +52,8 @@ export type PageServices = {
   /** The signed-in organiser's session (its CSRF token, for the page's requests), or undefined. */
   organiserSession: (sessionId: string | undefined) => { csrfToken: string } | undefined;
   organiserHome: () => OrganiserHome;
+  /** An event of the organisers' workspace, or undefined. */
+  organiserEvent: (eventKey: string) => OrganiserEvent | undefined;
 };
 
 const KEY = Symbol.for('tessera.page-services');

@@ -20,8 +20,8 @@ export type Group = { key: string; label: string; total: number; byStatus: Statu
 
 export type TallyView = { total: number; byStatus: StatusCounts; categories: Group[]; sections: Group[]; revenue: number };
 
-/** The places an object has in each status. */
-function placesOf(object: ChartObject, state: OrganiserObject | undefined): [string, number][] {
+/** The places an object has in each status (a status with none may be listed with 0). */
+export function placesOf(object: ChartObject, state: OrganiserObject | undefined): [string, number][] {
   if (object.type === 'generalAdmission') {
     const capacity = object.capacity ?? 0;
     if (!state?.places) return [[FREE, state?.numFree ?? capacity]];

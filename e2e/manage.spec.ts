@@ -1,19 +1,21 @@
-import { expect, test } from './support/fixtures';
-import { authHeader, E2E_ADMIN_PASSWORD, E2E_SECRET_KEY } from './support/server-env';
-import type { Page } from '@playwright/test';
+import { expect, logIn, test } from './support/fixtures';
+import { authHeader, E2E_SECRET_KEY } from './support/server-env';
 
-async function logIn(page: Page, password = E2E_ADMIN_PASSWORD) {
-  await page.goto('/manage/login');
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Log in' }).click();
-}
-
-test('without logging in, no organiser page or organiser API answers', async ({ page, request, allowConsoleErrors }) => {
+test('without logging in, no organiser page or organiser API answers', async ({ page, request, event, allowConsoleErrors }) => {
   allowConsoleErrors(/status of 401 \(Unauthorized\)/);
-  await page.goto('/manage');
-  await expect(page).toHaveURL(/\/manage\/login$/);
+  for (const path of ['/manage', `/manage/events/${event.key}`]) {
+    await page.goto(path);
+    await expect(page).toHaveURL(/\/manage\/login$/);
+  }
   const reveal = await request.post('/api/manage/workspace/reveal-secret-key', { data: {} });
   expect(reveal.status()).toBe(401);
+  const book = await request.post(`/api/manage/events/${event.key}/changes`, {
+    data: { steps: [{ action: 'book', places: [{ label: 'Section A-A-1' }], orderId: 'free-seat' }] },
+  });
+  expect(book.status()).toBe(401);
+  for (const path of ['places.csv', 'status-changes.csv', 'places/Section%20A-A-1', 'search?q=A']) {
+    expect((await request.get(`/api/manage/events/${event.key}/${path}`)).status()).toBe(401);
+  }
   await logIn(page, 'not-the-password');
   await expect(page.getByRole('alert').filter({ hasText: 'Wrong password' })).toBeVisible();
   await expect(page).toHaveURL(/\/manage\/login$/);

@@ -36,6 +36,7 @@ async function main(): Promise<void> {
       ...booking.organiserOverview(defaultWorkspace.id),
       workspace: { key: defaultWorkspace.key, secretKeyStart: booking.workspaceById(defaultWorkspace.id)!.secretKey.slice(0, 4) },
     }),
+    organiserEvent: (eventKey) => booking.organiserEvent(defaultWorkspace.id, eventKey),
   });
   const seeded = seedDemo(app.booking, app.defaultWorkspace.id);
   const organiser = await app.booking.ensureOrganiserPassword(env.ADMIN_PASSWORD);

@@ -67,7 +67,7 @@ export default async function ManageHome() {
                 {events.map((event) => (
                   <tr key={event.key} data-event={event.key}>
                     <th scope="row">
-                      {event.name ?? <em>Untitled event</em>}
+                      <Link href={`/manage/events/${encodeURIComponent(event.key)}`}>{event.name ?? <em>Untitled event</em>}</Link>
                       <small>
                         {event.key} · chart {event.chartKey} · <Link href={`/events/${encodeURIComponent(event.key)}`}>buyer page</Link>
                       </small>

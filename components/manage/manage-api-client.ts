@@ -3,14 +3,20 @@
 /** A refusal carries a message and, for a 400, what is wrong with which field. */
 export type ManageOutcome<T> = { ok: true; value: T } | { ok: false; status: number; message: string; errors: Record<string, string[]> };
 
-export async function manageApi<T>(path: string, body: unknown, csrfToken?: string): Promise<ManageOutcome<T>> {
+/** POSTs `body` (a change, with the CSRF token), or GETs when there is none. */
+export async function manageApi<T>(path: string, body?: unknown, csrfToken?: string): Promise<ManageOutcome<T>> {
   let res: Response;
   try {
-    res = await fetch(`/api/manage${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
-      body: JSON.stringify(body),
-    });
+    res = await fetch(
+      `/api/manage${path}`,
+      body === undefined
+        ? {}
+        : {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
+            body: JSON.stringify(body),
+          },
+    );
   } catch {
     return { ok: false, status: 0, message: 'We could not reach the server. Check your connection and try again.', errors: {} };
   }

@@ -1,6 +1,6 @@
 'use client';
 
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent } from 'react';
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import type { Category, ChartDefinition, ChartObject } from '../../contracts/chart';
 import { placeFlags, placeName, statusWord } from './describe-object';
 import { boundsOfPoints, chartBounds, nearestInDirection, SEAT_RADIUS, type Direction } from './geometry';
@@ -18,6 +18,8 @@ export type SeatingChartProps = {
   /** Formatted price of a category, if the event has prices. */
   priceOf?: (categoryKey: string | undefined) => string | undefined;
   onActivate?: (object: ChartObject) => void;
+  /** The organisers' plan: every place can be chosen, custom statuses have colours, the card says more. */
+  organiser?: { statusColors: ReadonlyMap<string, string>; cardDetails: (label: string) => ReactNode };
 };
 
 const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
@@ -41,7 +43,7 @@ function detailFor(seatRadiusPx: number | undefined): Detail {
  * Space chooses one. React draws sections, labels, controls and the card; the places themselves are drawn and
  * repainted by PlacesLayer outside React, one element each with the DOM hooks (docs/decisions/003).
  */
-export function SeatingChart({ chart, state, live, selected, priceOf, onActivate }: SeatingChartProps) {
+export function SeatingChart({ chart, state, live, selected, priceOf, onActivate, organiser }: SeatingChartProps) {
   const fit = useMemo(() => chartBounds(chart), [chart]);
   const viewport = useViewport(fit);
   const categories = useMemo(() => new Map(chart.categories.map((c) => [String(c.key), c])), [chart]);
@@ -60,19 +62,30 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
   const [placesWanted, setPlacesWanted] = useState(false);
   if (detail !== 'sections' && !placesWanted) setPlacesWanted(true);
   const placesRef = useRef<SVGGElement>(null);
+  const organiserColors = organiser?.statusColors;
   const layer = useRef<PlacesLayer | undefined>(undefined);
   // The places are drawn outside React (see places-layer.ts): built once per chart, when first visible, then
   // repainted place by place.
   useLayoutEffect(() => {
     if (!placesWanted) return;
-    const created = new PlacesLayer(placesRef.current!, chart, categories, priceOf, styles as PlaceClasses);
+    const created = new PlacesLayer(
+      placesRef.current!,
+      chart,
+      categories,
+      priceOf,
+      styles as PlaceClasses,
+      organiserColors && { statusColors: organiserColors },
+    );
     layer.current = created;
     return () => {
       created.destroy();
       layer.current = undefined;
     };
-  }, [chart, categories, priceOf, placesWanted]);
-  useLayoutEffect(() => layer.current?.update(state, selected, tabbable), [chart, categories, priceOf, placesWanted, state, selected, tabbable]);
+  }, [chart, categories, priceOf, placesWanted, organiserColors]);
+  useLayoutEffect(
+    () => layer.current?.update(state, selected, tabbable),
+    [chart, categories, priceOf, placesWanted, organiserColors, state, selected, tabbable],
+  );
 
   const activate = useCallback(
     (object: ChartObject) => {
@@ -196,6 +209,7 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
           status={state ? statusOf(state, shownObject.label) : 'free'}
           numFree={state?.objects.get(shownObject.label)?.numFree}
           selected={selected.has(shownObject.label)}
+          details={organiser?.cardDetails(shownObject.label)}
         />
       )}
     </div>
@@ -255,6 +269,7 @@ function PlaceCard({
   status,
   numFree,
   selected,
+  details,
 }: {
   object: ChartObject;
   category: Category | undefined;
@@ -262,6 +277,7 @@ function PlaceCard({
   status: string;
   numFree: number | undefined;
   selected: boolean;
+  details: ReactNode;
 }) {
   const availability = selected ? 'Selected' : numFree !== undefined ? (numFree > 0 ? `${numFree} places left` : 'Sold out') : statusWord(status);
   return (
@@ -280,6 +296,7 @@ function PlaceCard({
         </span>
       ))}
       <span className={styles.cardStatus}>{availability[0]!.toUpperCase() + availability.slice(1)}</span>
+      {details}
     </div>
   );
 }

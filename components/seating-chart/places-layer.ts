@@ -35,6 +35,8 @@ export class PlacesLayer {
     private categories: Map<string, Category>,
     private priceOf: ((key: string | undefined) => string | undefined) | undefined,
     private classes: PlaceClasses,
+    /** The organisers' plan: every place can be chosen, and custom statuses have their own colours. */
+    private organiser?: { statusColors: ReadonlyMap<string, string> },
   ) {
     const fragment = document.createDocumentFragment();
     for (const object of chart.objects) {
@@ -112,17 +114,16 @@ export class PlacesLayer {
     const available = view.numFree !== undefined ? view.numFree > 0 : view.status === 'free';
     const c = this.classes;
     shape.setAttribute('data-status', view.status);
-    shape.setAttribute(
-      'fill',
-      isSelected ? '#0f172a' : available ? (category?.color ?? '#64748b') : view.status === 'reservedByToken' ? 'url(#held-pattern)' : '#94a3b8',
-    );
-    shape.setAttribute('class', `${c.place} ${available || isSelected ? c.available : c.unavailable}${isSelected ? ` ${c.selected}` : ''}`);
+    const unavailableFill = view.status === 'reservedByToken' ? 'url(#held-pattern)' : (this.organiser?.statusColors.get(view.status) ?? '#94a3b8');
+    shape.setAttribute('fill', isSelected ? '#0f172a' : available ? (category?.color ?? '#64748b') : unavailableFill);
+    const choosable = available || isSelected || this.organiser !== undefined;
+    shape.setAttribute('class', `${c.place} ${choosable ? c.available : c.unavailable}${isSelected ? ` ${c.selected}` : ''}`);
     shape.setAttribute('aria-label', describeObject(object, category, this.priceOf?.(object.categoryKey), view.status, isSelected, view.numFree));
     // Roving focus: the one tabbable place has tabindex 0; arrow keys focus the others (focusPlace sets -1 first).
     toggleAttribute(shape, 'tabindex', view.tabbable ? '0' : shape.hasAttribute('tabindex') ? '-1' : undefined);
     toggleAttribute(shape, 'data-selected', isSelected ? 'true' : undefined);
     toggleAttribute(shape, 'aria-pressed', isSelected ? 'true' : undefined);
-    toggleAttribute(shape, 'aria-disabled', !available && !isSelected ? 'true' : undefined);
+    toggleAttribute(shape, 'aria-disabled', !choosable ? 'true' : undefined);
 
     const r = object.type === 'seat' ? SEAT_RADIUS * 0.5 : 6;
     const { x, y } = object;

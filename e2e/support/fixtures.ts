@@ -1,6 +1,6 @@
 import { test as base, expect, type BrowserContext, type BrowserContextOptions, type Page } from '@playwright/test';
 import { randomBytes } from 'node:crypto';
-import { authHeader } from './server-env';
+import { authHeader, E2E_ADMIN_PASSWORD } from './server-env';
 
 /*
  * What every e2e spec stands on: an event of its own on the demo venue, buyers in browsers of their own, and a
@@ -83,4 +83,11 @@ export { expect };
 
 export function place(page: Page, label: string) {
   return page.locator(`[data-label="${label}"]`);
+}
+
+/** Signs the page in at the box office. */
+export async function logIn(page: Page, password = E2E_ADMIN_PASSWORD) {
+  await page.goto('/manage/login');
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Log in' }).click();
 }

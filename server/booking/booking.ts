@@ -6,7 +6,7 @@ import { changeObjectStatus, type CommittedChanges } from './change-status';
 export type { CommittedChanges } from './change-status';
 import { chartByKey, chartSource } from './charts';
 import { eventObjectViews, eventSnapshot, findEvent, objectViews } from './event-state';
-import { createEvents, deleteEvent, eventByKey, eventOrder, publicEvent, updateEvent } from './events';
+import { createEvents, deleteEvent, eventByKey, eventOrder, organiserEvent, publicEvent, updateEvent } from './events';
 import { expireHolds } from './expire-holds';
 import { updateExtraData } from './extra-data';
 import { createHoldToken, extendHoldToken, retrieveHoldToken } from './hold-tokens';
@@ -59,6 +59,7 @@ const operations = {
   organiserLogout,
   organiserOverview,
   organiserSnapshot,
+  organiserEvent,
   // The box office
   organiserChange,
   placeDetails,

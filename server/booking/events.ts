@@ -4,7 +4,7 @@ import { charts, eventObjects, events, type EventRow } from '../../db/schema';
 import { bookableObjects, type ChartDefinition } from '../../contracts/chart';
 import { pricingSchema, type Pricing } from '../../contracts/pricing';
 import { DEFAULT_SALES_SETTINGS, salesSettingsProblem, type SalesSettings, type SalesSettingsPatch } from '../../contracts/sales';
-import type { OrderedPlace, PublicEvent } from '../../contracts/page-services';
+import type { OrderedPlace, OrganiserEvent, PublicEvent } from '../../contracts/page-services';
 import { findEvent, type EventHandle } from './event-state';
 import { bookedInOrder } from './status-change-log';
 import { workspaceById } from './workspaces';
@@ -115,6 +115,14 @@ function publicView(store: Store, handle: EventHandle): PublicEvent {
     ...(event.pricing ? { pricing: event.pricing } : {}),
     sales: handle.sales,
   };
+}
+
+/** What the organisers' event view shows of an event of their workspace. */
+export function organiserEvent(store: Store, workspaceId: number, key: string): OrganiserEvent | undefined {
+  const handle = findEvent(store, key, workspaceId);
+  if (!handle) return undefined;
+  const event = eventByKey(store, workspaceId, key)!;
+  return { ...publicView(store, handle), date: event.date, chartKey: event.chartKey };
 }
 
 /** What the buyer's pages show of an event, found by its key alone, as buyers address it. */
