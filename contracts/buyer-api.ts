@@ -33,8 +33,11 @@ export const holdBestAvailableRequest = z
   })
   .strict();
 
+/** The ticket type of each place whose category has several (adult, child…); the default ticket type otherwise. */
+const ticketTypes = z.record(label, z.string().trim().min(1).max(50)).optional();
+
 /** A buyer books what their token holds; the server names the order. */
-export const bookRequest = z.object({ objectLabels, quantities, holdToken: token }).strict();
+export const bookRequest = z.object({ objectLabels, quantities, holdToken: token, ticketTypes }).strict();
 
 /** The venue (secret key) may also name the order and attach extra data to the places. */
 export const venueBookRequest = bookRequest.extend({ extraData: extraDataSchema.optional(), orderId: z.string().min(1).max(100).optional() }).strict();

@@ -17,8 +17,8 @@ export type PublicEvent = { key: string; name: string | null; chartUrl: string; 
 /** An event as the organisers' event view shows it. */
 export type OrganiserEvent = PublicEvent & { date: string | null; chartKey: string };
 
-/** A place an order booked; general-admission areas with how many places. */
-export type OrderedPlace = { label: string; quantity: number };
+/** A place an order booked; general-admission areas with how many places; a seat with its ticket type, if any. */
+export type OrderedPlace = { label: string; quantity: number; ticketType?: string };
 
 /** Places of an event by status: a standing place counts one by one, a seat, table or booth as one. */
 export type PlaceCounts = { free: number; held: number; booked: number; other: number; notForSale: number; total: number };

@@ -32,9 +32,9 @@ export type ChangeOrigin = (typeof CHANGE_ORIGINS)[number];
 /**
  * An object as organisers see it: a standing area also carries its taken places per status (free ones are
  * `numFree`), so that held, booked and blocked standing places can be counted apart; a seat, table or booth
- * marked not for sale says so.
+ * marked not for sale says so, and one with a ticket type names it (its price depends on it).
  */
-export type OrganiserObject = ObjectState & { places?: Record<string, number>; forSale?: false };
+export type OrganiserObject = ObjectState & { places?: Record<string, number>; forSale?: false; ticketType?: string };
 
 /** One entry of the status-change log. A release logs status `free`; `at` is milliseconds since the epoch. */
 export type LoggedChange = { seq: number; at: number; origin: ChangeOrigin; label: string; status: string; quantity: number; orderId: string | null };

@@ -1,10 +1,11 @@
 import type { ChartDefinition, ChartObject } from './chart';
-import { priceOf, type Pricing } from './pricing';
+import { objectPrice, type Pricing } from './pricing';
 import type { OrganiserObject } from './realtime';
 import { BOOKED, FREE } from './statuses';
 
 /*
- * An event's places counted by status, overall, per category and per section, and what the booked ones are worth:
+ * An event's places counted by status, overall, per category and per section, and what the booked ones are worth
+ * (at their ticket types' prices; a table sold whole at its chairs'):
  * what the organisers' screens show. Built once from a snapshot, then kept current change by change (each change
  * takes the object's old places out and puts its new ones in), so a live 100,000-seat event costs per change, not
  * per seat. Framework-free: the server's overview and the browser's event view count the same way.
@@ -96,7 +97,7 @@ export class Tally {
     for (const [status, places] of placesOf(object, state)) {
       if (places === 0) continue;
       for (const group of groups) group.byStatus[status] = (group.byStatus[status] ?? 0) + sign * places;
-      if (status === BOOKED) this.revenue += sign * places * (priceOf(this.pricing, object.categoryKey) ?? 0);
+      if (status === BOOKED) this.revenue += sign * places * (objectPrice(this.pricing, object, state?.ticketType) ?? 0);
     }
   }
 }

@@ -60,7 +60,7 @@ test("another site's page cannot act with the organiser's session", async ({ pag
   expect(JSON.stringify(await noToken.json())).not.toContain(authHeader.authorization);
 });
 
-test('an organiser creates an event with prices from the screen, and buyers see those prices and the total', async ({
+test('an organiser creates an event with prices and ticket types from the screen; buyers see those prices, pick a ticket type and see the total', async ({
   page,
   openBuyer,
   allowConsoleErrors,
@@ -73,7 +73,13 @@ test('an organiser creates an event with prices from the screen, and buyers see 
   await form.getByLabel('Date').fill('2027-05-01');
   await form.getByLabel('Key (optional: one is made up)').fill(key);
   await form.getByLabel('Premium').fill('80');
-  await form.getByLabel('Standard').fill('50');
+  // Standard is sold at two ticket types: adult (the default) and child.
+  await form.getByRole('button', { name: 'Sell Standard at ticket types' }).click();
+  const standard = form.getByRole('group', { name: /^Standard: ticket types/ });
+  await standard.getByRole('textbox', { name: 'Ticket type 1' }).fill('adult');
+  await standard.getByLabel('Price').first().fill('50');
+  await standard.getByRole('textbox', { name: 'Ticket type 2' }).fill('child');
+  await standard.getByLabel('Price').nth(1).fill('20');
   await form.getByLabel('Checkout', { exact: true }).selectOption('reservation');
   // Wrong settings are named next to their field, and nothing is created.
   await form.getByLabel('Hold (minutes)').fill('45');
@@ -85,9 +91,16 @@ test('an organiser creates an event with prices from the screen, and buyers see 
   await expect(page.locator(`tr[data-event="${key}"]`)).toContainText('Made at the box office');
 
   const buyer = await openBuyer({ path: `/events/${key}` });
+  await expect(buyer.getByRole('list', { name: 'Prices' })).toContainText('Standard€20–€50');
   await buyer.locator('[data-label="Section A-C-11"]').click();
   await buyer.locator('[data-label="Section C-C-11"]').click();
   await expect(buyer.getByRole('button', { name: 'Book 2 places for €130' })).toBeVisible();
+  await buyer.getByLabel('Ticket type for Section C, row C, seat 11').selectOption('child');
+  await expect(buyer.getByRole('button', { name: 'Book 2 places for €100' })).toBeVisible();
+  await buyer.getByRole('button', { name: 'Book 2 places for €100' }).click();
+  await expect(buyer.getByText('Booking confirmed')).toBeVisible();
+  await expect(buyer.getByRole('list', { name: 'Booked places' })).toContainText('Standard · child€20');
+  await expect(buyer.getByText('Total €100')).toBeVisible();
 });
 
 test('an organiser imports a chart file, and is told field by field what is wrong with a bad one', async ({ page, allowConsoleErrors }) => {

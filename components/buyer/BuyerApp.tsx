@@ -49,6 +49,8 @@ export function BuyerApp({ eventKey, eventName, chart, pricing, sales, holdSecon
   const prices = useMemo(() => priceBook(pricing), [pricing]);
   const [askQuantity, setAskQuantity] = useState<ChartObject | null>(null);
   const [booking, setBooking] = useState(false);
+  // The ticket type chosen per place, where its category has several; the default (first) otherwise.
+  const [ticketTypes, setTicketTypes] = useState<ReadonlyMap<string, string>>(new Map());
 
   const stranded = useMemo(() => {
     if (!state) return [];
@@ -79,7 +81,7 @@ export function BuyerApp({ eventKey, eventName, chart, pricing, sales, holdSecon
 
   const checkout = async () => {
     setBooking(true);
-    const result = await session.checkout();
+    const result = await session.checkout(ticketTypes);
     if (result.ok) router.push(result.confirmationUrl);
     else setBooking(false);
   };
@@ -95,7 +97,7 @@ export function BuyerApp({ eventKey, eventName, chart, pricing, sales, holdSecon
       {connection === 'reconnecting' && <p className={styles.offline}>Connection lost. Reconnecting… Availability is not shown until we are back.</p>}
       <main className={styles.main}>
         <div className={styles.chart}>
-          <SeatingChart chart={chart} state={state} live={live} selected={session.selection} priceOf={prices.priceOf} onActivate={onActivate} />
+          <SeatingChart chart={chart} state={state} live={live} selected={session.selection} priceOf={prices.placePrice} onActivate={onActivate} />
         </div>
         <SelectionPanel
           chart={chart}
@@ -108,6 +110,8 @@ export function BuyerApp({ eventKey, eventName, chart, pricing, sales, holdSecon
           booking={booking}
           eventKey={eventKey}
           sales={sales}
+          ticketTypes={ticketTypes}
+          onTicketType={(label, ticketType) => setTicketTypes((current) => new Map(current).set(label, ticketType))}
           onBook={checkout}
         />
       </main>
@@ -115,7 +119,7 @@ export function BuyerApp({ eventKey, eventName, chart, pricing, sales, holdSecon
         <QuantityDialog
           name={describe(askQuantity.label)}
           max={Math.min(state?.objects.get(askQuantity.label)?.numFree ?? 0, maxPlaces - session.placesTaken)}
-          price={prices.priceOf(askQuantity.categoryKey)}
+          price={prices.placePrice(askQuantity)}
           onConfirm={(quantity) => {
             setAskQuantity(null);
             session.toggle(askQuantity.label, quantity);

@@ -21,6 +21,9 @@ type Props = {
   booking: boolean;
   eventKey: string;
   sales: SalesSettings;
+  /** The ticket type chosen per place (categories with several); the default where none is. */
+  ticketTypes: ReadonlyMap<string, string>;
+  onTicketType: (label: string, ticketType: string) => void;
   /** Reservation: books with the hold token. Handoff goes to the venue's checkout page instead. */
   onBook: () => void;
 };
@@ -28,17 +31,32 @@ type Props = {
 const LAST_MINUTE_MS = 60_000;
 
 /** The side panel (a bottom sheet on phones): selected places, the hold countdown, best available and checkout. */
-export function SelectionPanel({ chart, byLabel, prices, session, stranded, describe, live, booking, eventKey, sales, onBook }: Props) {
+export function SelectionPanel({
+  chart,
+  byLabel,
+  prices,
+  session,
+  stranded,
+  describe,
+  live,
+  booking,
+  eventKey,
+  sales,
+  ticketTypes,
+  onTicketType,
+  onBook,
+}: Props) {
   const now = useNow(session.expiresAt !== null);
   const remaining = session.expiresAt !== null ? session.expiresAt - now : null;
   const order = [...byLabel.keys()];
   const items = [...session.selection]
     .sort(([a], [b]) => order.indexOf(a) - order.indexOf(b))
     .map(([label, quantity]) => {
-      const object = byLabel.get(label);
-      const category = chart.categories.find((c) => String(c.key) === object?.categoryKey);
-      const amount = prices.amountOf(object?.categoryKey);
-      return { label, quantity, category, amount };
+      const object = byLabel.get(label)!;
+      const category = chart.categories.find((c) => String(c.key) === object.categoryKey);
+      const types = prices.ticketTypes(object.categoryKey);
+      const ticketType = ticketTypes.get(label) ?? types[0]?.ticketType;
+      return { label, quantity, category, types, ticketType, amount: prices.amountOf(object, ticketType) };
     });
   const total = items.reduce((sum, i) => sum + (i.amount ?? 0) * i.quantity, 0);
   const places = items.reduce((n, i) => n + i.quantity, 0);
@@ -93,6 +111,20 @@ export function SelectionPanel({ chart, byLabel, prices, session, stranded, desc
                   {item.amount !== undefined ? ` · ${prices.format(item.amount * item.quantity)}` : ''}
                   {session.pending.has(item.label) ? ' · holding…' : ''}
                 </small>
+                {item.types.length > 1 && (
+                  <select
+                    className={styles.ticketType}
+                    aria-label={`Ticket type for ${describe(item.label)}`}
+                    value={item.ticketType}
+                    onChange={(e) => onTicketType(item.label, e.target.value)}
+                  >
+                    {item.types.map((t) => (
+                      <option key={t.ticketType} value={t.ticketType}>
+                        {t.label ?? t.ticketType} · {prices.format(t.price)}
+                      </option>
+                    ))}
+                  </select>
+                )}
               </span>
               <button
                 type="button"
@@ -118,7 +150,14 @@ export function SelectionPanel({ chart, byLabel, prices, session, stranded, desc
           {booking ? 'Booking…' : places ? `Book ${places} ${places === 1 ? 'place' : 'places'}${total ? ` for ${prices.format(total)}` : ''}` : 'Book'}
         </button>
       ) : sales.checkoutUrl ? (
-        <HandoffForm url={sales.checkoutUrl} eventKey={eventKey} token={session.token} selection={session.selection} disabled={!canBook}>
+        <HandoffForm
+          url={sales.checkoutUrl}
+          eventKey={eventKey}
+          token={session.token}
+          selection={session.selection}
+          ticketTypes={Object.fromEntries(items.filter((i) => i.types.length > 1).map((i) => [i.label, i.ticketType!]))}
+          disabled={!canBook}
+        >
           {places ? `Continue to checkout${total ? ` · ${prices.format(total)}` : ''}` : 'Continue to checkout'}
         </HandoffForm>
       ) : (
@@ -134,7 +173,7 @@ export function SelectionPanel({ chart, byLabel, prices, session, stranded, desc
           <li key={String(c.key)}>
             <span className={styles.swatch} style={{ background: c.color }} aria-hidden="true" />
             {c.label}
-            {prices.priceOf(String(c.key)) && <span className={styles.price}>{prices.priceOf(String(c.key))}</span>}
+            {prices.categoryPrice(String(c.key)) && <span className={styles.price}>{prices.categoryPrice(String(c.key))}</span>}
           </li>
         ))}
         <li>
@@ -152,14 +191,16 @@ export function SelectionPanel({ chart, byLabel, prices, session, stranded, desc
 
 /**
  * Handoff: a plain form POST to the venue's checkout page (as a payment page expects), carrying the hold token,
- * the event key, each held label as `objectLabels`, and `quantities` (JSON) for general-admission areas. The
- * venue's server books them after payment with its secret key.
+ * the event key, each held label as `objectLabels`, `quantities` (JSON) for general-admission areas and
+ * `ticketTypes` (JSON, label → ticket type) where the buyer chose one. The venue's server books them after payment
+ * with its secret key.
  */
 function HandoffForm({
   url,
   eventKey,
   token,
   selection,
+  ticketTypes,
   disabled,
   children,
 }: {
@@ -167,6 +208,7 @@ function HandoffForm({
   eventKey: string;
   token: string | null;
   selection: ReadonlyMap<string, number>;
+  ticketTypes: Record<string, string>;
   disabled: boolean;
   children: string;
 }) {
@@ -179,6 +221,7 @@ function HandoffForm({
         <input key={label} type="hidden" name="objectLabels" value={label} />
       ))}
       {Object.keys(quantities).length > 0 && <input type="hidden" name="quantities" value={JSON.stringify(quantities)} />}
+      {Object.keys(ticketTypes).length > 0 && <input type="hidden" name="ticketTypes" value={JSON.stringify(ticketTypes)} />}
       <button type="submit" className={styles.book} disabled={disabled || !token}>
         {children}
       </button>
@@ -226,7 +269,7 @@ function BestAvailable({
           {chart.categories.map((c) => (
             <option key={String(c.key)} value={String(c.key)}>
               {c.label}
-              {prices.priceOf(String(c.key)) ? ` (${prices.priceOf(String(c.key))})` : ''}
+              {prices.categoryPrice(String(c.key)) ? ` (${prices.categoryPrice(String(c.key))})` : ''}
             </option>
           ))}
         </select>

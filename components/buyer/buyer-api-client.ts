@@ -36,7 +36,7 @@ async function call<T>(path: string, body?: HoldRequest | HoldBestAvailableReque
   return { ok: false, kind: 'rejected', status: res.status, message: String(json.message ?? json.error ?? `Request failed (${res.status})`) };
 }
 
-export type Places = { labels: string[]; quantities?: Record<string, number> };
+export type Places = { labels: string[]; quantities?: Record<string, number>; ticketTypes?: Record<string, string> };
 
 const seats = (eventKey: string, action: 'hold' | 'book' | 'release') => `/events/${encodeURIComponent(eventKey)}/seats/${action}`;
 
@@ -64,6 +64,7 @@ export const buyerApi = {
     call<BookReply>(seats(eventKey, 'book'), {
       objectLabels: places.labels,
       ...(places.quantities ? { quantities: places.quantities } : {}),
+      ...(places.ticketTypes ? { ticketTypes: places.ticketTypes } : {}),
       holdToken,
     }),
   token: (holdToken: string) => call<TokenReply>(`/hold-tokens/${encodeURIComponent(holdToken)}`),

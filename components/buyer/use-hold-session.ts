@@ -194,15 +194,23 @@ export function useHoldSession(options: HoldSessionOptions) {
     [enqueue, update],
   );
 
-  /** Books everything selected. On a refusal the places that failed are named and dropped; the rest stay held. */
+  /**
+   * Books everything selected, at the ticket types chosen. On a refusal the places that failed are named and
+   * dropped; the rest stay held.
+   */
   const checkout = useCallback(
-    (): Promise<CheckoutResult> =>
+    (ticketTypes: ReadonlyMap<string, string>): Promise<CheckoutResult> =>
       enqueue(async (): Promise<CheckoutResult> => {
         const { token, selection } = current.current;
         if (!token || !selection.size) return { ok: false };
         const labels = [...selection.keys()];
         const quantities = Object.fromEntries([...selection].filter(([, q]) => q > 1));
-        const outcome = await buyerApi.book(eventKey, { labels, ...(Object.keys(quantities).length ? { quantities } : {}) }, token);
+        const types = Object.fromEntries([...ticketTypes].filter(([label]) => selection.has(label)));
+        const outcome = await buyerApi.book(
+          eventKey,
+          { labels, ...(Object.keys(quantities).length ? { quantities } : {}), ...(Object.keys(types).length ? { ticketTypes: types } : {}) },
+          token,
+        );
         if (outcome.ok) {
           sessionStorage.removeItem(storageKey(eventKey));
           return { ok: true, confirmationUrl: outcome.value.confirmationUrl };

@@ -8,13 +8,17 @@ import { FieldErrors } from './FieldErrors';
 import styles from './manage.module.css';
 import { manageApi } from './manage-api-client';
 
-/** Create an event from a chart: its name and date, a price per category, and how it sells. */
+type TypeRow = { ticketType: string; price: string };
+
+/** Create an event from a chart: its name and date, a price (or ticket types) per category, and how it sells. */
 export function NewEventForm({ charts, csrfToken }: { charts: ChartSummary[]; csrfToken: string }) {
   const router = useRouter();
   const id = useId();
   const [chartKey, setChartKey] = useState(charts[0]?.key ?? '');
   const [fields, setFields] = useState({ key: '', name: '', date: '', currency: 'EUR' });
   const [prices, setPrices] = useState<Record<string, string>>({});
+  // Categories sold at several ticket types (adult, child…): their rows, in order; the first is the default.
+  const [types, setTypes] = useState<Record<string, TypeRow[]>>({});
   const [sales, setSales] = useState<SalesSettings>(DEFAULT_SALES_SETTINGS);
   const [result, setResult] = useState<{ tone: 'error' | 'info'; text: string; errors: Record<string, string[]> } | null>(null);
   const [busy, setBusy] = useState(false);
@@ -32,15 +36,19 @@ export function NewEventForm({ charts, csrfToken }: { charts: ChartSummary[]; cs
 
   const submit = async () => {
     setBusy(true);
-    const filled = Object.entries(prices).filter(([, v]) => v.trim() !== '');
+    const filled: [string, unknown][] = Object.entries(prices)
+      .filter(([k, v]) => v.trim() !== '' && !types[k]?.length)
+      .map(([k, v]) => [k, Number(v)]);
+    for (const [k, rows] of Object.entries(types)) {
+      if (rows.length)
+        filled.push([k, { ticketTypes: rows.map((r) => ({ ticketType: r.ticketType.trim(), price: r.price.trim() === '' ? NaN : Number(r.price) })) }]);
+    }
     const body = {
       chartKey,
       ...(fields.key.trim() ? { key: fields.key.trim() } : {}),
       ...(fields.name.trim() ? { name: fields.name.trim() } : {}),
       ...(fields.date ? { date: fields.date } : {}),
-      ...(filled.length
-        ? { pricing: { currency: fields.currency.trim().toUpperCase(), prices: Object.fromEntries(filled.map(([k, v]) => [k, Number(v)])) } }
-        : {}),
+      ...(filled.length ? { pricing: { currency: fields.currency.trim().toUpperCase(), prices: Object.fromEntries(filled) } } : {}),
       salesSettings: sales,
     };
     const outcome = await manageApi<{ key: string }>('/events', body, csrfToken);
@@ -86,19 +94,71 @@ export function NewEventForm({ charts, csrfToken }: { charts: ChartSummary[]; cs
         {field('pricing.currency', 'Currency', (props) => (
           <input {...props} value={fields.currency} maxLength={3} size={4} onChange={(e) => setFields({ ...fields, currency: e.target.value })} />
         ))}
-        {chart?.categories.map((category) =>
-          field(`pricing.prices.${category.key}`, category.label, (props) => (
-            <input
-              {...props}
-              type="number"
-              min="0"
-              step="0.01"
-              inputMode="decimal"
-              value={prices[category.key] ?? ''}
-              onChange={(e) => setPrices({ ...prices, [category.key]: e.target.value })}
-            />
-          )),
-        )}
+        {chart?.categories.map((category) => {
+          const rows = types[category.key] ?? [];
+          const setRows = (next: TypeRow[]) => setTypes({ ...types, [category.key]: next });
+          const path = `pricing.prices.${category.key}`;
+          return (
+            <div key={category.key} className={styles.categoryPrices}>
+              {rows.length === 0 ? (
+                field(path, category.label, (props) => (
+                  <input
+                    {...props}
+                    type="number"
+                    min="0"
+                    step="0.01"
+                    inputMode="decimal"
+                    value={prices[category.key] ?? ''}
+                    onChange={(e) => setPrices({ ...prices, [category.key]: e.target.value })}
+                  />
+                ))
+              ) : (
+                <fieldset className={styles.ticketTypes}>
+                  <legend>{category.label}: ticket types (the first is the default)</legend>
+                  {rows.map((row, i) => (
+                    <div className={styles.row} key={i}>
+                      {field(`${path}.ticketTypes.${i}.ticketType`, `Ticket type ${i + 1}`, (props) => (
+                        <input
+                          {...props}
+                          value={row.ticketType}
+                          placeholder={i === 0 ? 'adult' : 'child'}
+                          onChange={(e) => setRows(rows.map((r, j) => (j === i ? { ...r, ticketType: e.target.value } : r)))}
+                        />
+                      ))}
+                      {field(`${path}.ticketTypes.${i}.price`, 'Price', (props) => (
+                        <input
+                          {...props}
+                          type="number"
+                          min="0"
+                          step="0.01"
+                          inputMode="decimal"
+                          value={row.price}
+                          onChange={(e) => setRows(rows.map((r, j) => (j === i ? { ...r, price: e.target.value } : r)))}
+                        />
+                      ))}
+                      <button
+                        type="button"
+                        className={styles.quiet}
+                        aria-label={`Remove ticket type ${i + 1} of ${category.label}`}
+                        onClick={() => setRows(rows.filter((_, j) => j !== i))}
+                      >
+                        Remove
+                      </button>
+                    </div>
+                  ))}
+                  <FieldErrors id={`${id}-${path}-types-error`} messages={errors[`${path}.ticketTypes`] ?? errors[path]} />
+                </fieldset>
+              )}
+              <button
+                type="button"
+                className={styles.quiet}
+                onClick={() => setRows([...(rows.length ? rows : [{ ticketType: '', price: prices[category.key] ?? '' }]), { ticketType: '', price: '' }])}
+              >
+                {rows.length ? 'Add a ticket type' : `Sell ${category.label} at ticket types`}
+              </button>
+            </div>
+          );
+        })}
       </fieldset>
       <fieldset className={styles.fieldset}>
         <legend>Sales</legend>

@@ -15,8 +15,8 @@ export type SeatingChartProps = {
   /** False while offline: the chart is greyed and places cannot be chosen. */
   live: boolean;
   selected: ReadonlyMap<string, number>;
-  /** Formatted price of a category, if the event has prices. */
-  priceOf?: (categoryKey: string | undefined) => string | undefined;
+  /** Formatted price of a place, if the event has prices. */
+  priceOf?: (object: ChartObject) => string | undefined;
   onActivate?: (object: ChartObject) => void;
   /** The organisers' plan: every place can be chosen, custom statuses have colours, the card says more. */
   organiser?: { statusColors: ReadonlyMap<string, string>; cardDetails: (label: string) => ReactNode };
@@ -205,7 +205,7 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
         <PlaceCard
           object={shownObject}
           category={categories.get(shownObject.categoryKey ?? '')}
-          price={priceOf?.(shownObject.categoryKey)}
+          price={priceOf?.(shownObject)}
           status={state ? statusOf(state, shownObject.label) : 'free'}
           numFree={state?.objects.get(shownObject.label)?.numFree}
           selected={selected.has(shownObject.label)}

@@ -33,7 +33,7 @@ export class PlacesLayer {
     private root: SVGGElement,
     chart: ChartDefinition,
     private categories: Map<string, Category>,
-    private priceOf: ((key: string | undefined) => string | undefined) | undefined,
+    private priceOf: ((object: ChartObject) => string | undefined) | undefined,
     private classes: PlaceClasses,
     /** The organisers' plan: every place can be chosen, and custom statuses have their own colours. */
     private organiser?: { statusColors: ReadonlyMap<string, string> },
@@ -118,7 +118,7 @@ export class PlacesLayer {
     shape.setAttribute('fill', isSelected ? '#0f172a' : available ? (category?.color ?? '#64748b') : unavailableFill);
     const choosable = available || isSelected || this.organiser !== undefined;
     shape.setAttribute('class', `${c.place} ${choosable ? c.available : c.unavailable}${isSelected ? ` ${c.selected}` : ''}`);
-    shape.setAttribute('aria-label', describeObject(object, category, this.priceOf?.(object.categoryKey), view.status, isSelected, view.numFree));
+    shape.setAttribute('aria-label', describeObject(object, category, this.priceOf?.(object), view.status, isSelected, view.numFree));
     // Roving focus: the one tabbable place has tabindex 0; arrow keys focus the others (focusPlace sets -1 first).
     toggleAttribute(shape, 'tabindex', view.tabbable ? '0' : shape.hasAttribute('tabindex') ? '-1' : undefined);
     toggleAttribute(shape, 'data-selected', isSelected ? 'true' : undefined);

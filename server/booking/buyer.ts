@@ -1,9 +1,10 @@
+import { ticketTypesOf } from '../../contracts/pricing';
 import { MAX_HOLD_MINUTES } from '../../contracts/sales';
 import { BOOKED, FREE, HELD } from '../../contracts/statuses';
 import { changeBestAvailable, type BestAvailableQuery } from './best-available';
 import { changeObjectStatus, type ChangeFailure, type ObjectRef, type ObjectView, type RunOptions, type StatusChangeRequest } from './change-status';
 import { findEvent, type EventHandle } from './event-state';
-import { orderAccess } from './events';
+import { eventByKey, orderAccess } from './events';
 import { checkHoldToken, extendHoldToken, mintHoldToken, objectsHeldBy, type HeldObject, type TokenScope } from './hold-tokens';
 import type { Store } from './store';
 
@@ -29,7 +30,9 @@ export type BuyerRefusal =
   | { kind: 'checkout_by_venue' }
   | { kind: 'token_not_found' }
   | { kind: 'extension_too_long'; maxSeconds: number }
-  | { kind: 'extension_shortens' };
+  | { kind: 'extension_shortens' }
+  /** A ticket type the place's category does not have. */
+  | { kind: 'unknown_ticket_type'; label: string; ticketType: string };
 
 type Refused = { ok: false; refusal: BuyerRefusal };
 
@@ -115,6 +118,12 @@ export function buyerBook(
   const event = eventFor(store, caller, eventKey);
   if (!event) return { ok: false, refusal: { kind: 'event_not_found' } };
   if (anonymous(caller) && event.sales.checkoutMode !== 'reservation') return { ok: false, refusal: { kind: 'checkout_by_venue' } };
+  const pricing = eventByKey(store, event.workspaceId, eventKey)?.pricing;
+  for (const { label, ticketType } of objects) {
+    if (ticketType === undefined) continue;
+    const known = ticketTypesOf(pricing, event.chart.byLabel.get(label)?.categoryKey);
+    if (!known.some((t) => t.ticketType === ticketType)) return { ok: false, refusal: { kind: 'unknown_ticket_type', label, ticketType } };
+  }
   const request: StatusChangeRequest = {
     eventKeys: [eventKey],
     objects: order.extraData ? objects.map((o) => ({ ...o, extraData: order.extraData })) : objects,

@@ -77,7 +77,8 @@ export function publicState(view: ObjectView): ObjectState {
 /** What organisers see of an object: standing places per status, and whether a seat is for sale. */
 export function organiserObject(view: ObjectView): OrganiserObject {
   if (view.ga) return { ...publicState(view), places: Object.fromEntries(gaCounts(view.ga).byStatus) };
-  return view.seat!.forSale ? publicState(view) : { ...publicState(view), forSale: false };
+  const { forSale, ticketType } = view.seat!;
+  return { ...publicState(view), ...(forSale ? {} : { forSale: false }), ...(ticketType ? { ticketType } : {}) };
 }
 
 /**

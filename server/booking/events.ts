@@ -152,7 +152,10 @@ export function eventOrder(
   const expected = Buffer.from(orderAccess(store, handle, orderId));
   const given = Buffer.from(access);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
-  const places = bookedInOrder(store, handle.id, orderId);
+  const places = bookedInOrder(store, handle.id, orderId).map((place): OrderedPlace => {
+    const seat = store.statements.seat.get({ eventId: handle.id, label: place.label });
+    return seat?.orderId === orderId && seat.ticketType ? { ...place, ticketType: seat.ticketType } : place;
+  });
   return places.length ? { event: publicView(store, handle), chart: handle.chart.definition, places } : undefined;
 }
 

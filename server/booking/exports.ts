@@ -1,6 +1,6 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { extraData, statusChanges } from '../../db/schema';
-import { priceOf } from '../../contracts/pricing';
+import { objectPrice } from '../../contracts/pricing';
 import { FREE } from '../../contracts/statuses';
 import { findEvent, objectViews } from './event-state';
 import { eventByKey } from './events';
@@ -58,14 +58,23 @@ export function placeRows(store: Store, workspaceId: number, eventKey: string): 
             type: object.type,
             section: object.section ?? null,
             category: categories.get(object.categoryKey ?? '') ?? null,
-            price: priceOf(pricing, object.categoryKey) ?? null,
           };
           if (seat) {
             const { status, ticketType, orderId, holdToken } = seat;
-            return [{ ...base, status, quantity: 1, ticketType, orderId, holdExpiresAt: expiry(holdToken) }];
+            const price = objectPrice(pricing, object, ticketType) ?? null;
+            return [{ ...base, status, quantity: 1, price, ticketType, orderId, holdExpiresAt: expiry(holdToken) }];
           }
+          const price = objectPrice(pricing, object) ?? null;
           const counts = gaCounts(ga!);
-          const row = (status: string, quantity: number): PlaceRow => ({ ...base, status, quantity, ticketType: null, orderId: null, holdExpiresAt: null });
+          const row = (status: string, quantity: number): PlaceRow => ({
+            ...base,
+            status,
+            quantity,
+            price,
+            ticketType: null,
+            orderId: null,
+            holdExpiresAt: null,
+          });
           return [row(FREE, counts.numFree), ...[...counts.byStatus].filter(([, q]) => q > 0).map(([status, q]) => row(status, q))];
         }),
       );

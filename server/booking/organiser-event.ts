@@ -17,11 +17,16 @@ const RECENT_CHANGES = 50;
 /** The event's objects that are not plainly free, as organisers see them. Call inside a transaction. */
 export function organiserObjects(store: Store, event: EventHandle): OrganiserObject[] {
   const objects: OrganiserObject[] = store.db
-    .select({ label: eventObjects.label, status: eventObjects.status, forSale: eventObjects.forSale })
+    .select({ label: eventObjects.label, status: eventObjects.status, forSale: eventObjects.forSale, ticketType: eventObjects.ticketType })
     .from(eventObjects)
     .where(and(eq(eventObjects.eventId, event.id), or(ne(eventObjects.status, FREE), eq(eventObjects.forSale, false))))
     .all()
-    .map(({ label, status, forSale }) => (forSale ? { label, status } : { label, status, forSale: false }));
+    .map(({ label, status, forSale, ticketType }) => ({
+      label,
+      status,
+      ...(forSale ? {} : { forSale: false as const }),
+      ...(ticketType ? { ticketType } : {}),
+    }));
   const places = new Map<string, Record<string, number>>();
   for (const r of store.db
     .select({ label: gaAllocations.label, status: gaAllocations.status, quantity: sql<number>`sum(${gaAllocations.quantity})` })

@@ -63,11 +63,7 @@ function LiveBoard({ event, csrfToken, chart }: Props & { chart: ChartDefinition
   const [searchNote, setSearchNote] = useState<string | null>(null);
   const byLabel = useMemo(() => new Map(chart.objects.filter((o) => o.bookable).map((o) => [o.label, o])), [chart]);
   const money = useMemo(() => (event.pricing ? priceBook(event.pricing) : null), [event.pricing]);
-  const priceOf = useCallback(
-    (key: string | undefined) =>
-      money && key !== undefined && Object.hasOwn(event.pricing!.prices, key) ? money.format(event.pricing!.prices[key]!) : undefined,
-    [money, event.pricing],
-  );
+  const priceOf = money?.placePrice;
   const state = useMemo(() => (board ? { seq: board.seq, objects: board.objects } : null), [board]);
   const customStatuses = useMemo(
     () => Object.keys(board?.tally.byStatus ?? {}).filter((s) => ![FREE, HELD, BOOKED, NOT_FOR_SALE].includes(s)),

@@ -81,6 +81,50 @@ describe('POST /api/v1/events/{eventKey}/seats/hold', () => {
   });
 });
 
+describe('ticket types', () => {
+  it('books each place at the ticket type the buyer chose, and refuses one its category does not have', async () => {
+    const pricing = {
+      currency: 'EUR',
+      prices: {
+        '1': {
+          ticketTypes: [
+            { ticketType: 'adult', price: 30 },
+            { ticketType: 'child', price: 18 },
+          ],
+        },
+        back: 25,
+      },
+    };
+    expect((await server.api('/events/seats-2', { json: { pricing, salesSettings: { checkoutMode: 'reservation' } } })).status).toBe(204);
+    const { holdToken } = (await body(await post('/events/seats-2/seats/hold', { objectLabels: ['A-1', 'A-2', 'B-1'] }))) as { holdToken: string };
+    const before = server.fingerprint();
+    const unknown = await post('/events/seats-2/seats/book', { objectLabels: ['A-1', 'B-1'], holdToken, ticketTypes: { 'A-1': 'senior' } });
+    expect([unknown.status, await body(unknown)]).toEqual([
+      400,
+      { statusCode: 400, message: 'Invalid request', errors: { 'ticketTypes.A-1': ["no ticket type senior at this place's price"] } },
+    ]);
+    const elsewhere = await post('/events/seats-2/seats/book', { objectLabels: ['A-1'], holdToken, ticketTypes: { 'A-2': 'child' } });
+    expect([elsewhere.status, (await body(elsewhere)).errors]).toEqual([400, { 'ticketTypes.A-2': ['not one of objectLabels'] }]);
+    expect(server.fingerprint()).toEqual(before);
+
+    const booked = await post('/events/seats-2/seats/book', { objectLabels: ['A-1', 'A-2', 'B-1'], holdToken, ticketTypes: { 'A-1': 'child' } });
+    expect(booked.status).toBe(200);
+    const types = server.witness
+      .prepare(
+        "select label, ticket_type as ticketType from event_objects where order_id is not null and event_id = (select id from events where key = 'seats-2') order by label",
+      )
+      .all();
+    expect(types).toEqual([
+      { label: 'A-1', ticketType: 'child' },
+      { label: 'A-2', ticketType: null },
+      { label: 'B-1', ticketType: null },
+    ]);
+    // The box office counts each place at its ticket type's price (the default where none was chosen).
+    const revenue = server.app.booking.organiserOverview(server.app.defaultWorkspace.id).events.find((e) => e.key === 'seats-2')!.revenue;
+    expect(revenue).toBe(18 + 30 + 25);
+  });
+});
+
 describe('book and release', () => {
   it('books held seats with the hold token under an order id of its own, then nobody else can have them', async () => {
     const { holdToken } = (await body(await post('/events/seats/seats/hold', { objectLabels: ['A-5', 'A-6'] }))) as { holdToken: string };

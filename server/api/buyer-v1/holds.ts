@@ -24,8 +24,12 @@ export function holdRoutes(router: Router<BuyerContext>, options: BuyerOptions):
     .on('POST', '/events/:key/seats/release', (req, c) => release(req, c));
 }
 
-function objectRefs(labels: string[], quantities: Record<string, number> | undefined): ObjectRef[] {
-  return labels.map((label) => ({ label, ...(quantities?.[label] ? { quantity: quantities[label] } : {}) }));
+function objectRefs(labels: string[], quantities: Record<string, number> | undefined, ticketTypes?: Record<string, string>): ObjectRef[] {
+  return labels.map((label) => ({
+    label,
+    ...(quantities?.[label] ? { quantity: quantities[label] } : {}),
+    ...(ticketTypes && Object.hasOwn(ticketTypes, label) ? { ticketType: ticketTypes[label] } : {}),
+  }));
 }
 
 function heldPlace(view: ObjectView, quantity?: number): HeldPlace {
@@ -83,12 +87,14 @@ function book(req: ApiRequest, c: BuyerContext): ApiResponse {
   const eventKey = req.params.key!;
   const body = parse(venueBookRequest, req.body);
   if (!body.ok) return body.response;
-  const { objectLabels, quantities, holdToken, orderId = newOrderId(), extraData } = body.value;
+  const { objectLabels, quantities, ticketTypes, holdToken, orderId = newOrderId(), extraData } = body.value;
   // Only the venue names orders and attaches extra data: a buyer's request carrying either is refused, naming it.
   const venueOnly = c.workspace ? [] : VENUE_ONLY.filter((field) => body.value[field] !== undefined);
   if (venueOnly.length) return problem(400, 'Invalid request', Object.fromEntries(venueOnly.map((f) => [f, ['only the venue (secret key) may set this']])));
+  const stray = Object.keys(ticketTypes ?? {}).filter((label) => !objectLabels.includes(label));
+  if (stray.length) return problem(400, 'Invalid request', Object.fromEntries(stray.map((l) => [`ticketTypes.${l}`, ['not one of objectLabels']])));
   const order = { orderId, ...(extraData ? { extraData } : {}) };
-  const result = c.booking.buyerBook(callerOf(c, req.client), eventKey, objectRefs(objectLabels, quantities), holdToken, order);
+  const result = c.booking.buyerBook(callerOf(c, req.client), eventKey, objectRefs(objectLabels, quantities, ticketTypes), holdToken, order);
   if (!result.ok) return refused(result.refusal, eventKey, 'booked');
   const bookedAt = new Date(c.booking.now()).toISOString();
   const reply: BookReply = {

@@ -62,6 +62,8 @@ export function refused(refusal: BuyerRefusal, eventKey: string, action: 'held' 
       return problem(400, 'Invalid request', { ttlSeconds: [`a hold lasts at most ${refusal.maxSeconds} seconds in all`] });
     case 'extension_shortens':
       return problem(400, 'Invalid request', { ttlSeconds: ['an extension must make the hold last longer'] });
+    case 'unknown_ticket_type':
+      return problem(400, 'Invalid request', { [`ticketTypes.${refusal.label}`]: [`no ticket type ${refusal.ticketType} at this place's price`] });
   }
 }
 

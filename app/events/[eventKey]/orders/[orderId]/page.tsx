@@ -16,10 +16,12 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const { event, chart, places } = order;
   const prices = priceBook(event.pricing);
   const byLabel = new Map(chart.objects.map((o) => [o.label, o]));
-  const lines = places.map(({ label, quantity }) => {
+  const lines = places.map(({ label, quantity, ticketType }) => {
     const object = byLabel.get(label)!;
     const category = chart.categories.find((c) => String(c.key) === object.categoryKey);
-    return { label, quantity, name: placeName(object), category: category?.label, amount: (prices.amountOf(object.categoryKey) ?? 0) * quantity };
+    const type = prices.ticketTypes(object.categoryKey).find((t) => t.ticketType === ticketType);
+    const kind = [category?.label, type && (type.label ?? type.ticketType)].filter(Boolean).join(' · ');
+    return { label, quantity, name: placeName(object), kind, amount: (prices.amountOf(object, ticketType) ?? 0) * quantity };
   });
   const total = lines.reduce((sum, l) => sum + l.amount, 0);
   return (
@@ -35,7 +37,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
             <span>
               {l.name.replace(/^./, (c) => c.toUpperCase())}
               {l.quantity > 1 ? ` × ${l.quantity}` : ''}
-              {l.category && <small>{l.category}</small>}
+              {l.kind && <small>{l.kind}</small>}
             </span>
             {l.amount > 0 && <span>{prices.format(l.amount)}</span>}
           </li>
