@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { OrganiserObject } from './realtime';
-import { BOOKED, FREE, HELD } from './statuses';
+import { customStatus } from './custom-statuses';
 
 /**
  * The organiser API's box-office changes (`POST /api/manage/events/{eventKey}/changes`): a list of steps applied
@@ -17,12 +17,6 @@ const place = z
 
 /** A whole section of a large venue is a few thousand places. */
 const places = z.array(place).min(1).max(10_000);
-
-/** A venue's own status, such as `blocked`: not one of the statuses the booking rules give meaning to. */
-export const customStatus = z
-  .string()
-  .regex(/^[A-Za-z][\w-]{0,49}$/, 'letters, digits, - and _, starting with a letter')
-  .refine((s) => ![FREE, HELD, BOOKED].includes(s), 'a status of your own, not free, booked or reservedByToken');
 
 /** Only places in this status are changed (an undo must not undo someone else's later change). */
 const onlyIfStatus = z.string().min(1).max(50).optional();

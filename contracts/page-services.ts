@@ -1,4 +1,5 @@
 import type { ChartDefinition } from './chart';
+import type { CustomStatusSetting } from './custom-statuses';
 import type { Pricing } from './pricing';
 import type { SalesSettings } from './sales';
 
@@ -15,7 +16,7 @@ import type { SalesSettings } from './sales';
 export type PublicEvent = { key: string; name: string | null; chartUrl: string; pricing?: Pricing; sales: SalesSettings };
 
 /** An event as the organisers' event view shows it. */
-export type OrganiserEvent = PublicEvent & { date: string | null; chartKey: string };
+export type OrganiserEvent = PublicEvent & { date: string | null; chartKey: string; customStatuses: CustomStatusSetting[] };
 
 /** A place an order booked; general-admission areas with how many places; a seat with its ticket type, if any. */
 export type OrderedPlace = { label: string; quantity: number; ticketType?: string };

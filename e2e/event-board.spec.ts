@@ -49,12 +49,26 @@ test('the organiser blocks three seats and an open buyer chart shows them unavai
   for (const label of seats) await place(page, label).click();
   await expect(page.getByTestId('selection-summary')).toContainText('3 places selected');
   await page.getByRole('button', { name: 'Set status' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Set 3 places to blocked' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'Set 3 places to Blocked' })).toBeVisible();
   for (const label of seats) await expect(place(buyer, label)).toHaveAttribute('data-status', 'blocked', { timeout: 1000 });
   await expect(place(buyer, seats[0]!)).toHaveAttribute('aria-disabled', 'true');
 
-  await page.getByRole('button', { name: 'Undo: Set 3 places to blocked' }).click();
+  await page.getByRole('button', { name: 'Undo: Set 3 places to Blocked' }).click();
   for (const label of seats) await expect(place(buyer, label)).toHaveAttribute('data-status', 'free', { timeout: 1000 });
+
+  // A status of the event's own, with its name and colour: the box office can set it at once.
+  const statuses = page.getByRole('region', { name: 'Statuses' });
+  await statuses.getByRole('button', { name: 'Add a status' }).click();
+  await statuses.getByLabel('Name').nth(1).fill('House seats');
+  await statuses.getByLabel('Key').nth(1).fill('house');
+  await statuses.getByRole('button', { name: 'Save statuses' }).click();
+  await expect(statuses.getByRole('status')).toHaveText('Statuses saved.');
+  await place(page, 'Section C-C-4').click();
+  await page.getByLabel('Status', { exact: true }).selectOption('house');
+  await page.getByRole('button', { name: 'Set status' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Set 1 place to House seats' })).toBeVisible();
+  await expect(place(buyer, 'Section C-C-4')).toHaveAttribute('data-status', 'house', { timeout: 1000 });
+  await expect(page.getByRole('list', { name: 'Places by status' })).toContainText('House seats');
 });
 
 test('a box-office booking with an order id appears in the CSV export with its order id and price; a second one is refused per place', async ({

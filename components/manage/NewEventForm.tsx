@@ -117,7 +117,7 @@ export function NewEventForm({ charts, csrfToken }: { charts: ChartSummary[]; cs
                   <legend>{category.label}: ticket types (the first is the default)</legend>
                   {rows.map((row, i) => (
                     <div className={styles.row} key={i}>
-                      {field(`${path}.ticketTypes.${i}.ticketType`, `Ticket type ${i + 1}`, (props) => (
+                      {field(`${path}.ticketTypes[${i}].ticketType`, `Ticket type ${i + 1}`, (props) => (
                         <input
                           {...props}
                           value={row.ticketType}
@@ -125,7 +125,7 @@ export function NewEventForm({ charts, csrfToken }: { charts: ChartSummary[]; cs
                           onChange={(e) => setRows(rows.map((r, j) => (j === i ? { ...r, ticketType: e.target.value } : r)))}
                         />
                       ))}
-                      {field(`${path}.ticketTypes.${i}.price`, 'Price', (props) => (
+                      {field(`${path}.ticketTypes[${i}].price`, 'Price', (props) => (
                         <input
                           {...props}
                           type="number"

@@ -2,6 +2,7 @@ import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { charts, eventObjects, events, type EventRow } from '../../db/schema';
 import { bookableObjects, type ChartDefinition } from '../../contracts/chart';
+import { customStatusesSchema, DEFAULT_CUSTOM_STATUSES, type CustomStatusSetting } from '../../contracts/custom-statuses';
 import { pricingSchema, type Pricing } from '../../contracts/pricing';
 import { DEFAULT_SALES_SETTINGS, salesSettingsProblem, type SalesSettings, type SalesSettingsPatch } from '../../contracts/sales';
 import type { OrderedPlace, OrganiserEvent, PublicEvent } from '../../contracts/page-services';
@@ -10,11 +11,23 @@ import { bookedInOrder } from './status-change-log';
 import { workspaceById } from './workspaces';
 import type { Store } from './store';
 
-export type EventParams = { key?: string; name?: string | null; date?: string | null; pricing?: Pricing; sales?: SalesSettingsPatch };
+export type EventParams = {
+  key?: string;
+  name?: string | null;
+  date?: string | null;
+  pricing?: Pricing;
+  sales?: SalesSettingsPatch;
+  customStatuses?: CustomStatusSetting[];
+};
 
 type SalesColumns = keyof SalesSettings;
 
-export type EventView = Omit<EventRow, 'pricing' | SalesColumns> & { chartKey: string; pricing?: Pricing; sales: SalesSettings };
+export type EventView = Omit<EventRow, 'pricing' | 'customStatuses' | SalesColumns> & {
+  chartKey: string;
+  pricing?: Pricing;
+  sales: SalesSettings;
+  customStatuses: CustomStatusSetting[];
+};
 
 /** Settings that do not hold together, naming the field. */
 type InvalidSales = { ok: false; reason: 'invalid_sales_settings'; path: string; message: string };
@@ -39,10 +52,21 @@ function parsePricing(json: string | null): Pricing | undefined {
   return parsed.success ? parsed.data : undefined;
 }
 
+function parseCustomStatuses(json: string | null): CustomStatusSetting[] {
+  const parsed = json === null ? undefined : customStatusesSchema.safeParse(JSON.parse(json));
+  return parsed?.success ? parsed.data : DEFAULT_CUSTOM_STATUSES;
+}
+
 function eventView(row: EventRow, chartKey: string): EventView {
-  const { pricing, checkoutMode, checkoutUrl, maxPlacesPerOrder, holdMinutes, maxHoldMinutes, ...rest } = row;
+  const { pricing, customStatuses, checkoutMode, checkoutUrl, maxPlacesPerOrder, holdMinutes, maxHoldMinutes, ...rest } = row;
   const parsed = parsePricing(pricing);
-  return { ...rest, chartKey, ...(parsed ? { pricing: parsed } : {}), sales: { checkoutMode, checkoutUrl, maxPlacesPerOrder, holdMinutes, maxHoldMinutes } };
+  return {
+    ...rest,
+    chartKey,
+    ...(parsed ? { pricing: parsed } : {}),
+    sales: { checkoutMode, checkoutUrl, maxPlacesPerOrder, holdMinutes, maxHoldMinutes },
+    customStatuses: parseCustomStatuses(customStatuses),
+  };
 }
 
 /** Creates events for one chart, each with one free row per bookable object, in one transaction. */
@@ -78,6 +102,7 @@ export function createEvents(store: Store, workspaceId: number, chartKey: string
           name: p.name ?? null,
           date: p.date ?? null,
           pricing: p.pricing ? JSON.stringify(p.pricing) : null,
+          customStatuses: p.customStatuses ? JSON.stringify(p.customStatuses) : null,
           ...sales[i]!,
           createdAt: now,
         })
@@ -122,7 +147,7 @@ export function organiserEvent(store: Store, workspaceId: number, key: string): 
   const handle = findEvent(store, key, workspaceId);
   if (!handle) return undefined;
   const event = eventByKey(store, workspaceId, key)!;
-  return { ...publicView(store, handle), date: event.date, chartKey: event.chartKey };
+  return { ...publicView(store, handle), date: event.date, chartKey: event.chartKey, customStatuses: event.customStatuses };
 }
 
 /** What the buyer's pages show of an event, found by its key alone, as buyers address it. */
@@ -175,6 +200,7 @@ export function updateEvent(store: Store, workspaceId: number, key: string, para
         ...(params.name !== undefined ? { name: params.name } : {}),
         ...(params.date !== undefined ? { date: params.date } : {}),
         ...(params.pricing !== undefined ? { pricing: JSON.stringify(params.pricing) } : {}),
+        ...(params.customStatuses !== undefined ? { customStatuses: JSON.stringify(params.customStatuses) } : {}),
         ...sales,
         updatedAt: store.now(),
       })

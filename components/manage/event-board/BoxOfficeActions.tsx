@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import type { ChartObject } from '../../../contracts/chart';
+import type { CustomStatusSetting } from '../../../contracts/custom-statuses';
 import type { OrganiserChangeReply, OrganiserChangeRequest, OrganiserStep } from '../../../contracts/manage-api';
 import { manageApi } from '../manage-api-client';
 import styles from './event-board.module.css';
@@ -14,8 +15,8 @@ type Props = {
   byLabel: ReadonlyMap<string, ChartObject>;
   selected: Selection;
   onSelect: (next: Selection) => void;
-  /** Custom statuses in use at this event, offered first. */
-  customStatuses: string[];
+  /** The custom statuses the event's settings offer. */
+  customStatuses: CustomStatusSetting[];
 };
 
 type Feedback = { kind: 'done' | 'error'; text: string; conflicts?: Record<string, string[]> };
@@ -28,7 +29,10 @@ const placesWord = (n: number) => `${n} ${n === 1 ? 'place' : 'places'}`;
  */
 export function BoxOfficeActions({ eventKey, csrfToken, byLabel, selected, onSelect, customStatuses }: Props) {
   const [orderId, setOrderId] = useState('');
-  const [status, setStatus] = useState('blocked');
+  const [picked, setStatus] = useState(customStatuses[0]?.status ?? '');
+  // The settings may have changed since: a status no longer offered falls back to the first.
+  const status = customStatuses.some((s) => s.status === picked) ? picked : (customStatuses[0]?.status ?? '');
+  const statusLabel = customStatuses.find((s) => s.status === status)?.label ?? status;
   const [busy, setBusy] = useState(false);
   const [feedback, setFeedback] = useState<Feedback | null>(null);
   const [undo, setUndo] = useState<{ request: OrganiserChangeRequest; what: string } | null>(null);
@@ -57,7 +61,7 @@ export function BoxOfficeActions({ eventKey, csrfToken, byLabel, selected, onSel
   };
   const setCustom = (e: FormEvent) => {
     e.preventDefault();
-    void change({ action: 'setStatus', places, status: status.trim() }, `Set ${placesWord(count)} to ${status.trim()}`);
+    void change({ action: 'setStatus', places, status }, `Set ${placesWord(count)} to ${statusLabel}`);
   };
 
   const conflicting = feedback?.conflicts ? Object.keys(feedback.conflicts) : [];
@@ -102,20 +106,25 @@ export function BoxOfficeActions({ eventKey, csrfToken, byLabel, selected, onSel
               Book
             </button>
           </form>
-          <form onSubmit={setCustom} className={styles.actionForm}>
-            <label>
-              Status
-              <input value={status} onChange={(e) => setStatus(e.target.value)} required maxLength={50} pattern="[A-Za-z][\w\-]*" list="custom-statuses" />
-              <datalist id="custom-statuses">
-                {[...new Set(['blocked', ...customStatuses])].map((s) => (
-                  <option key={s} value={s} />
-                ))}
-              </datalist>
-            </label>
-            <button type="submit" disabled={busy}>
-              Set status
-            </button>
-          </form>
+          {customStatuses.length > 0 ? (
+            <form onSubmit={setCustom} className={styles.actionForm}>
+              <label>
+                Status
+                <select aria-label="Status" value={status} onChange={(e) => setStatus(e.target.value)}>
+                  {customStatuses.map((s) => (
+                    <option key={s.status} value={s.status}>
+                      {s.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button type="submit" disabled={busy}>
+                Set status
+              </button>
+            </form>
+          ) : (
+            <p className={styles.muted}>Add a status of your own (such as Blocked) under Statuses below to set it here.</p>
+          )}
           <button type="button" disabled={busy} onClick={() => void change({ action: 'release', places }, `Released ${placesWord(count)}`)}>
             Release
           </button>

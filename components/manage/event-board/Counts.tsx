@@ -1,12 +1,12 @@
 import type { Group, TallyView } from '../../../contracts/tally';
 import { FREE, HELD } from '../../../contracts/statuses';
 import styles from './event-board.module.css';
-import { statusColour, statusName, statusOrder } from './status-style';
+import { statusOrder, type StatusStyle } from './status-style';
 
 const number = new Intl.NumberFormat('en-IE');
 
 /** A group's places as one bar, a segment per status (free last, so the bar fills from the left as sales go). */
-function StatusBar({ group }: { group: Pick<Group, 'total' | 'byStatus'> }) {
+function StatusBar({ group, style }: { group: Pick<Group, 'total' | 'byStatus'>; style: StatusStyle }) {
   const statuses = Object.keys(group.byStatus)
     .filter((s) => s !== FREE)
     .sort(statusOrder);
@@ -18,7 +18,7 @@ function StatusBar({ group }: { group: Pick<Group, 'total' | 'byStatus'> }) {
           className={status === HELD ? styles.heldSegment : undefined}
           style={{
             width: `${group.total ? (group.byStatus[status]! / group.total) * 100 : 0}%`,
-            background: status === HELD ? undefined : statusColour(status),
+            background: status === HELD ? undefined : style.colour(status),
           }}
         />
       ))}
@@ -26,7 +26,7 @@ function StatusBar({ group }: { group: Pick<Group, 'total' | 'byStatus'> }) {
   );
 }
 
-function GroupTable({ caption, groups, statuses }: { caption: string; groups: Group[]; statuses: string[] }) {
+function GroupTable({ caption, groups, statuses, style }: { caption: string; groups: Group[]; statuses: string[]; style: StatusStyle }) {
   return (
     <table className={styles.counts}>
       <caption>{caption}</caption>
@@ -38,7 +38,7 @@ function GroupTable({ caption, groups, statuses }: { caption: string; groups: Gr
           </th>
           {statuses.map((s) => (
             <th key={s} scope="col" className={styles.number}>
-              {statusName(s)}
+              {style.name(s)}
             </th>
           ))}
           <th scope="col" className={styles.number}>
@@ -51,7 +51,7 @@ function GroupTable({ caption, groups, statuses }: { caption: string; groups: Gr
           <tr key={g.key}>
             <th scope="row">{g.label}</th>
             <td className={styles.barColumn}>
-              <StatusBar group={g} />
+              <StatusBar group={g} style={style} />
             </td>
             {statuses.map((s) => (
               <td key={s} className={styles.number}>
@@ -67,22 +67,22 @@ function GroupTable({ caption, groups, statuses }: { caption: string; groups: Gr
 }
 
 /** Places by status, then by category and by section, each with its bar. */
-export function Counts({ tally }: { tally: TallyView }) {
+export function Counts({ tally, style }: { tally: TallyView; style: StatusStyle }) {
   const statuses = Object.keys(tally.byStatus).sort(statusOrder);
   return (
     <div className={styles.countsBlock}>
       <ul className={styles.statusList} aria-label="Places by status">
         {statuses.map((status) => (
           <li key={status} data-status={status}>
-            <span className={status === HELD ? styles.heldSwatch : styles.swatch} style={status === HELD ? undefined : { background: statusColour(status) }} />
-            <span>{statusName(status)}</span>
+            <span className={status === HELD ? styles.heldSwatch : styles.swatch} style={status === HELD ? undefined : { background: style.colour(status) }} />
+            <span>{style.name(status)}</span>
             <strong>{number.format(tally.byStatus[status]!)}</strong>
             <small>{tally.total ? Math.round((tally.byStatus[status]! / tally.total) * 100) : 0}%</small>
           </li>
         ))}
       </ul>
-      {tally.categories.length > 0 && <GroupTable caption="By category" groups={tally.categories} statuses={statuses} />}
-      {tally.sections.length > 0 && <GroupTable caption="By section" groups={tally.sections} statuses={statuses} />}
+      {tally.categories.length > 0 && <GroupTable caption="By category" groups={tally.categories} statuses={statuses} style={style} />}
+      {tally.sections.length > 0 && <GroupTable caption="By section" groups={tally.sections} statuses={statuses} style={style} />}
     </div>
   );
 }

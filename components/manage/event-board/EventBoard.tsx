@@ -3,6 +3,7 @@
 import { useCallback, useMemo, useState, type FormEvent } from 'react';
 import type { ChartDefinition, ChartObject } from '../../../contracts/chart';
 import type { OrganiserEvent } from '../../../contracts/page-services';
+import type { Pricing } from '../../../contracts/pricing';
 import { BOOKED, FREE, HELD } from '../../../contracts/statuses';
 import { NOT_FOR_SALE, placesOf } from '../../../contracts/tally';
 import { priceBook } from '../../buyer/format';
@@ -15,7 +16,8 @@ import { Counts } from './Counts';
 import styles from './event-board.module.css';
 import type { BoardState } from './organiser-state';
 import { PlaceDetails } from './PlaceDetails';
-import { statusColour, statusName, statusOrder } from './status-style';
+import { CustomStatusesEditor } from './CustomStatusesEditor';
+import { statusOrder, statusStyle } from './status-style';
 import { Timeline } from './Timeline';
 import { useOrganiserStream } from './use-organiser-stream';
 
@@ -56,7 +58,10 @@ function placesInStatus(board: BoardState, chart: ChartDefinition, status: strin
 }
 
 function LiveBoard({ event, csrfToken, chart }: Props & { chart: ChartDefinition }) {
-  const { board, connection, error } = useOrganiserStream(event.key, chart, event.pricing);
+  // Saving settings re-renders the page with a new event object: the stream restarts only if the prices changed.
+  const pricingJson = JSON.stringify(event.pricing ?? null);
+  const pricing = useMemo(() => (JSON.parse(pricingJson) as Pricing | null) ?? undefined, [pricingJson]);
+  const { board, connection, error } = useOrganiserStream(event.key, chart, pricing);
   const [selected, setSelected] = useState<Selection>(new Map());
   const [focus, setFocus] = useState<ChartObject | null>(null);
   const [search, setSearch] = useState('');
@@ -65,15 +70,17 @@ function LiveBoard({ event, csrfToken, chart }: Props & { chart: ChartDefinition
   const money = useMemo(() => (event.pricing ? priceBook(event.pricing) : null), [event.pricing]);
   const priceOf = money?.placePrice;
   const state = useMemo(() => (board ? { seq: board.seq, objects: board.objects } : null), [board]);
-  const customStatuses = useMemo(
-    () => Object.keys(board?.tally.byStatus ?? {}).filter((s) => ![FREE, HELD, BOOKED, NOT_FOR_SALE].includes(s)),
-    [board?.tally.byStatus],
+  const style = useMemo(() => statusStyle(event.customStatuses), [event.customStatuses]);
+  // Custom statuses in use (some perhaps set through the API and not in the settings) and those the settings offer.
+  const inUse = useMemo(() => Object.keys(board?.tally.byStatus ?? {}).filter((s) => ![FREE, HELD, BOOKED, NOT_FOR_SALE].includes(s)), [board?.tally.byStatus]);
+  const statusColors = useMemo(
+    () => new Map([BOOKED, ...inUse, ...event.customStatuses.map((s) => s.status)].map((s) => [s, style.colour(s)])),
+    [inUse, event.customStatuses, style],
   );
-  const statusColors = useMemo(() => new Map([BOOKED, ...customStatuses].map((s) => [s, statusColour(s)])), [customStatuses]);
   const seq = board?.seq ?? 0;
   const organiser = useMemo(
-    () => ({ statusColors, cardDetails: (label: string) => <PlaceDetails eventKey={event.key} label={label} seq={seq} /> }),
-    [statusColors, event.key, seq],
+    () => ({ statusColors, cardDetails: (label: string) => <PlaceDetails eventKey={event.key} label={label} seq={seq} style={style} /> }),
+    [statusColors, event.key, seq, style],
   );
 
   const toggle = useCallback((object: ChartObject) => {
@@ -181,9 +188,9 @@ function LiveBoard({ event, csrfToken, chart }: Props & { chart: ChartDefinition
                     <button key={status} type="button" onClick={() => add(placesInStatus(board, chart, status))}>
                       <span
                         className={status === HELD ? styles.heldSwatch : styles.swatch}
-                        style={status === HELD ? undefined : { background: statusColour(status) }}
+                        style={status === HELD ? undefined : { background: style.colour(status) }}
                       />
-                      Select {statusName(status).toLowerCase()} ({number.format(byStatus[status]!)})
+                      Select {style.name(status).toLowerCase()} ({number.format(byStatus[status]!)})
                     </button>
                   ))}
                 {row && (
@@ -221,22 +228,23 @@ function LiveBoard({ event, csrfToken, chart }: Props & { chart: ChartDefinition
             byLabel={byLabel}
             selected={selected}
             onSelect={setSelected}
-            customStatuses={customStatuses}
+            customStatuses={event.customStatuses}
           />
         </div>
 
         <div className={styles.columns}>
           <section aria-labelledby="counts-heading">
             <h2 id="counts-heading">Places</h2>
-            {board && <Counts tally={board.tally} />}
+            {board && <Counts tally={board.tally} style={style} />}
           </section>
           <section aria-labelledby="timeline-heading">
             <h2 id="timeline-heading">Holds and bookings over time</h2>
             <Timeline points={board?.timeline ?? []} />
             <h2 id="activity-heading">Activity</h2>
-            <ActivityFeed feed={board?.feed ?? []} />
+            <ActivityFeed feed={board?.feed ?? []} style={style} />
           </section>
         </div>
+        <CustomStatusesEditor eventKey={event.key} csrfToken={csrfToken} statuses={event.customStatuses} />
       </main>
     </div>
   );

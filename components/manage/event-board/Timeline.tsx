@@ -5,7 +5,10 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { TimelinePoint } from '../../../contracts/realtime';
 import styles from './event-board.module.css';
-import { statusColour } from './status-style';
+import { statusStyle } from './status-style';
+
+/** Booked and held keep their colours whatever the event's custom statuses. */
+const { colour } = statusStyle([]);
 
 const HEIGHT = 220;
 
@@ -36,8 +39,8 @@ export function Timeline({ points }: { points: TimelinePoint[] }) {
         axes: [{}, { label: 'Places per minute', size: 56, incrs: [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000] }],
         series: [
           {},
-          { label: 'Booked', stroke: statusColour('booked'), fill: statusColour('booked'), paths: bars(-1), points: { show: false } },
-          { label: 'Held', stroke: statusColour('reservedByToken'), fill: `${statusColour('reservedByToken')}aa`, paths: bars(1), points: { show: false } },
+          { label: 'Booked', stroke: colour('booked'), fill: colour('booked'), paths: bars(-1), points: { show: false } },
+          { label: 'Held', stroke: colour('reservedByToken'), fill: `${colour('reservedByToken')}aa`, paths: bars(1), points: { show: false } },
         ],
       },
       toData([]),

@@ -15,6 +15,33 @@ afterAll(() => server.stop());
 
 const post = (path: string, json: unknown, withHeaders = headers) => server.api(`/manage${path}`, { json, secretKey: null, headers: withHeaders });
 
+describe('POST /api/manage/events/{key}/settings', () => {
+  it("changes an event's custom statuses, name and sales settings, naming each wrong field, and only when signed in", async () => {
+    const bad = await post('/events/existing/settings', { customStatuses: [{ status: 'booked', label: 'X', color: 'red' }] });
+    expect([bad.status, ((await bad.json()) as { errors: unknown }).errors]).toEqual([
+      400,
+      {
+        'customStatuses[0].status': ['a status of your own, not free, booked or reservedByToken'],
+        'customStatuses[0].color': ['a colour as #rrggbb'],
+      },
+    ]);
+    const anonymous = await post('/events/existing/settings', { name: 'Taken over' }, {});
+    expect(anonymous.status).toBe(401);
+    const customStatuses = [
+      { status: 'blocked', label: 'Blocked', color: '#64748b' },
+      { status: 'house', label: 'House seats', color: '#0d9488' },
+    ];
+    const saved = await post('/events/existing/settings', { name: 'Renamed', customStatuses, salesSettings: { maxPlacesPerOrder: 6 } });
+    expect(saved.status).toBe(204);
+    expect(server.app.booking.organiserEvent(server.app.defaultWorkspace.id, 'existing')).toMatchObject({
+      name: 'Renamed',
+      customStatuses,
+      sales: { maxPlacesPerOrder: 6 },
+    });
+    expect((await post('/events/none/settings', { name: 'x' })).status).toBe(404);
+  });
+});
+
 describe('POST /api/manage/events', () => {
   it('creates an event with its prices and sales settings', async () => {
     const res = await post('/events', {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { customStatusesSchema } from '../../../contracts/custom-statuses';
 import { pricingSchema } from '../../../contracts/pricing';
 import { salesSettingsPatch } from '../../../contracts/sales';
 import { invalidRequest, problem } from '../problems';
@@ -21,6 +22,18 @@ const newEvent = z
     date: z.iso.date().optional(),
     pricing: pricingSchema.optional(),
     salesSettings: salesSettingsPatch.optional(),
+    customStatuses: customStatusesSchema.optional(),
+  })
+  .strict();
+
+/** An event's settings as the box office changes them: any of them, the rest kept. */
+const eventSettings = z
+  .object({
+    name: z.string().trim().min(1).max(200).nullable().optional(),
+    date: z.iso.date().nullable().optional(),
+    pricing: pricingSchema.optional(),
+    salesSettings: salesSettingsPatch.optional(),
+    customStatuses: customStatusesSchema.optional(),
   })
   .strict();
 
@@ -34,19 +47,33 @@ export function venueRoutes(router: Router<ManageContext>, workspaceId: number):
       signedIn((req, c) => {
         const body = parse(newEvent, req.body);
         if (!body.ok) return body.response;
-        const { chartKey, key: eventKey, name, date, pricing, salesSettings } = body.value;
+        const { chartKey, key: eventKey, name, date, pricing, salesSettings, customStatuses } = body.value;
         const params = {
           ...(eventKey ? { key: eventKey } : {}),
           name: name ?? null,
           date: date ?? null,
           ...(pricing ? { pricing } : {}),
           ...(salesSettings ? { sales: salesSettings } : {}),
+          ...(customStatuses ? { customStatuses } : {}),
         };
         const result = c.booking.createEvents(workspaceId, chartKey, [params]);
         if (result.ok) return { status: 200, body: { key: result.events[0]!.key } };
         if (result.reason === 'chart_not_found') return problem(404, `Chart not found: ${chartKey}`, { chartKey: ['no such chart'] });
         if (result.reason === 'invalid_sales_settings') return invalidRequest([{ path: result.path, message: result.message }]);
         return problem(409, `An event with key ${result.key} exists already`, { key: ['taken by another event'] });
+      }),
+    )
+    .on(
+      'POST',
+      '/events/:key/settings',
+      signedIn((req, c) => {
+        const body = parse(eventSettings, req.body);
+        if (!body.ok) return body.response;
+        const { salesSettings, ...rest } = body.value;
+        const result = c.booking.updateEvent(workspaceId, req.params.key!, { ...rest, ...(salesSettings ? { sales: salesSettings } : {}) });
+        if (result.ok) return { status: 204 };
+        if (result.reason === 'invalid_sales_settings') return invalidRequest([{ path: result.path, message: result.message }]);
+        return problem(404, `Event not found: ${req.params.key}`);
       }),
     )
     .on(

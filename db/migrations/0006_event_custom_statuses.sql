@@ -1,0 +1,1 @@
+ALTER TABLE `events` ADD `custom_statuses` text;
