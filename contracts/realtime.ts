@@ -56,9 +56,12 @@ export type ManageSubscribeAck = ({ ok: true } & OrganiserSnapshot) | { ok: fals
 export interface ServerToClientEvents {
   'objects:changed': (message: ObjectsChanged) => void;
   'activity:added': (message: EventActivity) => void;
+  /** Something changed at some event (which is not said): the organisers' home reloads its counts. */
+  'overview:changed': () => void;
 }
 
 export interface ClientToServerEvents {
   'chart:subscribe': (payload: { eventKey: string }, ack: (reply: SubscribeAck) => void) => void;
   'manage:subscribe': (payload: { eventKey: string }, ack: (reply: ManageSubscribeAck) => void) => void;
+  'manage:overview': (ack: (reply: { ok: true } | { ok: false; error: string }) => void) => void;
 }

@@ -11,6 +11,8 @@ export const workspaces = sqliteTable('workspaces', {
   id: integer('id').primaryKey({ autoIncrement: true }),
   key: text('key').notNull().unique(),
   secretKey: text('secret_key').notNull().unique(),
+  /** Signs buyers' order confirmation links; apart from the secret key, so rotating that breaks no link. */
+  orderAccessKey: text('order_access_key'),
   name: text('name').notNull(),
   isDefault: integer('is_default', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),

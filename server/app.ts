@@ -7,7 +7,7 @@ import { manageDialect } from './api/manage/dialect';
 import { seatsioDialect } from './api/seatsio/dialect';
 import { openBooking, type Booking, type Workspace } from './booking/booking';
 import { ChangeFeed } from './realtime/change-feed';
-import { createRealtimeServer, manageRoomOf, roomOf, type RealtimeServer } from './realtime/socket-server';
+import { createRealtimeServer, manageRoomOf, OVERVIEW_ROOM, roomOf, type RealtimeServer } from './realtime/socket-server';
 
 export type PageHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
@@ -63,7 +63,11 @@ export function createApplication(options: ApplicationOptions): Application {
       }),
       trustProxy,
     ),
-    serveDialect(booking, manageDialect({ defaultWorkspaceId: defaultWorkspace.id, now }), trustProxy),
+    serveDialect(
+      booking,
+      manageDialect({ defaultWorkspaceId: defaultWorkspace.id, now, secretKeyFromEnvironment: options.secretKey !== undefined }),
+      trustProxy,
+    ),
     serveDialect(booking, seatsioDialect(), trustProxy),
   ]);
 
@@ -77,6 +81,7 @@ export function createApplication(options: ApplicationOptions): Application {
   feed = new ChangeFeed(({ eventKey, fromSeq, toSeq, changes, entries }) => {
     io.to(roomOf(eventKey)).emit('objects:changed', { eventKey, fromSeq, toSeq, changes });
     io.to(manageRoomOf(eventKey)).emit('activity:added', { eventKey, fromSeq, toSeq, entries });
+    io.to(OVERVIEW_ROOM).emit('overview:changed');
   });
 
   // Expired holds are released within a second; run once at start for tokens that expired while we were down.

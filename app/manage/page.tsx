@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { pageServices, type EventSummary } from '../../contracts/page-services';
 import { ImportChartForm } from '../../components/manage/ImportChartForm';
 import { priceBook } from '../../components/buyer/format';
+import { LiveOverview } from '../../components/manage/LiveOverview';
 import { LogoutButton } from '../../components/manage/LogoutButton';
 import { NewEventForm } from '../../components/manage/NewEventForm';
 import styles from '../../components/manage/manage.module.css';
@@ -44,7 +45,10 @@ export default async function ManageHome() {
     <div className={styles.page}>
       <header className={styles.header}>
         <h1>Box office</h1>
-        <LogoutButton csrfToken={csrfToken} />
+        <span className={styles.headerActions}>
+          <LiveOverview />
+          <LogoutButton csrfToken={csrfToken} />
+        </span>
       </header>
       <main className={styles.main}>
         <section aria-labelledby="events-heading">

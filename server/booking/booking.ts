@@ -18,7 +18,7 @@ import { organiserSnapshot } from './organiser-event';
 import { organiserOverview } from './overview';
 import { listStatusChanges } from './status-change-log';
 import { createStore, type Store } from './store';
-import { createWorkspace, ensureDefaultWorkspace, workspaceById, workspaceByKey, workspaceBySecretKey } from './workspaces';
+import { createWorkspace, ensureDefaultWorkspace, rotateSecretKey, workspaceById, workspaceByKey, workspaceBySecretKey } from './workspaces';
 
 /**
  * Everything the rest of the server may do with bookings: these operations, and nothing of the database or its
@@ -31,6 +31,7 @@ const operations = {
   workspaceByKey,
   workspaceBySecretKey,
   workspaceById,
+  rotateSecretKey,
   // Charts and events
   importChart,
   chartByKey,

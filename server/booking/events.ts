@@ -161,8 +161,11 @@ export function publicEvent(store: Store, key: string): PublicEvent | undefined 
  * it needs no storage, cannot be guessed from the order id, and dies with the key when the venue rotates it.
  */
 export function orderAccess(store: Store, event: EventHandle, orderId: string): string {
-  const { secretKey } = workspaceById(store, event.workspaceId)!;
-  return createHmac('sha256', secretKey).update(`order\u0000${event.key}\u0000${orderId}`).digest('base64url').slice(0, 32);
+  const { orderAccessKey, secretKey } = workspaceById(store, event.workspaceId)!;
+  return createHmac('sha256', orderAccessKey ?? secretKey)
+    .update(`order\u0000${event.key}\u0000${orderId}`)
+    .digest('base64url')
+    .slice(0, 32);
 }
 
 /** The event and what one of its orders booked, for the buyer's confirmation page: only with the order's access key. */

@@ -27,7 +27,13 @@ export function ensureDefaultWorkspace(store: Store, fixed: { secretKey?: string
     }
     const workspace = store.db
       .insert(workspaces)
-      .values({ key: fixed.publicKey ?? newPublicKey(), secretKey: fixed.secretKey ?? newSecretKey(), name: 'Default workspace', isDefault: true })
+      .values({
+        key: fixed.publicKey ?? newPublicKey(),
+        secretKey: fixed.secretKey ?? newSecretKey(),
+        orderAccessKey: newSecretKey(),
+        name: 'Default workspace',
+        isDefault: true,
+      })
       .returning()
       .get();
     return { workspace, created: true };
@@ -35,7 +41,16 @@ export function ensureDefaultWorkspace(store: Store, fixed: { secretKey?: string
 }
 
 export function createWorkspace(store: Store, name: string): Workspace {
-  return store.transact(() => store.db.insert(workspaces).values({ key: newPublicKey(), secretKey: newSecretKey(), name }).returning().get());
+  return store.transact(() =>
+    store.db.insert(workspaces).values({ key: newPublicKey(), secretKey: newSecretKey(), orderAccessKey: newSecretKey(), name }).returning().get(),
+  );
+}
+
+/** A new secret key for the workspace: the old one stops working at once. Returns the new key. */
+export function rotateSecretKey(store: Store, workspaceId: number): string {
+  const secretKey = newSecretKey();
+  store.transact(() => store.db.update(workspaces).set({ secretKey }).where(eq(workspaces.id, workspaceId)).run());
+  return secretKey;
 }
 
 export function workspaceById(store: Store, id: number): Workspace | undefined {

@@ -123,4 +123,18 @@ describe('manage:subscribe', () => {
     // Hold tokens stay with whoever holds them, organisers included.
     expect(JSON.stringify(onLive)).not.toContain(holdToken);
   });
+
+  it('tells signed-in home pages that something changed, and nobody else', async () => {
+    const home = connect({ cookie: session });
+    const stranger = connect({});
+    let pings = 0;
+    let strangerPings = 0;
+    home.on('overview:changed', () => pings++);
+    stranger.on('overview:changed', () => strangerPings++);
+    expect(await home.emitWithAck('manage:overview')).toEqual({ ok: true });
+    expect(await stranger.emitWithAck('manage:overview')).toEqual({ ok: false, error: 'Log in first' });
+    await buyerHold('live', ['B-3']);
+    await until(() => pings > 0);
+    expect(strangerPings).toBe(0);
+  });
 });

@@ -14,13 +14,17 @@ export const roomOf = (eventKey: string) => `event:${eventKey}`;
 /** The Socket.IO room of the organisers watching an event. */
 export const manageRoomOf = (eventKey: string) => `manage:${eventKey}`;
 
+/** The Socket.IO room of the organisers' home pages. */
+export const OVERVIEW_ROOM = 'manage:overview';
+
 const subscribePayload = z.object({ eventKey: z.string().min(1).max(200) });
 
 export type RealtimeOptions = { booking: Booking; organiserWorkspaceId: number };
 
 /**
  * Socket.IO on the given HTTP server. `chart:subscribe` joins the event's room and answers with a snapshot;
- * `manage:subscribe` does the same for the organisers' stream, for a signed-in organiser on this server's pages.
+ * `manage:subscribe` does the same for the organisers' stream, and `manage:overview` joins the organisers' home
+ * pages, for a signed-in organiser on this server's pages.
  */
 export function createRealtimeServer(httpServer: HttpServer, { booking, organiserWorkspaceId }: RealtimeOptions): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 16 * 1024 });
@@ -41,16 +45,24 @@ export function createRealtimeServer(httpServer: HttpServer, { booking, organise
       ack({ ok: true, ...snapshot });
     });
 
+    /**
+     * Why this socket may not listen as an organiser, or null. Another website's page may open a socket to us with
+     * the organiser's cookie: only our own pages may listen. Checked on every subscription, and a client subscribes
+     * again on every reconnect.
+     */
+    const organiserRefusal = (): string | null => {
+      const origin = socket.request.headers.origin;
+      if (origin !== undefined && !sameOrigin(origin, socket.request)) return 'Not allowed from this origin';
+      return booking.organiserSession(organiserSessionId(socket.request)) ? null : 'Log in first';
+    };
+
     socket.on('manage:subscribe', (payload, ack) => {
       if (typeof ack !== 'function') return;
       const parsed = subscribePayload.safeParse(payload);
       if (!parsed.success) return ack({ ok: false, error: 'eventKey: required' });
       const { eventKey } = parsed.data;
-      // Another website's page may open a socket to us with the organiser's cookie: only our own pages may listen.
-      const origin = socket.request.headers.origin;
-      if (origin !== undefined && !sameOrigin(origin, socket.request)) return ack({ ok: false, error: 'Not allowed from this origin' });
-      // Checked on every subscription, and a client subscribes again on every reconnect.
-      if (!booking.organiserSession(organiserSessionId(socket.request))) return ack({ ok: false, error: 'Log in first' });
+      const refusal = organiserRefusal();
+      if (refusal) return ack({ ok: false, error: refusal });
       void socket.join(manageRoomOf(eventKey));
       const snapshot = booking.organiserSnapshot(organiserWorkspaceId, eventKey);
       if (!snapshot) {
@@ -58,6 +70,14 @@ export function createRealtimeServer(httpServer: HttpServer, { booking, organise
         return ack({ ok: false, error: `Event not found: ${eventKey}` });
       }
       ack({ ok: true, ...snapshot });
+    });
+
+    socket.on('manage:overview', (ack) => {
+      if (typeof ack !== 'function') return;
+      const refusal = organiserRefusal();
+      if (refusal) return ack({ ok: false, error: refusal });
+      void socket.join(OVERVIEW_ROOM);
+      ack({ ok: true });
     });
   });
   return io;

@@ -39,7 +39,9 @@ const FINGERPRINT = `select
 
 /** A real server on a random port over a real database file (a temporary one unless a file is given). */
 export async function startTestServer(
-  options: Partial<Pick<ApplicationOptions, 'now' | 'sweepIntervalMs' | 'holdRateLimit' | 'allowedOrigins' | 'placesPerClient' | 'trustProxy'>> & {
+  options: Partial<
+    Pick<ApplicationOptions, 'now' | 'sweepIntervalMs' | 'holdRateLimit' | 'allowedOrigins' | 'placesPerClient' | 'trustProxy' | 'secretKey'>
+  > & {
     databaseFile?: string;
   } = {},
 ): Promise<TestServer> {

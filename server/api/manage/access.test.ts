@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseTrustProxy, type TrustProxy } from '../client-address';
-import { startTestServer, TEST_ADMIN_PASSWORD, TEST_SECRET_KEY, type TestServer } from '../../testing/test-server';
+import { seedSmallVenue, startTestServer, TEST_ADMIN_PASSWORD, TEST_SECRET_KEY, type TestServer } from '../../testing/test-server';
 
 /* Who may use the organiser API: only a signed-in organiser, with the session's CSRF token for any change. */
 
@@ -71,5 +71,38 @@ describe('the organiser API', () => {
     expect((await post('/workspace/reveal-secret-key', {}, { cookie: session, 'x-csrf-token': csrfToken })).status).toBe(401);
     expect((await post('/login', { password: TEST_ADMIN_PASSWORD })).status).toBe(401);
     expect((await post('/login', { password: 'a-new-password' })).status).toBe(200);
+  });
+
+  it('rotates the secret key: the old one stops working, order confirmation links keep working', async () => {
+    server = await startTestServer({ secretKey: undefined });
+    const oldKey = server.app.booking.workspaceById(server.app.defaultWorkspace.id)!.secretKey;
+    seedSmallVenue(server.app, ['show']);
+    expect((await server.api('/events/show', { json: { salesSettings: { checkoutMode: 'reservation' } }, secretKey: oldKey })).status).toBe(204);
+    const { holdToken } = (await (await server.api('/v1/events/show/seats/hold', { json: { objectLabels: ['A-1'] }, secretKey: null })).json()) as {
+      holdToken: string;
+    };
+    const booked = await server.api('/v1/events/show/seats/book', { json: { objectLabels: ['A-1'], holdToken }, secretKey: null });
+    const { confirmationUrl, orderId } = (await booked.json()) as { confirmationUrl: string; orderId: string };
+    const access = new URL(confirmationUrl, server.baseUrl).searchParams.get('access')!;
+
+    const { session, csrfToken } = await login();
+    const rotated = await post('/workspace/rotate-secret-key', {}, { cookie: session, 'x-csrf-token': csrfToken });
+    const { secretKey } = (await rotated.json()) as { secretKey: string };
+    expect([rotated.status, secretKey.length >= 32, secretKey === oldKey]).toEqual([200, true, false]);
+    expect((await server.api('/events/show', { secretKey: oldKey })).status).toBe(401);
+    expect((await server.api('/events/show', { secretKey })).status).toBe(200);
+    expect(server.app.booking.eventOrder('show', orderId, access)?.places).toEqual([{ label: 'A-1', quantity: 1 }]);
+  });
+
+  it('leaves a secret key set by TESSERA_SECRET_KEY alone, saying where to change it', async () => {
+    server = await startTestServer();
+    const { session, csrfToken } = await login();
+    const refused = await post('/workspace/rotate-secret-key', {}, { cookie: session, 'x-csrf-token': csrfToken });
+    expect([refused.status, await refused.json()]).toEqual([
+      409,
+      { statusCode: 409, message: 'The secret key is set by TESSERA_SECRET_KEY: change it there and restart' },
+    ]);
+    expect((await server.api('/events/none')).status).toBe(404);
+    expect((await post('/workspace/rotate-secret-key', {}, { cookie: session })).status).toBe(403);
   });
 });

@@ -16,13 +16,18 @@ import { workspaceRoutes } from './workspace-routes';
 
 const statusOf: Record<Problem, number> = { not_found: 404, method_not_allowed: 405, malformed_json: 400, too_large: 413, internal_error: 500 };
 
-export type ManageOptions = { defaultWorkspaceId: number; now: () => number };
+export type ManageOptions = {
+  defaultWorkspaceId: number;
+  now: () => number;
+  /** TESSERA_SECRET_KEY fixes the secret key: rotating it from the box office would not outlive a restart. */
+  secretKeyFromEnvironment: boolean;
+};
 
 export function manageDialect(options: ManageOptions): Dialect<ManageContext> {
   const router = new Router<ManageContext>();
   // Ten attempts at once, then one every six seconds: a person mistyping never notices, a guesser gets nowhere.
   sessionRoutes(router, new RateLimiter({ perMinute: 10, burst: 10 }, options.now));
-  workspaceRoutes(router, options.defaultWorkspaceId);
+  workspaceRoutes(router, options.defaultWorkspaceId, options.secretKeyFromEnvironment);
   venueRoutes(router, options.defaultWorkspaceId);
   eventRoutes(router, options.defaultWorkspaceId);
   return {
