@@ -17,9 +17,13 @@ import { progress, time, type Measurement } from './report';
  */
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-type PageServer = { child: ChildProcess; base: string; dir: string };
+export type PageServer = { child: ChildProcess; base: string; dir: string };
 
-async function startPageServer(): Promise<PageServer> {
+/** The organisers' password of the bench's page server. */
+export const BENCH_ADMIN_PASSWORD = 'bench-admin-password';
+
+/** The server as `npm start` runs it (built pages, production mode) on a fresh database. */
+export async function startPageServer(): Promise<PageServer> {
   buildPagesIfStale();
   const dir = mkdtempSync(join(tmpdir(), 'tessera-bench-pages-'));
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
@@ -32,6 +36,7 @@ async function startPageServer(): Promise<PageServer> {
       HOST: '127.0.0.1',
       DATABASE_URL: `file:${join(dir, 'pages.db')}`,
       TESSERA_SECRET_KEY: BENCH_SECRET_KEY,
+      ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -53,7 +58,7 @@ function cpuMs(pid: number): number {
   return (Number(fields[11]) + Number(fields[12])) * 10;
 }
 
-async function api(base: string, path: string, json: unknown): Promise<void> {
+export async function api(base: string, path: string, json: unknown): Promise<void> {
   const res = await fetch(`${base}/api${path}`, { method: 'POST', headers: { ...benchAuth, 'content-type': 'application/json' }, body: JSON.stringify(json) });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
 }
@@ -132,8 +137,12 @@ export async function pagesBench(quick: boolean): Promise<Measurement[]> {
       },
     ];
   } finally {
-    server.child.kill('SIGTERM');
-    await stop(server.child);
-    rmSync(server.dir, { recursive: true, force: true });
+    await stopPageServer(server);
   }
+}
+
+export async function stopPageServer(server: PageServer): Promise<void> {
+  server.child.kill('SIGTERM');
+  await stop(server.child);
+  rmSync(server.dir, { recursive: true, force: true });
 }

@@ -11,6 +11,7 @@ import { dbBench } from './db-bench';
 import { fanoutBench } from './fanout-bench';
 import { contentionBench, httpBench, startAppServer } from './http-bench';
 import { rendererBench } from './renderer-bench';
+import { dashboardBench } from './dashboard-bench';
 import { pagesBench } from './pages-bench';
 import { meetsTarget, progress, table, type Measurement } from './report';
 
@@ -34,6 +35,7 @@ const sections: [string, () => Promise<Measurement[]>][] = [
   ['fanout', () => fanoutBench(quick)],
   ['renderer', () => rendererBench(quick)],
   ['pages', () => pagesBench(quick)],
+  ['dashboard', () => dashboardBench(quick)],
 ];
 
 const measurements: Measurement[] = [];

@@ -33,8 +33,11 @@ export function placesOf(object: ChartObject, state: OrganiserObject | undefined
   return [[status === FREE && state?.forSale === false ? NOT_FOR_SALE : status, 1]];
 }
 
+/** A bookable object with the groups it counts in (all, its category, its section), found once. */
+type Counted = { object: ChartObject; groups: Group[] };
+
 export class Tally {
-  private byLabel: Map<string, ChartObject>;
+  private places = new Map<string, Counted>();
   private overall: Group = { key: '', label: 'All', total: 0, byStatus: {} };
   private categories = new Map<string, Group>();
   private sections = new Map<string, Group>();
@@ -44,13 +47,17 @@ export class Tally {
     chart: ChartDefinition,
     private pricing: Pricing | undefined,
   ) {
-    const places = chart.objects.filter((o) => o.bookable);
-    this.byLabel = new Map(places.map((o) => [o.label, o]));
     for (const c of chart.categories) this.categories.set(String(c.key), { key: String(c.key), label: c.label, total: 0, byStatus: {} });
-    for (const object of places) {
-      const [[, capacity]] = placesOf(object, undefined) as [[string, number]];
-      for (const group of this.groupsOf(object)) group.total += capacity;
-      this.count(object, undefined, 1);
+    // Every place starts free. Written out, not through count(): this runs once per place of a 100,000-seat venue.
+    for (const object of chart.objects) {
+      if (!object.bookable) continue;
+      const groups = this.groupsOf(object);
+      this.places.set(object.label, { object, groups });
+      const capacity = object.type === 'generalAdmission' ? (object.capacity ?? 0) : 1;
+      for (const group of groups) {
+        group.total += capacity;
+        group.byStatus[FREE] = (group.byStatus[FREE] ?? 0) + capacity;
+      }
     }
   }
 
@@ -63,10 +70,10 @@ export class Tally {
 
   /** An object went from `before` (undefined: plainly free) to `after`. */
   change(before: OrganiserObject | undefined, after: OrganiserObject): void {
-    const object = this.byLabel.get(after.label);
-    if (!object) return;
-    this.count(object, before, -1);
-    this.count(object, after, 1);
+    const place = this.places.get(after.label);
+    if (!place) return;
+    this.count(place, before, -1);
+    this.count(place, after, 1);
   }
 
   view(): TallyView {
@@ -92,8 +99,7 @@ export class Tally {
     return groups;
   }
 
-  private count(object: ChartObject, state: OrganiserObject | undefined, sign: 1 | -1): void {
-    const groups = this.groupsOf(object);
+  private count({ object, groups }: Counted, state: OrganiserObject | undefined, sign: 1 | -1): void {
     for (const [status, places] of placesOf(object, state)) {
       if (places === 0) continue;
       for (const group of groups) group.byStatus[status] = (group.byStatus[status] ?? 0) + sign * places;
