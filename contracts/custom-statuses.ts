@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { BOOKED, FREE, HELD } from './statuses';
+import { BOOKED, FREE, HELD, NOT_FOR_SALE } from './statuses';
 
 /*
  * The custom statuses an event offers its box office (Tessera's extension): each with the name its legend shows and
@@ -11,7 +11,7 @@ import { BOOKED, FREE, HELD } from './statuses';
 export const customStatus = z
   .string()
   .regex(/^[A-Za-z][\w-]{0,49}$/, 'letters, digits, - and _, starting with a letter')
-  .refine((s) => ![FREE, HELD, BOOKED].includes(s), 'a status of your own, not free, booked or reservedByToken');
+  .refine((s) => ![FREE, HELD, BOOKED, NOT_FOR_SALE].includes(s), 'a status of your own, not free, booked, reservedByToken or notForSale');
 
 export const customStatusSettingSchema = z
   .object({

@@ -26,6 +26,9 @@ export const organiserStep = z.discriminatedUnion('action', [
   z.object({ action: z.literal('book'), places, orderId: z.string().trim().min(1).max(100).optional(), onlyIfStatus }).strict(),
   z.object({ action: z.literal('release'), places, onlyIfStatus }).strict(),
   z.object({ action: z.literal('setStatus'), places, status: customStatus, onlyIfStatus }).strict(),
+  /** Off sale (status notForSale), and back on sale (free again, only what is off sale). */
+  z.object({ action: z.literal('markNotForSale'), places, onlyIfStatus }).strict(),
+  z.object({ action: z.literal('markForSale'), places }).strict(),
 ]);
 
 /** An undo has a step per order it restores. */

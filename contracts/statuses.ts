@@ -5,3 +5,8 @@
 export const FREE = 'free';
 export const HELD = 'reservedByToken';
 export const BOOKED = 'booked';
+/**
+ * Places the box office has taken off sale: nobody can hold or book them until they are put back on sale. A status
+ * like a custom one (a standing area can have some of its places in it), but reserved: venues cannot name theirs so.
+ */
+export const NOT_FOR_SALE = 'notForSale';

@@ -1,7 +1,7 @@
 import type { ChartDefinition, ChartObject } from './chart';
 import { objectPrice, type Pricing } from './pricing';
 import type { OrganiserObject } from './realtime';
-import { BOOKED, FREE } from './statuses';
+import { BOOKED, FREE, NOT_FOR_SALE } from './statuses';
 
 /*
  * An event's places counted by status, overall, per category and per section, and what the booked ones are worth
@@ -10,9 +10,6 @@ import { BOOKED, FREE } from './statuses';
  * takes the object's old places out and puts its new ones in), so a live 100,000-seat event costs per change, not
  * per seat. Framework-free: the server's overview and the browser's event view count the same way.
  */
-
-/** Free places of objects marked not for sale: counted apart from free. */
-export const NOT_FOR_SALE = 'notForSale';
 
 /** Places per status: a standing place counts one by one, a seat, table or booth as one. */
 export type StatusCounts = Record<string, number>;

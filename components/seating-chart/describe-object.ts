@@ -1,11 +1,12 @@
 import type { Category, ChartObject } from '../../contracts/chart';
-import { BOOKED, FREE, HELD } from '../../contracts/statuses';
+import { BOOKED, FREE, HELD, NOT_FOR_SALE } from '../../contracts/statuses';
 
 // A Map: a venue's custom status may be any string, `constructor` included.
 const STATUS_WORDS = new Map([
   [FREE, 'available'],
   [HELD, 'held by another buyer'],
   [BOOKED, 'sold'],
+  [NOT_FOR_SALE, 'not for sale'],
 ]);
 
 export function statusWord(status: string): string {

@@ -1,5 +1,5 @@
 import type { OrganiserChangeReply, OrganiserStep } from '../../contracts/manage-api';
-import { BOOKED, FREE, HELD } from '../../contracts/statuses';
+import { BOOKED, FREE, HELD, NOT_FOR_SALE } from '../../contracts/statuses';
 import { runChange, type ChangeFailure, type ObjectView, type StatusChangeRequest } from './change-status';
 import { findEvent, objectViews, organiserObject } from './event-state';
 import { gaCounts } from './general-admission';
@@ -7,17 +7,28 @@ import { bookedInOrder } from './status-change-log';
 import type { Store } from './store';
 
 /*
- * The box office's changes: book with an order id, release, set a custom status, as one all-or-nothing change
+ * The box office's changes: book with an order id, release, set a custom status, take places off sale and put them
+ * back, as one all-or-nothing change
  * through the same transaction shell and rules as every other. Held places stay the buyer's: releasing or taking
  * one is refused like any change without its token. Each change answers with the steps that undo it.
  */
 
 function request(eventKey: string, step: OrganiserStep): StatusChangeRequest {
   const objects = step.places.map(({ label, quantity }) => ({ label, ...(quantity !== undefined ? { quantity } : {}) }));
-  const base = { eventKeys: [eventKey], objects, allowedPreviousStatuses: step.onlyIfStatus ? [step.onlyIfStatus] : null };
-  if (step.action === 'release') return { ...base, kind: 'release', status: FREE };
-  if (step.action === 'book') return { ...base, kind: 'status', status: BOOKED, orderId: step.orderId ?? null };
-  return { ...base, kind: 'status', status: step.status };
+  const onlyIf = 'onlyIfStatus' in step ? step.onlyIfStatus : undefined;
+  const base = { eventKeys: [eventKey], objects, allowedPreviousStatuses: onlyIf ? [onlyIf] : null };
+  switch (step.action) {
+    case 'release':
+      return { ...base, kind: 'release', status: FREE };
+    case 'book':
+      return { ...base, kind: 'status', status: BOOKED, orderId: step.orderId ?? null };
+    case 'setStatus':
+      return { ...base, kind: 'status', status: step.status };
+    case 'markNotForSale':
+      return { ...base, kind: 'status', status: NOT_FOR_SALE };
+    case 'markForSale':
+      return { ...base, kind: 'release', status: FREE, allowedPreviousStatuses: [NOT_FOR_SALE] };
+  }
 }
 
 /** Places per status of an object (free ones not counted), and the order id of a booked seat. */
@@ -51,6 +62,8 @@ function undoSteps(before: ObjectView[], after: Map<string, ObjectView>): Organi
         if (status === BOOKED) {
           const orderId = then.orderId ?? undefined;
           add(`book\u0000${orderId ?? ''}`, () => ({ action: 'book', places: [], ...(orderId ? { orderId } : {}) }), label, quantity);
+        } else if (status === NOT_FOR_SALE) {
+          add('off sale', () => ({ action: 'markNotForSale', places: [] }), label, quantity);
         } else {
           add(`status\u0000${status}`, () => ({ action: 'setStatus', places: [], status }), label, quantity);
         }

@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { charts, events } from '../../db/schema';
 import type { ChartSummary, EventSummary, PlaceCounts } from '../../contracts/page-services';
-import { BOOKED, FREE, HELD } from '../../contracts/statuses';
-import { NOT_FOR_SALE, Tally, type TallyView } from '../../contracts/tally';
+import { BOOKED, FREE, HELD, NOT_FOR_SALE } from '../../contracts/statuses';
+import { Tally, type TallyView } from '../../contracts/tally';
 import { eventByKey } from './events';
 import { findEvent } from './event-state';
 import { organiserObjects } from './organiser-event';

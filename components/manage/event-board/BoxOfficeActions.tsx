@@ -24,8 +24,8 @@ type Feedback = { kind: 'done' | 'error'; text: string; conflicts?: Record<strin
 const placesWord = (n: number) => `${n} ${n === 1 ? 'place' : 'places'}`;
 
 /**
- * What the box office does with a selection: book it under an order id, set a custom status, release it; and undo
- * the last change. A refusal names each place it could not change and changes nothing.
+ * What the box office does with a selection: book it under an order id, set a custom status, release it, take it
+ * off sale or put it back; and undo the last change. A refusal names each place it could not change and changes nothing.
  */
 export function BoxOfficeActions({ eventKey, csrfToken, byLabel, selected, onSelect, customStatuses }: Props) {
   const [orderId, setOrderId] = useState('');
@@ -125,9 +125,17 @@ export function BoxOfficeActions({ eventKey, csrfToken, byLabel, selected, onSel
           ) : (
             <p className={styles.muted}>Add a status of your own (such as Blocked) under Statuses below to set it here.</p>
           )}
-          <button type="button" disabled={busy} onClick={() => void change({ action: 'release', places }, `Released ${placesWord(count)}`)}>
-            Release
-          </button>
+          <div className={styles.actionRow}>
+            <button type="button" disabled={busy} onClick={() => void change({ action: 'release', places }, `Released ${placesWord(count)}`)}>
+              Release
+            </button>
+            <button type="button" disabled={busy} onClick={() => void change({ action: 'markNotForSale', places }, `Took ${placesWord(count)} off sale`)}>
+              Take off sale
+            </button>
+            <button type="button" disabled={busy} onClick={() => void change({ action: 'markForSale', places }, `Put ${placesWord(count)} on sale`)}>
+              Put on sale
+            </button>
+          </div>
         </>
       )}
       {feedback && (

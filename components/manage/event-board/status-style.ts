@@ -1,7 +1,6 @@
 import type { CustomStatusSetting } from '../../../contracts/custom-statuses';
 import type { ChangeOrigin, LoggedChange } from '../../../contracts/realtime';
-import { BOOKED, FREE, HELD } from '../../../contracts/statuses';
-import { NOT_FOR_SALE } from '../../../contracts/tally';
+import { BOOKED, FREE, HELD, NOT_FOR_SALE } from '../../../contracts/statuses';
 
 /* How the organisers' screens name and colour statuses. Held places also carry a stripe pattern, not colour alone. */
 

@@ -53,7 +53,7 @@ describe('the box office API, from the outside', () => {
     expect(await res.json()).toEqual({
       statusCode: 400,
       message: 'Invalid request',
-      errors: { 'steps[0]': ['Unrecognized key: "colour"'], 'steps[0].status': ['a status of your own, not free, booked or reservedByToken'] },
+      errors: { 'steps[0]': ['Unrecognized key: "colour"'], 'steps[0].status': ['a status of your own, not free, booked, reservedByToken or notForSale'] },
     });
   });
 });
@@ -112,6 +112,27 @@ describe('changes by hand', () => {
     const undo = await change(booked.undo.steps);
     expect([undo.status, await undo.json()]).toMatchObject([409, { errors: { 'B-8': ['has changed since: its status is not the one expected'] } }]);
     expect(statusOf('B-8').status).toBe('blocked');
+  });
+});
+
+describe('off sale', () => {
+  it('takes seats and standing places off sale, where no buyer can take them, and puts them back; undo reverses both', async () => {
+    const off = await change([{ action: 'markNotForSale', places: [{ label: 'B-9' }, { label: 'GA1', quantity: 2 }] }]);
+    const reply = (await off.json()) as OrganiserChangeReply;
+    expect([off.status, statusOf('B-9').status]).toEqual([200, 'notForSale']);
+    expect(reply.changed).toContainEqual(expect.objectContaining({ label: 'GA1', places: expect.objectContaining({ notForSale: 2 }) }));
+    const hold = await server.api('/v1/events/show/seats/hold', { json: { objectLabels: ['B-9'] }, secretKey: null });
+    expect(hold.status).toBe(409);
+    // A venue's status cannot take the reserved name.
+    expect((await change([{ action: 'setStatus', places: [{ label: 'B-10' }], status: 'notForSale' }])).status).toBe(400);
+
+    const on = (await (await change([{ action: 'markForSale', places: [{ label: 'B-9' }, { label: 'GA1', quantity: 2 }] }])).json()) as OrganiserChangeReply;
+    expect(statusOf('B-9').status).toBe('free');
+    expect(on.undo.steps).toEqual([{ action: 'markNotForSale', places: [{ label: 'B-9' }, { label: 'GA1', quantity: 2 }] }]);
+    expect((await change(on.undo.steps)).status).toBe(200);
+    expect(statusOf('B-9').status).toBe('notForSale');
+    expect((await change(reply.undo.steps)).status).toBe(200);
+    expect(statusOf('B-9').status).toBe('free');
   });
 });
 

@@ -21,7 +21,7 @@ describe('POST /api/manage/events/{key}/settings', () => {
     expect([bad.status, ((await bad.json()) as { errors: unknown }).errors]).toEqual([
       400,
       {
-        'customStatuses[0].status': ['a status of your own, not free, booked or reservedByToken'],
+        'customStatuses[0].status': ['a status of your own, not free, booked, reservedByToken or notForSale'],
         'customStatuses[0].color': ['a colour as #rrggbb'],
       },
     ]);
