@@ -1,6 +1,7 @@
 import { notFound } from 'next/navigation';
 import { pageServices } from '../../../contracts/page-services';
 import { BuyerPage } from '../../../components/buyer/BuyerPage';
+import { preloadChart } from '../../../components/seating-chart/preload-chart';
 
 type Props = { params: Promise<{ eventKey: string }>; searchParams: Promise<{ holdSeconds?: string }> };
 
@@ -8,6 +9,7 @@ export default async function EventPage({ params, searchParams }: Props) {
   const { eventKey } = await params;
   const event = pageServices().publicEvent(eventKey);
   if (!event) notFound();
+  preloadChart(event.chartUrl);
   // A shorter hold for tests and demos; a buyer can only shorten their own hold with it.
   const holdSeconds = Number((await searchParams).holdSeconds);
   return (

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { pageServices } from '../../../../contracts/page-services';
 import { EventBoard } from '../../../../components/manage/event-board/EventBoard';
+import { preloadChart } from '../../../../components/seating-chart/preload-chart';
 import { requireOrganiser } from '../../session';
 
 type Params = { params: Promise<{ eventKey: string }> };
@@ -16,5 +17,6 @@ export default async function ManageEvent({ params }: Params) {
   const { csrfToken } = await requireOrganiser();
   const event = pageServices().organiserEvent((await params).eventKey);
   if (!event) notFound();
+  preloadChart(event.chartUrl);
   return <EventBoard event={event} csrfToken={csrfToken} />;
 }
