@@ -190,3 +190,69 @@ export type EventRow = typeof events.$inferSelect;
 export type EventObjectRow = typeof eventObjects.$inferSelect;
 export type HoldTokenRow = typeof holdTokens.$inferSelect;
 export type StatusChangeRow = typeof statusChanges.$inferSelect;
+
+/** Where a workspace wants to hear of changes (Standard Webhooks). The signing secret is `whsec_` + base64. */
+export const webhookSubscriptions = sqliteTable(
+  'webhook_subscriptions',
+  {
+    id: text('id').primaryKey(),
+    workspaceId: integer('workspace_id')
+      .notNull()
+      .references(() => workspaces.id),
+    url: text('url').notNull(),
+    /** The event types it wants (JSON array; `*` for all). */
+    events: text('events').notNull(),
+    description: text('description'),
+    secret: text('secret').notNull(),
+    enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    createdAt: integer('created_at').notNull(),
+    updatedAt: integer('updated_at').notNull(),
+  },
+  (t) => [index('webhook_subscriptions_workspace').on(t.workspaceId)],
+);
+
+/**
+ * The outbox: one row per message per subscription, written in the transaction of the change it tells of, so a
+ * committed change always has its deliveries and a rolled-back one never does. The dispatcher sends what is due.
+ */
+export const webhookDeliveries = sqliteTable(
+  'webhook_deliveries',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    subscriptionId: text('subscription_id')
+      .notNull()
+      .references(() => webhookSubscriptions.id, { onDelete: 'cascade' }),
+    /** The `webhook-id`: the same on every attempt, so receivers can drop duplicates. */
+    messageId: text('message_id').notNull(),
+    type: text('type').notNull(),
+    /** The body exactly as signed and sent. */
+    payload: text('payload').notNull(),
+    status: text('status', { enum: ['pending', 'delivered', 'failed'] })
+      .notNull()
+      .default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: integer('next_attempt_at').notNull(),
+    createdAt: integer('created_at').notNull(),
+    deliveredAt: integer('delivered_at'),
+  },
+  (t) => [index('webhook_deliveries_due').on(t.status, t.nextAttemptAt), index('webhook_deliveries_subscription').on(t.subscriptionId, t.id)],
+);
+
+/** Every attempt to deliver a message: when, what the receiver answered (or why there was no answer), how long. */
+export const webhookAttempts = sqliteTable(
+  'webhook_attempts',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    deliveryId: integer('delivery_id')
+      .notNull()
+      .references(() => webhookDeliveries.id, { onDelete: 'cascade' }),
+    at: integer('at').notNull(),
+    responseStatus: integer('response_status'),
+    error: text('error'),
+    durationMs: integer('duration_ms').notNull(),
+  },
+  (t) => [index('webhook_attempts_delivery').on(t.deliveryId)],
+);
+
+export type WebhookSubscriptionRow = typeof webhookSubscriptions.$inferSelect;
+export type WebhookDeliveryRow = typeof webhookDeliveries.$inferSelect;

@@ -7,6 +7,7 @@ import { manageDialect } from './api/manage/dialect';
 import { seatsioDialect } from './api/seatsio/dialect';
 import { openBooking, type Booking, type Workspace } from './booking/booking';
 import { ChangeFeed } from './realtime/change-feed';
+import { WebhookDispatcher } from './webhooks/dispatcher';
 import { createRealtimeServer, manageRoomOf, OVERVIEW_ROOM, roomOf, type RealtimeServer } from './realtime/socket-server';
 
 export type PageHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -29,6 +30,8 @@ export type ApplicationOptions = {
   trustProxy?: TrustProxy;
   /** Origins besides the server's own whose pages may call the buyer API. */
   allowedOrigins?: string[];
+  /** Whether webhooks may go to loopback and private addresses (off by default). */
+  webhookAllowPrivate?: boolean;
 };
 
 const DEFAULT_HOLD_RATE_LIMIT: RateLimit = { perMinute: 120, burst: 30 };
@@ -60,6 +63,7 @@ export function createApplication(options: ApplicationOptions): Application {
         holdLimiter: new RateLimiter(options.holdRateLimit ?? DEFAULT_HOLD_RATE_LIMIT, now),
         placesPerClient: options.placesPerClient ?? DEFAULT_PLACES_PER_CLIENT,
         allowedOrigins: new Set(options.allowedOrigins),
+        webhookAllowPrivate: options.webhookAllowPrivate ?? false,
       }),
       trustProxy,
     ),
@@ -95,6 +99,8 @@ export function createApplication(options: ApplicationOptions): Application {
   sweep();
   const sweeper = setInterval(sweep, options.sweepIntervalMs ?? 250);
   sweeper.unref();
+  const webhooks = new WebhookDispatcher(booking, { allowPrivate: options.webhookAllowPrivate ?? false });
+  webhooks.start();
 
   return {
     httpServer,
@@ -112,6 +118,7 @@ export function createApplication(options: ApplicationOptions): Application {
       }),
     close: async () => {
       clearInterval(sweeper);
+      await webhooks.stop();
       feed?.flush();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));

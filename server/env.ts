@@ -49,6 +49,11 @@ const schema = z.object({
   FRAME_ANCESTORS: commaList(z.union([z.enum(["'self'", "'none'"]), origin]), "'self'"),
   /** Comma-separated origins (`https://shop.example.com`) whose pages may call the buyer API besides this server's. */
   ALLOWED_ORIGINS: commaList(origin, ''),
+  /** Let webhooks go to loopback and private addresses: for tests and closed networks only. */
+  WEBHOOK_ALLOW_PRIVATE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
 
 export type Env = z.infer<typeof schema>;

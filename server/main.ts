@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     ...(env.TESSERA_PUBLIC_KEY ? { publicKey: env.TESSERA_PUBLIC_KEY } : {}),
     holdRateLimit: { perMinute: env.HOLD_RATE_LIMIT_PER_MINUTE, burst: env.HOLD_RATE_LIMIT_BURST },
     allowedOrigins: env.ALLOWED_ORIGINS,
+    webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE,
     placesPerClient: env.HOLD_PLACES_PER_CLIENT,
     trustProxy: env.TRUST_PROXY,
     pages: securePages((req, res) => handleNext(req, res), { frameAncestors: env.FRAME_ANCESTORS, dev }),

@@ -18,6 +18,7 @@ import { organiserSnapshot } from './organiser-event';
 import { organiserOverview } from './overview';
 import { listStatusChanges } from './status-change-log';
 import { createStore, type Store } from './store';
+import { createWebhook, deleteWebhook, dueDeliveries, listWebhooks, recordAttempt, updateWebhook, webhookById, webhookDeliveryLog } from './webhooks';
 import { createWorkspace, ensureDefaultWorkspace, rotateSecretKey, workspaceById, workspaceByKey, workspaceBySecretKey } from './workspaces';
 
 /**
@@ -73,6 +74,15 @@ const operations = {
   buyerRelease,
   buyerToken,
   buyerExtend,
+  // Webhooks
+  createWebhook,
+  listWebhooks,
+  webhookById,
+  updateWebhook,
+  deleteWebhook,
+  webhookDeliveryLog,
+  dueWebhookDeliveries: dueDeliveries,
+  recordWebhookAttempt: recordAttempt,
   // Status changes
   changeObjectStatus,
   changeBestAvailable,

@@ -1,12 +1,13 @@
 import type { ChartObject } from '../../contracts/chart';
 import type { ActivityEntry, ChangeOrigin, ObjectsChanged, ObjectState, OrganiserObject } from '../../contracts/realtime';
-import { FREE, HELD } from '../../contracts/statuses';
+import { BOOKED, FREE, HELD } from '../../contracts/statuses';
 import { findEvent, organiserObject, publicState, type EventHandle } from './event-state';
 import type { FailureReason, ObjectFailure } from './failures';
-import { allocationRow, gaState, type GaState } from './general-admission';
+import { allocationRow, gaCounts, gaState, type GaState } from './general-admission';
 import { checkHoldToken, objectsHeldBy, type NewHoldToken, type TokenScope } from './hold-tokens';
 import { changeGeneralAdmission, changeSeat, type ChangeIntent, type SeatState } from './status-rules';
 import type { LoadedChart, Store } from './store';
+import { enqueueSeatMessages, type SeatMessage } from './webhooks';
 
 export type ObjectRef = { label: string; quantity?: number; ticketType?: string; extraData?: Record<string, unknown> };
 
@@ -35,7 +36,10 @@ export type CommittedChanges = ObjectsChanged & { entries: ActivityEntry[] };
 
 type LogEntry = {
   label: string;
+  objectType: string;
   status: string;
+  /** The status the change took the object (or the standing places) from, for webhooks. */
+  previousStatus: string;
   quantity: number;
   holdToken: string | null;
   orderId: string | null;
@@ -117,6 +121,43 @@ function limitExceeded(store: Store, limit: PlaceLimit): 'too_many_places' | 'to
   if (!limit.client) return null;
   const tokens = store.statements.liveTokensOfClient.all({ eventId: limit.client.eventId, client: limit.client.key, now: store.now() }).map((t) => t.token);
   return placesHeld(store, tokens, limit.eventKey) > limit.client.maxPlaces ? 'too_many_places_for_client' : null;
+}
+
+/** The status a standing area's places came from: the one that now has fewer of them (free when none has). */
+function gaPreviousStatus(before: GaState, after: GaState): string {
+  const [was, now] = [gaCounts(before).byStatus, gaCounts(after).byStatus];
+  for (const [status, places] of was) if ((now.get(status) ?? 0) < places) return status;
+  return FREE;
+}
+
+/** What subscribers hear of a logged change: released places that a hold's expiry freed are `seat.hold_expired`. */
+function seatMessage(event: EventHandle, e: LogEntry, seq: number, origin: ChangeOrigin): SeatMessage {
+  const type =
+    e.status === HELD
+      ? 'seat.held'
+      : e.status === BOOKED
+        ? 'seat.booked'
+        : e.status !== FREE
+          ? 'seat.status_changed'
+          : origin === 'HOLD_EXPIRED'
+            ? 'seat.hold_expired'
+            : 'seat.released';
+  return {
+    type,
+    data: {
+      eventKey: event.key,
+      chartKey: event.chart.key,
+      objectLabel: e.label,
+      objectType: e.objectType,
+      status: e.status,
+      previousStatus: e.previousStatus,
+      ...(e.objectType === 'generalAdmission' ? { quantity: e.quantity } : {}),
+      ...(e.holdToken ? { holdToken: e.holdToken } : {}),
+      ...(e.orderId ? { orderId: e.orderId } : {}),
+      ...(e.extraData !== null ? { extraData: JSON.parse(e.extraData) as unknown } : {}),
+      seq,
+    },
+  };
 }
 
 type PlanEntry<S> = { event: EventHandle; label: string; state: S; dirty: boolean };
@@ -239,7 +280,9 @@ class ChangePlan {
       result.next,
       {
         label: object.label,
+        objectType: object.type,
         status: result.next.status,
+        previousStatus: entry.state.status,
         quantity: 1,
         holdToken: intent.token,
         orderId: result.next.orderId,
@@ -266,7 +309,9 @@ class ChangePlan {
       result.next,
       {
         label: object.label,
+        objectType: object.type,
         status: intent.kind === 'release' ? FREE : intent.status,
+        previousStatus: gaPreviousStatus(entry.state, result.next),
         quantity,
         holdToken: intent.token,
         orderId: intent.orderId,
@@ -355,6 +400,12 @@ class ChangePlan {
         object: objects[i]!,
       }));
       batches.push({ eventKey: event.key, fromSeq, toSeq, changes, entries: activity });
+      enqueueSeatMessages(
+        this.store,
+        event.workspaceId,
+        entries.map((e, i) => seatMessage(event, e, fromSeq + i, origin)),
+        this.now,
+      );
     }
     return batches;
   }

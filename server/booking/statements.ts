@@ -1,7 +1,7 @@
 import { and, asc, eq, gt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { FREE, HELD } from '../../contracts/statuses';
-import { charts, eventObjects, events, extraData, gaAllocations, holdTokens, statusChanges, workspaces } from '../../db/schema';
+import { charts, eventObjects, events, extraData, gaAllocations, holdTokens, statusChanges, webhookDeliveries, workspaces } from '../../db/schema';
 
 const p = sql.placeholder;
 
@@ -91,6 +91,17 @@ export function prepareStatements(db: Db) {
     insertGaAllocation: db
       .insert(gaAllocations)
       .values({ eventId: p('eventId'), label: p('label'), status: p('status'), holdToken: p('holdToken'), quantity: p('quantity') })
+      .prepare(),
+    insertWebhookDelivery: db
+      .insert(webhookDeliveries)
+      .values({
+        subscriptionId: p('subscriptionId'),
+        messageId: p('messageId'),
+        type: p('type'),
+        payload: p('payload'),
+        nextAttemptAt: p('nextAttemptAt'),
+        createdAt: p('createdAt'),
+      })
       .prepare(),
     bumpSeq: db
       .update(events)

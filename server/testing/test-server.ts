@@ -40,7 +40,10 @@ const FINGERPRINT = `select
 /** A real server on a random port over a real database file (a temporary one unless a file is given). */
 export async function startTestServer(
   options: Partial<
-    Pick<ApplicationOptions, 'now' | 'sweepIntervalMs' | 'holdRateLimit' | 'allowedOrigins' | 'placesPerClient' | 'trustProxy' | 'secretKey'>
+    Pick<
+      ApplicationOptions,
+      'now' | 'sweepIntervalMs' | 'holdRateLimit' | 'allowedOrigins' | 'placesPerClient' | 'trustProxy' | 'secretKey' | 'webhookAllowPrivate'
+    >
   > & {
     databaseFile?: string;
   } = {},

@@ -12,6 +12,8 @@ export type BuyerOptions = {
   placesPerClient: number;
   /** Origins besides the server's own whose pages may call the buyer API (an embedded chart's shop). */
   allowedOrigins: ReadonlySet<string>;
+  /** Whether webhooks may go to loopback and private addresses (tests, closed networks). */
+  webhookAllowPrivate: boolean;
 };
 
 /** The caller as the booking layer knows it: the venue's workspace, or an anonymous buyer and their client. */

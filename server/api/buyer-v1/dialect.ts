@@ -4,6 +4,7 @@ import { chartRoutes } from './charts';
 import type { BuyerContext, BuyerOptions } from './context';
 import { holdTokenRoutes } from './hold-tokens';
 import { holdRoutes } from './holds';
+import { webhookRoutes } from './webhooks';
 import { admitBrowser } from '../browser-admission';
 import { problem } from '../problems';
 
@@ -19,6 +20,7 @@ export function buyerDialect(options: BuyerOptions): Dialect<BuyerContext> {
   holdRoutes(router, options);
   holdTokenRoutes(router);
   chartRoutes(router);
+  webhookRoutes(router, options);
   return {
     prefix: '/api/v1',
     router,

@@ -1,0 +1,249 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
+import { webhookAttempts, webhookDeliveries, webhookSubscriptions, type WebhookSubscriptionRow } from '../../db/schema';
+import type { SeatChangeData, SeatEventType, WebhookCreateRequest, WebhookDelivery, WebhookSubscription, WebhookUpdateRequest } from '../../contracts/webhooks';
+import { workspaceById } from './workspaces';
+import type { Store } from './store';
+
+/*
+ * Webhook subscriptions and their outbox. Seat changes put their messages in the outbox inside the transaction of
+ * the change (enqueueSeatMessages); the dispatcher (server/webhooks/dispatcher.ts) takes what is due, sends it, and
+ * records each attempt here. Delivery is at least once, with the same message id on every attempt.
+ */
+
+/** After the n-th failed attempt, the next comes this much later (Svix's schedule); after the last, none. */
+export const RETRY_SCHEDULE_MS = [5_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000, 5 * 3_600_000, 10 * 3_600_000, 10 * 3_600_000];
+
+type Subscribed = { id: string; events: Set<string>; workspaceKey: string };
+
+/** Each workspace's enabled subscriptions, read once and kept until one of them changes: the hot path asks per change. */
+const enabledCache = new WeakMap<Store, Map<number, Subscribed[]>>();
+
+function enabledSubscriptions(store: Store, workspaceId: number): Subscribed[] {
+  let byWorkspace = enabledCache.get(store);
+  if (!byWorkspace) enabledCache.set(store, (byWorkspace = new Map()));
+  let list = byWorkspace.get(workspaceId);
+  if (!list) {
+    const workspaceKey = workspaceById(store, workspaceId)?.key ?? '';
+    list = store.db
+      .select()
+      .from(webhookSubscriptions)
+      .where(and(eq(webhookSubscriptions.workspaceId, workspaceId), eq(webhookSubscriptions.enabled, true)))
+      .all()
+      .map((s) => ({ id: s.id, events: new Set(JSON.parse(s.events) as string[]), workspaceKey }));
+    byWorkspace.set(workspaceId, list);
+  }
+  return list;
+}
+
+const forget = (store: Store, workspaceId: number) => enabledCache.get(store)?.delete(workspaceId);
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+function view(row: WebhookSubscriptionRow, withSecret = false): WebhookSubscription {
+  return {
+    id: row.id,
+    url: row.url,
+    events: JSON.parse(row.events) as string[],
+    description: row.description,
+    enabled: row.enabled,
+    createdAt: iso(row.createdAt),
+    ...(withSecret ? { secret: row.secret } : {}),
+  };
+}
+
+const newSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
+
+export function createWebhook(store: Store, workspaceId: number, request: WebhookCreateRequest): WebhookSubscription {
+  const now = store.now();
+  const row = store.transact(() =>
+    store.db
+      .insert(webhookSubscriptions)
+      .values({
+        id: `wh_${randomUUID().replaceAll('-', '')}`,
+        workspaceId,
+        url: request.url,
+        events: JSON.stringify([...new Set(request.events)]),
+        description: request.description ?? null,
+        secret: newSecret(),
+        createdAt: now,
+        updatedAt: now,
+      })
+      .returning()
+      .get(),
+  );
+  forget(store, workspaceId);
+  return view(row, true);
+}
+
+function subscriptionRow(store: Store, workspaceId: number, id: string): WebhookSubscriptionRow | undefined {
+  return store.db
+    .select()
+    .from(webhookSubscriptions)
+    .where(and(eq(webhookSubscriptions.id, id), eq(webhookSubscriptions.workspaceId, workspaceId)))
+    .get();
+}
+
+export function listWebhooks(store: Store, workspaceId: number): WebhookSubscription[] {
+  return store.db
+    .select()
+    .from(webhookSubscriptions)
+    .where(eq(webhookSubscriptions.workspaceId, workspaceId))
+    .orderBy(asc(webhookSubscriptions.createdAt))
+    .all()
+    .map((row) => view(row));
+}
+
+export function webhookById(store: Store, workspaceId: number, id: string): WebhookSubscription | undefined {
+  const row = subscriptionRow(store, workspaceId, id);
+  return row && view(row);
+}
+
+export function updateWebhook(store: Store, workspaceId: number, id: string, request: WebhookUpdateRequest): WebhookSubscription | undefined {
+  const row = store.transact(() => {
+    if (!subscriptionRow(store, workspaceId, id)) return undefined;
+    return store.db
+      .update(webhookSubscriptions)
+      .set({
+        ...(request.url !== undefined ? { url: request.url } : {}),
+        ...(request.events !== undefined ? { events: JSON.stringify([...new Set(request.events)]) } : {}),
+        ...(request.description !== undefined ? { description: request.description } : {}),
+        ...(request.enabled !== undefined ? { enabled: request.enabled } : {}),
+        updatedAt: store.now(),
+      })
+      .where(eq(webhookSubscriptions.id, id))
+      .returning()
+      .get();
+  });
+  forget(store, workspaceId);
+  return row && view(row);
+}
+
+/** Deletes the subscription and what it still had to deliver. */
+export function deleteWebhook(store: Store, workspaceId: number, id: string): boolean {
+  const deleted = store.transact(
+    () =>
+      store.db
+        .delete(webhookSubscriptions)
+        .where(and(eq(webhookSubscriptions.id, id), eq(webhookSubscriptions.workspaceId, workspaceId)))
+        .run().changes > 0,
+  );
+  forget(store, workspaceId);
+  return deleted;
+}
+
+/** A seat change to tell subscribers of; `data` lacks the workspace key, which the subscription knows. */
+export type SeatMessage = { type: SeatEventType; data: Omit<SeatChangeData, 'workspaceKey'> };
+
+/** Puts a message per change per interested subscription in the outbox. Call inside the change's transaction. */
+export function enqueueSeatMessages(store: Store, workspaceId: number, messages: SeatMessage[], now: number): void {
+  const subscriptions = enabledSubscriptions(store, workspaceId);
+  if (!subscriptions.length) return;
+  for (const message of messages) {
+    // One message id per change: every subscription gets the same id for the same change.
+    const messageId = `msg_${randomUUID().replaceAll('-', '')}`;
+    for (const subscription of subscriptions) {
+      if (!subscription.events.has(message.type) && !subscription.events.has('*')) continue;
+      const payload = JSON.stringify({
+        id: messageId,
+        type: message.type,
+        timestamp: iso(now),
+        data: { workspaceKey: subscription.workspaceKey, ...message.data },
+      });
+      store.statements.insertWebhookDelivery.run({
+        subscriptionId: subscription.id,
+        messageId,
+        type: message.type,
+        payload,
+        nextAttemptAt: now,
+        createdAt: now,
+      });
+    }
+  }
+}
+
+export type DueDelivery = { id: number; messageId: string; payload: string; attempts: number; url: string; secret: string };
+
+/** Deliveries whose time has come, oldest first, with where to send them and the key to sign them with. */
+export function dueDeliveries(store: Store, limit: number, except: ReadonlySet<number>): DueDelivery[] {
+  return store.db
+    .select({
+      id: webhookDeliveries.id,
+      messageId: webhookDeliveries.messageId,
+      payload: webhookDeliveries.payload,
+      attempts: webhookDeliveries.attempts,
+      url: webhookSubscriptions.url,
+      secret: webhookSubscriptions.secret,
+    })
+    .from(webhookDeliveries)
+    .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookDeliveries.subscriptionId))
+    .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, store.now()), eq(webhookSubscriptions.enabled, true)))
+    .orderBy(asc(webhookDeliveries.nextAttemptAt), asc(webhookDeliveries.id))
+    .limit(limit + except.size)
+    .all()
+    .filter((d) => !except.has(d.id))
+    .slice(0, limit);
+}
+
+export type AttemptResult = { ok: boolean; responseStatus: number | null; error: string | null; durationMs: number };
+
+/** Records an attempt: delivered, due again on the schedule, or failed for good after the last retry. */
+export function recordAttempt(store: Store, delivery: Pick<DueDelivery, 'id' | 'attempts'>, result: AttemptResult): void {
+  const now = store.now();
+  const attempts = delivery.attempts + 1;
+  const retryIn = RETRY_SCHEDULE_MS[attempts - 1];
+  store.transact(() => {
+    store.db
+      .insert(webhookAttempts)
+      .values({ deliveryId: delivery.id, at: now, ...result })
+      .run();
+    store.db
+      .update(webhookDeliveries)
+      .set(
+        result.ok
+          ? { status: 'delivered', attempts, deliveredAt: now }
+          : retryIn === undefined
+            ? { status: 'failed', attempts }
+            : { attempts, nextAttemptAt: now + retryIn },
+      )
+      .where(eq(webhookDeliveries.id, delivery.id))
+      .run();
+  });
+}
+
+/** A subscription's latest deliveries, newest first, each with its attempts. */
+export function webhookDeliveryLog(store: Store, workspaceId: number, id: string, limit: number): WebhookDelivery[] | undefined {
+  return store.transact(() => {
+    if (!subscriptionRow(store, workspaceId, id)) return undefined;
+    const deliveries = store.db
+      .select()
+      .from(webhookDeliveries)
+      .where(eq(webhookDeliveries.subscriptionId, id))
+      .orderBy(desc(webhookDeliveries.id))
+      .limit(limit)
+      .all();
+    const attempts = deliveries.length
+      ? store.db
+          .select()
+          .from(webhookAttempts)
+          .where(
+            inArray(
+              webhookAttempts.deliveryId,
+              deliveries.map((d) => d.id),
+            ),
+          )
+          .orderBy(asc(webhookAttempts.id))
+          .all()
+      : [];
+    return deliveries.map((d): WebhookDelivery => ({
+      messageId: d.messageId,
+      type: d.type,
+      status: d.status,
+      attempts: attempts
+        .filter((a) => a.deliveryId === d.id)
+        .map((a) => ({ at: iso(a.at), responseStatus: a.responseStatus, error: a.error, durationMs: a.durationMs })),
+      nextAttemptAt: d.status === 'pending' ? iso(d.nextAttemptAt) : null,
+      createdAt: iso(d.createdAt),
+    }));
+  });
+}

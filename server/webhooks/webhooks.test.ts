@@ -1,0 +1,201 @@
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { Webhook } from 'standardwebhooks';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { WebhookDelivery, WebhookMessage, WebhookSubscription } from '../../contracts/webhooks';
+import { seedSmallVenue, startTestServer, tempDir, type TestServer } from '../testing/test-server';
+
+/* Webhooks against a real receiver on a loopback port, verified with the maintained standardwebhooks package. */
+
+type Received = { headers: IncomingHttpHeaders; body: string };
+
+/** A receiver that answers `status()` to each request and keeps what it got. */
+async function receiver(status: () => number = () => 204): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
+  const received: Received[] = [];
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c: Buffer) => (body += c.toString()));
+    req.on('end', () => {
+      received.push({ headers: req.headers, body });
+      res.writeHead(status()).end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  return { url: `http://127.0.0.1:${port}/hooks`, received, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+const until = async (check: () => boolean, ms = 3000) => {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > ms) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+let server: TestServer;
+let clock = Date.now();
+afterEach(async () => server?.stop());
+
+async function subscribe(url: string, events: string[] = ['*']): Promise<WebhookSubscription> {
+  const res = await server.api('/v1/webhooks', { json: { url, events, description: 'box office' } });
+  expect(res.status).toBe(201);
+  return (await res.json()) as WebhookSubscription;
+}
+
+/** Verifies a received request with the standardwebhooks package and returns the message. */
+function verified(secret: string, r: Received): WebhookMessage {
+  return new Webhook(secret).verify(r.body, r.headers as Record<string, string>) as WebhookMessage;
+}
+
+describe('webhook subscriptions', () => {
+  it('are for the venue only, refuse private addresses unless allowed, and show the secret once', async () => {
+    server = await startTestServer();
+    const anonymous = await server.api('/v1/webhooks', { json: { url: 'https://example.com/x', events: ['*'] }, secretKey: null });
+    expect([anonymous.status, await anonymous.json()]).toEqual([401, { statusCode: 401, message: 'Webhooks need the workspace secret key' }]);
+    const loopback = await server.api('/v1/webhooks', { json: { url: 'http://127.0.0.1:9/x', events: ['seat.booked'] } });
+    expect([loopback.status, ((await loopback.json()) as { errors: unknown }).errors]).toEqual([
+      400,
+      { url: ['127.0.0.1 is a loopback, private or link-local address: webhooks go to public addresses only'] },
+    ]);
+    const unknown = await server.api('/v1/webhooks', { json: { url: 'https://example.com/x', events: ['seat.sold'], colour: 1 } });
+    expect(((await unknown.json()) as { errors: Record<string, string[]> }).errors).toEqual({
+      body: ['Unrecognized key: "colour"'],
+      'events[0]': [expect.stringContaining('seat.booked')],
+    });
+    expect((await server.api('/v1/webhooks')).status).toBe(200);
+    expect(await (await server.api('/v1/webhooks')).json()).toEqual({ items: [] });
+  });
+});
+
+describe('seat webhooks', () => {
+  it('tell of every hold, booking and release, one message per place, signed by Standard Webhooks', async () => {
+    server = await startTestServer({ webhookAllowPrivate: true });
+    seedSmallVenue(server.app, ['show']);
+    const hooks = await receiver();
+    const subscription = await subscribe(hooks.url);
+    expect(subscription.secret).toMatch(/^whsec_[A-Za-z0-9+/=]{32}$/);
+    expect(await (await server.api(`/v1/webhooks/${subscription.id}`)).json()).not.toHaveProperty('secret');
+
+    const hold = await server.api('/v1/events/show/seats/hold', { json: { objectLabels: ['A-1', 'GA1'], quantities: { GA1: 3 } }, secretKey: null });
+    const { holdToken } = (await hold.json()) as { holdToken: string };
+    await server.api('/events/show/actions/book', { json: { objects: ['A-1', { objectId: 'GA1', quantity: 3 }], holdToken, orderId: 'web-9' } });
+    await server.api('/events/show/actions/release', { json: { objects: ['A-1'] } });
+    // Refused changes tell nothing.
+    await server.api('/events/show/actions/release', { json: { objects: ['A-1'] } });
+    await until(() => hooks.received.length >= 5);
+    await new Promise((r) => setTimeout(r, 300));
+
+    const messages = hooks.received.map((r) => verified(subscription.secret!, r));
+    expect(messages.map((m) => [m.type, (m.data as { objectLabel: string }).objectLabel])).toEqual([
+      ['seat.held', 'A-1'],
+      ['seat.held', 'GA1'],
+      ['seat.booked', 'A-1'],
+      ['seat.booked', 'GA1'],
+      ['seat.released', 'A-1'],
+    ]);
+    expect(messages[3]!.data).toEqual({
+      workspaceKey: server.app.defaultWorkspace.key,
+      eventKey: 'show',
+      chartKey: 'small',
+      objectLabel: 'GA1',
+      objectType: 'generalAdmission',
+      status: 'booked',
+      previousStatus: 'reservedByToken',
+      quantity: 3,
+      holdToken,
+      orderId: 'web-9',
+      seq: 4,
+    });
+    expect(messages[4]!.data).toMatchObject({ status: 'free', previousStatus: 'booked', seq: 5 });
+    // The headers carry the message id, which is the body's too.
+    expect(hooks.received.map((r) => r.headers['webhook-id'])).toEqual(messages.map((m) => m.id));
+    // A tampered body fails verification: the test's verifier is not a rubber stamp.
+    expect(() =>
+      new Webhook(subscription.secret!).verify(hooks.received[0]!.body.replace('A-1', 'A-2'), hooks.received[0]!.headers as Record<string, string>),
+    ).toThrow();
+    await hooks.close();
+  });
+
+  it('retry a failed delivery on the schedule with the same webhook-id, logging every attempt', async () => {
+    clock = Date.now();
+    server = await startTestServer({ webhookAllowPrivate: true, now: () => clock });
+    seedSmallVenue(server.app, ['show']);
+    let failing = true;
+    const hooks = await receiver(() => (failing ? 500 : 200));
+    const subscription = await subscribe(hooks.url, ['seat.booked']);
+    const attempts = () => server.app.booking.webhookDeliveryLog(server.app.defaultWorkspace.id, subscription.id, 1)![0]?.attempts.length ?? 0;
+    await server.api('/events/show/actions/book', { json: { objects: ['B-2'] } });
+    // The clock moves only once an attempt is recorded: the next one is due on the schedule from then.
+    await until(() => attempts() === 1);
+    // Nothing more until the first retry is due, 5 s later.
+    await new Promise((r) => setTimeout(r, 400));
+    expect(hooks.received).toHaveLength(1);
+    clock += 5_000;
+    await until(() => attempts() === 2);
+    failing = false;
+    clock += 5 * 60_000;
+    await until(() => hooks.received.length === 3);
+    const ids = new Set(hooks.received.map((r) => r.headers['webhook-id']));
+    expect(ids.size).toBe(1);
+    await until(() => {
+      const log = server.app.booking.webhookDeliveryLog(server.app.defaultWorkspace.id, subscription.id, 10)!;
+      return log[0]?.status === 'delivered';
+    });
+    const { items } = (await (await server.api(`/v1/webhooks/${subscription.id}/deliveries`)).json()) as { items: WebhookDelivery[] };
+    expect(items).toHaveLength(1);
+    expect(items[0]).toMatchObject({ type: 'seat.booked', status: 'delivered', nextAttemptAt: null });
+    expect(items[0]!.attempts.map((a) => a.responseStatus)).toEqual([500, 500, 200]);
+    await hooks.close();
+  });
+
+  it('survive a restart: what was due while the receiver was down goes out after the server starts again', async () => {
+    const { dir, cleanup } = tempDir();
+    const databaseFile = `${dir}/tessera.db`;
+    server = await startTestServer({ webhookAllowPrivate: true, databaseFile });
+    seedSmallVenue(server.app, ['show']);
+    const hooks = await receiver();
+    const url = hooks.url;
+    await hooks.close();
+    const subscription = await subscribe(url, ['seat.booked']);
+    await server.api('/events/show/actions/book', { json: { objects: ['B-3'], orderId: 'before-restart' } });
+    await until(() => server.app.booking.webhookDeliveryLog(server.app.defaultWorkspace.id, subscription.id, 1)![0]!.attempts.length === 1);
+    await server.stop();
+
+    // The receiver is back on the same port; the server restarts later, when the retry is due.
+    const port = Number(new URL(url).port);
+    const received: Received[] = [];
+    const back = createServer((req, res) => {
+      let body = '';
+      req.on('data', (c: Buffer) => (body += c.toString()));
+      req.on('end', () => (received.push({ headers: req.headers, body }), res.writeHead(200).end()));
+    });
+    await new Promise<void>((r) => back.listen(port, '127.0.0.1', r));
+    server = await startTestServer({ webhookAllowPrivate: true, databaseFile, now: () => Date.now() + 10_000 });
+    await until(() => received.length === 1);
+    expect(verified(subscription.secret!, received[0]!).data).toMatchObject({ objectLabel: 'B-3', orderId: 'before-restart' });
+    await new Promise<void>((r) => back.close(() => r()));
+    await server.stop();
+    server = undefined as unknown as TestServer;
+    cleanup();
+  });
+
+  it('tell of each expired hold once per place', async () => {
+    clock = Date.now();
+    server = await startTestServer({ webhookAllowPrivate: true, now: () => clock, sweepIntervalMs: 50 });
+    seedSmallVenue(server.app, ['show']);
+    const hooks = await receiver();
+    const subscription = await subscribe(hooks.url, ['seat.hold_expired']);
+    await server.api('/v1/events/show/seats/hold', { json: { objectLabels: ['A-5', 'GA1'], quantities: { GA1: 2 } }, secretKey: null });
+    clock += 16 * 60_000;
+    await until(() => hooks.received.length === 2);
+    await new Promise((r) => setTimeout(r, 300));
+    const messages = hooks.received.map((r) => verified(subscription.secret!, r));
+    expect(
+      messages.map((m) => [m.type, (m.data as { objectLabel: string; quantity?: number }).objectLabel, (m.data as { quantity?: number }).quantity]),
+    ).toEqual([
+      ['seat.hold_expired', 'A-5', undefined],
+      ['seat.hold_expired', 'GA1', 2],
+    ]);
+    await hooks.close();
+  });
+});
