@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { createServer } from 'node:http';
 import type { ChildProcess } from 'node:child_process';
 import { forkProcess } from './child';
 import { progress, throughput, time, type Measurement } from './report';
@@ -113,5 +114,62 @@ export async function contentionBench(server: AppServer): Promise<Measurement[]>
     ];
   } finally {
     db.close();
+  }
+}
+
+/**
+ * Holds with one webhook subscription (every hold a message, sent to a receiver on loopback) against the same holds
+ * without one, each on a fresh event of the same venue, one after the other.
+ */
+export async function webhookBench(server: AppServer, quick: boolean): Promise<Measurement[]> {
+  const duration = quick ? 2 : 10;
+  const base = `http://127.0.0.1:${server.port}`;
+  const tokens = [await holdToken(server.port), await holdToken(server.port)];
+  let received = 0;
+  const receiver = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => (received++, res.writeHead(204).end()));
+  });
+  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
+  const holds = (event: string) =>
+    load({
+      url: `${base}/api/events/${event}/actions/hold`,
+      method: 'POST',
+      connections: 50,
+      duration,
+      headers: benchAuth,
+      holdLabels: server.labels,
+      holdTokens: tokens,
+    });
+  try {
+    progress(`[http] holds without a webhook subscription, ${duration} s…`);
+    const without = await holds('hooks-off');
+    const created = await fetch(`${base}/api/v1/webhooks`, {
+      method: 'POST',
+      headers: { ...benchAuth, 'content-type': 'application/json' },
+      body: JSON.stringify({ url: `http://127.0.0.1:${(receiver.address() as { port: number }).port}/`, events: ['*'] }),
+    });
+    const { id } = (await created.json()) as { id: string };
+    progress(`[http] holds with one webhook subscription, ${duration} s…`);
+    const withHooks = await holds('hooks-on');
+    // Give the dispatcher a moment to catch up before counting what arrived.
+    await new Promise((r) => setTimeout(r, 2000));
+    await fetch(`${base}/api/v1/webhooks/${id}`, { method: 'DELETE', headers: benchAuth });
+    const accepted = withHooks.statusCodes['200']?.count ?? 0;
+    return [
+      {
+        ...throughput(
+          '2 http',
+          'hold with 1 webhook subscription',
+          withHooks.requestsPerSecond,
+          'req/s',
+          { name: 'without', value: without.requestsPerSecond },
+          { min: 0.8, text: '≥ 0.8× without' },
+        ),
+        note: `p99 ${withHooks.p99} / ${without.p99} ms; ${accepted} holds made, ${received} webhooks received within 2 s of the end`,
+      },
+    ];
+  } finally {
+    await new Promise<void>((r) => receiver.close(() => r()));
   }
 }

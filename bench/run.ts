@@ -9,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { stop } from './child';
 import { dbBench } from './db-bench';
 import { fanoutBench } from './fanout-bench';
-import { contentionBench, httpBench, startAppServer } from './http-bench';
+import { contentionBench, httpBench, startAppServer, webhookBench } from './http-bench';
 import { rendererBench } from './renderer-bench';
 import { dashboardBench } from './dashboard-bench';
 import { pagesBench } from './pages-bench';
@@ -26,7 +26,7 @@ const sections: [string, () => Promise<Measurement[]>][] = [
     async () => {
       const server = await startAppServer(quick ? 10_000 : 100_000);
       try {
-        return [...(await httpBench(server, quick)), ...(await contentionBench(server))];
+        return [...(await httpBench(server, quick)), ...(await webhookBench(server, quick)), ...(await contentionBench(server))];
       } finally {
         await stop(server.child);
       }

@@ -11,10 +11,16 @@ import { BENCH_SECRET_KEY } from '../http-bench';
 
 const seats = Number(process.env.BENCH_SEATS ?? 10_000);
 const dir = mkdtempSync(join(tmpdir(), 'tessera-bench-app-'));
-const app = createApplication({ databaseUrl: `file:${join(dir, 'bench.db')}`, secretKey: BENCH_SECRET_KEY, holdRateLimit: { perMinute: 1e9, burst: 1e9 } });
+const app = createApplication({
+  databaseUrl: `file:${join(dir, 'bench.db')}`,
+  secretKey: BENCH_SECRET_KEY,
+  holdRateLimit: { perMinute: 1e9, burst: 1e9 },
+  // The webhook bench's receiver listens on loopback.
+  webhookAllowPrivate: true,
+});
 const venue = app.booking.importChart(app.defaultWorkspace.id, venueWithSeats(seats), {
   key: 'bench',
-  events: [{ key: 'bench' }, { key: 'contention' }, { key: 'fanout' }],
+  events: [{ key: 'bench' }, { key: 'contention' }, { key: 'fanout' }, { key: 'hooks-off' }, { key: 'hooks-on' }],
 });
 if (!venue.ok) throw new Error(`bench venue: ${venue.reason}`);
 

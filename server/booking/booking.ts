@@ -18,7 +18,7 @@ import { organiserSnapshot } from './organiser-event';
 import { organiserOverview } from './overview';
 import { listStatusChanges } from './status-change-log';
 import { createStore, type Store } from './store';
-import { createWebhook, deleteWebhook, dueDeliveries, listWebhooks, recordAttempt, updateWebhook, webhookById, webhookDeliveryLog } from './webhooks';
+import { createWebhook, deleteWebhook, dueDeliveries, listWebhooks, recordAttempts, updateWebhook, webhookById, webhookDeliveryLog } from './webhooks';
 import { createWorkspace, ensureDefaultWorkspace, rotateSecretKey, workspaceById, workspaceByKey, workspaceBySecretKey } from './workspaces';
 
 /**
@@ -82,7 +82,7 @@ const operations = {
   deleteWebhook,
   webhookDeliveryLog,
   dueWebhookDeliveries: dueDeliveries,
-  recordWebhookAttempt: recordAttempt,
+  recordWebhookAttempts: recordAttempts,
   // Status changes
   changeObjectStatus,
   changeBestAvailable,

@@ -165,7 +165,7 @@ export function enqueueSeatMessages(store: Store, workspaceId: number, messages:
 export type DueDelivery = { id: number; messageId: string; payload: string; attempts: number; url: string; secret: string };
 
 /** Deliveries whose time has come, oldest first, with where to send them and the key to sign them with. */
-export function dueDeliveries(store: Store, limit: number, except: ReadonlySet<number>): DueDelivery[] {
+export function dueDeliveries(store: Store, limit: number): DueDelivery[] {
   return store.db
     .select({
       id: webhookDeliveries.id,
@@ -179,35 +179,39 @@ export function dueDeliveries(store: Store, limit: number, except: ReadonlySet<n
     .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookDeliveries.subscriptionId))
     .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, store.now()), eq(webhookSubscriptions.enabled, true)))
     .orderBy(asc(webhookDeliveries.nextAttemptAt), asc(webhookDeliveries.id))
-    .limit(limit + except.size)
-    .all()
-    .filter((d) => !except.has(d.id))
-    .slice(0, limit);
+    .limit(limit)
+    .all();
 }
 
 export type AttemptResult = { ok: boolean; responseStatus: number | null; error: string | null; durationMs: number };
 
-/** Records an attempt: delivered, due again on the schedule, or failed for good after the last retry. */
-export function recordAttempt(store: Store, delivery: Pick<DueDelivery, 'id' | 'attempts'>, result: AttemptResult): void {
+/**
+ * Records attempts, in one transaction: each delivery delivered, due again on the schedule, or failed for good
+ * after the last retry. A delivery deleted meanwhile (its subscription was) is skipped.
+ */
+export function recordAttempts(store: Store, attempted: { delivery: Pick<DueDelivery, 'id' | 'attempts'>; result: AttemptResult }[]): void {
   const now = store.now();
-  const attempts = delivery.attempts + 1;
-  const retryIn = RETRY_SCHEDULE_MS[attempts - 1];
   store.transact(() => {
-    store.db
-      .insert(webhookAttempts)
-      .values({ deliveryId: delivery.id, at: now, ...result })
-      .run();
-    store.db
-      .update(webhookDeliveries)
-      .set(
-        result.ok
-          ? { status: 'delivered', attempts, deliveredAt: now }
-          : retryIn === undefined
-            ? { status: 'failed', attempts }
-            : { attempts, nextAttemptAt: now + retryIn },
-      )
-      .where(eq(webhookDeliveries.id, delivery.id))
-      .run();
+    for (const { delivery, result } of attempted) {
+      const attempts = delivery.attempts + 1;
+      const retryIn = RETRY_SCHEDULE_MS[attempts - 1];
+      const updated = store.db
+        .update(webhookDeliveries)
+        .set(
+          result.ok
+            ? { status: 'delivered', attempts, deliveredAt: now }
+            : retryIn === undefined
+              ? { status: 'failed', attempts }
+              : { attempts, nextAttemptAt: now + retryIn },
+        )
+        .where(eq(webhookDeliveries.id, delivery.id))
+        .run();
+      if (updated.changes)
+        store.db
+          .insert(webhookAttempts)
+          .values({ deliveryId: delivery.id, at: now, ...result })
+          .run();
+    }
   });
 }
 

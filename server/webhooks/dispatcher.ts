@@ -10,8 +10,8 @@ import { webhookUrlProblem } from './address-policy';
  */
 
 const TIMEOUT_MS = 15_000;
-/** At most this many requests at once: a slow receiver must not hold up the others for long. */
-const CONCURRENCY = 16;
+/** Deliveries taken from the outbox at a time, all sent at once; the next batch follows as soon as they are done. */
+const BATCH = 64;
 
 export type DispatcherOptions = { allowPrivate: boolean; intervalMs?: number };
 
@@ -46,43 +46,45 @@ async function attempt(delivery: DueDelivery, allowPrivate: boolean): Promise<At
 
 export class WebhookDispatcher {
   private timer: NodeJS.Timeout | undefined;
-  private inFlight = new Map<number, Promise<void>>();
-  private ticking = false;
+  private running: Promise<void> | undefined;
+  private stopped = false;
 
   constructor(
     private booking: Booking,
     private options: DispatcherOptions,
   ) {}
 
+  /** Looks for due deliveries every interval; while there are more than a batch, one batch follows another. */
   start(): void {
-    this.timer = setInterval(() => void this.tick(), this.options.intervalMs ?? 200);
+    this.timer = setInterval(() => void this.drain(), this.options.intervalMs ?? 200);
     this.timer.unref();
   }
 
-  /** Takes what is due, up to the concurrency left, and sends it. */
-  async tick(): Promise<void> {
-    if (this.ticking) return;
-    this.ticking = true;
+  drain(): Promise<void> {
+    this.running ??= this.run().finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async run(): Promise<void> {
     try {
-      const room = CONCURRENCY - this.inFlight.size;
-      if (room <= 0) return;
-      for (const delivery of this.booking.dueWebhookDeliveries(room, new Set(this.inFlight.keys()))) {
-        const sending = attempt(delivery, this.options.allowPrivate)
-          .then((result) => this.booking.recordWebhookAttempt(delivery, result))
-          .catch((cause) => console.error('webhook delivery failed to record', cause))
-          .finally(() => this.inFlight.delete(delivery.id));
-        this.inFlight.set(delivery.id, sending);
+      for (;;) {
+        if (this.stopped) return;
+        const due = this.booking.dueWebhookDeliveries(BATCH);
+        if (!due.length) return;
+        const results = await Promise.all(due.map(async (delivery) => ({ delivery, result: await attempt(delivery, this.options.allowPrivate) })));
+        // One transaction for the batch: recording costs the booking path as little as it can.
+        this.booking.recordWebhookAttempts(results);
+        if (due.length < BATCH) return;
       }
     } catch (cause) {
       console.error('webhook dispatch failed', cause);
-    } finally {
-      this.ticking = false;
     }
   }
 
-  /** Stops taking new deliveries and waits for those under way. */
+  /** Stops taking new deliveries and waits for the batch under way. */
   async stop(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.timer);
-    await Promise.all(this.inFlight.values());
+    await this.running;
   }
 }
