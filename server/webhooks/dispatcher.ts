@@ -1,46 +1,45 @@
-import { Webhook } from 'standardwebhooks';
+import { Worker } from 'node:worker_threads';
 import type { Booking } from '../booking/booking';
 import type { AttemptResult, DueDelivery } from '../booking/webhooks';
-import { webhookUrlProblem } from './address-policy';
+import type { SendReply, SendRequest } from './sender';
 
 /*
- * Sends what the webhook outbox has due, signed by the Standard Webhooks specification, and records every attempt.
- * A 2xx answer within the timeout delivers; anything else (a redirect included) is retried on the schedule. The
- * outbox lives in the database, so what was due when the process stopped goes out after it starts again.
+ * Sends what the webhook outbox has due and records every attempt. A 2xx answer within the timeout delivers;
+ * anything else (a redirect included) is retried on the schedule. The outbox lives in the database, so what was due
+ * when the process stopped goes out after it starts again. This thread reads and records; a worker thread of its
+ * own sends (sender.ts), started with the first message.
  */
 
-const TIMEOUT_MS = 15_000;
 /** Deliveries taken from the outbox at a time, all sent at once; the next batch follows as soon as they are done. */
 const BATCH = 64;
 
 export type DispatcherOptions = { allowPrivate: boolean; intervalMs?: number };
 
-async function attempt(delivery: DueDelivery, allowPrivate: boolean): Promise<AttemptResult> {
-  const started = performance.now();
-  const done = (result: Omit<AttemptResult, 'durationMs'>): AttemptResult => ({ ...result, durationMs: Math.round(performance.now() - started) });
-  const refused = await webhookUrlProblem(delivery.url, allowPrivate);
-  if (refused) return done({ ok: false, responseStatus: null, error: `not sent: ${refused}` });
-  const timestamp = new Date();
-  try {
-    const res = await fetch(delivery.url, {
-      method: 'POST',
-      body: delivery.payload,
-      redirect: 'manual',
-      signal: AbortSignal.timeout(TIMEOUT_MS),
-      headers: {
-        'content-type': 'application/json',
-        'user-agent': 'Tessera-Webhooks/1',
-        'webhook-id': delivery.messageId,
-        'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
-        'webhook-signature': new Webhook(delivery.secret).sign(delivery.messageId, timestamp, delivery.payload),
-      },
+/** The sending thread, and the batches it has not answered yet. */
+class Sender {
+  private worker = new Worker(new URL('./send-worker.mjs', import.meta.url));
+  private waiting = new Map<number, (results: AttemptResult[]) => void>();
+  private next = 0;
+
+  constructor(private allowPrivate: boolean) {
+    this.worker.on('message', (reply: SendReply) => {
+      this.waiting.get(reply.id)?.(reply.results);
+      this.waiting.delete(reply.id);
     });
-    await res.arrayBuffer().catch(() => undefined);
-    const ok = res.status >= 200 && res.status < 300;
-    return done({ ok, responseStatus: res.status, error: ok ? null : res.status >= 300 && res.status < 400 ? 'redirects are not followed' : null });
-  } catch (cause) {
-    const error = cause instanceof Error ? (cause.name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : cause.message) : String(cause);
-    return done({ ok: false, responseStatus: null, error });
+    this.worker.unref();
+  }
+
+  send(deliveries: DueDelivery[]): Promise<AttemptResult[]> {
+    const id = this.next++;
+    return new Promise((resolve, reject) => {
+      this.waiting.set(id, resolve);
+      this.worker.once('error', reject);
+      this.worker.postMessage({ id, deliveries, allowPrivate: this.allowPrivate } satisfies SendRequest);
+    });
+  }
+
+  close(): Promise<number> {
+    return this.worker.terminate();
   }
 }
 
@@ -48,6 +47,7 @@ export class WebhookDispatcher {
   private timer: NodeJS.Timeout | undefined;
   private running: Promise<void> | undefined;
   private stopped = false;
+  private sender: Sender | undefined;
 
   constructor(
     private booking: Booking,
@@ -71,9 +71,10 @@ export class WebhookDispatcher {
         if (this.stopped) return;
         const due = this.booking.dueWebhookDeliveries(BATCH);
         if (!due.length) return;
-        const results = await Promise.all(due.map(async (delivery) => ({ delivery, result: await attempt(delivery, this.options.allowPrivate) })));
+        this.sender ??= new Sender(this.options.allowPrivate);
+        const results = await this.sender.send(due);
         // One transaction for the batch: recording costs the booking path as little as it can.
-        this.booking.recordWebhookAttempts(results);
+        this.booking.recordWebhookAttempts(due.map((delivery, i) => ({ delivery, result: results[i]! })));
         if (due.length < BATCH) return;
       }
     } catch (cause) {
@@ -86,5 +87,6 @@ export class WebhookDispatcher {
     this.stopped = true;
     clearInterval(this.timer);
     await this.running;
+    await this.sender?.close();
   }
 }
