@@ -44,15 +44,10 @@ export async function holdToken(port: number): Promise<string> {
   return ((await res.json()) as { holdToken: string }).holdToken;
 }
 
-export async function httpBench(server: AppServer, quick: boolean): Promise<Measurement[]> {
-  const duration = quick ? 2 : 10;
-  const base = `http://127.0.0.1:${server.port}`;
-  const tokens = [await holdToken(server.port), await holdToken(server.port)];
-  progress(`[http] trivial handler, ${duration} s, 50 connections…`);
-  const trivial = await load({ url: `${base}/api/v1/health`, method: 'GET', connections: 50, duration });
-  progress(`[http] hold, ${duration} s, 50 connections…`);
-  const hold = await load({
-    url: `${base}/api/events/bench/actions/hold`,
+/** Holds through the API on `event` for `duration` seconds over 50 connections, every seat asked for by both tokens. */
+function holdsOn(server: AppServer, event: string, duration: number, tokens: string[]) {
+  return load({
+    url: `http://127.0.0.1:${server.port}/api/events/${event}/actions/hold`,
     method: 'POST',
     connections: 50,
     duration,
@@ -60,6 +55,16 @@ export async function httpBench(server: AppServer, quick: boolean): Promise<Meas
     holdLabels: server.labels,
     holdTokens: tokens,
   });
+}
+
+export async function httpBench(server: AppServer, quick: boolean): Promise<Measurement[]> {
+  const duration = quick ? 2 : 10;
+  const base = `http://127.0.0.1:${server.port}`;
+  const tokens = [await holdToken(server.port), await holdToken(server.port)];
+  progress(`[http] trivial handler, ${duration} s, 50 connections…`);
+  const trivial = await load({ url: `${base}/api/v1/health`, method: 'GET', connections: 50, duration });
+  progress(`[http] hold, ${duration} s, 50 connections…`);
+  const hold = await holdsOn(server, 'bench', duration, tokens);
   const codes = Object.fromEntries(Object.entries(hold.statusCodes).map(([code, s]) => [code, s.count]));
   if (hold.errors || Object.keys(codes).some((c) => c !== '200' && c !== '400'))
     throw new Error(`unexpected answers to holds: ${JSON.stringify(codes)}, ${hold.errors} errors`);
@@ -131,16 +136,7 @@ export async function webhookBench(server: AppServer, quick: boolean): Promise<M
     req.on('end', () => (received++, res.writeHead(204).end()));
   });
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
-  const holds = (event: string) =>
-    load({
-      url: `${base}/api/events/${event}/actions/hold`,
-      method: 'POST',
-      connections: 50,
-      duration,
-      headers: benchAuth,
-      holdLabels: server.labels,
-      holdTokens: tokens,
-    });
+  const holds = (event: string) => holdsOn(server, event, duration, tokens);
   try {
     progress(`[http] holds without a webhook subscription, ${duration} s…`);
     const without = await holds('hooks-off');

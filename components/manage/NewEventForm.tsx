@@ -10,6 +10,9 @@ import { manageApi } from './manage-api-client';
 
 type TypeRow = { ticketType: string; price: string };
 
+/** A price input: a number of cents' precision, with the decimal keypad on phones. */
+const AMOUNT = { type: 'number', min: '0', step: '0.01', inputMode: 'decimal' } as const;
+
 /** Create an event from a chart: its name and date, a price (or ticket types) per category, and how it sells. */
 export function NewEventForm({ charts, csrfToken }: { charts: ChartSummary[]; csrfToken: string }) {
   const router = useRouter();
@@ -102,15 +105,7 @@ export function NewEventForm({ charts, csrfToken }: { charts: ChartSummary[]; cs
             <div key={category.key} className={styles.categoryPrices}>
               {rows.length === 0 ? (
                 field(path, category.label, (props) => (
-                  <input
-                    {...props}
-                    type="number"
-                    min="0"
-                    step="0.01"
-                    inputMode="decimal"
-                    value={prices[category.key] ?? ''}
-                    onChange={(e) => setPrices({ ...prices, [category.key]: e.target.value })}
-                  />
+                  <input {...props} {...AMOUNT} value={prices[category.key] ?? ''} onChange={(e) => setPrices({ ...prices, [category.key]: e.target.value })} />
                 ))
               ) : (
                 <fieldset className={styles.ticketTypes}>
@@ -128,10 +123,7 @@ export function NewEventForm({ charts, csrfToken }: { charts: ChartSummary[]; cs
                       {field(`${path}.ticketTypes[${i}].price`, 'Price', (props) => (
                         <input
                           {...props}
-                          type="number"
-                          min="0"
-                          step="0.01"
-                          inputMode="decimal"
+                          {...AMOUNT}
                           value={row.price}
                           onChange={(e) => setRows(rows.map((r, j) => (j === i ? { ...r, price: e.target.value } : r)))}
                         />
