@@ -204,6 +204,9 @@ export const webhookSubscriptions = sqliteTable(
     events: text('events').notNull(),
     description: text('description'),
     secret: text('secret').notNull(),
+    /** After a rotation, messages are signed with the old secret too until this time, so receivers can switch over. */
+    previousSecret: text('previous_secret'),
+    previousSecretUntil: integer('previous_secret_until'),
     enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),

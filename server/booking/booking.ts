@@ -18,7 +18,19 @@ import { organiserSnapshot } from './organiser-event';
 import { organiserOverview } from './overview';
 import { listStatusChanges } from './status-change-log';
 import { createStore, type Store } from './store';
-import { createWebhook, deleteWebhook, dueDeliveries, listWebhooks, recordAttempts, updateWebhook, webhookById, webhookDeliveryLog } from './webhooks';
+import {
+  createWebhook,
+  deleteWebhook,
+  dueDeliveries,
+  listWebhooks,
+  recordAttempts,
+  replayWebhookDelivery,
+  rotateWebhookSecret,
+  sendTestMessage,
+  updateWebhook,
+  webhookById,
+  webhookDeliveryLog,
+} from './webhooks';
 import { createWorkspace, ensureDefaultWorkspace, rotateSecretKey, workspaceById, workspaceByKey, workspaceBySecretKey } from './workspaces';
 
 /**
@@ -81,6 +93,9 @@ const operations = {
   updateWebhook,
   deleteWebhook,
   webhookDeliveryLog,
+  rotateWebhookSecret,
+  sendTestWebhook: sendTestMessage,
+  replayWebhookDelivery,
   dueWebhookDeliveries: dueDeliveries,
   recordWebhookAttempts: recordAttempts,
   // Status changes

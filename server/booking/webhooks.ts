@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray, lte } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, lte, ne } from 'drizzle-orm';
 import { webhookAttempts, webhookDeliveries, webhookSubscriptions, type WebhookSubscriptionRow } from '../../db/schema';
 import type { SeatChangeData, SeatEventType, WebhookCreateRequest, WebhookDelivery, WebhookSubscription, WebhookUpdateRequest } from '../../contracts/webhooks';
 import { workspaceById } from './workspaces';
@@ -162,10 +162,12 @@ export function enqueueSeatMessages(store: Store, workspaceId: number, messages:
   }
 }
 
-export type DueDelivery = { id: number; messageId: string; payload: string; attempts: number; url: string; secret: string };
+/** A due delivery, with where it goes and the secrets to sign it with (two for a day after a rotation). */
+export type DueDelivery = { id: number; messageId: string; payload: string; attempts: number; url: string; secrets: string[] };
 
-/** Deliveries whose time has come, oldest first, with where to send them and the key to sign them with. */
+/** Deliveries whose time has come, oldest first, with where to send them and the keys to sign them with. */
 export function dueDeliveries(store: Store, limit: number): DueDelivery[] {
+  const now = store.now();
   return store.db
     .select({
       id: webhookDeliveries.id,
@@ -174,13 +176,64 @@ export function dueDeliveries(store: Store, limit: number): DueDelivery[] {
       attempts: webhookDeliveries.attempts,
       url: webhookSubscriptions.url,
       secret: webhookSubscriptions.secret,
+      previousSecret: webhookSubscriptions.previousSecret,
+      previousSecretUntil: webhookSubscriptions.previousSecretUntil,
     })
     .from(webhookDeliveries)
     .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookDeliveries.subscriptionId))
     .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, store.now()), eq(webhookSubscriptions.enabled, true)))
     .orderBy(asc(webhookDeliveries.nextAttemptAt), asc(webhookDeliveries.id))
     .limit(limit)
-    .all();
+    .all()
+    .map(({ secret, previousSecret, previousSecretUntil, ...d }) => ({
+      ...d,
+      secrets: previousSecret && (previousSecretUntil ?? 0) > now ? [secret, previousSecret] : [secret],
+    }));
+}
+
+/** How long messages are also signed with the secret a rotation replaced. */
+const ROTATION_OVERLAP_MS = 24 * 3_600_000;
+
+/** A new signing secret; the old one keeps signing too for a day, so receivers can switch without losing messages. */
+export function rotateWebhookSecret(store: Store, workspaceId: number, id: string): WebhookSubscription | undefined {
+  const row = store.transact(() => {
+    const current = subscriptionRow(store, workspaceId, id);
+    if (!current) return undefined;
+    return store.db
+      .update(webhookSubscriptions)
+      .set({ secret: newSecret(), previousSecret: current.secret, previousSecretUntil: store.now() + ROTATION_OVERLAP_MS, updatedAt: store.now() })
+      .where(eq(webhookSubscriptions.id, id))
+      .returning()
+      .get();
+  });
+  return row && view(row, true);
+}
+
+/** Puts a `webhook.test` message for this subscription alone in the outbox; its id, or undefined. */
+export function sendTestMessage(store: Store, workspaceId: number, id: string): string | undefined {
+  return store.transact(() => {
+    const subscription = subscriptionRow(store, workspaceId, id);
+    if (!subscription) return undefined;
+    const now = store.now();
+    const messageId = `msg_${randomUUID().replaceAll('-', '')}`;
+    const payload = JSON.stringify({ id: messageId, type: 'webhook.test', timestamp: iso(now), data: { subscriptionId: id } });
+    store.statements.insertWebhookDelivery.run({ subscriptionId: id, messageId, type: 'webhook.test', payload, nextAttemptAt: now, createdAt: now });
+    return messageId;
+  });
+}
+
+/** Sends a delivery again from the start of the schedule (a failed one, or one still waiting for its next retry). */
+export function replayWebhookDelivery(store: Store, workspaceId: number, id: string, messageId: string): boolean {
+  return store.transact(() => {
+    if (!subscriptionRow(store, workspaceId, id)) return false;
+    return (
+      store.db
+        .update(webhookDeliveries)
+        .set({ status: 'pending', attempts: 0, nextAttemptAt: store.now() })
+        .where(and(eq(webhookDeliveries.subscriptionId, id), eq(webhookDeliveries.messageId, messageId), ne(webhookDeliveries.status, 'delivered')))
+        .run().changes > 0
+    );
+  });
 }
 
 export type AttemptResult = { ok: boolean; responseStatus: number | null; error: string | null; durationMs: number };

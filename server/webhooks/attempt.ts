@@ -23,7 +23,8 @@ export async function attempt(delivery: DueDelivery, allowPrivate: boolean): Pro
         'user-agent': 'Tessera-Webhooks/1',
         'webhook-id': delivery.messageId,
         'webhook-timestamp': String(Math.floor(timestamp.getTime() / 1000)),
-        'webhook-signature': new Webhook(delivery.secret).sign(delivery.messageId, timestamp, delivery.payload),
+        // Space-separated, one per secret: during a rotation, receivers holding either secret can verify.
+        'webhook-signature': delivery.secrets.map((secret) => new Webhook(secret).sign(delivery.messageId, timestamp, delivery.payload)).join(' '),
       },
     });
     await res.arrayBuffer().catch(() => undefined);

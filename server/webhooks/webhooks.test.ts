@@ -198,4 +198,40 @@ describe('seat webhooks', () => {
     ]);
     await hooks.close();
   });
+
+  it('rotate the secret with a day in which both sign, send a test message, and replay a failed delivery', async () => {
+    clock = Date.now();
+    server = await startTestServer({ webhookAllowPrivate: true, now: () => clock });
+    let status = 204;
+    const hooks = await receiver(() => status);
+    const subscription = await subscribe(hooks.url);
+    const rotated = (await (await server.api(`/v1/webhooks/${subscription.id}/rotate-secret`, { json: {} })).json()) as WebhookSubscription;
+    expect(rotated.secret).not.toBe(subscription.secret);
+
+    const test = await server.api(`/v1/webhooks/${subscription.id}/test`, { json: {} });
+    const { messageId } = (await test.json()) as { messageId: string };
+    expect(test.status).toBe(202);
+    await until(() => hooks.received.length === 1);
+    // Receivers holding either secret verify it during the overlap.
+    expect(verified(rotated.secret!, hooks.received[0]!)).toMatchObject({ id: messageId, type: 'webhook.test' });
+    expect(verified(subscription.secret!, hooks.received[0]!).id).toBe(messageId);
+
+    // A day later only the new secret signs.
+    clock += 25 * 3_600_000;
+    status = 500;
+    await server.api(`/v1/webhooks/${subscription.id}/test`, { json: {} });
+    await until(() => hooks.received.length === 2);
+    expect(() => verified(subscription.secret!, hooks.received[1]!)).toThrow();
+    const failed = verified(rotated.secret!, hooks.received[1]!);
+
+    // Replayed at once, not on the schedule, with the same id.
+    await until(() => server.app.booking.webhookDeliveryLog(server.app.defaultWorkspace.id, subscription.id, 1)![0]!.attempts.length === 1);
+    status = 204;
+    const replay = await server.api(`/v1/webhooks/${subscription.id}/deliveries/${failed.id}/replay`, { json: {} });
+    expect(replay.status).toBe(202);
+    await until(() => hooks.received.length === 3);
+    expect(hooks.received[2]!.headers['webhook-id']).toBe(failed.id);
+    expect((await server.api(`/v1/webhooks/${subscription.id}/deliveries/msg_none/replay`, { json: {} })).status).toBe(404);
+    await hooks.close();
+  });
 });

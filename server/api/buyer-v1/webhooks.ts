@@ -69,6 +69,31 @@ export function webhookRoutes(router: Router<BuyerContext>, options: BuyerOption
       venueOnly((req, c) => (c.booking.deleteWebhook(c.workspace.id, req.params.id!) ? { status: 204 } : notFound(req.params.id!))),
     )
     .on(
+      'POST',
+      '/webhooks/:id/rotate-secret',
+      venueOnly((req, c) => {
+        const rotated = c.booking.rotateWebhookSecret(c.workspace.id, req.params.id!);
+        return rotated ? { status: 200, body: rotated } : notFound(req.params.id!);
+      }),
+    )
+    .on(
+      'POST',
+      '/webhooks/:id/test',
+      venueOnly((req, c) => {
+        const messageId = c.booking.sendTestWebhook(c.workspace.id, req.params.id!);
+        return messageId ? { status: 202, body: { messageId } } : notFound(req.params.id!);
+      }),
+    )
+    .on(
+      'POST',
+      '/webhooks/:id/deliveries/:messageId/replay',
+      venueOnly((req, c) =>
+        c.booking.replayWebhookDelivery(c.workspace.id, req.params.id!, req.params.messageId!)
+          ? { status: 202 }
+          : problem(404, `No undelivered message ${req.params.messageId} for subscription ${req.params.id}`),
+      ),
+    )
+    .on(
       'GET',
       '/webhooks/:id/deliveries',
       venueOnly((req, c) => {
