@@ -7,8 +7,10 @@ import { z } from 'zod';
  */
 
 export const SEAT_EVENT_TYPES = ['seat.held', 'seat.booked', 'seat.released', 'seat.hold_expired', 'seat.status_changed'] as const;
-export const WEBHOOK_EVENT_TYPES = [...SEAT_EVENT_TYPES, '*'] as const;
+export const EVENT_EVENT_TYPES = ['event.created', 'event.updated'] as const;
+export const WEBHOOK_EVENT_TYPES = [...SEAT_EVENT_TYPES, ...EVENT_EVENT_TYPES, '*'] as const;
 export type SeatEventType = (typeof SEAT_EVENT_TYPES)[number];
+export type MessageType = SeatEventType | (typeof EVENT_EVENT_TYPES)[number];
 
 const url = z.url({ protocol: /^https?$/, hostname: z.regexes.hostname }).max(2000);
 
@@ -59,7 +61,10 @@ export type SeatChangeData = {
   seq: number;
 };
 
-export type WebhookMessage = { id: string; type: string; timestamp: string; data: SeatChangeData | Record<string, unknown> };
+/** An event created or changed (its settings, not its places), as an `event.*` message's `data`. */
+export type EventChangeData = { workspaceKey: string; eventKey: string; chartKey: string; name: string | null; date: string | null };
+
+export type WebhookMessage = { id: string; type: string; timestamp: string; data: SeatChangeData | EventChangeData | Record<string, unknown> };
 
 /** A delivery as its log shows it. */
 export type WebhookDelivery = {

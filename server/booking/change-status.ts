@@ -7,7 +7,7 @@ import { allocationRow, gaCounts, gaState, type GaState } from './general-admiss
 import { checkHoldToken, objectsHeldBy, type NewHoldToken, type TokenScope } from './hold-tokens';
 import { changeGeneralAdmission, changeSeat, type ChangeIntent, type SeatState } from './status-rules';
 import type { LoadedChart, Store } from './store';
-import { enqueueSeatMessages, type SeatMessage } from './webhooks';
+import { enqueueMessages, type Message } from './webhooks';
 
 export type ObjectRef = { label: string; quantity?: number; ticketType?: string; extraData?: Record<string, unknown> };
 
@@ -131,7 +131,7 @@ function gaPreviousStatus(before: GaState, after: GaState): string {
 }
 
 /** What subscribers hear of a logged change: released places that a hold's expiry freed are `seat.hold_expired`. */
-function seatMessage(event: EventHandle, e: LogEntry, seq: number, origin: ChangeOrigin): SeatMessage {
+function seatMessage(event: EventHandle, e: LogEntry, seq: number, origin: ChangeOrigin): Message {
   const type =
     e.status === HELD
       ? 'seat.held'
@@ -400,7 +400,7 @@ class ChangePlan {
         object: objects[i]!,
       }));
       batches.push({ eventKey: event.key, fromSeq, toSeq, changes, entries: activity });
-      enqueueSeatMessages(
+      enqueueMessages(
         this.store,
         event.workspaceId,
         entries.map((e, i) => seatMessage(event, e, fromSeq + i, origin)),

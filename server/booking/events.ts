@@ -8,6 +8,7 @@ import { DEFAULT_SALES_SETTINGS, salesSettingsProblem, type SalesSettings, type 
 import type { OrderedPlace, OrganiserEvent, PublicEvent } from '../../contracts/page-services';
 import { findEvent, type EventHandle } from './event-state';
 import { bookedInOrder } from './status-change-log';
+import { enqueueMessages, type Message } from './webhooks';
 import { workspaceById } from './workspaces';
 import type { Store } from './store';
 
@@ -117,6 +118,12 @@ export function createEvents(store: Store, workspaceId: number, chartKey: string
       }
       return eventView(row, chart.key);
     });
+    enqueueMessages(
+      store,
+      workspaceId,
+      created.map((e) => eventMessage('event.created', e)),
+      now,
+    );
     return { ok: true, events: created };
   });
 }
@@ -209,8 +216,14 @@ export function updateEvent(store: Store, workspaceId: number, key: string, para
       })
       .where(eq(events.id, event.id))
       .run();
+    enqueueMessages(store, workspaceId, [eventMessage('event.updated', eventByKey(store, workspaceId, params.key ?? key)!)], store.now());
     return { ok: true };
   });
+}
+
+/** What subscribers hear of an event created or changed. */
+function eventMessage(type: 'event.created' | 'event.updated', event: EventView): Message {
+  return { type, data: { eventKey: event.key, chartKey: event.chartKey, name: event.name, date: event.date } };
 }
 
 export function deleteEvent(store: Store, workspaceId: number, key: string): boolean {

@@ -1,13 +1,21 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, lte, ne } from 'drizzle-orm';
 import { webhookAttempts, webhookDeliveries, webhookSubscriptions, type WebhookSubscriptionRow } from '../../db/schema';
-import type { SeatChangeData, SeatEventType, WebhookCreateRequest, WebhookDelivery, WebhookSubscription, WebhookUpdateRequest } from '../../contracts/webhooks';
+import type {
+  EventChangeData,
+  SeatChangeData,
+  SeatEventType,
+  WebhookCreateRequest,
+  WebhookDelivery,
+  WebhookSubscription,
+  WebhookUpdateRequest,
+} from '../../contracts/webhooks';
 import { workspaceById } from './workspaces';
 import type { Store } from './store';
 
 /*
  * Webhook subscriptions and their outbox. Seat changes put their messages in the outbox inside the transaction of
- * the change (enqueueSeatMessages); the dispatcher (server/webhooks/dispatcher.ts) takes what is due, sends it, and
+ * the change (enqueueMessages); the dispatcher (server/webhooks/dispatcher.ts) takes what is due, sends it, and
  * records each attempt here. Delivery is at least once, with the same message id on every attempt.
  */
 
@@ -132,11 +140,13 @@ export function deleteWebhook(store: Store, workspaceId: number, id: string): bo
   return deleted;
 }
 
-/** A seat change to tell subscribers of; `data` lacks the workspace key, which the subscription knows. */
-export type SeatMessage = { type: SeatEventType; data: Omit<SeatChangeData, 'workspaceKey'> };
+/** A change to tell subscribers of; `data` lacks the workspace key, which the subscription knows. */
+export type Message =
+  | { type: SeatEventType; data: Omit<SeatChangeData, 'workspaceKey'> }
+  | { type: 'event.created' | 'event.updated'; data: Omit<EventChangeData, 'workspaceKey'> };
 
 /** Puts a message per change per interested subscription in the outbox. Call inside the change's transaction. */
-export function enqueueSeatMessages(store: Store, workspaceId: number, messages: SeatMessage[], now: number): void {
+export function enqueueMessages(store: Store, workspaceId: number, messages: Message[], now: number): void {
   const subscriptions = enabledSubscriptions(store, workspaceId);
   if (!subscriptions.length) return;
   for (const message of messages) {

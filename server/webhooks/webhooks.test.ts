@@ -234,4 +234,19 @@ describe('seat webhooks', () => {
     expect((await server.api(`/v1/webhooks/${subscription.id}/deliveries/msg_none/replay`, { json: {} })).status).toBe(404);
     await hooks.close();
   });
+
+  it('tell of events created and changed', async () => {
+    server = await startTestServer({ webhookAllowPrivate: true });
+    seedSmallVenue(server.app, ['before-subscribing']);
+    const hooks = await receiver();
+    const subscription = await subscribe(hooks.url, ['event.created', 'event.updated']);
+    expect((await server.api('/events', { json: { chartKey: 'small', eventKey: 'matinee' } })).status).toBe(200);
+    expect((await server.api('/events/matinee', { json: { name: 'Matinee' } })).status).toBe(204);
+    await until(() => hooks.received.length === 2);
+    expect(hooks.received.map((r) => verified(subscription.secret!, r)).map((m) => [m.type, m.data])).toEqual([
+      ['event.created', { workspaceKey: server.app.defaultWorkspace.key, eventKey: 'matinee', chartKey: 'small', name: null, date: null }],
+      ['event.updated', { workspaceKey: server.app.defaultWorkspace.key, eventKey: 'matinee', chartKey: 'small', name: 'Matinee', date: null }],
+    ]);
+    await hooks.close();
+  });
 });
