@@ -18,5 +18,7 @@ export function serverEnv(port: number, databaseFile: string): Record<string, st
     // Every test buyer shares 127.0.0.1: a higher hold limit than a real client gets.
     HOLD_RATE_LIMIT_PER_MINUTE: '6000',
     HOLD_RATE_LIMIT_BURST: '200',
+    // Webhook receivers in the specs listen on loopback.
+    WEBHOOK_ALLOW_PRIVATE: 'true',
   };
 }
