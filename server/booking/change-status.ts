@@ -400,12 +400,7 @@ class ChangePlan {
         object: objects[i]!,
       }));
       batches.push({ eventKey: event.key, fromSeq, toSeq, changes, entries: activity });
-      enqueueMessages(
-        this.store,
-        event.workspaceId,
-        entries.map((e, i) => seatMessage(event, e, fromSeq + i, origin)),
-        this.now,
-      );
+      enqueueMessages(this.store, event.workspaceId, () => entries.map((e, i) => seatMessage(event, e, fromSeq + i, origin)), this.now);
     }
     return batches;
   }

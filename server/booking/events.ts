@@ -118,12 +118,7 @@ export function createEvents(store: Store, workspaceId: number, chartKey: string
       }
       return eventView(row, chart.key);
     });
-    enqueueMessages(
-      store,
-      workspaceId,
-      created.map((e) => eventMessage('event.created', e)),
-      now,
-    );
+    enqueueMessages(store, workspaceId, () => created.map((e) => eventMessage('event.created', e)), now);
     return { ok: true, events: created };
   });
 }
@@ -138,8 +133,7 @@ export function eventByKey(store: Store, workspaceId: number, key: string): Even
   return row ? eventView(row.event, row.chartKey) : undefined;
 }
 
-function publicView(store: Store, handle: EventHandle): PublicEvent {
-  const event = eventByKey(store, handle.workspaceId, handle.key)!;
+function publicView(handle: EventHandle, event: EventView): PublicEvent {
   return {
     key: handle.key,
     name: event.name,
@@ -154,13 +148,13 @@ export function organiserEvent(store: Store, workspaceId: number, key: string): 
   const handle = findEvent(store, key, workspaceId);
   if (!handle) return undefined;
   const event = eventByKey(store, workspaceId, key)!;
-  return { ...publicView(store, handle), date: event.date, chartKey: event.chartKey, customStatuses: event.customStatuses };
+  return { ...publicView(handle, event), date: event.date, chartKey: event.chartKey, customStatuses: event.customStatuses };
 }
 
 /** What the buyer's pages show of an event, found by its key alone, as buyers address it. */
 export function publicEvent(store: Store, key: string): PublicEvent | undefined {
   const handle = findEvent(store, key, null);
-  return handle && publicView(store, handle);
+  return handle && publicView(handle, eventByKey(store, handle.workspaceId, key)!);
 }
 
 /**
@@ -191,7 +185,7 @@ export function eventOrder(
     const seat = store.statements.seat.get({ eventId: handle.id, label: place.label });
     return seat?.orderId === orderId && seat.ticketType ? { ...place, ticketType: seat.ticketType } : place;
   });
-  return places.length ? { event: publicView(store, handle), chart: handle.chart.definition, places } : undefined;
+  return places.length ? { event: publicView(handle, eventByKey(store, handle.workspaceId, key)!), chart: handle.chart.definition, places } : undefined;
 }
 
 export type UpdateEventResult = { ok: true } | { ok: false; reason: 'event_not_found' | 'key_taken' } | InvalidSales;
@@ -216,7 +210,7 @@ export function updateEvent(store: Store, workspaceId: number, key: string, para
       })
       .where(eq(events.id, event.id))
       .run();
-    enqueueMessages(store, workspaceId, [eventMessage('event.updated', eventByKey(store, workspaceId, params.key ?? key)!)], store.now());
+    enqueueMessages(store, workspaceId, () => [eventMessage('event.updated', eventByKey(store, workspaceId, params.key ?? key)!)], store.now());
     return { ok: true };
   });
 }

@@ -145,11 +145,14 @@ export type Message =
   | { type: SeatEventType; data: Omit<SeatChangeData, 'workspaceKey'> }
   | { type: 'event.created' | 'event.updated'; data: Omit<EventChangeData, 'workspaceKey'> };
 
-/** Puts a message per change per interested subscription in the outbox. Call inside the change's transaction. */
-export function enqueueMessages(store: Store, workspaceId: number, messages: Message[], now: number): void {
+/**
+ * Puts a message per change per interested subscription in the outbox. Call inside the change's transaction. The
+ * messages are built only when the workspace has subscriptions: without, a change pays one map lookup.
+ */
+export function enqueueMessages(store: Store, workspaceId: number, build: () => Message[], now: number): void {
   const subscriptions = enabledSubscriptions(store, workspaceId);
   if (!subscriptions.length) return;
-  for (const message of messages) {
+  for (const message of build()) {
     // One message id per change: every subscription gets the same id for the same change.
     const messageId = `msg_${randomUUID().replaceAll('-', '')}`;
     for (const subscription of subscriptions) {
