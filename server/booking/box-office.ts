@@ -116,15 +116,8 @@ export function placeDetails(store: Store, workspaceId: number, eventKey: string
     const view = event && objectViews(store, event, [label])[0];
     if (!view) return undefined;
     if (view.ga) {
-      return {
-        label,
-        status: organiserObject(view).status,
-        orderId: null,
-        ticketType: null,
-        holdExpiresAt: null,
-        extraData: null,
-        places: organiserObject(view).places,
-      };
+      const { status, places } = organiserObject(view);
+      return { label, status, orderId: null, ticketType: null, holdExpiresAt: null, extraData: null, places };
     }
     const { status, orderId, ticketType, holdToken, extraData } = view.seat!;
     const holdExpiresAt = holdToken ? (store.statements.holdToken.get({ token: holdToken })?.expiresAt ?? null) : null;

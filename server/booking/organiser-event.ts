@@ -3,6 +3,7 @@ import { eventObjects, gaAllocations, statusChanges } from '../../db/schema';
 import type { ChangeOrigin, LoggedChange, OrganiserObject, OrganiserSnapshot, TimelinePoint } from '../../contracts/realtime';
 import { BOOKED, FREE, HELD } from '../../contracts/statuses';
 import { findEvent, type EventHandle } from './event-state';
+import { gaPublicState } from './general-admission';
 import type { Store } from './store';
 
 /*
@@ -39,9 +40,8 @@ export function organiserObjects(store: Store, event: EventHandle): OrganiserObj
     byStatus[r.status] = r.quantity;
   }
   for (const [label, byStatus] of places) {
-    const capacity = event.chart.byLabel.get(label)?.capacity ?? 0;
-    const numFree = capacity - Object.values(byStatus).reduce((n, q) => n + q, 0);
-    objects.push({ label, status: numFree > 0 ? FREE : BOOKED, numFree, places: byStatus });
+    const taken = Object.values(byStatus).reduce((n, q) => n + q, 0);
+    objects.push({ ...gaPublicState(label, event.chart.byLabel.get(label)?.capacity ?? 0, taken), places: byStatus });
   }
   return objects;
 }
