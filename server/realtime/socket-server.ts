@@ -29,20 +29,24 @@ export type RealtimeOptions = { booking: Booking; organiserWorkspaceId: number }
 export function createRealtimeServer(httpServer: HttpServer, { booking, organiserWorkspaceId }: RealtimeOptions): RealtimeServer {
   const io: RealtimeServer = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 16 * 1024 });
   io.on('connection', (socket) => {
+    /**
+     * Joins the event's room, then reads its snapshot: a change committed in between arrives both in the snapshot
+     * and as a message with seq <= snapshot seq, which the client ignores. Nothing falls between the two.
+     */
+    const joinThenRead = <S extends object>(room: string, eventKey: string, read: () => S | undefined): ({ ok: true } & S) | { ok: false; error: string } => {
+      void socket.join(room);
+      const snapshot = read();
+      if (snapshot) return { ok: true, ...snapshot };
+      void socket.leave(room);
+      return { ok: false, error: `Event not found: ${eventKey}` };
+    };
+
     socket.on('chart:subscribe', (payload, ack) => {
       if (typeof ack !== 'function') return;
       const parsed = subscribePayload.safeParse(payload);
       if (!parsed.success) return ack({ ok: false, error: 'eventKey: required' });
       const { eventKey } = parsed.data;
-      // Join first, then read: a change committed in between arrives both in the snapshot and as a message
-      // with seq <= snapshot seq, which the client ignores. Nothing falls between the two.
-      void socket.join(roomOf(eventKey));
-      const snapshot = booking.eventSnapshot(eventKey);
-      if (!snapshot) {
-        void socket.leave(roomOf(eventKey));
-        return ack({ ok: false, error: `Event not found: ${eventKey}` });
-      }
-      ack({ ok: true, ...snapshot });
+      ack(joinThenRead(roomOf(eventKey), eventKey, () => booking.eventSnapshot(eventKey)));
     });
 
     /**
@@ -63,13 +67,7 @@ export function createRealtimeServer(httpServer: HttpServer, { booking, organise
       const { eventKey } = parsed.data;
       const refusal = organiserRefusal();
       if (refusal) return ack({ ok: false, error: refusal });
-      void socket.join(manageRoomOf(eventKey));
-      const snapshot = booking.organiserSnapshot(organiserWorkspaceId, eventKey);
-      if (!snapshot) {
-        void socket.leave(manageRoomOf(eventKey));
-        return ack({ ok: false, error: `Event not found: ${eventKey}` });
-      }
-      ack({ ok: true, ...snapshot });
+      ack(joinThenRead(manageRoomOf(eventKey), eventKey, () => booking.organiserSnapshot(organiserWorkspaceId, eventKey)));
     });
 
     socket.on('manage:overview', (ack) => {
