@@ -18,13 +18,18 @@ export type DispatcherOptions = { allowPrivate: boolean; intervalMs?: number };
 /** The sending thread, and the batches it has not answered yet. */
 class Sender {
   private worker = new Worker(new URL('./send-worker.mjs', import.meta.url));
-  private waiting = new Map<number, (results: AttemptResult[]) => void>();
+  private waiting = new Map<number, { resolve: (results: AttemptResult[]) => void; reject: (cause: unknown) => void }>();
   private next = 0;
 
   constructor(private allowPrivate: boolean) {
     this.worker.on('message', (reply: SendReply) => {
-      this.waiting.get(reply.id)?.(reply.results);
+      this.waiting.get(reply.id)?.resolve(reply.results);
       this.waiting.delete(reply.id);
+    });
+    // One listener for the thread's life (a listener per batch would pile up): a failed thread fails what waits.
+    this.worker.on('error', (cause) => {
+      for (const { reject } of this.waiting.values()) reject(cause);
+      this.waiting.clear();
     });
     this.worker.unref();
   }
@@ -32,8 +37,7 @@ class Sender {
   send(deliveries: DueDelivery[]): Promise<AttemptResult[]> {
     const id = this.next++;
     return new Promise((resolve, reject) => {
-      this.waiting.set(id, resolve);
-      this.worker.once('error', reject);
+      this.waiting.set(id, { resolve, reject });
       this.worker.postMessage({ id, deliveries, allowPrivate: this.allowPrivate } satisfies SendRequest);
     });
   }
