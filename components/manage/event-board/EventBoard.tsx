@@ -77,10 +77,13 @@ function LiveBoard({ event, csrfToken, chart }: Props & { chart: ChartDefinition
     () => new Map([BOOKED, ...inUse, ...event.customStatuses.map((s) => s.status)].map((s) => [s, style.colour(s)])),
     [inUse, event.customStatuses, style],
   );
-  const seq = board?.seq ?? 0;
+  const objects = board?.objects;
   const organiser = useMemo(
-    () => ({ statusColors, cardDetails: (label: string) => <PlaceDetails eventKey={event.key} label={label} seq={seq} style={style} /> }),
-    [statusColors, event.key, seq, style],
+    () => ({
+      statusColors,
+      cardDetails: (label: string) => <PlaceDetails eventKey={event.key} label={label} state={objects?.get(label)} style={style} />,
+    }),
+    [statusColors, event.key, objects, style],
   );
 
   const toggle = useCallback((object: ChartObject) => {

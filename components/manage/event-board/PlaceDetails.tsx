@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import type { OrganiserObject } from '../../../contracts/realtime';
 import { manageApi } from '../manage-api-client';
 import styles from './event-board.module.css';
 import type { StatusStyle } from './status-style';
@@ -11,9 +12,20 @@ const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-dig
 
 /**
  * What the organiser's card adds about a place: its status by name, order id, ticket type, hold expiry, and a
- * standing area's places per status. Asked for when shown (and again after each change), so it is never stale.
+ * standing area's places per status. Asked for when shown, and again when the place changes, so it is never stale.
  */
-export function PlaceDetails({ eventKey, label, seq, style }: { eventKey: string; label: string; seq: number; style: StatusStyle }) {
+export function PlaceDetails({
+  eventKey,
+  label,
+  state,
+  style,
+}: {
+  eventKey: string;
+  label: string;
+  /** The place as the live view has it: a change to it (and only to it) asks again. */
+  state: OrganiserObject | undefined;
+  style: StatusStyle;
+}) {
   const [details, setDetails] = useState<Details | null>(null);
   useEffect(() => {
     let current = true;
@@ -26,7 +38,7 @@ export function PlaceDetails({ eventKey, label, seq, style }: { eventKey: string
       current = false;
       clearTimeout(timer);
     };
-  }, [eventKey, label, seq]);
+  }, [eventKey, label, state]);
   if (!details) return null;
   return (
     <span className={styles.cardDetails} data-testid="place-details">
