@@ -58,8 +58,16 @@ export type HeldPlace = { objectLabel: string; objectType: string; status?: stri
 export type HoldReply = { holdToken: string; expiresAt: string; held: HeldPlace[] };
 /** `GET /hold-tokens/{token}` and its extension: what the token holds, in every event. */
 export type TokenReply = { holdToken: string; expiresAt: string; held: { eventKey: string; objectLabel: string; quantity: number }[] };
-/** A booked place; the order's extra data is not echoed per place. */
-export type BookedPlace = { chartKey: string; eventKey: string; objectLabel: string; status: string; bookedAt: string; quantity?: number };
+/** A booked place, with the extra data the venue attached to the order (null without; it is capped in size). */
+export type BookedPlace = {
+  chartKey: string;
+  eventKey: string;
+  objectLabel: string;
+  status: string;
+  bookedAt: string;
+  extraData: Record<string, unknown> | null;
+  quantity?: number;
+};
 /** `confirmationUrl`: the order's confirmation page (path and access key), for the buyer who booked it. */
 export type BookReply = { orderId: string; confirmationUrl: string; booked: BookedPlace[] };
 export type ReleaseReply = { released: { objectLabel: string }[] };

@@ -12,7 +12,7 @@ import type { ApiResponse, Router } from './router';
  */
 
 /** Why the pipeline refuses a request before (or instead of) its handler. */
-export type Problem = 'not_found' | 'method_not_allowed' | 'malformed_json' | 'too_large' | 'internal_error';
+export type Problem = 'unauthorized' | 'forbidden' | 'not_found' | 'method_not_allowed' | 'malformed_json' | 'too_large' | 'internal_error';
 
 /** One API dialect: its routes, the context its handlers get, and its own error shape. */
 export type Dialect<C> = {
@@ -84,8 +84,11 @@ export function serveDialect<C>(booking: Booking, dialect: Dialect<C>, trustProx
       const context = typeof workspace === 'number' ? null : dialect.context(booking, workspace, req);
       if (!context) {
         req.resume();
-        // 401/403 with an empty body, as seats.io answers.
-        return send({ status: workspace === 403 ? 403 : 401 });
+        return send(
+          workspace === 403
+            ? dialect.problem('forbidden', 'This key may not act on that workspace')
+            : dialect.problem('unauthorized', 'A valid secret key is required'),
+        );
       }
       const body = await readJsonBody(req, dialect.bodyLimit(path));
       if (!body.ok) {

@@ -89,8 +89,9 @@ describe('manage:subscribe', () => {
     live.on('activity:added', (m) => onLive.push(m));
     other.on('activity:added', (m) => onOther.push(m));
     const start = await live.emitWithAck('manage:subscribe', { eventKey: 'live' });
-    await other.emitWithAck('manage:subscribe', { eventKey: 'elsewhere' });
+    const otherStart = await other.emitWithAck('manage:subscribe', { eventKey: 'elsewhere' });
     if (!start.ok) throw new Error(start.error);
+    if (!otherStart.ok) throw new Error(otherStart.error);
 
     const holdToken = await buyerHold('live', ['GA1'], { GA1: 4 });
     await server.api('/events/live/actions/book', { json: { objects: ['A-1'], orderId: 'o-7' } });
@@ -119,7 +120,9 @@ describe('manage:subscribe', () => {
         recent: true,
       },
     ]);
-    expect(onOther).toEqual([]);
+    // The other event's organiser gets nothing of this one (at most a late tick of the earlier test's changes to
+    // its own event, already in its snapshot: the feed coalesces per tick).
+    expect(onOther.filter((m) => m.eventKey !== 'elsewhere' || m.toSeq > otherStart.seq)).toEqual([]);
     // Hold tokens stay with whoever holds them, organisers included.
     expect(JSON.stringify(onLive)).not.toContain(holdToken);
   });

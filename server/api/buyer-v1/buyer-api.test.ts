@@ -21,7 +21,9 @@ describe('POST /api/v1/events/{eventKey}/seats/hold', () => {
     expect(first.status).toBe(200);
     const { holdToken, expiresAt, held } = (await first.json()) as { holdToken: string; expiresAt: string; held: unknown[] };
     expect(holdToken.length).toBeGreaterThanOrEqual(22);
-    expect(Date.parse(expiresAt) - Date.now()).toBeGreaterThan(14 * 60_000);
+    // ttlSeconds defaults to 900, the event's hold duration.
+    expect(Date.parse(expiresAt) - Date.now()).toBeGreaterThan(899_000);
+    expect(Date.parse(expiresAt) - Date.now()).toBeLessThanOrEqual(900_000);
     expect(held).toEqual([{ objectLabel: 'A-1', objectType: 'seat', status: 'reservedByToken' }]);
 
     const second = await post('/events/seats/seats/hold', { objectLabels: ['A-2', 'GA1'], quantities: { GA1: 2 }, holdToken });
@@ -42,7 +44,7 @@ describe('POST /api/v1/events/{eventKey}/seats/hold', () => {
     const res = await post('/events/seats/seats/hold', { objectLabels: ['B-1', 'B-2', 'B-3'] });
     expect(res.status).toBe(409);
     expect(await res.json()).toEqual({
-      error: 'Some objects could not be held',
+      error: 'One or more seats are not available',
       failed: [
         { objectLabel: 'B-1', reason: 'held_by_other_token' },
         { objectLabel: 'B-2', reason: 'held_by_other_token' },
@@ -141,7 +143,14 @@ describe('book and release', () => {
     ]);
     for (const wrong of ['', 'x'.repeat(access.length), access.slice(0, -1)])
       expect(server.app.booking.eventOrder('seats', booked.orderId, wrong)).toBeUndefined();
-    expect(booked.booked[0]).toMatchObject({ chartKey: 'small', eventKey: 'seats', objectLabel: 'A-5', status: 'booked' });
+    expect(booked.booked[0]).toEqual({
+      chartKey: 'small',
+      eventKey: 'seats',
+      objectLabel: 'A-5',
+      status: 'booked',
+      bookedAt: expect.any(String),
+      extraData: null,
+    });
     expect((await server.client.events.retrieveObjectInfo('seats', 'A-6')).orderId).toBe(booked.orderId);
 
     const stolen = await post('/events/seats/seats/release', { objectLabels: ['A-5'], holdToken });
@@ -152,12 +161,42 @@ describe('book and release', () => {
     const { holdToken } = (await body(await post('/events/seats/seats/hold', { objectLabels: ['A-7'] }))) as { holdToken: string };
     const res = await post('/events/seats/seats/book', { objectLabels: ['A-7', 'A-8'], holdToken });
     expect(res.status).toBe(409);
-    expect(((await res.json()) as { failed: unknown[] }).failed).toEqual([{ objectLabel: 'A-8', reason: 'not_held_by_token' }]);
+    expect(await res.json()).toEqual({
+      error: 'One or more seats are no longer held by this token',
+      failed: [{ objectLabel: 'A-8', reason: 'not_held_by_token' }],
+    });
+    // Nothing booked: A-7 is still held by the token, A-8 still free.
+    expect((await server.client.events.retrieveObjectInfo('seats', 'A-7')).status).toBe('reservedByToken');
+    expect((await server.client.events.retrieveObjectInfo('seats', 'A-8')).status).toBe('free');
+  });
+
+  it("echoes the venue's extra data on every booked place", async () => {
+    const { holdToken } = (await body(await post('/events/seats-2/seats/hold', { objectLabels: ['A-3', 'A-4'] }))) as { holdToken: string };
+    const res = await post('/events/seats-2/seats/book', { objectLabels: ['A-3', 'A-4'], holdToken, extraData: { buyer: 'Ada' } }, 'test-secret-key-0000');
+    expect(res.status).toBe(200);
+    const { booked } = (await res.json()) as { booked: { objectLabel: string; extraData: unknown; bookedAt: string }[] };
+    expect(booked.map((b) => [b.objectLabel, b.extraData])).toEqual([
+      ['A-3', { buyer: 'Ada' }],
+      ['A-4', { buyer: 'Ada' }],
+    ]);
+    expect(Math.abs(Date.parse(booked[0]!.bookedAt) - Date.now())).toBeLessThan(60_000);
+  });
+
+  it('releases all or nothing, answering 409 with the places that are neither held nor booked', async () => {
+    const { holdToken } = (await body(await post('/events/seats-2/seats/hold', { objectLabels: ['A-5'] }))) as { holdToken: string };
+    const res = await post('/events/seats-2/seats/release', { objectLabels: ['A-5', 'A-6'], holdToken });
+    expect(res.status).toBe(409);
+    expect(await res.json()).toEqual({ error: 'One or more seats are neither held nor booked', failed: [{ objectLabel: 'A-6', reason: 'already_free' }] });
+    expect((await server.client.events.retrieveObjectInfo('seats-2', 'A-5')).status).toBe('reservedByToken');
   });
 
   it('releases with the hold token; without one only the secret key may release', async () => {
     const { holdToken } = (await body(await post('/events/seats/seats/hold', { objectLabels: ['B-8'] }))) as { holdToken: string };
-    expect((await post('/events/seats/seats/release', { objectLabels: ['B-8'] })).status).toBe(401);
+    const anonymous = await post('/events/seats/seats/release', { objectLabels: ['B-8'] });
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.json()).toEqual({ statusCode: 401, message: 'A hold token, or the secret key, is required to release' });
+    const wrongKey = await server.api('/v1/webhooks', { secretKey: 'not-a-key' });
+    expect([wrongKey.status, await wrongKey.json()]).toEqual([401, { statusCode: 401, message: 'A valid secret key is required' }]);
     expect((await post('/events/seats/seats/release', { objectLabels: ['B-8'], holdToken })).status).toBe(200);
     await server.client.events.book('seats', ['B-9']);
     expect((await post('/events/seats/seats/release', { objectLabels: ['B-9'] }, 'test-secret-key-0000')).status).toBe(200);

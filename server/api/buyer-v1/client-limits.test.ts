@@ -62,7 +62,7 @@ describe('places per client and event', () => {
     expect([second.status, await second.json()]).toEqual([
       409,
       {
-        error: 'Some objects could not be held',
+        error: 'One or more seats are not available',
         failed: ['B-1', 'B-2', 'B-3'].map((objectLabel) => ({ objectLabel, reason: 'too_many_places_for_client' })),
       },
     ]);

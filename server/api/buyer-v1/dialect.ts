@@ -13,7 +13,15 @@ import { problem } from '../problems';
  * credential: holding, releasing one's own holds and reading one's token need no secret key.
  */
 
-const statusOf: Record<Problem, number> = { not_found: 404, method_not_allowed: 405, malformed_json: 400, too_large: 413, internal_error: 500 };
+const statusOf: Record<Problem, number> = {
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  malformed_json: 400,
+  too_large: 413,
+  internal_error: 500,
+};
 
 export function buyerDialect(options: BuyerOptions): Dialect<BuyerContext> {
   const router = new Router<BuyerContext>().on('GET', '/health', () => ({ status: 200, body: { ok: true } }));

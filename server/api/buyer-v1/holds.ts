@@ -106,6 +106,7 @@ function book(req: ApiRequest, c: BuyerContext): ApiResponse {
       objectLabel: v.object.label,
       status: BOOKED,
       bookedAt,
+      extraData: extraData ?? null,
       ...(v.ga ? { quantity: quantities?.[v.object.label] ?? 1 } : {}),
     })),
   };
@@ -117,7 +118,7 @@ function release(req: ApiRequest, c: BuyerContext): ApiResponse {
   const body = parse(releaseRequest, req.body);
   if (!body.ok) return body.response;
   // Without a hold token only the venue (secret key) may release, e.g. a booked seat.
-  if (!body.value.holdToken && !c.workspace) return { status: 401 };
+  if (!body.value.holdToken && !c.workspace) return problem(401, 'A hold token, or the secret key, is required to release');
   const result = c.booking.buyerRelease(
     callerOf(c, req.client),
     eventKey,

@@ -43,8 +43,17 @@ function conflict(error: string, failures: ObjectFailure[]): ApiResponse {
 /** Reasons that mean the request itself is wrong rather than the places being taken. */
 const invalidRequestReasons: ReadonlySet<DomainReason> = new Set(['object_not_found', 'duplicate_object', 'quantity_not_allowed', 'not_bookable']);
 
+type Action = 'held' | 'booked' | 'released';
+
+/** A 409's `error`, in the documented words: a booking fails because the token no longer holds what it names. */
+const conflictMessages: Record<Action, string> = {
+  held: 'One or more seats are not available',
+  booked: 'One or more seats are no longer held by this token',
+  released: 'One or more seats are neither held nor booked',
+};
+
 /** Every refusal of the booking layer, in this dialect's shape. */
-export function refused(refusal: BuyerRefusal, eventKey: string, action: 'held' | 'booked' | 'released'): ApiResponse {
+export function refused(refusal: BuyerRefusal, eventKey: string, action: Action): ApiResponse {
   switch (refusal.kind) {
     case 'event_not_found':
       return eventNotFound(eventKey);
@@ -68,11 +77,11 @@ export function refused(refusal: BuyerRefusal, eventKey: string, action: 'held' 
 }
 
 /** A refused change: 404 for an unknown event, 400 when the request names things that do not exist, else 409. */
-function changeRefused(failure: ChangeFailure, action: 'held' | 'booked' | 'released'): ApiResponse {
+function changeRefused(failure: ChangeFailure, action: Action): ApiResponse {
   if (failure.kind === 'event_not_found') return eventNotFound(failure.eventKey);
   const { failures } = failure;
   if (failures.every((f) => invalidRequestReasons.has(f.reason))) {
     return problem(400, 'Invalid request', { objectLabels: failures.map((f) => `${f.label}: ${reasonMessages[f.reason]}`) });
   }
-  return conflict(`Some objects could not be ${action}`, failures);
+  return conflict(conflictMessages[action], failures);
 }

@@ -37,7 +37,7 @@ async function expectRefused(attempt: () => Promise<Response>, status: number, b
 
 describe('places per order', () => {
   it('refuses more places on one token than the event allows, counting across requests, GA places and whole tables', async () => {
-    const tooMany = { error: 'Some objects could not be held', failed: expect.arrayContaining([expect.objectContaining({ reason: 'too_many_places' })]) };
+    const tooMany = { error: 'One or more seats are not available', failed: expect.arrayContaining([expect.objectContaining({ reason: 'too_many_places' })]) };
     // In one request: five seats where four are allowed.
     await expectRefused(() => anonymous('/events/limits/seats/hold', { objectLabels: ['A-1', 'A-2', 'A-3', 'A-4', 'A-5'] }), 409, tooMany);
     // Across requests on one token.
@@ -116,13 +116,25 @@ describe("the venue's hold tokens", () => {
   it('are never accepted from an anonymous buyer: not to hold, book or release', async () => {
     const { holdToken } = await server.client.holdTokens.create();
     await server.client.events.hold('reservation', ['B-1'], holdToken);
-    const invalid = (label: string, action: string) => ({
-      error: `Some objects could not be ${action}`,
+    const invalid = (label: string, error: string) => ({
+      error,
       failed: [{ objectLabel: label, reason: 'hold_token_invalid' }],
     });
-    await expectRefused(() => anonymous('/events/reservation/seats/book', { objectLabels: ['B-1'], holdToken }), 409, invalid('B-1', 'booked'));
-    await expectRefused(() => anonymous('/events/reservation/seats/release', { objectLabels: ['B-1'], holdToken }), 409, invalid('B-1', 'released'));
-    await expectRefused(() => anonymous('/events/reservation/seats/hold', { objectLabels: ['B-2'], holdToken }), 409, invalid('B-2', 'held'));
+    await expectRefused(
+      () => anonymous('/events/reservation/seats/book', { objectLabels: ['B-1'], holdToken }),
+      409,
+      invalid('B-1', 'One or more seats are no longer held by this token'),
+    );
+    await expectRefused(
+      () => anonymous('/events/reservation/seats/release', { objectLabels: ['B-1'], holdToken }),
+      409,
+      invalid('B-1', 'One or more seats are neither held nor booked'),
+    );
+    await expectRefused(
+      () => anonymous('/events/reservation/seats/hold', { objectLabels: ['B-2'], holdToken }),
+      409,
+      invalid('B-2', 'One or more seats are not available'),
+    );
     await expectRefused(() => server.api(`/v1/hold-tokens/${holdToken}`, { secretKey: null }), 404, {
       statusCode: 404,
       message: 'Hold token not found or expired',
@@ -132,7 +144,7 @@ describe("the venue's hold tokens", () => {
   it("and a buyer's token is good only on the event it was made on", async () => {
     const token = await anonymousHold('reservation', ['B-3']);
     await expectRefused(() => anonymous('/events/other/seats/hold', { objectLabels: ['B-3'], holdToken: token }), 409, {
-      error: 'Some objects could not be held',
+      error: 'One or more seats are not available',
       failed: [{ objectLabel: 'B-3', reason: 'hold_token_invalid' }],
     });
   });

@@ -14,7 +14,15 @@ import { workspaceRoutes } from './workspace-routes';
  * Only this server's own pages may call it from a browser.
  */
 
-const statusOf: Record<Problem, number> = { not_found: 404, method_not_allowed: 405, malformed_json: 400, too_large: 413, internal_error: 500 };
+const statusOf: Record<Problem, number> = {
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  malformed_json: 400,
+  too_large: 413,
+  internal_error: 500,
+};
 
 export type ManageOptions = {
   defaultWorkspaceId: number;

@@ -19,7 +19,7 @@ const JSON_LIMIT = 1024 * 1024;
 /** Chart files of 100,000-seat venues run to tens of megabytes. */
 const CHART_LIMIT = 64 * 1024 * 1024;
 
-const codeOf: Record<Problem, ErrorCode> = {
+const codeOf: Record<Exclude<Problem, 'unauthorized' | 'forbidden'>, ErrorCode> = {
   not_found: 'NOT_FOUND',
   method_not_allowed: 'METHOD_NOT_ALLOWED',
   malformed_json: 'INVALID_REQUEST',
@@ -35,6 +35,7 @@ export function seatsioDialect(): Dialect<SeatsioContext> {
     router,
     context: (booking, workspace) => (workspace ? { booking, workspace } : null),
     bodyLimit: (path) => (path === '/charts' ? CHART_LIMIT : JSON_LIMIT),
-    problem: (kind, message) => error(codeOf[kind], message),
+    // 401/403 with an empty body, as seats.io answers.
+    problem: (kind, message) => (kind === 'unauthorized' ? { status: 401 } : kind === 'forbidden' ? { status: 403 } : error(codeOf[kind], message)),
   };
 }
