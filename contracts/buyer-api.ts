@@ -53,25 +53,6 @@ export type VenueBookRequest = z.input<typeof venueBookRequest>;
 export type ReleaseRequest = z.input<typeof releaseRequest>;
 export type ExtendRequest = z.input<typeof extendRequest>;
 
-/** A held place: seats, tables and booths carry their status, general-admission areas how many places. */
-export type HeldPlace = { objectLabel: string; objectType: string; status?: string; quantity?: number };
-export type HoldReply = { holdToken: string; expiresAt: string; held: HeldPlace[] };
-/** `GET /hold-tokens/{token}` and its extension: what the token holds, in every event. */
-export type TokenReply = { holdToken: string; expiresAt: string; held: { eventKey: string; objectLabel: string; quantity: number }[] };
-/** A booked place, with the extra data the venue attached to the order (null without; it is capped in size). */
-export type BookedPlace = {
-  chartKey: string;
-  eventKey: string;
-  objectLabel: string;
-  status: string;
-  bookedAt: string;
-  extraData: Record<string, unknown> | null;
-  quantity?: number;
-};
-/** `confirmationUrl`: the order's confirmation page (path and access key), for the buyer who booked it. */
-export type BookReply = { orderId: string; confirmationUrl: string; booked: BookedPlace[] };
-export type ReleaseReply = { released: { objectLabel: string }[] };
-
 /** Why a place was refused: a closed set, mapped exhaustively from the booking layer's reasons. */
 export const FAILURE_REASONS = [
   'object_not_found',
@@ -93,7 +74,59 @@ export const FAILURE_REASONS = [
 ] as const;
 export type FailureReason = (typeof FAILURE_REASONS)[number];
 
+/*
+ * Replies. Schemas rather than bare types: the API reference (`/api/openapi.json`) is generated from them, and the
+ * tests check real replies against it.
+ */
+
+const isoTime = z.iso.datetime();
+
+/** A held place: seats, tables and booths carry their status, general-admission areas how many places. */
+export const heldPlace = z
+  .object({ objectLabel: z.string(), objectType: z.string(), status: z.string().optional(), quantity: z.number().int().optional() })
+  .meta({ id: 'HeldPlace' });
+export const holdReply = z.object({ holdToken: z.string(), expiresAt: isoTime, held: z.array(heldPlace) }).meta({ id: 'HoldReply' });
+
+/** `GET /hold-tokens/{token}` and its extension: what the token holds, in every event. */
+export const tokenReply = z
+  .object({
+    holdToken: z.string(),
+    expiresAt: isoTime,
+    held: z.array(z.object({ eventKey: z.string(), objectLabel: z.string(), quantity: z.number().int() })),
+  })
+  .meta({ id: 'HoldTokenReply' });
+
+/** A booked place, with the extra data the venue attached to the order (null without; it is capped in size). */
+export const bookedPlace = z
+  .object({
+    chartKey: z.string(),
+    eventKey: z.string(),
+    objectLabel: z.string(),
+    status: z.literal('booked'),
+    bookedAt: isoTime,
+    extraData: z.record(z.string(), z.unknown()).nullable(),
+    quantity: z.number().int().optional(),
+  })
+  .meta({ id: 'BookedPlace' });
+/** `confirmationUrl`: the order's confirmation page (path and access key), for the buyer who booked it. */
+export const bookReply = z.object({ orderId: z.string(), confirmationUrl: z.string(), booked: z.array(bookedPlace) }).meta({ id: 'BookReply' });
+export const releaseReply = z.object({ released: z.array(z.object({ objectLabel: z.string() })) }).meta({ id: 'ReleaseReply' });
+
+export type HeldPlace = z.infer<typeof heldPlace>;
+export type HoldReply = z.infer<typeof holdReply>;
+export type TokenReply = z.infer<typeof tokenReply>;
+export type BookedPlace = z.infer<typeof bookedPlace>;
+export type BookReply = z.infer<typeof bookReply>;
+export type ReleaseReply = z.infer<typeof releaseReply>;
+
 /** 409: some places could not be changed; nothing was. */
-export type ConflictReply = { error: string; failed: { objectLabel: string; reason: FailureReason }[] };
+export const conflictReply = z
+  .object({ error: z.string(), failed: z.array(z.object({ objectLabel: z.string(), reason: z.enum(FAILURE_REASONS) })) })
+  .meta({ id: 'Conflict' });
 /** Every other error; `errors` names the fields of a 400. */
-export type ProblemReply = { statusCode: number; message: string; errors?: Record<string, string[]> };
+export const problemReply = z
+  .object({ statusCode: z.number().int(), message: z.string(), errors: z.record(z.string(), z.array(z.string())).optional() })
+  .meta({ id: 'Problem' });
+
+export type ConflictReply = z.infer<typeof conflictReply>;
+export type ProblemReply = z.infer<typeof problemReply>;

@@ -22,12 +22,20 @@ function nestsDeeperThan(value: unknown, limit: number): boolean {
 }
 
 /** Keys are kept as they came (`__proto__` included: JSON.parse makes it an own key, and so it stays). */
-export const extraDataSchema = z.custom<Record<string, unknown>>().superRefine((value, ctx) => {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    ctx.addIssue({ code: 'custom', message: 'must be a JSON object' });
-  } else if (nestsDeeperThan(value, MAX_EXTRA_DATA_DEPTH)) {
-    ctx.addIssue({ code: 'custom', message: `must not nest deeper than ${MAX_EXTRA_DATA_DEPTH} levels` });
-  } else if (new TextEncoder().encode(JSON.stringify(value)).length > MAX_EXTRA_DATA_BYTES) {
-    ctx.addIssue({ code: 'custom', message: `must be at most ${MAX_EXTRA_DATA_BYTES} bytes as JSON` });
-  }
-});
+export const extraDataSchema = z
+  .custom<Record<string, unknown>>()
+  .superRefine((value, ctx) => {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+      ctx.addIssue({ code: 'custom', message: 'must be a JSON object' });
+    } else if (nestsDeeperThan(value, MAX_EXTRA_DATA_DEPTH)) {
+      ctx.addIssue({ code: 'custom', message: `must not nest deeper than ${MAX_EXTRA_DATA_DEPTH} levels` });
+    } else if (new TextEncoder().encode(JSON.stringify(value)).length > MAX_EXTRA_DATA_BYTES) {
+      ctx.addIssue({ code: 'custom', message: `must be at most ${MAX_EXTRA_DATA_BYTES} bytes as JSON` });
+    }
+  })
+  // What the API reference says of it: the checks above are code, not JSON Schema.
+  .meta({
+    id: 'ExtraData',
+    description: `Any JSON object, at most ${MAX_EXTRA_DATA_BYTES} bytes as JSON and ${MAX_EXTRA_DATA_DEPTH} levels deep`,
+    override: { type: 'object' },
+  });

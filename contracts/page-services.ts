@@ -2,6 +2,7 @@ import type { ChartDefinition } from './chart';
 import type { CustomStatusSetting } from './custom-statuses';
 import type { Pricing } from './pricing';
 import type { SalesSettings } from './sales';
+import type { WebhookSubscription } from './webhooks';
 
 /*
  * What Next's pages ask of the server process they run in. Next bundles pages apart from the custom server, so
@@ -38,7 +39,13 @@ export type EventSummary = {
 export type ChartSummary = { key: string; name: string; places: number; events: number; categories: { key: string; label: string; color: string }[] };
 
 /** What the organisers' home shows. The secret key is shown only when asked for (through the organiser API). */
-export type OrganiserHome = { events: EventSummary[]; charts: ChartSummary[]; workspace: { key: string; secretKeyStart: string } };
+export type OrganiserHome = {
+  events: EventSummary[];
+  charts: ChartSummary[];
+  workspace: { key: string; secretKeyStart: string };
+  /** The workspace's webhook subscriptions, without secrets. */
+  webhooks: WebhookSubscription[];
+};
 
 /** The cookie of an organiser's session: the organiser API sets it, pages read it. */
 export const ORGANISER_SESSION_COOKIE = 'tessera_manage';

@@ -35,43 +35,60 @@ export type WebhookCreateRequest = z.infer<typeof webhookCreateRequest>;
 export type WebhookUpdateRequest = z.infer<typeof webhookUpdateRequest>;
 
 /** A subscription as the API shows it; the secret only in the answer that creates it. */
-export type WebhookSubscription = {
-  id: string;
-  url: string;
-  events: string[];
-  description: string | null;
-  enabled: boolean;
-  createdAt: string;
-  secret?: string;
-};
+export const webhookSubscription = z
+  .object({
+    id: z.string(),
+    url: z.string(),
+    events: z.array(z.string()),
+    description: z.string().nullable(),
+    enabled: z.boolean(),
+    /** Why Tessera disabled it (five days without a delivery); null otherwise. Enabling it again clears it. */
+    disabledReason: z.string().nullable(),
+    createdAt: z.iso.datetime(),
+    secret: z.string().optional(),
+  })
+  .meta({ id: 'WebhookSubscription' });
+export type WebhookSubscription = z.infer<typeof webhookSubscription>;
 
 /** One place's change, as a `seat.*` message's `data`. Standing areas carry the quantity that changed. */
-export type SeatChangeData = {
-  workspaceKey: string;
-  eventKey: string;
-  chartKey: string;
-  objectLabel: string;
-  objectType: string;
-  status: string;
-  previousStatus: string;
-  quantity?: number;
-  holdToken?: string;
-  orderId?: string;
-  extraData?: unknown;
-  seq: number;
-};
+export const seatChangeData = z
+  .object({
+    workspaceKey: z.string(),
+    eventKey: z.string(),
+    chartKey: z.string(),
+    objectLabel: z.string(),
+    objectType: z.string(),
+    status: z.string(),
+    previousStatus: z.string(),
+    quantity: z.number().int().optional(),
+    holdToken: z.string().optional(),
+    orderId: z.string().optional(),
+    extraData: z.unknown().optional(),
+    seq: z.number().int(),
+  })
+  .meta({ id: 'SeatChange' });
+export type SeatChangeData = z.infer<typeof seatChangeData>;
 
 /** An event created or changed (its settings, not its places), as an `event.*` message's `data`. */
-export type EventChangeData = { workspaceKey: string; eventKey: string; chartKey: string; name: string | null; date: string | null };
+export const eventChangeData = z
+  .object({ workspaceKey: z.string(), eventKey: z.string(), chartKey: z.string(), name: z.string().nullable(), date: z.string().nullable() })
+  .meta({ id: 'EventChange' });
+export type EventChangeData = z.infer<typeof eventChangeData>;
 
 export type WebhookMessage = { id: string; type: string; timestamp: string; data: SeatChangeData | EventChangeData | Record<string, unknown> };
 
+/** A message's body, for the reference: `data` as the type says. */
+export const webhookMessage = (type: z.ZodType<string>, data: z.ZodType) => z.object({ id: z.string(), type, timestamp: z.iso.datetime(), data });
+
 /** A delivery as its log shows it. */
-export type WebhookDelivery = {
-  messageId: string;
-  type: string;
-  status: 'pending' | 'delivered' | 'failed';
-  attempts: { at: string; responseStatus: number | null; error: string | null; durationMs: number }[];
-  nextAttemptAt: string | null;
-  createdAt: string;
-};
+export const webhookDelivery = z
+  .object({
+    messageId: z.string(),
+    type: z.string(),
+    status: z.enum(['pending', 'delivered', 'failed']),
+    attempts: z.array(z.object({ at: z.iso.datetime(), responseStatus: z.number().int().nullable(), error: z.string().nullable(), durationMs: z.number() })),
+    nextAttemptAt: z.iso.datetime().nullable(),
+    createdAt: z.iso.datetime(),
+  })
+  .meta({ id: 'WebhookDelivery' });
+export type WebhookDelivery = z.infer<typeof webhookDelivery>;

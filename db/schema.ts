@@ -208,6 +208,10 @@ export const webhookSubscriptions = sqliteTable(
     previousSecret: text('previous_secret'),
     previousSecretUntil: integer('previous_secret_until'),
     enabled: integer('enabled', { mode: 'boolean' }).notNull().default(true),
+    /** When the attempts to this address began failing without a success since; null while it answers. */
+    failingSince: integer('failing_since'),
+    /** Why the dispatcher disabled it (five days of failures); null when enabled or disabled by hand. */
+    disabledReason: text('disabled_reason'),
     createdAt: integer('created_at').notNull(),
     updatedAt: integer('updated_at').notNull(),
   },

@@ -8,6 +8,8 @@ import { seatsioDialect } from './api/seatsio/dialect';
 import { openBooking, type Booking, type Workspace } from './booking/booking';
 import { ChangeFeed } from './realtime/change-feed';
 import { WebhookDispatcher } from './webhooks/dispatcher';
+import { documented, serveOpenApi } from './openapi/serve';
+import packageJson from '../package.json' with { type: 'json' };
 import { createRealtimeServer, manageRoomOf, OVERVIEW_ROOM, roomOf, type RealtimeServer } from './realtime/socket-server';
 
 export type PageHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
@@ -34,6 +36,10 @@ export type ApplicationOptions = {
   webhookAllowPrivate?: boolean;
 };
 
+const packageVersion = packageJson.version;
+/** The public API reference, generated from the routers; `/docs/api` shows it. */
+export const OPENAPI_PATH = '/api/openapi.json';
+
 const DEFAULT_HOLD_RATE_LIMIT: RateLimit = { perMinute: 120, burst: 30 };
 /** Generous: several buyers behind one address (a family, an office) still fit. */
 const DEFAULT_PLACES_PER_CLIENT = 50;
@@ -56,27 +62,29 @@ export function createApplication(options: ApplicationOptions): Application {
   const booking = openBooking({ databaseUrl: options.databaseUrl, now, onCommit: (batches) => feed?.publish(batches) });
   const { workspace: defaultWorkspace, created } = booking.ensureDefaultWorkspace({ secretKey: options.secretKey, publicKey: options.publicKey });
   const trustProxy = options.trustProxy ?? { kind: 'none' };
+  const buyer = buyerDialect({
+    holdLimiter: new RateLimiter(options.holdRateLimit ?? DEFAULT_HOLD_RATE_LIMIT, now),
+    placesPerClient: options.placesPerClient ?? DEFAULT_PLACES_PER_CLIENT,
+    allowedOrigins: new Set(options.allowedOrigins),
+    webhookAllowPrivate: options.webhookAllowPrivate ?? false,
+  });
+  const manage = manageDialect({
+    defaultWorkspaceId: defaultWorkspace.id,
+    now,
+    secretKeyFromEnvironment: options.secretKey !== undefined,
+    webhookAllowPrivate: options.webhookAllowPrivate ?? false,
+  });
+  const seatsio = seatsioDialect();
   const handleApi = createApiHandler([
-    serveDialect(
-      booking,
-      buyerDialect({
-        holdLimiter: new RateLimiter(options.holdRateLimit ?? DEFAULT_HOLD_RATE_LIMIT, now),
-        placesPerClient: options.placesPerClient ?? DEFAULT_PLACES_PER_CLIENT,
-        allowedOrigins: new Set(options.allowedOrigins),
-        webhookAllowPrivate: options.webhookAllowPrivate ?? false,
-      }),
-      trustProxy,
-    ),
-    serveDialect(
-      booking,
-      manageDialect({ defaultWorkspaceId: defaultWorkspace.id, now, secretKeyFromEnvironment: options.secretKey !== undefined }),
-      trustProxy,
-    ),
-    serveDialect(booking, seatsioDialect(), trustProxy),
+    serveDialect(booking, buyer, trustProxy),
+    serveDialect(booking, manage, trustProxy),
+    serveDialect(booking, seatsio, trustProxy),
   ]);
+  const openApi = serveOpenApi([...documented(seatsio), ...documented(buyer)], packageVersion);
 
   const httpServer = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === OPENAPI_PATH) return openApi(req, res);
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return void handleApi(req, res, url);
     if (options.pages) return void options.pages(req, res);
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');

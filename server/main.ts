@@ -36,6 +36,7 @@ async function main(): Promise<void> {
     organiserHome: () => ({
       ...booking.organiserOverview(defaultWorkspace.id),
       workspace: { key: defaultWorkspace.key, secretKeyStart: booking.workspaceById(defaultWorkspace.id)!.secretKey.slice(0, 4) },
+      webhooks: booking.listWebhooks(defaultWorkspace.id),
     }),
     organiserEvent: (eventKey) => booking.organiserEvent(defaultWorkspace.id, eventKey),
   });

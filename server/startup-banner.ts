@@ -14,6 +14,7 @@ export function startupBanner(options: {
     `Tessera is running at ${base}`,
     `  Buyer chart:    ${base}/events/${options.demoEventKey}${options.seeded ? '  (demo venue seeded)' : ''}`,
     `  API (seats.io): ${base}/api`,
+    `  API reference:  ${base}/docs/api`,
     `  Organisers:     ${base}/manage`,
     ...(options.generatedPassword
       ? [`  Organiser password: ${options.generatedPassword}  (shown this once; set ADMIN_PASSWORD to choose another, which also resets it)`]

@@ -8,6 +8,7 @@ import { LogoutButton } from '../../components/manage/LogoutButton';
 import { NewEventForm } from '../../components/manage/NewEventForm';
 import styles from '../../components/manage/manage.module.css';
 import { SecretKey } from '../../components/manage/SecretKey';
+import { WebhooksPanel } from '../../components/manage/WebhooksPanel';
 import { requireOrganiser } from './session';
 
 export const metadata: Metadata = { title: 'Box office · Tessera' };
@@ -37,10 +38,11 @@ function PlacesBar({ counts }: { counts: EventSummary['counts'] }) {
   );
 }
 
-/** The organisers' home: every event with its sales, the charts, and the workspace's API keys. */
+/** The organisers' home: every event with its sales, the charts, the webhooks, and the workspace's API keys. */
 export default async function ManageHome() {
   const { csrfToken } = await requireOrganiser();
-  const { events, charts, workspace } = pageServices().organiserHome();
+  const { events, charts, workspace, webhooks } = pageServices().organiserHome();
+  const disabledByTessera = webhooks.filter((w) => !w.enabled && w.disabledReason);
   return (
     <div className={styles.page}>
       <header className={styles.header}>
@@ -51,6 +53,11 @@ export default async function ManageHome() {
         </span>
       </header>
       <main className={styles.main}>
+        {disabledByTessera.map((w) => (
+          <p key={w.id} role="alert" className={styles.alert}>
+            Webhook to <code>{w.url}</code> was switched off. {w.disabledReason} <a href="#webhooks-heading">Review webhooks</a>
+          </p>
+        ))}
         <section aria-labelledby="events-heading">
           <h2 id="events-heading">Events</h2>
           {events.length === 0 ? (
@@ -125,6 +132,10 @@ export default async function ManageHome() {
             <ImportChartForm csrfToken={csrfToken} />
           </section>
         </div>
+        <section aria-labelledby="webhooks-heading">
+          <h2 id="webhooks-heading">Webhooks</h2>
+          <WebhooksPanel webhooks={webhooks} csrfToken={csrfToken} />
+        </section>
         <section aria-labelledby="keys-heading">
           <h2 id="keys-heading">API keys</h2>
           <dl className={styles.keys}>

@@ -3,8 +3,8 @@
 /** A refusal carries a message and, for a 400, what is wrong with which field. */
 export type ManageOutcome<T> = { ok: true; value: T } | { ok: false; status: number; message: string; errors: Record<string, string[]> };
 
-/** POSTs `body` (a change, with the CSRF token), or GETs when there is none. */
-export async function manageApi<T>(path: string, body?: unknown, csrfToken?: string): Promise<ManageOutcome<T>> {
+/** Sends `body` (a change, with the CSRF token; POST unless `method` says otherwise), or GETs when there is none. */
+export async function manageApi<T>(path: string, body?: unknown, csrfToken?: string, method: 'POST' | 'PATCH' | 'DELETE' = 'POST'): Promise<ManageOutcome<T>> {
   let res: Response;
   try {
     res = await fetch(
@@ -12,7 +12,7 @@ export async function manageApi<T>(path: string, body?: unknown, csrfToken?: str
       body === undefined
         ? {}
         : {
-            method: 'POST',
+            method,
             headers: { 'content-type': 'application/json', ...(csrfToken ? { 'x-csrf-token': csrfToken } : {}) },
             body: JSON.stringify(body),
           },

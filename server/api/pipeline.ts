@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ZodType } from 'zod';
 import type { Booking, Workspace } from '../booking/booking';
 import { authenticate } from './authenticate';
 import { clientKey, isSecure, type TrustProxy } from './client-address';
@@ -28,6 +29,8 @@ export type Dialect<C> = {
    * answer to it carries. For dialects that browsers call.
    */
   admit?: (req: IncomingMessage) => { answer: ApiResponse } | { headers: Record<string, string> };
+  /** How the public API reference (`/api/openapi.json`) presents this dialect; absent for private ones. */
+  reference?: { tag: string; description: string; error: ZodType };
 };
 
 function forwardedFor(req: IncomingMessage): string | undefined {

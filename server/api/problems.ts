@@ -1,4 +1,5 @@
 import type { FieldIssue } from '../field-issues';
+import type { Problem } from './pipeline';
 import type { ApiResponse } from './router';
 
 /*
@@ -14,4 +15,19 @@ export function invalidRequest(issues: FieldIssue[]): ApiResponse {
   const errors = new Map<string, string[]>();
   for (const issue of issues) errors.set(issue.path, [...(errors.get(issue.path) ?? []), issue.message]);
   return problem(400, 'Invalid request', Object.fromEntries(errors));
+}
+
+const statusOf: Record<Problem, number> = {
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  method_not_allowed: 405,
+  malformed_json: 400,
+  too_large: 413,
+  internal_error: 500,
+};
+
+/** The pipeline's refusals (no route, no credentials, bad JSON…) in this shape. */
+export function pipelineProblem(kind: Problem, message: string): ApiResponse {
+  return problem(statusOf[kind], message);
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage } from 'node:http';
+import type { RouteDoc } from '../openapi/route-doc';
 
 /** A parsed API request, whatever the dialect. */
 export type ApiRequest = {
@@ -20,13 +21,26 @@ export type ApiRequest = {
  */
 export type ApiResponse = { status: number; body?: unknown; raw?: Buffer; stream?: Iterable<string>; headers?: Record<string, string> };
 
-type Route<C> = { method: string; pattern: RegExp; names: string[]; handler: (req: ApiRequest, context: C) => ApiResponse | Promise<ApiResponse> };
+type Route<C> = {
+  method: string;
+  path: string;
+  pattern: RegExp;
+  names: string[];
+  handler: (req: ApiRequest, context: C) => ApiResponse | Promise<ApiResponse>;
+  doc: RouteDoc | undefined;
+};
 
-/** Method + path pattern (`/events/:key/actions/:action`) → handler. Path segments are URL-decoded. */
+/** A route as the API reference lists it (`../openapi/`): method, path pattern and its documentation. */
+export type ListedRoute = { method: string; path: string; doc: RouteDoc | undefined };
+
+/**
+ * Method + path pattern (`/events/:key/actions/:action`) → handler. Path segments are URL-decoded. A route's
+ * documentation sits beside its handler: the OpenAPI document is generated from the routers.
+ */
 export class Router<C> {
   private routes: Route<C>[] = [];
 
-  on(method: string, path: string, handler: Route<C>['handler']): this {
+  on(method: string, path: string, handler: Route<C>['handler'], doc?: RouteDoc): this {
     const names: string[] = [];
     const pattern = new RegExp(
       '^' +
@@ -36,8 +50,12 @@ export class Router<C> {
         }) +
         '/?$',
     );
-    this.routes.push({ method, pattern, names, handler });
+    this.routes.push({ method, path, pattern, names, handler, doc });
     return this;
+  }
+
+  list(): ListedRoute[] {
+    return this.routes.map(({ method, path, doc }) => ({ method, path, doc }));
   }
 
   /** The matching route, or whether the path exists under another method (405) or not at all (404). */

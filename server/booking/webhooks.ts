@@ -55,6 +55,7 @@ function view(row: WebhookSubscriptionRow, withSecret = false): WebhookSubscript
     events: JSON.parse(row.events) as string[],
     description: row.description,
     enabled: row.enabled,
+    disabledReason: row.disabledReason,
     createdAt: iso(row.createdAt),
     ...(withSecret ? { secret: row.secret } : {}),
   };
@@ -116,7 +117,8 @@ export function updateWebhook(store: Store, workspaceId: number, id: string, req
         ...(request.url !== undefined ? { url: request.url } : {}),
         ...(request.events !== undefined ? { events: JSON.stringify([...new Set(request.events)]) } : {}),
         ...(request.description !== undefined ? { description: request.description } : {}),
-        ...(request.enabled !== undefined ? { enabled: request.enabled } : {}),
+        // Enabled again by hand: its failures start afresh.
+        ...(request.enabled !== undefined ? { enabled: request.enabled, failingSince: null, disabledReason: null } : {}),
         updatedAt: store.now(),
       })
       .where(eq(webhookSubscriptions.id, id))
@@ -176,7 +178,7 @@ export function enqueueMessages(store: Store, workspaceId: number, build: () => 
 }
 
 /** A due delivery, with where it goes and the secrets to sign it with (two for a day after a rotation). */
-export type DueDelivery = { id: number; messageId: string; payload: string; attempts: number; url: string; secrets: string[] };
+export type DueDelivery = { id: number; subscriptionId: string; messageId: string; payload: string; attempts: number; url: string; secrets: string[] };
 
 /** Deliveries whose time has come, oldest first, with where to send them and the keys to sign them with. */
 export function dueDeliveries(store: Store, limit: number): DueDelivery[] {
@@ -184,6 +186,7 @@ export function dueDeliveries(store: Store, limit: number): DueDelivery[] {
   return store.db
     .select({
       id: webhookDeliveries.id,
+      subscriptionId: webhookDeliveries.subscriptionId,
       messageId: webhookDeliveries.messageId,
       payload: webhookDeliveries.payload,
       attempts: webhookDeliveries.attempts,
@@ -251,13 +254,20 @@ export function replayWebhookDelivery(store: Store, workspaceId: number, id: str
 
 export type AttemptResult = { ok: boolean; responseStatus: number | null; error: string | null; durationMs: number };
 
+/** A subscription whose attempts have all failed for this long is disabled (as Svix does), and the organiser told. */
+export const DISABLE_AFTER_FAILING_MS = 5 * 24 * 3_600_000;
+
 /**
  * Records attempts, in one transaction: each delivery delivered, due again on the schedule, or failed for good
- * after the last retry. A delivery deleted meanwhile (its subscription was) is skipped.
+ * after the last retry. A delivery deleted meanwhile (its subscription was) is skipped. Returns the subscriptions
+ * this disabled.
  */
-export function recordAttempts(store: Store, attempted: { delivery: Pick<DueDelivery, 'id' | 'attempts'>; result: AttemptResult }[]): void {
+export function recordAttempts(
+  store: Store,
+  attempted: { delivery: Pick<DueDelivery, 'id' | 'attempts' | 'subscriptionId'>; result: AttemptResult }[],
+): WebhookSubscription[] {
   const now = store.now();
-  store.transact(() => {
+  return store.transact(() => {
     for (const { delivery, result } of attempted) {
       const attempts = delivery.attempts + 1;
       const retryIn = RETRY_SCHEDULE_MS[attempts - 1];
@@ -278,7 +288,49 @@ export function recordAttempts(store: Store, attempted: { delivery: Pick<DueDeli
           .values({ deliveryId: delivery.id, at: now, ...result })
           .run();
     }
+    return trackFailures(store, attempted, now);
   });
+}
+
+/**
+ * A success clears a subscription's failures; a batch of failures only starts the clock, or, five days on, disables
+ * it with the reason (its undelivered messages wait, and go out once it is enabled again).
+ */
+function trackFailures(
+  store: Store,
+  attempted: { delivery: Pick<DueDelivery, 'subscriptionId'>; result: AttemptResult }[],
+  now: number,
+): WebhookSubscription[] {
+  const lastError = new Map<string, string | null>();
+  for (const { delivery, result } of attempted) {
+    const previous = lastError.get(delivery.subscriptionId);
+    // A subscription with any success in the batch maps to null.
+    if (previous !== null) lastError.set(delivery.subscriptionId, result.ok ? null : (result.error ?? `answered ${result.responseStatus}`));
+  }
+  const disabled: WebhookSubscription[] = [];
+  for (const [id, error] of lastError) {
+    const current = store.db.select().from(webhookSubscriptions).where(eq(webhookSubscriptions.id, id)).get();
+    if (!current) continue;
+    if (error === null) {
+      if (current.failingSince !== null) store.db.update(webhookSubscriptions).set({ failingSince: null }).where(eq(webhookSubscriptions.id, id)).run();
+      continue;
+    }
+    const since = current.failingSince ?? now;
+    if (!current.enabled || now - since < DISABLE_AFTER_FAILING_MS) {
+      if (current.failingSince === null) store.db.update(webhookSubscriptions).set({ failingSince: now }).where(eq(webhookSubscriptions.id, id)).run();
+      continue;
+    }
+    const disabledReason = `Disabled on ${iso(now).slice(0, 10)}: no message was delivered since ${iso(since).slice(0, 16).replace('T', ' ')} UTC (last error: ${error}).`;
+    const row = store.db
+      .update(webhookSubscriptions)
+      .set({ enabled: false, disabledReason, updatedAt: now })
+      .where(eq(webhookSubscriptions.id, id))
+      .returning()
+      .get();
+    forget(store, row.workspaceId);
+    disabled.push(view(row));
+  }
+  return disabled;
 }
 
 /** A subscription's latest deliveries, newest first, each with its attempts. */

@@ -78,7 +78,10 @@ export class WebhookDispatcher {
         this.sender ??= new Sender(this.options.allowPrivate);
         const results = await this.sender.send(due);
         // One transaction for the batch: recording costs the booking path as little as it can.
-        this.booking.recordWebhookAttempts(due.map((delivery, i) => ({ delivery, result: results[i]! })));
+        const disabled = this.booking.recordWebhookAttempts(due.map((delivery, i) => ({ delivery, result: results[i]! })));
+        // The box office shows it too (its webhooks panel), with the reason.
+        for (const subscription of disabled)
+          console.warn(`webhook subscription ${subscription.id} (${subscription.url}) disabled.`, subscription.disabledReason);
         if (due.length < BATCH) return;
       }
     } catch (cause) {

@@ -148,6 +148,47 @@ describe('seat webhooks', () => {
     await hooks.close();
   });
 
+  it('disable a subscription after five days without a delivery, keep what it had not delivered, and resume when enabled again', async () => {
+    clock = Date.now();
+    server = await startTestServer({ webhookAllowPrivate: true, now: () => clock });
+    seedSmallVenue(server.app, ['show']);
+    let failing = true;
+    const hooks = await receiver(() => (failing ? 503 : 204));
+    const subscription = await subscribe(hooks.url, ['seat.booked']);
+    const read = async () => (await (await server.api(`/v1/webhooks/${subscription.id}`)).json()) as WebhookSubscription;
+    await server.api('/events/show/actions/book', { json: { objects: ['B-4'] } });
+    await until(() => hooks.received.length === 1);
+    // Four days of failures: still enabled.
+    clock += 4 * 24 * 3_600_000;
+    await server.api('/events/show/actions/book', { json: { objects: ['B-5'] } });
+    await until(() => hooks.received.length === 3);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await read()).toMatchObject({ enabled: true, disabledReason: null });
+    // A fifth day: the next failure disables it, saying why.
+    clock += 24 * 3_600_000;
+    await server.api('/events/show/actions/book', { json: { objects: ['B-6'] } });
+    await until(() => hooks.received.length >= 4);
+    await new Promise((r) => setTimeout(r, 300));
+    const disabled = await read();
+    expect(disabled.enabled).toBe(false);
+    expect(disabled.disabledReason).toMatch(/^Disabled on \d{4}-\d\d-\d\d: no message was delivered since .+ UTC \(last error: answered 503\)\.$/);
+    const sent = hooks.received.length;
+    // Nothing goes out while disabled, retries included.
+    clock += 24 * 3_600_000;
+    await new Promise((r) => setTimeout(r, 500));
+    expect(hooks.received.length).toBe(sent);
+
+    failing = false;
+    const enabled = await server.api(`/v1/webhooks/${subscription.id}`, { method: 'PATCH', json: { enabled: true } });
+    expect(await enabled.json()).toMatchObject({ enabled: true, disabledReason: null });
+    // What it had not delivered arrives, one message per booked seat, each once more.
+    await until(() => hooks.received.length - sent >= 3);
+    await new Promise((r) => setTimeout(r, 300));
+    const delivered = hooks.received.slice(sent).map((r) => (verified(subscription.secret!, r).data as { objectLabel: string }).objectLabel);
+    expect(delivered.sort()).toEqual(['B-4', 'B-5', 'B-6']);
+    await hooks.close();
+  });
+
   it('survive a restart: what was due while the receiver was down goes out after the server starts again', async () => {
     const { dir, cleanup } = tempDir();
     const databaseFile = `${dir}/tessera.db`;

@@ -43,13 +43,26 @@ export function chartRoutes(router: Router<BuyerContext>): void {
     return prepared;
   }
 
-  router.on('GET', '/charts/:ref', async (req: ApiRequest, c: BuyerContext): Promise<ApiResponse> => {
-    const doc = await document(c, req.params.ref!);
-    if (!doc) return problem(404, `Chart not found: ${req.params.ref}`);
-    const headers = { etag: doc.etag, 'cache-control': 'public, max-age=31536000, immutable', vary: 'Accept-Encoding' };
-    if (req.headers['if-none-match'] === doc.etag) return { status: 304, headers };
-    const accepted = String(req.headers['accept-encoding'] ?? '');
-    const [encoding, raw] = /\bbr\b/.test(accepted) ? ['br', doc.br] : /\bgzip\b/.test(accepted) ? ['gzip', doc.gzip] : [undefined, doc.identity];
-    return { status: 200, raw, headers: { ...headers, ...(encoding ? { 'content-encoding': encoding } : {}) } };
-  });
+  router.on(
+    'GET',
+    '/charts/:ref',
+    async (req: ApiRequest, c: BuyerContext): Promise<ApiResponse> => {
+      const doc = await document(c, req.params.ref!);
+      if (!doc) return problem(404, `Chart not found: ${req.params.ref}`);
+      const headers = { etag: doc.etag, 'cache-control': 'public, max-age=31536000, immutable', vary: 'Accept-Encoding' };
+      if (req.headers['if-none-match'] === doc.etag) return { status: 304, headers };
+      const accepted = String(req.headers['accept-encoding'] ?? '');
+      const [encoding, raw] = /\bbr\b/.test(accepted) ? ['br', doc.br] : /\bgzip\b/.test(accepted) ? ['gzip', doc.gzip] : [undefined, doc.identity];
+      return { status: 200, raw, headers: { ...headers, ...(encoding ? { 'content-encoding': encoding } : {}) } };
+    },
+    {
+      summary: "A chart version's document",
+      description: 'What the buyer page draws: immutable, cached for a year, with an ETag (304 on `If-None-Match`), brotli or gzip as accepted.',
+      access: 'anyone',
+      responses: {
+        200: { description: "The chart document (its shape is the renderer's, not part of this API)", contentType: 'application/json' },
+        304: { description: 'Not modified' },
+      },
+    },
+  );
 }

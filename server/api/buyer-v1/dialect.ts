@@ -1,40 +1,46 @@
-import type { Dialect, Problem } from '../pipeline';
+import { z } from 'zod';
+import type { Dialect } from '../pipeline';
 import { Router } from '../router';
 import { chartRoutes } from './charts';
 import type { BuyerContext, BuyerOptions } from './context';
 import { holdTokenRoutes } from './hold-tokens';
 import { holdRoutes } from './holds';
-import { webhookRoutes } from './webhooks';
 import { admitBrowser } from '../browser-admission';
-import { problem } from '../problems';
+import { pipelineProblem, problem } from '../problems';
+import { webhookRoutes } from '../webhook-routes';
+import { problemReply } from '../../../contracts/buyer-api';
 
 /**
  * The buyer API at `/api/v1`: what a buyer's browser and simple integrations use. The hold token is the buyer's
  * credential: holding, releasing one's own holds and reading one's token need no secret key.
  */
 
-const statusOf: Record<Problem, number> = {
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  method_not_allowed: 405,
-  malformed_json: 400,
-  too_large: 413,
-  internal_error: 500,
-};
-
 export function buyerDialect(options: BuyerOptions): Dialect<BuyerContext> {
-  const router = new Router<BuyerContext>().on('GET', '/health', () => ({ status: 200, body: { ok: true } }));
+  const router = new Router<BuyerContext>().on('GET', '/health', () => ({ status: 200, body: { ok: true } }), {
+    summary: 'Whether the server answers',
+    access: 'anyone',
+    responses: { 200: { description: 'It does', schema: z.object({ ok: z.literal(true) }) } },
+  });
   holdRoutes(router, options);
   holdTokenRoutes(router);
   chartRoutes(router);
-  webhookRoutes(router, options);
+  webhookRoutes(router, {
+    // The venue only: anonymous callers get 401 and learn nothing.
+    guard: (handler) => (req, c) => (c.workspace ? handler(req, c.workspace.id, c.booking) : problem(401, 'Webhooks need the workspace secret key')),
+    allowPrivate: options.webhookAllowPrivate,
+  });
   return {
     prefix: '/api/v1',
     router,
     context: (booking, workspace) => ({ booking, workspace }),
     bodyLimit: () => 1024 * 1024,
-    problem: (kind, message) => problem(statusOf[kind], message),
+    problem: pipelineProblem,
     admit: admitBrowser(options.allowedOrigins),
+    reference: {
+      tag: 'Buyer API',
+      description:
+        "`/api/v1`: what a buyer's browser and simple integrations use. The hold token is the buyer's credential; the workspace secret key lifts the buyer's limits and manages webhooks.",
+      error: problemReply,
+    },
   };
 }

@@ -1,4 +1,4 @@
-import { extendRequest, type TokenReply } from '../../../contracts/buyer-api';
+import { extendRequest, tokenReply, type TokenReply } from '../../../contracts/buyer-api';
 import type { ApiResponse, Router } from '../router';
 import { callerOf, type BuyerContext } from './context';
 import { parse, refused } from './responses';
@@ -6,15 +6,31 @@ import { parse, refused } from './responses';
 /** `/hold-tokens/{token}`: what a live token holds (a reloaded page restores its selection), and extending it. */
 export function holdTokenRoutes(router: Router<BuyerContext>): void {
   router
-    .on('GET', '/hold-tokens/:token', (req, c) => tokenReply(c.booking.buyerToken(callerOf(c, req.client), req.params.token!)))
-    .on('POST', '/hold-tokens/:token/extend', (req, c) => {
-      const body = parse(extendRequest, req.body);
-      if (!body.ok) return body.response;
-      return tokenReply(c.booking.buyerExtend(callerOf(c, req.client), req.params.token!, body.value.ttlSeconds));
-    });
+    .on('GET', '/hold-tokens/:token', (req, c) => replyWith(c.booking.buyerToken(callerOf(c, req.client), req.params.token!)), {
+      summary: 'What a hold token holds',
+      description: "A buyer's token, or (secret key) one of the workspace's: its expiry and its places in every event. 404 once it has expired.",
+      access: 'anyoneOrSecretKey',
+      responses: { 200: { description: 'The live token', schema: tokenReply } },
+    })
+    .on(
+      'POST',
+      '/hold-tokens/:token/extend',
+      (req, c) => {
+        const body = parse(extendRequest, req.body);
+        if (!body.ok) return body.response;
+        return replyWith(c.booking.buyerExtend(callerOf(c, req.client), req.params.token!, body.value.ttlSeconds));
+      },
+      {
+        summary: 'Extend a hold',
+        description: "Makes the token last `ttlSeconds` from now: for a buyer only longer, and within the event's maximum hold duration in all.",
+        access: 'anyoneOrSecretKey',
+        body: extendRequest,
+        responses: { 200: { description: 'The extended token', schema: tokenReply } },
+      },
+    );
 }
 
-function tokenReply(result: ReturnType<BuyerContext['booking']['buyerToken']>): ApiResponse {
+function replyWith(result: ReturnType<BuyerContext['booking']['buyerToken']>): ApiResponse {
   // A token's refusals never name an event.
   if (!result.ok) return refused(result.refusal, '', 'held');
   const { token } = result;

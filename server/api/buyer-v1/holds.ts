@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
 import {
+  bookReply,
+  conflictReply,
   holdBestAvailableRequest,
+  holdReply,
+  releaseReply,
   holdRequest,
   releaseRequest,
   venueBookRequest,
@@ -18,10 +23,37 @@ import { parse, refused } from './responses';
 
 /** `/events/{key}/seats/{hold,book,release}`: a buyer's places, with the hold token as the credential. */
 export function holdRoutes(router: Router<BuyerContext>, options: BuyerOptions): void {
+  const conflict = (description: string) => ({ description, schema: conflictReply });
   router
-    .on('POST', '/events/:key/seats/hold', (req, c) => hold(req, c, options))
-    .on('POST', '/events/:key/seats/book', (req, c) => book(req, c))
-    .on('POST', '/events/:key/seats/release', (req, c) => release(req, c));
+    .on('POST', '/events/:key/seats/hold', (req, c) => hold(req, c, options), {
+      summary: 'Hold places',
+      description:
+        "Holds seats, tables, booths and places in standing areas (`quantities`), or the best available adjacent seats, under a new hold token or one the buyer has. Without the secret key: limited per client and per event (429 with `Retry-After`), for at most the event's hold duration (`ttlSeconds` defaults to it, 900 unless the venue set another).",
+      access: 'anyoneOrSecretKey',
+      body: z.union([holdRequest, holdBestAvailableRequest]),
+      responses: { 200: { description: 'Held, all of them', schema: holdReply }, 409: conflict('Some places are taken: none is held') },
+    })
+    .on('POST', '/events/:key/seats/book', (req, c) => book(req, c), {
+      summary: 'Book held places',
+      description:
+        "Books what the hold token holds. A buyer alone books only on `reservation` events (403 on the venue's `handoff` events); the venue (secret key) books in any mode and may name the order and attach extra data.",
+      access: 'anyoneOrSecretKey',
+      body: venueBookRequest,
+      responses: {
+        200: { description: 'Booked, all of them', schema: bookReply },
+        409: conflict('The token no longer holds some of the places: none is booked'),
+      },
+    })
+    .on('POST', '/events/:key/seats/release', (req, c) => release(req, c), {
+      summary: 'Release places',
+      description: 'Frees places held by the token, or (secret key) booked places, all or nothing. Without a token only the secret key may release.',
+      access: 'anyoneOrSecretKey',
+      body: releaseRequest,
+      responses: {
+        200: { description: 'Released, all of them', schema: releaseReply },
+        409: conflict('Some places are neither held nor booked: none is released'),
+      },
+    });
 }
 
 function objectRefs(labels: string[], quantities: Record<string, number> | undefined, ticketTypes?: Record<string, string>): ObjectRef[] {

@@ -24,6 +24,31 @@ describe('the organiser API', () => {
     expect(csrfToken).toMatch(/^[\w-]{32}$/);
   });
 
+  it("manages the workspace's webhooks only with a session and its CSRF token, and from no other site", async () => {
+    server = await startTestServer({ webhookAllowPrivate: true });
+    const hook = { url: 'http://127.0.0.1:9/hooks', events: ['seat.booked'] };
+    const before = server.witness.prepare('select count(*) as n from webhook_subscriptions').get();
+    expect((await post('/webhooks', hook)).status).toBe(401);
+    expect((await server.api('/manage/webhooks', { secretKey: null })).status).toBe(401);
+    // The secret key is the buyer API's credential, not the organisers'.
+    expect((await server.api('/manage/webhooks', { json: hook, secretKey: TEST_SECRET_KEY })).status).toBe(401);
+    const { session, csrfToken } = await login();
+    expect((await post('/webhooks', hook, { cookie: session })).status).toBe(403);
+    expect((await post('/webhooks', hook, { cookie: session, 'x-csrf-token': csrfToken, origin: 'https://evil.example' })).status).toBe(403);
+    expect(server.witness.prepare('select count(*) as n from webhook_subscriptions').get()).toEqual(before);
+
+    const created = await post('/webhooks', hook, { cookie: session, 'x-csrf-token': csrfToken });
+    expect(created.status).toBe(201);
+    const { id, secret } = (await created.json()) as { id: string; secret: string };
+    expect(secret).toMatch(/^whsec_/);
+    // The same subscriptions as the buyer API's, for the same workspace.
+    expect(((await (await server.api('/v1/webhooks')).json()) as { items: { id: string }[] }).items.map((w) => w.id)).toEqual([id]);
+    const listed = await server.api('/manage/webhooks', { secretKey: null, headers: { cookie: session } });
+    expect(((await listed.json()) as { items: { id: string; secret?: string }[] }).items).toEqual([expect.objectContaining({ id, disabledReason: null })]);
+    const removed = await server.api(`/manage/webhooks/${id}`, { method: 'DELETE', secretKey: null, headers: { cookie: session, 'x-csrf-token': csrfToken } });
+    expect(removed.status).toBe(204);
+  });
+
   it('marks the cookie Secure when a trusted proxy says the browser came over https', async () => {
     server = await startTestServer({ trustProxy: parseTrustProxy('127.0.0.1') as TrustProxy });
     expect((await login({ 'x-forwarded-proto': 'https' })).cookie).toMatch(/; Secure$/);

@@ -1,9 +1,10 @@
 import { admitBrowser } from '../browser-admission';
-import type { Dialect, Problem } from '../pipeline';
-import { problem } from '../problems';
+import type { Dialect } from '../pipeline';
+import { pipelineProblem } from '../problems';
 import { RateLimiter } from '../rate-limit';
 import { Router } from '../router';
-import { manageContext, type ManageContext } from './context';
+import { manageContext, signedIn, type ManageContext } from './context';
+import { webhookRoutes } from '../webhook-routes';
 import { eventRoutes } from './event-routes';
 import { sessionRoutes } from './session-routes';
 import { venueRoutes } from './venue-routes';
@@ -14,21 +15,13 @@ import { workspaceRoutes } from './workspace-routes';
  * Only this server's own pages may call it from a browser.
  */
 
-const statusOf: Record<Problem, number> = {
-  unauthorized: 401,
-  forbidden: 403,
-  not_found: 404,
-  method_not_allowed: 405,
-  malformed_json: 400,
-  too_large: 413,
-  internal_error: 500,
-};
-
 export type ManageOptions = {
   defaultWorkspaceId: number;
   now: () => number;
   /** TESSERA_SECRET_KEY fixes the secret key: rotating it from the box office would not outlive a restart. */
   secretKeyFromEnvironment: boolean;
+  /** Whether webhooks may go to loopback and private addresses (tests, closed networks). */
+  webhookAllowPrivate: boolean;
 };
 
 export function manageDialect(options: ManageOptions): Dialect<ManageContext> {
@@ -38,13 +31,17 @@ export function manageDialect(options: ManageOptions): Dialect<ManageContext> {
   workspaceRoutes(router, options.defaultWorkspaceId, options.secretKeyFromEnvironment);
   venueRoutes(router, options.defaultWorkspaceId);
   eventRoutes(router, options.defaultWorkspaceId);
+  webhookRoutes(router, {
+    guard: (handler) => signedIn((req, c) => handler(req, options.defaultWorkspaceId, c.booking)),
+    allowPrivate: options.webhookAllowPrivate,
+  });
   return {
     prefix: '/api/manage',
     router,
     context: (booking, _workspace, req) => manageContext(booking, req),
     // Chart files of large venues run to tens of megabytes; a change may name a few thousand places.
     bodyLimit: (path) => (path === '/charts' ? 64 * 1024 * 1024 : path.endsWith('/changes') ? 1024 * 1024 : 64 * 1024),
-    problem: (kind, message) => problem(statusOf[kind], message),
+    problem: pipelineProblem,
     admit: admitBrowser(new Set()),
   };
 }

@@ -1,16 +1,34 @@
+import { z } from 'zod';
 import type { ApiRequest, ApiResponse, Router } from '../router';
 import type { SeatsioContext } from './context';
+import { chartReply } from './replies';
 import { error, invalidRequest, ok, parse } from './responses';
 import * as schemas from './schemas';
 
 /** `/charts`: create from a seats.io chart file or `{name, categories}`, and retrieve. */
 export function chartRoutes(router: Router<SeatsioContext>): void {
   router
-    .on('POST', '/charts', (req, c) => createChart(req, c))
-    .on('GET', '/charts/:key', (req, c) => {
-      const chart = c.booking.chartByKey(c.workspace.id, req.params.key!);
-      return chart ? ok(chartJson(chart)) : error('CHART_NOT_FOUND', `Chart not found: ${req.params.key}`);
-    });
+    .on('POST', '/charts', (req, c) => createChart(req, c), {
+      summary: 'Create a chart',
+      description: 'From a seats.io chart file (a body with `subChart`, up to 64 MiB; every wrong field is named) or from `{name, categories}`.',
+      access: 'secretKey',
+      body: z.union([schemas.simpleChartBody, z.looseObject({ subChart: z.record(z.string(), z.unknown()) }).meta({ description: 'A seats.io chart file' })]),
+      responses: { 200: { description: 'The chart', schema: chartReply } },
+    })
+    .on(
+      'GET',
+      '/charts/:key',
+      (req, c) => {
+        const chart = c.booking.chartByKey(c.workspace.id, req.params.key!);
+        return chart ? ok(chartJson(chart)) : error('CHART_NOT_FOUND', `Chart not found: ${req.params.key}`);
+      },
+      {
+        summary: 'A chart',
+        access: 'secretKey',
+        params: { key: z.string().meta({ description: 'The key of a chart' }) },
+        responses: { 200: { description: 'The chart', schema: chartReply } },
+      },
+    );
 }
 
 function chartJson(chart: { id: number; key: string; name: string }) {

@@ -7,6 +7,7 @@ import { holdTokenRoutes } from './hold-tokens';
 import { objectActionRoutes } from './object-actions';
 import { objectInfoRoutes } from './object-info';
 import { reportRoutes } from './reports';
+import { seatsioErrorReply } from './replies';
 import { error, type ErrorCode } from './responses';
 import { workspaceRoutes } from './workspaces';
 
@@ -36,6 +37,12 @@ export function seatsioDialect(): Dialect<SeatsioContext> {
     context: (booking, workspace) => (workspace ? { booking, workspace } : null),
     bodyLimit: (path) => (path === '/charts' ? CHART_LIMIT : JSON_LIMIT),
     // 401/403 with an empty body, as seats.io answers.
+    reference: {
+      tag: 'seats.io-compatible API',
+      description:
+        "`/api`: seats.io's REST API, driven with the official seats.io clients by changing their base URL. Every request needs the workspace secret key.",
+      error: seatsioErrorReply,
+    },
     problem: (kind, message) => (kind === 'unauthorized' ? { status: 401 } : kind === 'forbidden' ? { status: 403 } : error(codeOf[kind], message)),
   };
 }

@@ -1,37 +1,80 @@
+import { z } from 'zod';
 import type { EventParams, EventView } from '../../booking/events';
 import type { ApiResponse, Router } from '../router';
 import type { SeatsioContext } from './context';
+import { eventReply } from './replies';
 import { error, eventNotFound, ok, parse } from './responses';
 import * as schemas from './schemas';
 
 /** `/events`: create one or several, retrieve, update, delete. */
 export function eventRoutes(router: Router<SeatsioContext>): void {
   router
-    .on('POST', '/events', (req, c) => {
-      const body = parse(schemas.createEventBody, req.body);
-      if (!body.ok) return body.response;
-      return createEvents(c, body.value.chartKey, [eventParams(body.value)], (events) => ok(eventJson(events[0]!)));
-    })
-    .on('POST', '/events/actions/create-multiple', (req, c) => {
-      const body = parse(schemas.createEventsBody, req.body);
-      if (!body.ok) return body.response;
-      return createEvents(c, body.value.chartKey, body.value.events.map(eventParams), (events) => ok({ events: events.map(eventJson) }));
-    })
-    .on('GET', '/events/:key', (req, c) => {
-      const event = c.booking.eventByKey(c.workspace.id, req.params.key!);
-      return event ? ok(eventJson(event)) : eventNotFound(req.params.key!);
-    })
-    .on('POST', '/events/:key', (req, c) => {
-      const body = parse(schemas.updateEventBody, req.body ?? {});
-      if (!body.ok) return body.response;
-      const result = c.booking.updateEvent(c.workspace.id, req.params.key!, eventParams(body.value));
-      if (result.ok) return ok();
-      if (result.reason === 'invalid_sales_settings') return error('INVALID_REQUEST', `${result.path}: ${result.message}`);
-      return result.reason === 'event_not_found'
-        ? eventNotFound(req.params.key!)
-        : error('EVENT_KEY_ALREADY_EXISTS', `Event key already exists: ${body.value.eventKey}`);
-    })
-    .on('DELETE', '/events/:key', (req, c) => (c.booking.deleteEvent(c.workspace.id, req.params.key!) ? ok() : eventNotFound(req.params.key!)));
+    .on(
+      'POST',
+      '/events',
+      (req, c) => {
+        const body = parse(schemas.createEventBody, req.body);
+        if (!body.ok) return body.response;
+        return createEvents(c, body.value.chartKey, [eventParams(body.value)], (events) => ok(eventJson(events[0]!)));
+      },
+      {
+        summary: 'Create an event',
+        description: "From a chart, with an optional key, name, date and Tessera's extensions `pricing` and `salesSettings`.",
+        access: 'secretKey',
+        body: schemas.createEventBody,
+        responses: { 200: { description: 'The event', schema: eventReply } },
+      },
+    )
+    .on(
+      'POST',
+      '/events/actions/create-multiple',
+      (req, c) => {
+        const body = parse(schemas.createEventsBody, req.body);
+        if (!body.ok) return body.response;
+        return createEvents(c, body.value.chartKey, body.value.events.map(eventParams), (events) => ok({ events: events.map(eventJson) }));
+      },
+      {
+        summary: 'Create several events of one chart',
+        access: 'secretKey',
+        body: schemas.createEventsBody,
+        responses: { 200: { description: 'The events, in the order asked for', schema: z.object({ events: z.array(eventReply) }) } },
+      },
+    )
+    .on(
+      'GET',
+      '/events/:key',
+      (req, c) => {
+        const event = c.booking.eventByKey(c.workspace.id, req.params.key!);
+        return event ? ok(eventJson(event)) : eventNotFound(req.params.key!);
+      },
+      { summary: 'An event', access: 'secretKey', responses: { 200: { description: 'The event', schema: eventReply } } },
+    )
+    .on(
+      'POST',
+      '/events/:key',
+      (req, c) => {
+        const body = parse(schemas.updateEventBody, req.body ?? {});
+        if (!body.ok) return body.response;
+        const result = c.booking.updateEvent(c.workspace.id, req.params.key!, eventParams(body.value));
+        if (result.ok) return ok();
+        if (result.reason === 'invalid_sales_settings') return error('INVALID_REQUEST', `${result.path}: ${result.message}`);
+        return result.reason === 'event_not_found'
+          ? eventNotFound(req.params.key!)
+          : error('EVENT_KEY_ALREADY_EXISTS', `Event key already exists: ${body.value.eventKey}`);
+      },
+      {
+        summary: 'Update an event',
+        description: 'Its key, name, date, prices or sales settings.',
+        access: 'secretKey',
+        body: schemas.updateEventBody,
+        responses: { 204: { description: 'Updated' } },
+      },
+    )
+    .on('DELETE', '/events/:key', (req, c) => (c.booking.deleteEvent(c.workspace.id, req.params.key!) ? ok() : eventNotFound(req.params.key!)), {
+      summary: 'Delete an event',
+      access: 'secretKey',
+      responses: { 204: { description: 'Deleted' } },
+    });
 }
 
 function eventParams(fields: schemas.EventFields): EventParams {

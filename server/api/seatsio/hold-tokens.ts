@@ -2,27 +2,54 @@ import { MAX_HOLD_MINUTES } from '../../../contracts/sales';
 import type { HoldTokenResult } from '../../booking/hold-tokens';
 import type { Router } from '../router';
 import type { SeatsioContext } from './context';
+import { holdTokenReply } from './replies';
 import { error, ok, parse } from './responses';
 import * as schemas from './schemas';
 
 /** `/hold-tokens`: create, retrieve and extend, as `{holdToken, expiresAt, expiresInSeconds, workspaceKey}`. */
 export function holdTokenRoutes(router: Router<SeatsioContext>): void {
   router
-    .on('POST', '/hold-tokens', (req, c) => {
-      const body = parse(schemas.holdTokenBody, req.body);
-      if (!body.ok) return body.response;
-      return holdTokenResponse(c, c.booking.createHoldToken(c.workspace.id, body.value?.expiresInMinutes), '');
+    .on(
+      'POST',
+      '/hold-tokens',
+      (req, c) => {
+        const body = parse(schemas.holdTokenBody, req.body);
+        if (!body.ok) return body.response;
+        return holdTokenResponse(c, c.booking.createHoldToken(c.workspace.id, body.value?.expiresInMinutes), '');
+      },
+      {
+        summary: 'Create a hold token',
+        description: 'Lives `expiresInMinutes` (default 15, at most 120).',
+        access: 'secretKey',
+        body: schemas.holdTokenBody,
+        responses: { 200: { description: 'The token', schema: holdTokenReply } },
+      },
+    )
+    .on('GET', '/hold-tokens/:token', (req, c) => holdTokenResponse(c, c.booking.retrieveHoldToken(c.workspace.id, req.params.token!), req.params.token!), {
+      summary: 'A hold token',
+      access: 'secretKey',
+      responses: { 200: { description: 'The token', schema: holdTokenReply } },
     })
-    .on('GET', '/hold-tokens/:token', (req, c) => holdTokenResponse(c, c.booking.retrieveHoldToken(c.workspace.id, req.params.token!), req.params.token!))
-    .on('POST', '/hold-tokens/:token', (req, c) => {
-      const body = parse(schemas.extendHoldTokenBody, req.body);
-      if (!body.ok) return body.response;
-      return holdTokenResponse(
-        c,
-        c.booking.extendHoldToken({ workspaceId: c.workspace.id }, req.params.token!, body.value.expiresInMinutes),
-        req.params.token!,
-      );
-    });
+    .on(
+      'POST',
+      '/hold-tokens/:token',
+      (req, c) => {
+        const body = parse(schemas.extendHoldTokenBody, req.body);
+        if (!body.ok) return body.response;
+        return holdTokenResponse(
+          c,
+          c.booking.extendHoldToken({ workspaceId: c.workspace.id }, req.params.token!, body.value.expiresInMinutes),
+          req.params.token!,
+        );
+      },
+      {
+        summary: 'Extend a hold token',
+        description: 'Makes it expire `expiresInMinutes` from now.',
+        access: 'secretKey',
+        body: schemas.extendHoldTokenBody,
+        responses: { 200: { description: 'The token', schema: holdTokenReply } },
+      },
+    );
 }
 
 function holdTokenResponse(c: SeatsioContext, result: HoldTokenResult, token: string) {

@@ -1,9 +1,10 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import type { ObjectRef, ObjectView, StatusChangeRequest } from '../../booking/change-status';
 import { BOOKED, FREE, HELD } from '../../../contracts/statuses';
 import type { ApiResponse, Router } from '../router';
 import { withEvent, type SeatsioContext } from './context';
 import { objectsByLabel } from './object-info';
+import { objectsReply } from './replies';
 import { changeRefused, error, objectsNotFound, ok, parse } from './responses';
 import * as schemas from './schemas';
 
@@ -13,37 +14,80 @@ import * as schemas from './schemas';
  */
 export function objectActionRoutes(router: Router<SeatsioContext>): void {
   router
-    .on('POST', '/events/actions/change-object-status', (req, c) => {
-      const body = parse(schemas.batchChangeBody, req.body);
-      if (!body.ok) return body.response;
-      const requests: StatusChangeRequest[] = [];
-      for (const change of body.value.statusChanges) {
-        const request = changeRequest([change.event], change);
-        if (!request.ok) return request.response;
-        requests.push(request.value);
-      }
-      return runRequests(c, requests, (results) => ok({ results: results.map((views) => ({ objects: objectsByLabel(views) })) }));
+    .on(
+      'POST',
+      '/events/actions/change-object-status',
+      (req, c) => {
+        const body = parse(schemas.batchChangeBody, req.body);
+        if (!body.ok) return body.response;
+        const requests: StatusChangeRequest[] = [];
+        for (const change of body.value.statusChanges) {
+          const request = changeRequest([change.event], change);
+          if (!request.ok) return request.response;
+          requests.push(request.value);
+        }
+        return runRequests(c, requests, (results) => ok({ results: results.map((views) => ({ objects: objectsByLabel(views) })) }));
+      },
+      {
+        summary: 'Change object statuses in several events, in order',
+        description: 'Every change or none: a refused object anywhere refuses the batch.',
+        access: 'secretKey',
+        body: schemas.batchChangeBody,
+        responses: { 200: { description: "Each change's objects", schema: z.object({ results: z.array(objectsReply) }) } },
+      },
+    )
+    .on('POST', '/events/actions/update-extra-data', () => error('NOT_FOUND', 'Use /events/{eventKey}/actions/update-extra-data'), {
+      summary: 'Not an endpoint',
+      description: 'Answers 404 naming `/events/{eventKey}/actions/update-extra-data`, for clients that guess this path.',
+      access: 'secretKey',
+      responses: {},
     })
-    .on('POST', '/events/actions/update-extra-data', () => error('NOT_FOUND', 'Use /events/{eventKey}/actions/update-extra-data'))
     // Before `/events/:key/actions/:action`, which would take `groups` for an event key.
-    .on('POST', '/events/groups/actions/change-object-status', (req, c) => {
-      const body = parse(schemas.groupChangeBody, req.body);
-      if (!body.ok) return body.response;
-      const request = changeRequest(body.value.events, body.value);
-      if (!request.ok) return request.response;
-      return runRequests(c, [request.value], (results) => ok({ objects: objectsByLabel(results[0] ?? []) }));
-    })
-    .on('POST', '/events/:key/actions/update-extra-data', (req, c) => {
-      const body = parse(schemas.extraDatasBody, req.body);
-      if (!body.ok) return body.response;
-      return updateExtraData(c, req.params.key!, body.value.extraData);
-    })
-    .on('POST', '/events/:key/objects/:label/actions/update-extra-data', (req, c) => {
-      const body = parse(schemas.extraDataBody, req.body);
-      if (!body.ok) return body.response;
-      return updateExtraData(c, req.params.key!, { [req.params.label!]: body.value.extraData });
-    })
-    .on('POST', '/events/:key/actions/:action', (req, c) => eventAction(c, req.params.key!, req.params.action!, req.body));
+    .on(
+      'POST',
+      '/events/groups/actions/change-object-status',
+      (req, c) => {
+        const body = parse(schemas.groupChangeBody, req.body);
+        if (!body.ok) return body.response;
+        const request = changeRequest(body.value.events, body.value);
+        if (!request.ok) return request.response;
+        return runRequests(c, [request.value], (results) => ok({ objects: objectsByLabel(results[0] ?? []) }));
+      },
+      {
+        summary: 'Change object statuses in several events at once',
+        access: 'secretKey',
+        body: schemas.groupChangeBody,
+        responses: { 200: { description: 'The objects after the change', schema: objectsReply } },
+      },
+    )
+    .on(
+      'POST',
+      '/events/:key/actions/update-extra-data',
+      (req, c) => {
+        const body = parse(schemas.extraDatasBody, req.body);
+        if (!body.ok) return body.response;
+        return updateExtraData(c, req.params.key!, body.value.extraData);
+      },
+      { summary: "Set objects' extra data", access: 'secretKey', body: schemas.extraDatasBody, responses: { 204: { description: 'Set' } } },
+    )
+    .on(
+      'POST',
+      '/events/:key/objects/:label/actions/update-extra-data',
+      (req, c) => {
+        const body = parse(schemas.extraDataBody, req.body);
+        if (!body.ok) return body.response;
+        return updateExtraData(c, req.params.key!, { [req.params.label!]: body.value.extraData });
+      },
+      { summary: "Set one object's extra data", access: 'secretKey', body: schemas.extraDataBody, responses: { 204: { description: 'Set' } } },
+    )
+    .on('POST', '/events/:key/actions/:action', (req, c) => eventAction(c, req.params.key!, req.params.action!, req.body), {
+      summary: 'Book, hold, release or change the status of objects',
+      description: 'Named objects (GA areas with `quantity`) or `bestAvailable`; all or nothing.',
+      access: 'secretKey',
+      body: schemas.eventActionBody,
+      params: { action: z.enum([...STATUS_BY_ACTION.keys()] as [string, ...string[]]).meta({ description: 'What to do with the objects' }) },
+      responses: { 200: { description: 'The objects after the change', schema: objectsReply } },
+    });
 }
 
 /** The status each action sets; change-object-status takes it from the body. */

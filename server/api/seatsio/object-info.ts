@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { distanceToFocalPoint, type ChartObject } from '../../../contracts/chart';
 import { FREE } from '../../../contracts/statuses';
 import type { ObjectView } from '../../booking/change-status';
@@ -6,19 +7,29 @@ import { gaCounts } from '../../booking/general-admission';
 import { MAX_OBJECTS } from './schemas';
 import type { Router } from '../router';
 import { withEvent, type SeatsioContext } from './context';
+import { objectInfo } from './replies';
 import { error, objectsNotFound, ok } from './responses';
 
 /** `GET /events/{key}/objects?label=…`: seats.io's EventObjectInfo per label. */
 export function objectInfoRoutes(router: Router<SeatsioContext>): void {
-  router.on('GET', '/events/:key/objects', (req, c) =>
-    withEvent(c, req.params.key!, (event) => {
-      const labels = req.query.getAll('label');
-      if (!labels.length) return error('INVALID_REQUEST', 'label: at least one label is required');
-      if (labels.length > MAX_OBJECTS) return error('INVALID_REQUEST', `label: at most ${MAX_OBJECTS} labels`);
-      const unknown = labels.filter((l) => !event.chart.byLabel.get(l)?.bookable);
-      if (unknown.length) return objectsNotFound(unknown);
-      return ok(objectsByLabel(c.booking.objectViews(event, labels)));
-    }),
+  router.on(
+    'GET',
+    '/events/:key/objects',
+    (req, c) =>
+      withEvent(c, req.params.key!, (event) => {
+        const labels = req.query.getAll('label');
+        if (!labels.length) return error('INVALID_REQUEST', 'label: at least one label is required');
+        if (labels.length > MAX_OBJECTS) return error('INVALID_REQUEST', `label: at most ${MAX_OBJECTS} labels`);
+        const unknown = labels.filter((l) => !event.chart.byLabel.get(l)?.bookable);
+        if (unknown.length) return objectsNotFound(unknown);
+        return ok(objectsByLabel(c.booking.objectViews(event, labels)));
+      }),
+    {
+      summary: 'Objects of an event, by label',
+      access: 'secretKey',
+      query: z.object({ label: z.union([z.string(), z.array(z.string())]).meta({ description: 'One label per `label` parameter, up to 1000' }) }),
+      responses: { 200: { description: 'EventObjectInfo per label', schema: z.record(z.string(), objectInfo) } },
+    },
   );
 }
 

@@ -3,45 +3,63 @@ import { publicState } from '../../booking/event-state';
 import type { ApiResponse, Router } from '../router';
 import { withEvent, type SeatsioContext } from './context';
 import { eventObjectInfo } from './object-info';
+import { reportReply, statusChangesPage } from './replies';
 import { ok, parse } from './responses';
 import * as schemas from './schemas';
 
 /** What an event's history and state look like: the status change log, and the four event reports. */
 export function reportRoutes(router: Router<SeatsioContext>): void {
-  router.on('GET', '/events/:key/status-changes', (req, c) =>
-    withEvent(c, req.params.key!, (event) => {
-      const query = parse(schemas.pageQuery, Object.fromEntries(req.query));
-      if (!query.ok) return query.response;
-      const { limit, start_after_id, end_before_id, filter } = query.value;
-      const page = c.booking.listStatusChanges(event.id, {
-        limit,
-        ...(start_after_id !== undefined ? { startAfterId: start_after_id } : {}),
-        ...(end_before_id !== undefined ? { endBeforeId: end_before_id } : {}),
-        ...(filter ? { filter } : {}),
-      });
-      return ok({
-        items: page.items.map((s) => ({
-          id: s.id,
-          eventId: s.eventId,
-          status: s.status,
-          quantity: s.quantity,
-          objectLabel: s.label,
-          date: new Date(s.createdAt).toISOString(),
-          ...(s.orderId ? { orderId: s.orderId } : {}),
-          ...(s.extraData ? { extraData: JSON.parse(s.extraData) } : {}),
-          ...(s.holdToken ? { holdToken: s.holdToken } : {}),
-          origin: { type: s.origin },
-          isPresentOnChart: true,
-          displayedLabel: s.label,
-        })),
-        ...(page.nextPageStartsAfter !== undefined ? { next_page_starts_after: page.nextPageStartsAfter } : {}),
-        ...(page.previousPageEndsBefore !== undefined ? { previous_page_ends_before: page.previousPageEndsBefore } : {}),
-      });
-    }),
+  router.on(
+    'GET',
+    '/events/:key/status-changes',
+    (req, c) =>
+      withEvent(c, req.params.key!, (event) => {
+        const query = parse(schemas.pageQuery, Object.fromEntries(req.query));
+        if (!query.ok) return query.response;
+        const { limit, start_after_id, end_before_id, filter } = query.value;
+        const page = c.booking.listStatusChanges(event.id, {
+          limit,
+          ...(start_after_id !== undefined ? { startAfterId: start_after_id } : {}),
+          ...(end_before_id !== undefined ? { endBeforeId: end_before_id } : {}),
+          ...(filter ? { filter } : {}),
+        });
+        return ok({
+          items: page.items.map((s) => ({
+            id: s.id,
+            eventId: s.eventId,
+            status: s.status,
+            quantity: s.quantity,
+            objectLabel: s.label,
+            date: new Date(s.createdAt).toISOString(),
+            ...(s.orderId ? { orderId: s.orderId } : {}),
+            ...(s.extraData ? { extraData: JSON.parse(s.extraData) } : {}),
+            ...(s.holdToken ? { holdToken: s.holdToken } : {}),
+            origin: { type: s.origin },
+            isPresentOnChart: true,
+            displayedLabel: s.label,
+          })),
+          ...(page.nextPageStartsAfter !== undefined ? { next_page_starts_after: page.nextPageStartsAfter } : {}),
+          ...(page.previousPageEndsBefore !== undefined ? { previous_page_ends_before: page.previousPageEndsBefore } : {}),
+        });
+      }),
+    {
+      summary: "An event's status changes, newest first",
+      access: 'secretKey',
+      query: schemas.pageQuery,
+      responses: { 200: { description: 'A page', schema: statusChangesPage } },
+    },
   );
   for (const report of REPORTS) {
-    router.on('GET', `/reports/events/:key/${report}`, (req, c) => eventReport(c, req.params.key!, report));
-    router.on('GET', `/reports/events/:key/${report}/:filter`, (req, c) => eventReport(c, req.params.key!, report, req.params.filter!));
+    router.on('GET', `/reports/events/:key/${report}`, (req, c) => eventReport(c, req.params.key!, report), {
+      summary: `Report: objects ${report}`,
+      access: 'secretKey',
+      responses: { 200: { description: 'Objects grouped', schema: reportReply } },
+    });
+    router.on('GET', `/reports/events/:key/${report}/:filter`, (req, c) => eventReport(c, req.params.key!, report, req.params.filter!), {
+      summary: `Report: objects ${report}, one group`,
+      access: 'secretKey',
+      responses: { 200: { description: 'The group', schema: reportReply } },
+    });
   }
 }
 

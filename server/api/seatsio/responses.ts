@@ -35,6 +35,7 @@ const statusByCode = {
 } as const satisfies Record<string, number>;
 
 export type ErrorCode = keyof typeof statusByCode;
+export const ERROR_CODES = Object.keys(statusByCode) as [ErrorCode, ...ErrorCode[]];
 
 type ErrorEntry = { code: ErrorCode; message: string };
 

@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { ERROR_CODES } from './responses';
+
+/*
+ * The seats.io dialect's replies, for the API reference: the shapes seats.io documents and its official client
+ * reads. Objects list the fields Tessera answers with; seats.io may add fields, so clients ignore unknown ones.
+ */
+
+const isoTime = z.iso.datetime();
+
+export const seatsioErrorReply = z
+  .object({
+    status: z.number().int(),
+    messages: z.array(z.string()),
+    errors: z.array(z.object({ code: z.enum(ERROR_CODES), message: z.string() })),
+    warnings: z.array(z.unknown()),
+    requestId: z.string(),
+  })
+  .meta({ id: 'SeatsioError' });
+
+export const holdTokenReply = z
+  .object({ holdToken: z.string(), expiresAt: isoTime, expiresInSeconds: z.number().int(), workspaceKey: z.string() })
+  .meta({ id: 'HoldToken' });
+
+export const eventReply = z
+  .looseObject({
+    id: z.number().int(),
+    key: z.string(),
+    chartKey: z.string(),
+    name: z.string().optional(),
+    date: z.string().optional(),
+    pricing: z.unknown().optional(),
+    salesSettings: z.record(z.string(), z.unknown()),
+    tableBookingConfig: z.object({ mode: z.string() }),
+    supportsBestAvailable: z.boolean(),
+    forSalePropagated: z.boolean(),
+    createdOn: isoTime,
+    updatedOn: isoTime.optional(),
+    isTopLevelSeason: z.boolean(),
+    isPartialSeason: z.boolean(),
+    isEventInSeason: z.boolean(),
+    isInThePast: z.boolean(),
+  })
+  .meta({ id: 'Event' });
+
+export const chartReply = z
+  .object({
+    id: z.number().int(),
+    key: z.string(),
+    name: z.string(),
+    status: z.string(),
+    tags: z.array(z.string()),
+    archived: z.boolean(),
+    events: z.array(z.unknown()),
+  })
+  .meta({ id: 'Chart' });
+
+export const workspaceReply = z
+  .object({
+    id: z.number().int(),
+    key: z.string(),
+    secretKey: z.string(),
+    name: z.string(),
+    isDefault: z.boolean(),
+    isTest: z.boolean(),
+    isActive: z.boolean(),
+  })
+  .meta({ id: 'Workspace' });
+
+/** seats.io's EventObjectInfo: fields seats.io would leave out are left out, never null. */
+export const objectInfo = z
+  .looseObject({
+    label: z.string(),
+    objectType: z.string(),
+    status: z.string(),
+    forSale: z.boolean(),
+    isAvailable: z.boolean(),
+    availabilityReason: z.string(),
+    categoryKey: z.string().optional(),
+    categoryLabel: z.string().optional(),
+    capacity: z.number().int().optional(),
+    numBooked: z.number().int().optional(),
+    numHeld: z.number().int().optional(),
+    numFree: z.number().int().optional(),
+    holdToken: z.string().optional(),
+    orderId: z.string().optional(),
+    ticketType: z.string().optional(),
+    extraData: z.record(z.string(), z.unknown()).optional(),
+  })
+  .meta({ id: 'EventObjectInfo' });
+
+export const objectsReply = z.object({ objects: z.record(z.string(), objectInfo) }).meta({ id: 'ChangeObjectStatusResult' });
+
+export const statusChangesPage = z
+  .object({
+    items: z.array(
+      z.looseObject({
+        id: z.number().int(),
+        eventId: z.number().int(),
+        status: z.string(),
+        quantity: z.number().int(),
+        objectLabel: z.string(),
+        date: isoTime,
+        orderId: z.string().optional(),
+        extraData: z.unknown().optional(),
+        holdToken: z.string().optional(),
+        origin: z.object({ type: z.string() }),
+      }),
+    ),
+    next_page_starts_after: z.number().int().optional(),
+    previous_page_ends_before: z.number().int().optional(),
+  })
+  .meta({ id: 'StatusChangesPage' });
+
+/** A report: the event's objects grouped by status, category key, label or order id. */
+export const reportReply = z.record(z.string(), z.array(objectInfo)).meta({ id: 'EventReport' });
