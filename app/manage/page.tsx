@@ -55,7 +55,7 @@ export default async function ManageHome() {
       <main className={styles.main}>
         {disabledByTessera.map((w) => (
           <p key={w.id} role="alert" className={styles.alert}>
-            Webhook to <code>{w.url}</code> was switched off. {w.disabledReason} <a href="#webhooks-heading">Review webhooks</a>
+            Webhook to <code>{w.url}</code> was disabled. {w.disabledReason} <a href="#webhooks-heading">Review webhooks</a>
           </p>
         ))}
         <section aria-labelledby="events-heading">

@@ -320,7 +320,7 @@ function trackFailures(
       if (current.failingSince === null) store.db.update(webhookSubscriptions).set({ failingSince: now }).where(eq(webhookSubscriptions.id, id)).run();
       continue;
     }
-    const disabledReason = `Disabled on ${iso(now).slice(0, 10)}: no message was delivered since ${iso(since).slice(0, 16).replace('T', ' ')} UTC (last error: ${error}).`;
+    const disabledReason = `No message was delivered from ${iso(since).slice(0, 16).replace('T', ' ')} UTC to ${iso(now).slice(0, 16).replace('T', ' ')} UTC (last error: ${error}).`;
     const row = store.db
       .update(webhookSubscriptions)
       .set({ enabled: false, disabledReason, updatedAt: now })

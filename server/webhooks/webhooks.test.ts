@@ -171,7 +171,7 @@ describe('seat webhooks', () => {
     await new Promise((r) => setTimeout(r, 300));
     const disabled = await read();
     expect(disabled.enabled).toBe(false);
-    expect(disabled.disabledReason).toMatch(/^Disabled on \d{4}-\d\d-\d\d: no message was delivered since .+ UTC \(last error: answered 503\)\.$/);
+    expect(disabled.disabledReason).toMatch(/^No message was delivered from \d{4}-\d\d-\d\d \d\d:\d\d UTC to .+ UTC \(last error: answered 503\)\.$/);
     const sent = hooks.received.length;
     // Nothing goes out while disabled, retries included.
     clock += 24 * 3_600_000;
