@@ -1,7 +1,19 @@
 import { and, asc, eq, gt, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { FREE, HELD } from '../../contracts/statuses';
-import { charts, eventObjects, events, extraData, gaAllocations, holdTokens, statusChanges, webhookDeliveries, workspaces } from '../../db/schema';
+import {
+  charts,
+  eventObjects,
+  events,
+  extraData,
+  gaAllocations,
+  holdTokens,
+  statusChanges,
+  webhookAttempts,
+  webhookDeliveries,
+  webhookSubscriptions,
+  workspaces,
+} from '../../db/schema';
 
 const p = sql.placeholder;
 
@@ -101,6 +113,46 @@ export function prepareStatements(db: Db) {
         payload: p('payload'),
         nextAttemptAt: p('nextAttemptAt'),
         createdAt: p('createdAt'),
+      })
+      .prepare(),
+    // The webhook dispatcher's bookkeeping runs on the booking thread beside holds: prepared, like the holds.
+    dueWebhookDeliveries: db
+      .select({
+        id: webhookDeliveries.id,
+        subscriptionId: webhookDeliveries.subscriptionId,
+        messageId: webhookDeliveries.messageId,
+        payload: webhookDeliveries.payload,
+        attempts: webhookDeliveries.attempts,
+        url: webhookSubscriptions.url,
+        secret: webhookSubscriptions.secret,
+        previousSecret: webhookSubscriptions.previousSecret,
+        previousSecretUntil: webhookSubscriptions.previousSecretUntil,
+      })
+      .from(webhookDeliveries)
+      .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookDeliveries.subscriptionId))
+      .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, p('now')), eq(webhookSubscriptions.enabled, true)))
+      .orderBy(asc(webhookDeliveries.nextAttemptAt), asc(webhookDeliveries.id))
+      .limit(p('limit'))
+      .prepare(),
+    /** An attempt's outcome: the status, the count, and (when given) the next attempt's or the delivery's time. */
+    recordWebhookDelivery: db
+      .update(webhookDeliveries)
+      .set({
+        status: sql`${p('status')}`,
+        attempts: sql`${p('attempts')}`,
+        nextAttemptAt: sql`coalesce(${p('nextAttemptAt')}, ${webhookDeliveries.nextAttemptAt})`,
+        deliveredAt: sql`coalesce(${p('deliveredAt')}, ${webhookDeliveries.deliveredAt})`,
+      })
+      .where(eq(webhookDeliveries.id, p('id')))
+      .prepare(),
+    insertWebhookAttempt: db
+      .insert(webhookAttempts)
+      .values({
+        deliveryId: p('deliveryId'),
+        at: p('at'),
+        responseStatus: p('responseStatus'),
+        error: p('error'),
+        durationMs: p('durationMs'),
       })
       .prepare(),
     bumpSeq: db

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { and, asc, desc, eq, inArray, lte, ne } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
 import { webhookAttempts, webhookDeliveries, webhookSubscriptions, type WebhookSubscriptionRow } from '../../db/schema';
 import type {
   EventChangeData,
@@ -183,28 +183,10 @@ export type DueDelivery = { id: number; subscriptionId: string; messageId: strin
 /** Deliveries whose time has come, oldest first, with where to send them and the keys to sign them with. */
 export function dueDeliveries(store: Store, limit: number): DueDelivery[] {
   const now = store.now();
-  return store.db
-    .select({
-      id: webhookDeliveries.id,
-      subscriptionId: webhookDeliveries.subscriptionId,
-      messageId: webhookDeliveries.messageId,
-      payload: webhookDeliveries.payload,
-      attempts: webhookDeliveries.attempts,
-      url: webhookSubscriptions.url,
-      secret: webhookSubscriptions.secret,
-      previousSecret: webhookSubscriptions.previousSecret,
-      previousSecretUntil: webhookSubscriptions.previousSecretUntil,
-    })
-    .from(webhookDeliveries)
-    .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookDeliveries.subscriptionId))
-    .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, store.now()), eq(webhookSubscriptions.enabled, true)))
-    .orderBy(asc(webhookDeliveries.nextAttemptAt), asc(webhookDeliveries.id))
-    .limit(limit)
-    .all()
-    .map(({ secret, previousSecret, previousSecretUntil, ...d }) => ({
-      ...d,
-      secrets: previousSecret && (previousSecretUntil ?? 0) > now ? [secret, previousSecret] : [secret],
-    }));
+  return store.statements.dueWebhookDeliveries.all({ now, limit }).map(({ secret, previousSecret, previousSecretUntil, ...d }) => ({
+    ...d,
+    secrets: previousSecret && (previousSecretUntil ?? 0) > now ? [secret, previousSecret] : [secret],
+  }));
 }
 
 /** How long messages are also signed with the secret a rotation replaced. */
@@ -271,22 +253,20 @@ export function recordAttempts(
     for (const { delivery, result } of attempted) {
       const attempts = delivery.attempts + 1;
       const retryIn = RETRY_SCHEDULE_MS[attempts - 1];
-      const updated = store.db
-        .update(webhookDeliveries)
-        .set(
-          result.ok
-            ? { status: 'delivered', attempts, deliveredAt: now }
-            : retryIn === undefined
-              ? { status: 'failed', attempts }
-              : { attempts, nextAttemptAt: now + retryIn },
-        )
-        .where(eq(webhookDeliveries.id, delivery.id))
-        .run();
+      const outcome = result.ok
+        ? { status: 'delivered', deliveredAt: now, nextAttemptAt: null }
+        : retryIn === undefined
+          ? { status: 'failed', deliveredAt: null, nextAttemptAt: null }
+          : { status: 'pending', deliveredAt: null, nextAttemptAt: now + retryIn };
+      const updated = store.statements.recordWebhookDelivery.run({ id: delivery.id, attempts, ...outcome });
       if (updated.changes)
-        store.db
-          .insert(webhookAttempts)
-          .values({ deliveryId: delivery.id, at: now, ...result })
-          .run();
+        store.statements.insertWebhookAttempt.run({
+          deliveryId: delivery.id,
+          at: now,
+          responseStatus: result.responseStatus,
+          error: result.error,
+          durationMs: result.durationMs,
+        });
     }
     return trackFailures(store, attempted, now);
   });

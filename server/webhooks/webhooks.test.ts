@@ -156,20 +156,23 @@ describe('seat webhooks', () => {
     const hooks = await receiver(() => (failing ? 503 : 204));
     const subscription = await subscribe(hooks.url, ['seat.booked']);
     const read = async () => (await (await server.api(`/v1/webhooks/${subscription.id}`)).json()) as WebhookSubscription;
+    // The clock moves only once the attempts are recorded, as in the retry test.
+    const recorded = () =>
+      server.app.booking.webhookDeliveryLog(server.app.defaultWorkspace.id, subscription.id, 10)!.reduce((n, d) => n + d.attempts.length, 0);
     await server.api('/events/show/actions/book', { json: { objects: ['B-4'] } });
-    await until(() => hooks.received.length === 1);
+    await until(() => recorded() === 1);
     // Four days of failures: still enabled.
     clock += 4 * 24 * 3_600_000;
     await server.api('/events/show/actions/book', { json: { objects: ['B-5'] } });
-    await until(() => hooks.received.length === 3);
-    await new Promise((r) => setTimeout(r, 300));
+    await until(() => recorded() === 3);
+    expect(hooks.received).toHaveLength(3);
     expect(await read()).toMatchObject({ enabled: true, disabledReason: null });
     // A fifth day: the next failure disables it, saying why.
     clock += 24 * 3_600_000;
     await server.api('/events/show/actions/book', { json: { objects: ['B-6'] } });
-    await until(() => hooks.received.length >= 4);
-    await new Promise((r) => setTimeout(r, 300));
-    const disabled = await read();
+    // Disabled once the batch with B-6 (and the retries now due) has its answers: all of them have arrived.
+    let disabled = await read();
+    for (const start = Date.now(); disabled.enabled && Date.now() - start < 3000; disabled = await read()) await new Promise((r) => setTimeout(r, 20));
     expect(disabled.enabled).toBe(false);
     expect(disabled.disabledReason).toMatch(/^No message was delivered from \d{4}-\d\d-\d\d \d\d:\d\d UTC to .+ UTC \(last error: answered 503\)\.$/);
     const sent = hooks.received.length;
@@ -187,6 +190,23 @@ describe('seat webhooks', () => {
     const delivered = hooks.received.slice(sent).map((r) => (verified(subscription.secret!, r).data as { objectLabel: string }).objectLabel);
     expect(delivered.sort()).toEqual(['B-4', 'B-5', 'B-6']);
     await hooks.close();
+  });
+
+  it('count a redirect as a failed attempt and never follow it', async () => {
+    server = await startTestServer({ webhookAllowPrivate: true });
+    seedSmallVenue(server.app, ['show']);
+    const elsewhere = await receiver();
+    const redirecting = createServer((req, res) => (req.resume(), res.writeHead(307, { location: elsewhere.url }).end()));
+    await new Promise<void>((r) => redirecting.listen(0, '127.0.0.1', r));
+    const subscription = await subscribe(`http://127.0.0.1:${(redirecting.address() as { port: number }).port}/hooks`, ['seat.booked']);
+    await server.api('/events/show/actions/book', { json: { objects: ['B-7'] } });
+    const log = () => server.app.booking.webhookDeliveryLog(server.app.defaultWorkspace.id, subscription.id, 1)![0];
+    await until(() => (log()?.attempts.length ?? 0) === 1);
+    expect(log()).toMatchObject({ status: 'pending', attempts: [{ responseStatus: 307, error: 'redirects are not followed' }] });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(elsewhere.received).toEqual([]);
+    await new Promise<void>((r) => redirecting.close(() => r()));
+    await elsewhere.close();
   });
 
   it('survive a restart: what was due while the receiver was down goes out after the server starts again', async () => {
