@@ -3,7 +3,15 @@ import { API_CALL, runChange, type ChangeResult, type RunOptions, type StatusCha
 import type { Store } from './store';
 import { findEvent, unavailableLabels } from './event-state';
 
-export type BestAvailableQuery = { number: number; categories?: string[]; accessibleSeats?: number };
+export type BestAvailableQuery = {
+  number: number;
+  /** Category keys or labels. */
+  categories?: string[];
+  sections?: string[];
+  accessibleSeats?: number;
+  /** On unless false: picks that strand a single free seat lose to those that do not. */
+  tryToPreventOrphanSeats?: boolean;
+};
 
 export type BestAvailablePick = { labels: string[]; nextToEachOther: boolean };
 
@@ -22,11 +30,15 @@ export function pickBestAvailable(
   query: BestAvailableQuery,
 ): BestAvailablePick | undefined {
   const wantedAccessible = query.accessibleSeats ?? 0;
-  const categories = query.categories?.length ? new Set(query.categories) : undefined;
+  const asked = query.categories?.length ? new Set(query.categories) : undefined;
+  const categories = asked && new Set(chart.categories.filter((c) => asked.has(String(c.key)) || asked.has(c.label)).map((c) => String(c.key)));
+  const sections = query.sections?.length ? new Set(query.sections) : undefined;
+  const orphanPenalty = query.tryToPreventOrphanSeats === false ? 0 : ORPHAN_PENALTY;
   const eligible = (label: string): boolean => {
     const o = byLabel.get(label);
     if (!o || !o.bookable || !isFree(label)) return false;
     if (categories && !categories.has(o.categoryKey ?? '')) return false;
+    if (sections && !sections.has(o.section ?? '')) return false;
     return wantedAccessible > 0 || !o.accessible;
   };
   const distance = (label: string) => distanceToFocalPoint(chart, byLabel.get(label)!) ?? 0;
@@ -42,8 +54,8 @@ export function pickBestAvailable(
       let score = run.reduce((sum, l) => sum + distance(l), 0) / run.length;
       const strands = (i: number, beyond: number) =>
         i >= 0 && i < seats.length && isFree(seats[i]!) && !(beyond >= 0 && beyond < seats.length && isFree(seats[beyond]!));
-      if (strands(start - 1, start - 2)) score += ORPHAN_PENALTY;
-      if (strands(start + query.number, start + query.number + 1)) score += ORPHAN_PENALTY;
+      if (strands(start - 1, start - 2)) score += orphanPenalty;
+      if (strands(start + query.number, start + query.number + 1)) score += orphanPenalty;
       if (!best || score < best.score) best = { labels: run, score };
     }
   }

@@ -6,7 +6,7 @@ import { changeObjectStatus, type CommittedChanges } from './change-status';
 export type { CommittedChanges } from './change-status';
 import { chartByKey, chartSource } from './charts';
 import { eventObjectViews, eventSnapshot, findEvent, objectViews } from './event-state';
-import { createEvents, deleteEvent, eventByKey, eventOrder, organiserEvent, publicEvent, updateEvent } from './events';
+import { createEvents, deleteEvent, eventByKey, eventOrder, listEvents, organiserEvent, publicEvent, updateEvent } from './events';
 import { expireHolds } from './expire-holds';
 import { updateExtraData } from './extra-data';
 import { createHoldToken, extendHoldToken, retrieveHoldToken } from './hold-tokens';
@@ -51,6 +51,7 @@ const operations = {
   chartSource,
   createEvents,
   eventByKey,
+  listEvents,
   findEvent,
   updateEvent,
   deleteEvent,

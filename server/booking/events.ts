@@ -1,7 +1,7 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { charts, eventObjects, events, type EventRow } from '../../db/schema';
-import { bookableObjects, type ChartDefinition } from '../../contracts/chart';
+import { bookableObjects, type Category, type ChartDefinition } from '../../contracts/chart';
 import { customStatusesSchema, DEFAULT_CUSTOM_STATUSES, type CustomStatusSetting } from '../../contracts/custom-statuses';
 import { pricingSchema, type Pricing } from '../../contracts/pricing';
 import { DEFAULT_SALES_SETTINGS, salesSettingsProblem, type SalesSettings, type SalesSettingsPatch } from '../../contracts/sales';
@@ -10,6 +10,7 @@ import { findEvent, type EventHandle } from './event-state';
 import { bookedInOrder } from './status-change-log';
 import { enqueueMessages, type Message } from './webhooks';
 import { workspaceById } from './workspaces';
+import { pageById, type Page, type PageRequest } from './paging';
 import type { Store } from './store';
 
 export type EventParams = {
@@ -25,6 +26,8 @@ type SalesColumns = keyof SalesSettings;
 
 export type EventView = Omit<EventRow, 'pricing' | 'customStatuses' | SalesColumns> & {
   chartKey: string;
+  /** The chart's categories, keys as the chart file has them (numbers stay numbers). */
+  categories: Category[];
   pricing?: Pricing;
   sales: SalesSettings;
   customStatuses: CustomStatusSetting[];
@@ -58,12 +61,13 @@ function parseCustomStatuses(json: string | null): CustomStatusSetting[] {
   return parsed?.success ? parsed.data : DEFAULT_CUSTOM_STATUSES;
 }
 
-function eventView(row: EventRow, chartKey: string): EventView {
+function eventView(store: Store, row: EventRow, chartKey: string): EventView {
   const { pricing, customStatuses, checkoutMode, checkoutUrl, maxPlacesPerOrder, holdMinutes, maxHoldMinutes, ...rest } = row;
   const parsed = parsePricing(pricing);
   return {
     ...rest,
     chartKey,
+    categories: store.loadChart(row.chartId).definition.categories,
     ...(parsed ? { pricing: parsed } : {}),
     sales: { checkoutMode, checkoutUrl, maxPlacesPerOrder, holdMinutes, maxHoldMinutes },
     customStatuses: parseCustomStatuses(customStatuses),
@@ -116,7 +120,7 @@ export function createEvents(store: Store, workspaceId: number, chartKey: string
           .values(objects.slice(start, start + 500).map((o) => ({ eventId: row.id, label: o.label })))
           .run();
       }
-      return eventView(row, chart.key);
+      return eventView(store, row, chart.key);
     });
     enqueueMessages(store, workspaceId, () => created.map((e) => eventMessage('event.created', e)), now);
     return { ok: true, events: created };
@@ -130,7 +134,22 @@ export function eventByKey(store: Store, workspaceId: number, key: string): Even
     .innerJoin(charts, eq(charts.id, events.chartId))
     .where(and(eq(events.key, key), eq(events.workspaceId, workspaceId)))
     .get();
-  return row ? eventView(row.event, row.chartKey) : undefined;
+  return row ? eventView(store, row.event, row.chartKey) : undefined;
+}
+
+/** The workspace's events, newest first, paged as seats.io pages them. */
+export function listEvents(store: Store, workspaceId: number, page: PageRequest): Page<EventView> {
+  const rows = pageById(page, events.id, (bound, order, limit) =>
+    store.db
+      .select({ id: events.id, event: events, chartKey: charts.key })
+      .from(events)
+      .innerJoin(charts, eq(charts.id, events.chartId))
+      .where(and(eq(events.workspaceId, workspaceId), bound))
+      .orderBy(order)
+      .limit(limit)
+      .all(),
+  );
+  return { ...rows, items: rows.items.map((row) => eventView(store, row.event, row.chartKey)) };
 }
 
 function publicView(handle: EventHandle, event: EventView): PublicEvent {

@@ -48,6 +48,12 @@ describe('changeSeat', () => {
     expect(reason(changeSeat(seat(FREE), intent('status', 'vip', null, { rejectedPreviousStatuses: [FREE] })))).toBe('previous_status_rejected');
   });
 
+  it("keeps an order id passed with a release, and forgets the booking's otherwise", () => {
+    const booked = { ...seat(BOOKED), orderId: 'o-1' };
+    expect(changeSeat(booked, intent('release', FREE))).toMatchObject({ ok: true, next: { status: FREE, orderId: null } });
+    expect(changeSeat(booked, intent('release', FREE, null, { orderId: 'refund-1' }))).toMatchObject({ ok: true, next: { status: FREE, orderId: 'refund-1' } });
+  });
+
   it('refuses a booking or release that names a token for a seat the token does not hold', () => {
     expect(reason(changeSeat(seat(FREE), intent('status', BOOKED, 't1')))).toBe('not_held_by_token');
     expect(reason(changeSeat(seat(BOOKED), intent('release', FREE, 't1')))).toBe('not_held_by_token');

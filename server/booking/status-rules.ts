@@ -59,7 +59,15 @@ export function changeSeat(current: SeatState, intent: ChangeIntent): RuleResult
     if (intent.token && current.status !== HELD) return { ok: false, reason: 'not_held_by_token' };
     return {
       ok: true,
-      next: { ...current, status: FREE, holdToken: null, orderId: null, ticketType: null, ...extraDataAfter(current, { ...intent, extraData: null }) },
+      // An order id passed with a release stays with the seat (seats.io's "release with orderId"); else none.
+      next: {
+        ...current,
+        status: FREE,
+        holdToken: null,
+        orderId: intent.orderId ?? null,
+        ticketType: null,
+        ...extraDataAfter(current, { ...intent, extraData: null }),
+      },
     };
   }
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { EventParams, EventView } from '../../booking/events';
 import type { ApiResponse, Router } from '../router';
 import type { SeatsioContext } from './context';
-import { eventReply } from './replies';
+import { eventPage, eventReply } from './replies';
 import { error, eventNotFound, ok, parse } from './responses';
 import * as schemas from './schemas';
 
@@ -38,6 +38,31 @@ export function eventRoutes(router: Router<SeatsioContext>): void {
         access: 'secretKey',
         body: schemas.createEventsBody,
         responses: { 200: { description: 'The events, in the order asked for', schema: z.object({ events: z.array(eventReply) }) } },
+      },
+    )
+    .on(
+      'GET',
+      '/events',
+      (req, c) => {
+        const query = parse(schemas.eventPageQuery, Object.fromEntries(req.query));
+        if (!query.ok) return query.response;
+        const { limit, start_after_id, end_before_id } = query.value;
+        const page = c.booking.listEvents(c.workspace.id, {
+          limit,
+          ...(start_after_id !== undefined ? { startAfterId: start_after_id } : {}),
+          ...(end_before_id !== undefined ? { endBeforeId: end_before_id } : {}),
+        });
+        return ok({
+          items: page.items.map(eventJson),
+          ...(page.nextPageStartsAfter !== undefined ? { next_page_starts_after: page.nextPageStartsAfter } : {}),
+          ...(page.previousPageEndsBefore !== undefined ? { previous_page_ends_before: page.previousPageEndsBefore } : {}),
+        });
+      },
+      {
+        summary: "The workspace's events, newest first",
+        access: 'secretKey',
+        query: schemas.eventPageQuery,
+        responses: { 200: { description: 'A page', schema: eventPage } },
       },
     )
     .on(
@@ -87,6 +112,7 @@ function eventJson(event: EventView) {
     id: event.id,
     key: event.key,
     chartKey: event.chartKey,
+    categories: event.categories,
     ...(event.name ? { name: event.name } : {}),
     ...(event.date ? { date: event.date } : {}),
     ...(event.pricing ? { pricing: event.pricing } : {}),

@@ -140,9 +140,9 @@ type ChangeFields = { objects: z.infer<typeof schemas.objectRef>[]; type?: 'CHAN
 
 /** The body fields shared by every status change request, as the booking layer wants them. */
 function changeRequest(eventKeys: string[], body: ChangeFields): { ok: true; value: StatusChangeRequest } | { ok: false; response: ApiResponse } {
-  const release = body.type === 'RELEASE';
+  // Changing the status to free is a release, as in seats.io.
+  const release = body.type === 'RELEASE' || body.status === FREE;
   if (!release && !body.status) return { ok: false, response: error('INVALID_REQUEST', 'status: required unless type is RELEASE') };
-  if (!release && body.status === FREE) return { ok: false, response: error('INVALID_REQUEST', 'status: use type RELEASE to free objects') };
   return {
     ok: true,
     value: {
@@ -175,6 +175,8 @@ function bestAvailableChange(c: SeatsioContext, eventKey: string, body: z.infer<
       ...(query.accessibleSeats ? { accessibleSeats: query.accessibleSeats } : {}),
       ...(query.ticketTypes ? { ticketTypes: query.ticketTypes } : {}),
       ...(query.extraData ? { extraData: query.extraData } : {}),
+      ...(query.sections ? { sections: query.sections } : {}),
+      ...(query.tryToPreventOrphanSeats === false ? { tryToPreventOrphanSeats: false } : {}),
     },
     { kind: 'status', status, holdToken: body.holdToken ?? null, orderId: body.orderId ?? null, keepExtraData: body.keepExtraData ?? false },
   );

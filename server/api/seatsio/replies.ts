@@ -27,6 +27,9 @@ export const eventReply = z
     id: z.number().int(),
     key: z.string(),
     chartKey: z.string(),
+    categories: z.array(
+      z.object({ key: z.union([z.string(), z.number()]), label: z.string(), color: z.string(), accessible: z.boolean() }).meta({ id: 'Category' }),
+    ),
     name: z.string().optional(),
     date: z.string().optional(),
     pricing: z.unknown().optional(),
@@ -42,6 +45,10 @@ export const eventReply = z
     isInThePast: z.boolean(),
   })
   .meta({ id: 'Event' });
+
+export const eventPage = z
+  .object({ items: z.array(eventReply), next_page_starts_after: z.number().int().optional(), previous_page_ends_before: z.number().int().optional() })
+  .meta({ id: 'EventPage' });
 
 export const chartReply = z
   .object({

@@ -4,7 +4,7 @@ import type { ApiResponse, Router } from '../router';
 import { withEvent, type SeatsioContext } from './context';
 import { eventObjectInfo } from './object-info';
 import { reportReply, statusChangesPage } from './replies';
-import { ok, parse } from './responses';
+import { error, ok, parse } from './responses';
 import * as schemas from './schemas';
 
 /** What an event's history and state look like: the status change log, and the four event reports. */
@@ -80,6 +80,8 @@ function reportGroup(view: ObjectView, report: Report): string {
 }
 
 function eventReport(c: SeatsioContext, key: string, report: Report, filter?: string): ApiResponse {
+  // The client asks for summaries on the filter's path; answering them as a filter would be a wrong 200.
+  if (filter === 'summary' || filter === 'deepSummary') return error('NOT_FOUND', `${filter} reports are not supported by Tessera`);
   return withEvent(c, key, (event) => {
     // A Map: labels, order ids and statuses are anyone's strings (`__proto__`, `constructor`), never object keys.
     const groups = new Map<string, unknown[]>(filter !== undefined ? [[filter, []]] : []);

@@ -3,7 +3,14 @@ import { extraDataSchema } from '../../../contracts/extra-data';
 import { pricingSchema } from '../../../contracts/pricing';
 import { salesSettingsPatch } from '../../../contracts/sales';
 
-/** Request bodies of the seats.io dialect. Limits keep one request from holding the write lock for long. */
+/**
+ * Request bodies of the seats.io dialect. Limits keep one request from holding the write lock for long. Objects are
+ * strict: a field Tessera does not know is a 400 naming it, and a field seats.io has that Tessera does not
+ * implement says so (docs/COMPATIBILITY.md) — never accepted and dropped.
+ */
+
+/** A seats.io field Tessera does not implement: absent or null, else a 400 naming it. */
+const notSupported = (what: string) => z.null({ error: `${what} are not supported by Tessera` }).optional();
 
 export const MAX_OBJECTS = 1000;
 
@@ -12,121 +19,156 @@ const statusName = z.string().trim().min(1).max(100);
 
 export const objectRef = z.union([
   key,
-  z.object({
-    objectId: key,
-    ticketType: z.string().max(100).optional(),
-    quantity: z.number().int().min(1).max(100_000).optional(),
-    extraData: extraDataSchema.optional(),
-  }),
+  z
+    .object({
+      objectId: key,
+      ticketType: z.string().max(100).optional(),
+      quantity: z.number().int().min(1).max(100_000).optional(),
+      extraData: extraDataSchema.optional(),
+    })
+    .strict(),
 ]);
 
 const changeOptions = {
   holdToken: z.string().min(1).max(100).nullish(),
   orderId: z.string().max(200).nullish(),
   keepExtraData: z.boolean().nullish(),
+  // Without channels, ignoring them changes nothing; naming one is refused.
   ignoreChannels: z.boolean().nullish(),
-  channelKeys: z.array(z.string()).nullish(),
+  channelKeys: z.array(z.string()).max(0, { error: 'channels are not supported by Tessera' }).nullish(),
+  resaleListingId: notSupported('resale listings'),
   allowedPreviousStatuses: z.array(statusName).max(50).nullish(),
   rejectedPreviousStatuses: z.array(statusName).max(50).nullish(),
 };
 
-export const bestAvailable = z.object({
-  number: z.number().int().min(1).max(100),
-  categories: z
-    .array(z.union([z.string(), z.number()]))
-    .max(100)
-    .nullish(),
-  extraData: z.array(extraDataSchema).nullish(),
-  ticketTypes: z.array(z.string()).nullish(),
-  accessibleSeats: z.number().int().min(0).max(100).nullish(),
-  tryToPreventOrphanSeats: z.boolean().nullish(),
-});
+export const bestAvailable = z
+  .object({
+    number: z.number().int().min(1).max(100),
+    /** Category keys or labels. */
+    categories: z
+      .array(z.union([z.string(), z.number()]))
+      .max(100)
+      .nullish(),
+    sections: z.array(z.string().max(200)).max(100).nullish(),
+    zone: notSupported('zones'),
+    extraData: z.array(extraDataSchema).nullish(),
+    ticketTypes: z.array(z.string()).nullish(),
+    accessibleSeats: z.number().int().min(0).max(100).nullish(),
+    tryToPreventOrphanSeats: z.boolean().nullish(),
+  })
+  .strict();
 
 /** POST /events/{key}/actions/{book,hold,release,change-object-status} */
-export const eventActionBody = z.object({
-  objects: z.array(objectRef).min(1).max(MAX_OBJECTS).optional(),
-  status: statusName.optional(),
-  bestAvailable: bestAvailable.optional(),
-  ...changeOptions,
-});
+export const eventActionBody = z
+  .object({
+    objects: z.array(objectRef).min(1).max(MAX_OBJECTS).optional(),
+    status: statusName.optional(),
+    bestAvailable: bestAvailable.optional(),
+    ...changeOptions,
+  })
+  .strict();
 
 const changeType = z.enum(['CHANGE_STATUS_TO', 'RELEASE']);
 
 /** POST /events/groups/actions/change-object-status */
-export const groupChangeBody = z.object({
-  events: z.array(key).min(1).max(100),
-  objects: z.array(objectRef).min(1).max(MAX_OBJECTS),
-  type: changeType.optional(),
-  status: statusName.optional(),
-  ...changeOptions,
-});
+export const groupChangeBody = z
+  .object({
+    events: z.array(key).min(1).max(100),
+    objects: z.array(objectRef).min(1).max(MAX_OBJECTS),
+    type: changeType.optional(),
+    status: statusName.optional(),
+    ...changeOptions,
+  })
+  .strict();
 
 /** POST /events/actions/change-object-status */
-export const batchChangeBody = z.object({
-  statusChanges: z
-    .array(
-      z.object({
-        event: key,
-        objects: z.array(objectRef).min(1).max(MAX_OBJECTS),
-        type: changeType.optional(),
-        status: statusName.optional(),
-        ...changeOptions,
-      }),
-    )
-    .min(1)
-    .max(100),
-});
+export const batchChangeBody = z
+  .object({
+    statusChanges: z
+      .array(
+        z
+          .object({
+            event: key,
+            objects: z.array(objectRef).min(1).max(MAX_OBJECTS),
+            type: changeType.optional(),
+            status: statusName.optional(),
+            season: notSupported('seasons'),
+            ...changeOptions,
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(100),
+  })
+  .strict();
 
-export const holdTokenBody = z.object({ expiresInMinutes: z.number().positive().max(1_000_000).optional() }).optional();
-export const extendHoldTokenBody = z.object({ expiresInMinutes: z.number().positive().max(1_000_000) });
+export const holdTokenBody = z
+  .object({ expiresInMinutes: z.number().positive().max(1_000_000).optional() })
+  .strict()
+  .optional();
+export const extendHoldTokenBody = z.object({ expiresInMinutes: z.number().positive().max(1_000_000) }).strict();
 
 const eventFields = {
   eventKey: key.optional(),
   name: z.string().max(200).nullish(),
   date: z.iso.date().nullish(),
-  tableBookingConfig: z.unknown().optional(),
-  objectCategories: z.unknown().optional(),
-  categories: z.unknown().optional(),
-  channels: z.unknown().optional(),
-  forSaleConfig: z.unknown().optional(),
+  // Tables are booked as the chart says (seats.io's INHERIT); other modes are not implemented.
+  tableBookingConfig: z
+    .object({ mode: z.literal('INHERIT', { error: 'only INHERIT is supported by Tessera: tables are booked as the chart says' }) })
+    .strict()
+    .optional(),
+  objectCategories: notSupported('event-level object categories'),
+  categories: notSupported('event-level categories'),
+  channels: notSupported('channels'),
+  forSaleConfig: notSupported('for-sale configs'),
   /** Tessera's extension: prices per category for the buyer chart. */
   pricing: pricingSchema.optional(),
   /** Tessera's extension: how anonymous buyers hold and check out (contracts/sales.ts); any subset. */
   salesSettings: salesSettingsPatch.optional(),
 };
 
-const eventFieldsBody = z.object(eventFields);
+const eventFieldsBody = z.object(eventFields).strict();
 export type EventFields = z.infer<typeof eventFieldsBody>;
 
 export const createEventBody = eventFieldsBody.extend({ chartKey: key });
-export const createEventsBody = z.object({ chartKey: key, events: z.array(eventFieldsBody).min(1).max(100) });
-export const updateEventBody = eventFieldsBody.extend({ isInThePast: z.boolean().optional() });
-
-export const createWorkspaceBody = z.object({ name: z.string().trim().min(1).max(200), isTest: z.boolean().optional() });
-
-export const extraDataBody = z.object({ extraData: extraDataSchema.nullable() });
-export const extraDatasBody = z.object({ extraData: z.record(key, extraDataSchema.nullable()) });
-
-export const simpleChartBody = z.object({
-  name: z.string().max(200).nullish(),
-  venueType: z.string().max(100).nullish(),
-  categories: z
-    .array(
-      z.object({
-        key: z.union([z.number().int(), z.string().min(1)]),
-        label: z.string().max(200),
-        color: z.string().max(50),
-        accessible: z.boolean().optional(),
-      }),
-    )
-    .max(1000)
-    .nullish(),
-  key: key.optional(),
+export const createEventsBody = z.object({ chartKey: key, events: z.array(eventFieldsBody).min(1).max(100) }).strict();
+export const updateEventBody = eventFieldsBody.extend({
+  // Tessera keeps no events in the past; saying an event is not is saying nothing.
+  isInThePast: z.literal(false, { error: 'moving events to the past is not supported by Tessera' }).optional(),
 });
 
-export const pageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  start_after_id: z.coerce.number().int().min(0).optional(),
-  end_before_id: z.coerce.number().int().min(0).optional(),
-  filter: z.string().max(200).optional(),
-});
+export const createWorkspaceBody = z.object({ name: z.string().trim().min(1).max(200), isTest: z.boolean().optional() }).strict();
+
+export const extraDataBody = z.object({ extraData: extraDataSchema.nullable() }).strict();
+export const extraDatasBody = z.object({ extraData: z.record(key, extraDataSchema.nullable()) }).strict();
+
+export const simpleChartBody = z
+  .object({
+    name: z.string().max(200).nullish(),
+    venueType: z.string().max(100).nullish(),
+    categories: z
+      .array(
+        z.object({
+          key: z.union([z.number().int(), z.string().min(1)]),
+          label: z.string().max(200),
+          color: z.string().max(50),
+          accessible: z.boolean().optional(),
+        }),
+      )
+      .max(1000)
+      .nullish(),
+    key: key.optional(),
+  })
+  .strict();
+
+export const pageQuery = z
+  .object({
+    limit: z.coerce.number().int().min(1).max(100).default(20),
+    start_after_id: z.coerce.number().int().min(0).optional(),
+    end_before_id: z.coerce.number().int().min(0).optional(),
+    filter: z.string().max(200).optional(),
+  })
+  .strict();
+
+/** `GET /events`: paged like the status changes, without their filter. */
+export const eventPageQuery = pageQuery.omit({ filter: true });

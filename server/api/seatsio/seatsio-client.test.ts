@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StatusChangeRequest } from 'seatsio';
+import { Region, SeatsioClient, StatusChangeRequest } from 'seatsio';
 import { smallVenue, startTestServer, type TestServer } from '../../testing/test-server';
 
 /*
@@ -70,6 +70,33 @@ describe('charts and events', () => {
       status: 404,
       errors: [{ code: 'EVENT_NOT_FOUND', message: 'Event not found: lifecycle' }],
     });
+  });
+
+  it("carries the chart's categories, numeric keys as numbers", async () => {
+    const event = await server.client.events.create(chartKey, { key: 'categorised' } as never);
+    expect(event.categories!.map((c) => [c.key, c.label, c.color, c.accessible])).toEqual([
+      [1, 'Front', '#ff0000', false],
+      ['back', 'Back', '#0000ff', false],
+    ]);
+  });
+
+  it("lists a workspace's events newest first, page by page, and no other workspace's", async () => {
+    const { secretKey } = (await (await server.api('/workspaces', { json: { name: 'Listing venue' } })).json()) as { secretKey: string };
+    const client = new SeatsioClient(new Region(`${server.baseUrl}/api`), secretKey);
+    const chart = await client.charts.create('Listing hall');
+    for (const key of ['l-1', 'l-2', 'l-3', 'l-4', 'l-5']) await client.events.create(chart.key, { key } as never);
+    const first = await client.events.listFirstPage(2);
+    expect(first.items.map((e) => e.key)).toEqual(['l-5', 'l-4']);
+    const second = await client.events.listPageAfter(first.nextPageStartsAfter!, 2);
+    expect(second.items.map((e) => e.key)).toEqual(['l-3', 'l-2']);
+    const back = await client.events.listPageBefore(second.previousPageEndsBefore!, 2);
+    expect(back.items.map((e) => e.key)).toEqual(['l-5', 'l-4']);
+    const all: string[] = [];
+    for await (const event of client.events.listAll()) all.push(event.key);
+    expect(all).toEqual(['l-5', 'l-4', 'l-3', 'l-2', 'l-1']);
+    const auth = { authorization: `Basic ${Buffer.from(`${secretKey}:`).toString('base64')}` };
+    for (const query of ['limit=0', 'limit=101', 'sort=name'])
+      expect((await fetch(`${server.baseUrl}/api/events?${query}`, { headers: auth })).status, query).toBe(400);
   });
 
   it('creates several events at once', async () => {
