@@ -3,7 +3,7 @@ import type { EventParams, EventView } from '../../booking/events';
 import type { ApiResponse, Router } from '../router';
 import type { SeatsioContext } from './context';
 import { eventPage, eventReply } from './replies';
-import { error, eventNotFound, ok, parse } from './responses';
+import { error, eventNotFound, ok, pageReply, pageRequest, parse } from './responses';
 import * as schemas from './schemas';
 
 /** `/events`: create one or several, retrieve, update, delete. */
@@ -46,17 +46,7 @@ export function eventRoutes(router: Router<SeatsioContext>): void {
       (req, c) => {
         const query = parse(schemas.eventPageQuery, Object.fromEntries(req.query));
         if (!query.ok) return query.response;
-        const { limit, start_after_id, end_before_id } = query.value;
-        const page = c.booking.listEvents(c.workspace.id, {
-          limit,
-          ...(start_after_id !== undefined ? { startAfterId: start_after_id } : {}),
-          ...(end_before_id !== undefined ? { endBeforeId: end_before_id } : {}),
-        });
-        return ok({
-          items: page.items.map(eventJson),
-          ...(page.nextPageStartsAfter !== undefined ? { next_page_starts_after: page.nextPageStartsAfter } : {}),
-          ...(page.previousPageEndsBefore !== undefined ? { previous_page_ends_before: page.previousPageEndsBefore } : {}),
-        });
+        return pageReply(c.booking.listEvents(c.workspace.id, pageRequest(query.value)), eventJson);
       },
       {
         summary: "The workspace's events, newest first",

@@ -4,7 +4,7 @@ import type { ApiResponse, Router } from '../router';
 import { withEvent, type SeatsioContext } from './context';
 import { eventObjectInfo } from './object-info';
 import { reportReply, statusChangesPage } from './replies';
-import { error, ok, parse } from './responses';
+import { error, ok, pageReply, pageRequest, parse } from './responses';
 import * as schemas from './schemas';
 
 /** What an event's history and state look like: the status change log, and the four event reports. */
@@ -16,31 +16,22 @@ export function reportRoutes(router: Router<SeatsioContext>): void {
       withEvent(c, req.params.key!, (event) => {
         const query = parse(schemas.pageQuery, Object.fromEntries(req.query));
         if (!query.ok) return query.response;
-        const { limit, start_after_id, end_before_id, filter } = query.value;
-        const page = c.booking.listStatusChanges(event.id, {
-          limit,
-          ...(start_after_id !== undefined ? { startAfterId: start_after_id } : {}),
-          ...(end_before_id !== undefined ? { endBeforeId: end_before_id } : {}),
-          ...(filter ? { filter } : {}),
-        });
-        return ok({
-          items: page.items.map((s) => ({
-            id: s.id,
-            eventId: s.eventId,
-            status: s.status,
-            quantity: s.quantity,
-            objectLabel: s.label,
-            date: new Date(s.createdAt).toISOString(),
-            ...(s.orderId ? { orderId: s.orderId } : {}),
-            ...(s.extraData ? { extraData: JSON.parse(s.extraData) } : {}),
-            ...(s.holdToken ? { holdToken: s.holdToken } : {}),
-            origin: { type: s.origin },
-            isPresentOnChart: true,
-            displayedLabel: s.label,
-          })),
-          ...(page.nextPageStartsAfter !== undefined ? { next_page_starts_after: page.nextPageStartsAfter } : {}),
-          ...(page.previousPageEndsBefore !== undefined ? { previous_page_ends_before: page.previousPageEndsBefore } : {}),
-        });
+        const { filter } = query.value;
+        const page = c.booking.listStatusChanges(event.id, { ...pageRequest(query.value), ...(filter ? { filter } : {}) });
+        return pageReply(page, (s) => ({
+          id: s.id,
+          eventId: s.eventId,
+          status: s.status,
+          quantity: s.quantity,
+          objectLabel: s.label,
+          date: new Date(s.createdAt).toISOString(),
+          ...(s.orderId ? { orderId: s.orderId } : {}),
+          ...(s.extraData ? { extraData: JSON.parse(s.extraData) } : {}),
+          ...(s.holdToken ? { holdToken: s.holdToken } : {}),
+          origin: { type: s.origin },
+          isPresentOnChart: true,
+          displayedLabel: s.label,
+        }));
       }),
     {
       summary: "An event's status changes, newest first",

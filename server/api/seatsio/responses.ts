@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ChangeFailure } from '../../booking/change-status';
+import type { Page, PageRequest } from '../../booking/paging';
 import { reasonMessages, type FailureReason, type ObjectFailure } from '../../booking/failures';
 import type { FieldIssue } from '../../field-issues';
 import { parserFor } from '../parse';
@@ -11,6 +12,24 @@ import type { ApiResponse } from '../router';
  */
 
 export const ok = (body?: unknown): ApiResponse => (body === undefined ? { status: 204 } : { status: 200, body });
+
+/** seats.io's paging parameters (snake case on the wire) as the booking layer takes them. */
+export function pageRequest(query: { limit: number; start_after_id?: number | undefined; end_before_id?: number | undefined }): PageRequest {
+  return {
+    limit: query.limit,
+    ...(query.start_after_id !== undefined ? { startAfterId: query.start_after_id } : {}),
+    ...(query.end_before_id !== undefined ? { endBeforeId: query.end_before_id } : {}),
+  };
+}
+
+/** A page as seats.io answers it: the items, and where the next and previous pages begin. */
+export function pageReply<T>(page: Page<T>, item: (t: T) => unknown): ApiResponse {
+  return ok({
+    items: page.items.map(item),
+    ...(page.nextPageStartsAfter !== undefined ? { next_page_starts_after: page.nextPageStartsAfter } : {}),
+    ...(page.previousPageEndsBefore !== undefined ? { previous_page_ends_before: page.previousPageEndsBefore } : {}),
+  });
+}
 
 /** Every error code the seats.io dialect answers with, and its HTTP status. */
 const statusByCode = {
