@@ -145,7 +145,7 @@ export function listEvents(store: Store, workspaceId: number, page: PageRequest)
       .from(events)
       .innerJoin(charts, eq(charts.id, events.chartId))
       .where(and(eq(events.workspaceId, workspaceId), bound))
-      .orderBy(order)
+      .orderBy(...order)
       .limit(limit)
       .all(),
   );

@@ -1,4 +1,4 @@
-import { and, asc, eq, like, type SQL } from 'drizzle-orm';
+import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
 import { extraData, statusChanges, type StatusChangeRow } from '../../db/schema';
 import { BOOKED } from '../../contracts/statuses';
 import { pageById, type Page, type PageRequest } from './paging';
@@ -8,20 +8,56 @@ export type LogItem = Omit<StatusChangeRow, 'extraDataId'> & { extraData: string
 
 export type LogPage = Page<LogItem>;
 
-/** The event's status changes, newest first, paged by id (seats.io's start_after_id / end_before_id). */
-export function listStatusChanges(store: Store, eventId: number, page: PageRequest & { filter?: string }): LogPage {
+export const LABEL_FILTERS = ['CONTAINS', 'EQUALS', 'BEGINS_WITH', 'ENDS_WITH'] as const;
+export const LOG_SORTS = ['objectLabel', 'status', 'date'] as const;
+
+export type LogQuery = PageRequest & {
+  /** Labels matching `text` as `type` says (seats.io's filter and filterType). */
+  filter?: { text: string; type: (typeof LABEL_FILTERS)[number] };
+  /** One object's changes only. */
+  label?: string;
+  /** By label, status or date, ties newest first; newest first without. */
+  sort?: { field: (typeof LOG_SORTS)[number]; ascending: boolean };
+};
+
+/** `text` as a LIKE pattern of its own characters (`%`, `_` and `\` match themselves). */
+function likePattern(filter: NonNullable<LogQuery['filter']>): string {
+  const text = filter.text.replace(/[%_\\]/g, '\\$&');
+  return filter.type === 'EQUALS' ? text : filter.type === 'BEGINS_WITH' ? `${text}%` : filter.type === 'ENDS_WITH' ? `%${text}` : `%${text}%`;
+}
+
+const sortColumns = { objectLabel: statusChanges.label, status: statusChanges.status };
+
+/** The event's status changes, paged by id (seats.io's start_after_id / end_before_id), in the order asked for. */
+export function listStatusChanges(store: Store, eventId: number, query: LogQuery): LogPage {
   const conditions: SQL[] = [eq(statusChanges.eventId, eventId)];
-  if (page.filter) conditions.push(like(statusChanges.label, `%${page.filter.replace(/[%_\\]/g, '\\$&')}%`));
-  return pageById(page, statusChanges.id, (bound, order, limit) =>
-    store.db
-      .select({ change: statusChanges, extraData: extraData.json })
-      .from(statusChanges)
-      .leftJoin(extraData, eq(extraData.id, statusChanges.extraDataId))
-      .where(and(...conditions, bound))
-      .orderBy(order)
-      .limit(limit)
-      .all()
-      .map(({ change: { extraDataId: _id, ...change }, extraData }) => ({ ...change, extraData })),
+  if (query.label !== undefined) conditions.push(eq(statusChanges.label, query.label));
+  if (query.filter) conditions.push(sql`${statusChanges.label} like ${likePattern(query.filter)} escape '\\'`);
+  const { sort } = query;
+  const column = sort && sort.field !== 'date' ? sortColumns[sort.field] : undefined;
+  const order = column
+    ? {
+        column,
+        ascending: sort!.ascending,
+        valueAt: (id: number) => store.db.select({ value: column }).from(statusChanges).where(eq(statusChanges.id, id)).get()?.value,
+      }
+    : sort?.ascending
+      ? { oldestFirst: true as const }
+      : undefined;
+  return pageById(
+    query,
+    statusChanges.id,
+    (bound, orderBy, limit) =>
+      store.db
+        .select({ change: statusChanges, extraData: extraData.json })
+        .from(statusChanges)
+        .leftJoin(extraData, eq(extraData.id, statusChanges.extraDataId))
+        .where(and(...conditions, bound))
+        .orderBy(...orderBy)
+        .limit(limit)
+        .all()
+        .map(({ change: { extraDataId: _id, ...change }, extraData }) => ({ ...change, extraData })),
+    order,
   );
 }
 

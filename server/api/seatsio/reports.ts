@@ -1,6 +1,7 @@
 import type { ObjectView } from '../../booking/change-status';
 import { publicState } from '../../booking/event-state';
-import type { ApiResponse, Router } from '../router';
+import type { ApiRequest, ApiResponse, Router } from '../router';
+import type { LogItem } from '../../booking/status-change-log';
 import { withEvent, type SeatsioContext } from './context';
 import { eventObjectInfo } from './object-info';
 import { reportReply, statusChangesPage } from './replies';
@@ -9,37 +10,33 @@ import * as schemas from './schemas';
 
 /** What an event's history and state look like: the status change log, and the four event reports. */
 export function reportRoutes(router: Router<SeatsioContext>): void {
-  router.on(
-    'GET',
-    '/events/:key/status-changes',
-    (req, c) =>
-      withEvent(c, req.params.key!, (event) => {
-        const query = parse(schemas.pageQuery, Object.fromEntries(req.query));
-        if (!query.ok) return query.response;
-        const { filter } = query.value;
-        const page = c.booking.listStatusChanges(event.id, { ...pageRequest(query.value), ...(filter ? { filter } : {}) });
-        return pageReply(page, (s) => ({
-          id: s.id,
-          eventId: s.eventId,
-          status: s.status,
-          quantity: s.quantity,
-          objectLabel: s.label,
-          date: new Date(s.createdAt).toISOString(),
-          ...(s.orderId ? { orderId: s.orderId } : {}),
-          ...(s.extraData ? { extraData: JSON.parse(s.extraData) } : {}),
-          ...(s.holdToken ? { holdToken: s.holdToken } : {}),
-          origin: { type: s.origin },
-          isPresentOnChart: true,
-          displayedLabel: s.label,
-        }));
-      }),
-    {
-      summary: "An event's status changes, newest first",
+  const statusChanges = (req: ApiRequest, c: SeatsioContext, label?: string) =>
+    withEvent(c, req.params.key!, (event) => {
+      const query = parse(schemas.statusChangesQuery, Object.fromEntries(req.query));
+      if (!query.ok) return query.response;
+      const { filter, filterType, sort } = query.value;
+      const page = c.booking.listStatusChanges(event.id, {
+        ...pageRequest(query.value),
+        ...(filter ? { filter: { text: filter, type: filterType } } : {}),
+        ...(label !== undefined ? { label } : {}),
+        sort: schemas.logSort(sort),
+      });
+      return pageReply(page, statusChangeJson);
+    });
+  router
+    .on('GET', '/events/:key/status-changes', (req, c) => statusChanges(req, c), {
+      summary: "An event's status changes",
+      description: 'Newest first unless `sort` says otherwise (`objectLabel`, `status` or `date`, `:asc` or `:desc`; ties newest first).',
       access: 'secretKey',
-      query: schemas.pageQuery,
+      query: schemas.statusChangesQuery,
       responses: { 200: { description: 'A page', schema: statusChangesPage } },
-    },
-  );
+    })
+    .on('GET', '/events/:key/objects/:label/status-changes', (req, c) => statusChanges(req, c, req.params.label!), {
+      summary: "One object's status changes",
+      access: 'secretKey',
+      query: schemas.statusChangesQuery,
+      responses: { 200: { description: 'A page', schema: statusChangesPage } },
+    });
   for (const report of REPORTS) {
     router.on('GET', `/reports/events/:key/${report}`, (req, c) => eventReport(c, req.params.key!, report), {
       summary: `Report: objects ${report}`,
@@ -52,6 +49,23 @@ export function reportRoutes(router: Router<SeatsioContext>): void {
       responses: { 200: { description: 'The group', schema: reportReply } },
     });
   }
+}
+
+function statusChangeJson(s: LogItem) {
+  return {
+    id: s.id,
+    eventId: s.eventId,
+    status: s.status,
+    quantity: s.quantity,
+    objectLabel: s.label,
+    date: new Date(s.createdAt).toISOString(),
+    ...(s.orderId ? { orderId: s.orderId } : {}),
+    ...(s.extraData ? { extraData: JSON.parse(s.extraData) } : {}),
+    ...(s.holdToken ? { holdToken: s.holdToken } : {}),
+    origin: { type: s.origin },
+    isPresentOnChart: true,
+    displayedLabel: s.label,
+  };
 }
 
 const REPORTS = ['byStatus', 'byCategoryKey', 'byLabel', 'byOrderId'] as const;

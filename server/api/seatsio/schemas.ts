@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { extraDataSchema } from '../../../contracts/extra-data';
 import { pricingSchema } from '../../../contracts/pricing';
 import { salesSettingsPatch } from '../../../contracts/sales';
+import { LABEL_FILTERS, LOG_SORTS } from '../../booking/status-change-log';
 
 /**
  * Request bodies of the seats.io dialect. Limits keep one request from holding the write lock for long. Objects are
@@ -161,14 +162,29 @@ export const simpleChartBody = z
   })
   .strict();
 
-export const pageQuery = z
+const pageQuery = z
   .object({
     limit: z.coerce.number().int().min(1).max(100).default(20),
     start_after_id: z.coerce.number().int().min(0).optional(),
     end_before_id: z.coerce.number().int().min(0).optional(),
-    filter: z.string().max(200).optional(),
   })
   .strict();
 
-/** `GET /events`: paged like the status changes, without their filter. */
-export const eventPageQuery = pageQuery.omit({ filter: true });
+/** `GET /events/{key}/status-changes`: pages, a label filter, and a sort (`objectLabel:asc`, `status`, `date:desc`). */
+export const statusChangesQuery = pageQuery.extend({
+  filter: z.string().max(200).optional(),
+  filterType: z.enum(LABEL_FILTERS).default('CONTAINS'),
+  sort: z
+    .string()
+    .regex(new RegExp(`^(${LOG_SORTS.join('|')})(:(asc|desc))?$`), `one of ${LOG_SORTS.join(', ')}, optionally with :asc or :desc`)
+    .optional(),
+});
+
+/** A `sort` parameter as the log takes it; newest first without one. */
+export function logSort(sort: string | undefined): { field: (typeof LOG_SORTS)[number]; ascending: boolean } {
+  const [field, direction] = (sort ?? 'date:desc').split(':') as [(typeof LOG_SORTS)[number], string | undefined];
+  return { field, ascending: direction !== 'desc' };
+}
+
+/** `GET /events`: paged like the status changes. */
+export const eventPageQuery = pageQuery;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Region, SeatsioClient, StatusChangeRequest } from 'seatsio';
+import { Region, SeatsioClient, StatusChangeRequest, StatusChangesParams } from 'seatsio';
 import { smallVenue, startTestServer, type TestServer } from '../../testing/test-server';
 
 /*
@@ -187,6 +187,40 @@ describe('booking', () => {
     const all: string[] = [];
     for await (const change of server.client.events.statusChanges(eventKey).all()) all.push(change.objectLabel);
     expect(all).toEqual(['A-5', 'A-4', 'A-3', 'A-2', 'A-1']);
+  });
+
+  it('sorts status changes by label, status or date, ties newest first, and pages in that order', async () => {
+    const eventKey = await newEvent();
+    await server.client.events.book(eventKey, ['B-2', 'A-9']);
+    await server.client.events.hold(eventKey, ['A-10'], (await server.client.holdTokens.create()).holdToken);
+    await server.client.events.release(eventKey, ['B-2']);
+    const changes = server.client.events.statusChanges(eventKey);
+    const labels = async (params: StatusChangesParams) => {
+      const seen: string[] = [];
+      for await (const change of changes.all(params)) seen.push(`${change.objectLabel} ${change.status}`);
+      return seen;
+    };
+    expect(await labels(new StatusChangesParams().sortByObjectLabel().sortAscending())).toEqual([
+      'A-10 reservedByToken',
+      'A-9 booked',
+      'B-2 free',
+      'B-2 booked',
+    ]);
+    expect(await labels(new StatusChangesParams().sortByStatus().sortDescending())).toEqual(['A-10 reservedByToken', 'B-2 free', 'A-9 booked', 'B-2 booked']);
+    expect(await labels(new StatusChangesParams().sortByDate().sortAscending())).toEqual(['B-2 booked', 'A-9 booked', 'A-10 reservedByToken', 'B-2 free']);
+    expect(await labels(new StatusChangesParams('A-1', 'BEGINS_WITH'))).toEqual(['A-10 reservedByToken']);
+    // Pages follow the sort: two by two, forwards and back.
+    const byLabel = new StatusChangesParams().sortByObjectLabel().sortAscending();
+    const first = await changes.firstPage(byLabel, 2);
+    const second = await changes.pageAfter(first.nextPageStartsAfter!, byLabel, 2);
+    expect([...first.items, ...second.items].map((c) => c.objectLabel)).toEqual(['A-10', 'A-9', 'B-2', 'B-2']);
+    const back = await changes.pageBefore(second.previousPageEndsBefore!, byLabel, 2);
+    expect(back.items.map((c) => c.objectLabel)).toEqual(['A-10', 'A-9']);
+    // One object's history.
+    const b2: string[] = [];
+    for await (const change of server.client.events.statusChangesForObject(eventKey, 'B-2').all()) b2.push(change.status);
+    expect(b2).toEqual(['free', 'booked']);
+    expect((await server.api(`/events/${eventKey}/status-changes?sort=price:asc`)).status).toBe(400);
   });
 
   it('changes objects to a custom status, honouring allowed and rejected previous statuses', async () => {

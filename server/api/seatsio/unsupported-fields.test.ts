@@ -132,6 +132,5 @@ describe('what is not served', () => {
     await expect(server.client.eventReports.deepSummaryByStatus('fields')).rejects.toMatchObject({ status: 404 });
     await expect(server.client.events.markEverythingAsNotForSale('fields')).rejects.toMatchObject({ status: 404 });
     await expect(server.client.seasons.create('small')).rejects.toMatchObject({ status: 404 });
-    await expect(server.client.events.statusChangesForObject('fields', 'A-1').firstPage()).rejects.toMatchObject({ status: 404 });
   });
 });
