@@ -68,21 +68,24 @@ function statusChangeJson(s: LogItem) {
   };
 }
 
-const REPORTS = ['byStatus', 'byCategoryKey', 'byLabel', 'byOrderId'] as const;
-type Report = (typeof REPORTS)[number];
+/** Every detailed event report the client offers: the group each object falls in. */
+const REPORT_GROUPS = {
+  byStatus: (view) => publicState(view).status,
+  byCategoryKey: (view) => view.object.categoryKey ?? 'NO_CATEGORY',
+  byCategoryLabel: (_view, info) => (info.categoryLabel as string | undefined) ?? 'NO_CATEGORY',
+  byLabel: (view) => view.object.label,
+  byOrderId: (view) => view.seat?.orderId ?? 'NO_ORDER_ID',
+  bySection: (view) => view.object.section ?? 'NO_SECTION',
+  byObjectType: (view) => view.object.type,
+  byAvailability: (_view, info) => (info.isAvailable ? 'available' : 'not_available'),
+  byAvailabilityReason: (_view, info) => info.availabilityReason as string,
+  // Tessera has no channels or zones: every object is in none.
+  byChannel: () => 'NO_CHANNEL',
+  byZone: () => 'NO_ZONE',
+} satisfies Record<string, (view: ObjectView, info: Record<string, unknown>) => string>;
 
-function reportGroup(view: ObjectView, report: Report): string {
-  switch (report) {
-    case 'byStatus':
-      return publicState(view).status;
-    case 'byCategoryKey':
-      return view.object.categoryKey ?? 'NO_CATEGORY';
-    case 'byLabel':
-      return view.object.label;
-    case 'byOrderId':
-      return view.seat?.orderId ?? 'NO_ORDER_ID';
-  }
-}
+type Report = keyof typeof REPORT_GROUPS;
+const REPORTS = Object.keys(REPORT_GROUPS) as Report[];
 
 function eventReport(c: SeatsioContext, key: string, report: Report, filter?: string): ApiResponse {
   // The client asks for summaries on the filter's path; answering them as a filter would be a wrong 200.
@@ -91,11 +94,12 @@ function eventReport(c: SeatsioContext, key: string, report: Report, filter?: st
     // A Map: labels, order ids and statuses are anyone's strings (`__proto__`, `constructor`), never object keys.
     const groups = new Map<string, unknown[]>(filter !== undefined ? [[filter, []]] : []);
     for (const view of c.booking.eventObjectViews(event)) {
-      const group = reportGroup(view, report);
+      const info = eventObjectInfo(view);
+      const group = REPORT_GROUPS[report](view, info);
       if (filter !== undefined && group !== filter) continue;
       let members = groups.get(group);
       if (!members) groups.set(group, (members = []));
-      members.push(eventObjectInfo(view));
+      members.push(info);
     }
     return ok(Object.fromEntries(groups));
   });

@@ -306,4 +306,22 @@ describe('event reports', () => {
     const byOrder = await server.client.eventReports.byOrderId(eventKey, 'order-42');
     expect(byOrder['order-42']).toHaveLength(2);
   });
+
+  it('groups by category label, section, object type, availability and its reason; channels and zones hold none', async () => {
+    const eventKey = await newEvent();
+    await server.client.events.book(eventKey, ['A-2']);
+    await server.client.events.hold(eventKey, ['B-2'], (await server.client.holdTokens.create()).holdToken);
+    const labels = (groups: Record<string, { label: string }[]>) =>
+      Object.fromEntries(Object.entries(groups).map(([group, objects]) => [group, objects.length]));
+    // 20 seats in rows, T1's 2 chairs, T2 booked whole, a booth and a standing area.
+    expect(labels(await server.client.eventReports.byCategoryLabel(eventKey))).toEqual({ Front: 13, Back: 12 });
+    expect(labels(await server.client.eventReports.byObjectType(eventKey))).toEqual({ seat: 22, table: 1, booth: 1, generalAdmission: 1 });
+    expect(labels(await server.client.eventReports.bySection(eventKey))).toEqual({ NO_SECTION: 25 });
+    expect(labels(await server.client.eventReports.byAvailability(eventKey))).toEqual({ available: 23, not_available: 2 });
+    const reasons = await server.client.eventReports.byAvailabilityReason(eventKey);
+    expect([reasons.booked!.map((o) => o.label), reasons.reservedByToken!.map((o) => o.label)]).toEqual([['A-2'], ['B-2']]);
+    expect(labels(await server.client.eventReports.byChannel(eventKey))).toEqual({ NO_CHANNEL: 25 });
+    expect(labels(await server.client.eventReports.byZone(eventKey))).toEqual({ NO_ZONE: 25 });
+    expect(labels(await server.client.eventReports.byObjectType(eventKey, 'booth'))).toEqual({ booth: 1 });
+  });
 });
