@@ -15,7 +15,17 @@ export const workspaces = sqliteTable('workspaces', {
   orderAccessKey: text('order_access_key'),
   name: text('name').notNull(),
   isDefault: integer('is_default', { mode: 'boolean' }).notNull().default(false),
+  isTest: integer('is_test', { mode: 'boolean' }).notNull().default(false),
+  /** A deactivated workspace's keys are refused; its data stays. */
+  isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
   createdAt: createdAt(),
+});
+
+/** The company admin key (one row), stored as its SHA-256: it manages every workspace. */
+export const companyAdminKey = sqliteTable('company_admin_key', {
+  id: integer('id').primaryKey(),
+  keyHash: text('key_hash').notNull(),
+  updatedAt: integer('updated_at').notNull(),
 });
 
 export const charts = sqliteTable(

@@ -25,6 +25,8 @@ const schema = z.object({
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().min(1).default('file:./data/tessera.db'),
   TESSERA_SECRET_KEY: z.string().min(8).optional(),
+  /** The company admin key (manages every workspace); generated (and shown once) on first start when unset. */
+  TESSERA_ADMIN_KEY: z.string().min(16).optional(),
   /** The organisers' password for /manage; generated (and shown once) on first start when unset. */
   ADMIN_PASSWORD: z.string().min(8).optional(),
   TESSERA_PUBLIC_KEY: z.string().min(8).optional(),

@@ -42,6 +42,7 @@ async function main(): Promise<void> {
   });
   const seeded = seedDemo(app.booking, app.defaultWorkspace.id);
   const organiser = await app.booking.ensureOrganiserPassword(env.ADMIN_PASSWORD);
+  const admin = app.booking.ensureAdminKey(env.TESSERA_ADMIN_KEY);
 
   const port = await app.listen(env.PORT, env.HOST);
   const banner = startupBanner({
@@ -51,6 +52,7 @@ async function main(): Promise<void> {
     workspace: app.defaultWorkspace,
     generatedSecret: app.createdDefaultWorkspace && !env.TESSERA_SECRET_KEY,
     ...(organiser.generated ? { generatedPassword: organiser.generated } : {}),
+    ...(admin.generated ? { generatedAdminKey: admin.generated } : {}),
   });
   for (const line of banner) console.log(line);
 

@@ -24,6 +24,19 @@ describe('startupBanner', () => {
     expect(banner(false)).not.toContain('Organiser password');
   });
 
+  it('shows a generated company admin key once', () => {
+    const first = startupBanner({
+      base: 'http://localhost:3000',
+      demoEventKey: 'demo-concert',
+      seeded: true,
+      workspace: { key: 'k', secretKey: 'sk_0123456789' },
+      generatedSecret: false,
+      generatedAdminKey: 'admin_generated-1',
+    }).join('\n');
+    expect(first).toContain('Company admin key: admin_generated-1  (shown this once; it manages every workspace; set TESSERA_ADMIN_KEY to choose another)');
+    expect(banner(true)).not.toContain('Company admin key');
+  });
+
   it('shows a generated secret key once, in full', () => {
     expect(banner(true)).toContain('Workspace secret key: sk_0123456789abcdefghij  (shown this once; keep it safe)');
   });

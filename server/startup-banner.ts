@@ -8,6 +8,8 @@ export function startupBanner(options: {
   generatedSecret: boolean;
   /** The organisers' password, when it was generated just now (first start, no ADMIN_PASSWORD). */
   generatedPassword?: string;
+  /** The company admin key, when it was generated just now (first start, no TESSERA_ADMIN_KEY). */
+  generatedAdminKey?: string;
 }): string[] {
   const { base, workspace } = options;
   return [
@@ -18,6 +20,9 @@ export function startupBanner(options: {
     `  Organisers:     ${base}/manage`,
     ...(options.generatedPassword
       ? [`  Organiser password: ${options.generatedPassword}  (shown this once; set ADMIN_PASSWORD to choose another, which also resets it)`]
+      : []),
+    ...(options.generatedAdminKey
+      ? [`  Company admin key: ${options.generatedAdminKey}  (shown this once; it manages every workspace; set TESSERA_ADMIN_KEY to choose another)`]
       : []),
     `  Workspace public key: ${workspace.key}`,
     options.generatedSecret

@@ -11,18 +11,23 @@ function secretKeyOf(req: IncomingMessage): string | undefined {
   return user || undefined;
 }
 
+/** Who a request comes from: a workspace's secret key, or the company admin key acting on a workspace. */
+export type Auth = { workspace: Workspace; admin: boolean };
+
 /**
- * The workspace a request acts on: null without credentials, 401/403 for wrong ones. The default workspace's
- * secret key may address another workspace through X-Workspace-Key.
+ * Who a request comes from: null without credentials, 401/403 for wrong ones. A workspace's secret key acts on its
+ * own workspace only; the company admin key acts on the workspace X-Workspace-Key names (the default one without
+ * it). Inactive workspaces are refused. The secret key is looked up first: the hot path pays nothing for the
+ * admin key.
  */
-export function authenticate(booking: Booking, req: IncomingMessage): Workspace | null | 401 | 403 {
+export function authenticate(booking: Booking, req: IncomingMessage): Auth | null | 401 | 403 {
   const secret = secretKeyOf(req);
   if (!secret) return req.headers.authorization ? 401 : null;
-  const workspace = booking.workspaceBySecretKey(secret);
-  if (!workspace) return 401;
   const header = req.headers['x-workspace-key'];
   const requested = Array.isArray(header) ? header[0] : header;
-  if (!requested || requested === workspace.key) return workspace;
-  if (!workspace.isDefault) return 403;
-  return booking.workspaceByKey(requested) ?? 403;
+  const own = booking.workspaceBySecretKey(secret);
+  if (own) return requested && requested !== own.key ? 403 : own.isActive ? { workspace: own, admin: false } : 403;
+  if (!booking.isAdminKey(secret)) return 401;
+  const workspace = requested ? booking.workspaceByKey(requested) : booking.defaultWorkspace();
+  return workspace?.isActive ? { workspace, admin: true } : 403;
 }

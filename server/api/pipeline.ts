@@ -1,8 +1,8 @@
 import { once } from 'node:events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ZodType } from 'zod';
-import type { Booking, Workspace } from '../booking/booking';
-import { authenticate } from './authenticate';
+import type { Booking } from '../booking/booking';
+import { authenticate, type Auth } from './authenticate';
 import { clientKey, isSecure, type TrustProxy } from './client-address';
 import { readJsonBody } from './read-body';
 import type { ApiResponse, Router } from './router';
@@ -21,7 +21,7 @@ export type Dialect<C> = {
   prefix: string;
   router: Router<C>;
   /** The handlers' context, or null when the request needs credentials it did not bring (→ 401). */
-  context: (booking: Booking, workspace: Workspace | null, req: IncomingMessage) => C | null;
+  context: (booking: Booking, auth: Auth | null, req: IncomingMessage) => C | null;
   bodyLimit: (path: string) => number;
   problem: (problem: Problem, message: string) => ApiResponse;
   /**
@@ -83,12 +83,12 @@ export function serveDialect<C>(booking: Booking, dialect: Dialect<C>, trustProx
       const match = dialect.router.match(method, path);
       if (match === 'not_found') return send(dialect.problem('not_found', `No such endpoint: ${method} ${url.pathname}`));
       if (match === 'method_not_allowed') return send(dialect.problem('method_not_allowed', `Method not allowed: ${method} ${url.pathname}`));
-      const workspace = authenticate(booking, req);
-      const context = typeof workspace === 'number' ? null : dialect.context(booking, workspace, req);
+      const auth = authenticate(booking, req);
+      const context = typeof auth === 'number' ? null : dialect.context(booking, auth, req);
       if (!context) {
         req.resume();
         return send(
-          workspace === 403
+          auth === 403
             ? dialect.problem('forbidden', 'This key may not act on that workspace')
             : dialect.problem('unauthorized', 'A valid secret key is required'),
         );

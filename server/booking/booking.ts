@@ -31,7 +31,19 @@ import {
   webhookById,
   webhookDeliveryLog,
 } from './webhooks';
-import { createWorkspace, ensureDefaultWorkspace, rotateSecretKey, workspaceById, workspaceByKey, workspaceBySecretKey } from './workspaces';
+import {
+  changeWorkspace,
+  createWorkspace,
+  defaultWorkspace,
+  ensureAdminKey,
+  ensureDefaultWorkspace,
+  isAdminKey,
+  listWorkspaces,
+  rotateSecretKey,
+  workspaceById,
+  workspaceByKey,
+  workspaceBySecretKey,
+} from './workspaces';
 
 /**
  * Everything the rest of the server may do with bookings: these operations, and nothing of the database or its
@@ -40,7 +52,12 @@ import { createWorkspace, ensureDefaultWorkspace, rotateSecretKey, workspaceById
 const operations = {
   // Workspaces
   ensureDefaultWorkspace,
+  defaultWorkspace,
   createWorkspace,
+  listWorkspaces,
+  changeWorkspace,
+  ensureAdminKey,
+  isAdminKey,
   workspaceByKey,
   workspaceBySecretKey,
   workspaceById,

@@ -1,6 +1,7 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { eq } from 'drizzle-orm';
-import { workspaces, type Workspace } from '../../db/schema';
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
+import { and, eq } from 'drizzle-orm';
+import { companyAdminKey, workspaces, type Workspace } from '../../db/schema';
+import { pageById, type Page, type PageRequest } from './paging';
 import type { Store } from './store';
 
 function newPublicKey(): string {
@@ -40,10 +41,68 @@ export function ensureDefaultWorkspace(store: Store, fixed: { secretKey?: string
   });
 }
 
-export function createWorkspace(store: Store, name: string): Workspace {
+export function createWorkspace(store: Store, name: string, isTest = false): Workspace {
   return store.transact(() =>
-    store.db.insert(workspaces).values({ key: newPublicKey(), secretKey: newSecretKey(), orderAccessKey: newSecretKey(), name }).returning().get(),
+    store.db.insert(workspaces).values({ key: newPublicKey(), secretKey: newSecretKey(), orderAccessKey: newSecretKey(), name, isTest }).returning().get(),
   );
+}
+
+/** Every workspace, newest first, paged; only active or only inactive ones when asked. */
+export function listWorkspaces(store: Store, page: PageRequest, active?: boolean): Page<Workspace> {
+  return pageById(page, workspaces.id, (bound, order, limit) =>
+    store.db
+      .select()
+      .from(workspaces)
+      .where(and(active === undefined ? undefined : eq(workspaces.isActive, active), bound))
+      .orderBy(...order)
+      .limit(limit)
+      .all(),
+  );
+}
+
+export type WorkspaceChange = { name: string } | { isActive: boolean };
+
+/**
+ * Renames, activates or deactivates a workspace (its keys are refused while it is inactive). The default
+ * workspace, which the box office and the buyer pages serve, stays active.
+ */
+export function changeWorkspace(store: Store, key: string, change: WorkspaceChange): Workspace | 'not_found' | 'default_stays_active' {
+  return store.transact(() => {
+    const current = workspaceByKey(store, key);
+    if (!current) return 'not_found';
+    if ('isActive' in change && !change.isActive && current.isDefault) return 'default_stays_active';
+    return store.db.update(workspaces).set(change).where(eq(workspaces.id, current.id)).returning().get();
+  });
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest();
+
+/**
+ * The company admin key: TESSERA_ADMIN_KEY when set, else one generated on first start (returned once, to be
+ * shown once). Only its hash is stored.
+ */
+export function ensureAdminKey(store: Store, fromEnvironment: string | undefined): { generated?: string } {
+  const stored = store.db.select().from(companyAdminKey).where(eq(companyAdminKey.id, 1)).get();
+  const wanted = fromEnvironment ? sha256(fromEnvironment).toString('hex') : undefined;
+  if (stored && (!wanted || wanted === stored.keyHash)) return {};
+  const key = fromEnvironment ?? `admin_${randomBytes(24).toString('base64url')}`;
+  const keyHash = sha256(key).toString('hex');
+  store.db
+    .insert(companyAdminKey)
+    .values({ id: 1, keyHash, updatedAt: store.now() })
+    .onConflictDoUpdate({ target: companyAdminKey.id, set: { keyHash, updatedAt: store.now() } })
+    .run();
+  return fromEnvironment ? {} : { generated: key };
+}
+
+/** Whether `key` is the company admin key (compared in constant time). */
+export function isAdminKey(store: Store, key: string): boolean {
+  const stored = store.db.select().from(companyAdminKey).where(eq(companyAdminKey.id, 1)).get();
+  return stored !== undefined && timingSafeEqual(sha256(key), Buffer.from(stored.keyHash, 'hex'));
+}
+
+export function defaultWorkspace(store: Store): Workspace {
+  return store.db.select().from(workspaces).where(eq(workspaces.isDefault, true)).get()!;
 }
 
 /** A new secret key for the workspace: the old one stops working at once. Returns the new key. */

@@ -28,6 +28,7 @@ const SECURITY: Record<Access, ZodOpenApiOperationObject['security']> = {
   secretKey: [{ secretKey: [] }],
   // An empty requirement: the route also answers without credentials.
   anyoneOrSecretKey: [{}, { secretKey: [] }],
+  adminKey: [{ adminKey: [] }],
 };
 
 function pathParameters(path: string, doc: RouteDoc): z.ZodObject | undefined {
@@ -86,7 +87,13 @@ export function openApiDocument(apis: DocumentedApi[], version: string): ReturnT
           secretKey: {
             type: 'http',
             scheme: 'basic',
-            description: "The workspace's secret key as the user name, no password (as seats.io's clients send it).",
+            description:
+              "The workspace's secret key as the user name, no password (as seats.io's clients send it). The company admin key works too, on the workspace `X-Workspace-Key` names (the default one without it).",
+          },
+          adminKey: {
+            type: 'http',
+            scheme: 'basic',
+            description: 'The company admin key as the user name (TESSERA_ADMIN_KEY, or printed once on first start).',
           },
         },
       },

@@ -5,8 +5,11 @@ import type { ZodObject, ZodType } from 'zod';
  * described by the zod schemas the handlers validate with, replies by the schemas their types come from.
  */
 
-/** Who may call a route: anyone, only with the workspace secret key, or either (a buyer with a hold token). */
-export type Access = 'anyone' | 'secretKey' | 'anyoneOrSecretKey';
+/**
+ * Who may call a route: anyone, only with a workspace secret key (or the company admin key acting on a workspace),
+ * either (a buyer with a hold token), or only the company admin key.
+ */
+export type Access = 'anyone' | 'secretKey' | 'anyoneOrSecretKey' | 'adminKey';
 
 export type ReplyDoc = {
   description: string;

@@ -7,6 +7,7 @@ import { createApplication, type Application, type ApplicationOptions } from '..
 
 export const TEST_SECRET_KEY = 'test-secret-key-0000';
 export const TEST_ADMIN_PASSWORD = 'test-admin-password';
+export const TEST_ADMIN_KEY = 'test-company-admin-key-0000';
 
 export type TestServer = {
   app: Application;
@@ -53,6 +54,7 @@ export async function startTestServer(
   const file = databaseFile ?? join(temp!.dir, 'tessera.db');
   const app = createApplication({ databaseUrl: `file:${file}`, secretKey: TEST_SECRET_KEY, ...appOptions });
   await app.booking.ensureOrganiserPassword(TEST_ADMIN_PASSWORD);
+  app.booking.ensureAdminKey(TEST_ADMIN_KEY);
   const witness = new Database(file, { readonly: true });
   const port = await app.listen(0);
   const baseUrl = `http://127.0.0.1:${port}`;

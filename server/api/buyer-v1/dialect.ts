@@ -32,7 +32,7 @@ export function buyerDialect(options: BuyerOptions): Dialect<BuyerContext> {
   return {
     prefix: '/api/v1',
     router,
-    context: (booking, workspace) => ({ booking, workspace }),
+    context: (booking, auth) => ({ booking, workspace: auth?.workspace ?? null }),
     bodyLimit: () => 1024 * 1024,
     problem: pipelineProblem,
     admit: admitBrowser(options.allowedOrigins),

@@ -38,7 +38,7 @@ export function manageDialect(options: ManageOptions): Dialect<ManageContext> {
   return {
     prefix: '/api/manage',
     router,
-    context: (booking, _workspace, req) => manageContext(booking, req),
+    context: (booking, _auth, req) => manageContext(booking, req),
     // Chart files of large venues run to tens of megabytes; a change may name a few thousand places.
     bodyLimit: (path) => (path === '/charts' ? 64 * 1024 * 1024 : path.endsWith('/changes') ? 1024 * 1024 : 64 * 1024),
     problem: pipelineProblem,

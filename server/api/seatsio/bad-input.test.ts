@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { seedSmallVenue, startTestServer, TEST_SECRET_KEY, type TestServer } from '../../testing/test-server';
+import { seedSmallVenue, startTestServer, TEST_ADMIN_KEY, TEST_SECRET_KEY, type TestServer } from '../../testing/test-server';
 
 /* Bad input gets a 4xx in the seats.io shape and changes nothing. A 500 is a bug. */
 
@@ -9,7 +9,7 @@ let otherSecret: string;
 beforeAll(async () => {
   server = await startTestServer();
   seedSmallVenue(server.app, ['bad-input']);
-  const res = await server.api('/workspaces', { json: { name: 'Other venue company' } });
+  const res = await server.api('/workspaces', { json: { name: 'Other venue company' }, secretKey: TEST_ADMIN_KEY });
   otherSecret = ((await res.json()) as { secretKey: string }).secretKey;
 });
 afterAll(() => server.stop());
@@ -98,9 +98,14 @@ describe('bad input', () => {
     expect(await res.text()).toBe('');
   });
 
-  it('lets only the default workspace create workspaces', async () => {
-    const res = await server.api('/workspaces', { json: { name: 'Sneaky' }, secretKey: otherSecret });
-    expect(res.status).toBe(403);
+  it('lets no workspace key create workspaces, nor reach another workspace, the default one included', async () => {
+    for (const secretKey of [otherSecret, TEST_SECRET_KEY]) {
+      const res = await server.api('/workspaces', { json: { name: 'Sneaky' }, secretKey });
+      expect(res.status).toBe(403);
+    }
+    const other = (await (await server.api('/workspaces', { secretKey: TEST_ADMIN_KEY })).json()) as { items: { key: string; isDefault: boolean }[] };
+    const otherKey = other.items.find((w) => !w.isDefault)!.key;
+    expect((await server.api('/events/bad-input', { headers: { 'x-workspace-key': otherKey } })).status).toBe(403);
   });
 
   it('answers unknown endpoints with 404 and wrong methods with 405', async () => {

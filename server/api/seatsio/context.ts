@@ -3,8 +3,11 @@ import type { EventHandle } from '../../booking/event-state';
 import { eventNotFound } from './responses';
 import type { ApiResponse } from '../router';
 
-/** What every seats.io handler works with: the booking layer and the workspace of the request's secret key. */
-export type SeatsioContext = { booking: Booking; workspace: Workspace };
+/**
+ * What every seats.io handler works with: the booking layer, the workspace the request acts on, and whether it
+ * came with the company admin key (which alone manages workspaces).
+ */
+export type SeatsioContext = { booking: Booking; workspace: Workspace; admin: boolean };
 
 /** Runs `then` with the event of this workspace, or answers EVENT_NOT_FOUND. */
 export function withEvent(c: SeatsioContext, key: string, then: (event: EventHandle) => ApiResponse): ApiResponse {

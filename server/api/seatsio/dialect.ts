@@ -34,7 +34,7 @@ export function seatsioDialect(): Dialect<SeatsioContext> {
   return {
     prefix: '/api',
     router,
-    context: (booking, workspace) => (workspace ? { booking, workspace } : null),
+    context: (booking, auth) => (auth ? { booking, workspace: auth.workspace, admin: auth.admin } : null),
     bodyLimit: (path) => (path === '/charts' ? CHART_LIMIT : JSON_LIMIT),
     // 401/403 with an empty body, as seats.io answers.
     reference: {

@@ -74,6 +74,10 @@ export const workspaceReply = z
   })
   .meta({ id: 'Workspace' });
 
+export const workspacePage = z
+  .object({ items: z.array(workspaceReply), next_page_starts_after: z.number().int().optional(), previous_page_ends_before: z.number().int().optional() })
+  .meta({ id: 'WorkspacePage' });
+
 /** seats.io's EventObjectInfo: fields seats.io would leave out are left out, never null. */
 export const objectInfo = z
   .looseObject({

@@ -139,6 +139,9 @@ export const updateEventBody = eventFieldsBody.extend({
 });
 
 export const createWorkspaceBody = z.object({ name: z.string().trim().min(1).max(200), isTest: z.boolean().optional() }).strict();
+export const updateWorkspaceBody = z.object({ name: z.string().trim().min(1).max(200) }).strict();
+export const workspaceKey = z.string().meta({ description: "A workspace's public key" });
+export const secretKeyReply = z.object({ secretKey: z.string() });
 
 export const extraDataBody = z.object({ extraData: extraDataSchema.nullable() }).strict();
 export const extraDatasBody = z.object({ extraData: z.record(key, extraDataSchema.nullable()) }).strict();
@@ -186,5 +189,6 @@ export function logSort(sort: string | undefined): { field: (typeof LOG_SORTS)[n
   return { field, ascending: direction !== 'desc' };
 }
 
-/** `GET /events`: paged like the status changes. */
+/** `GET /events` and `GET /workspaces`: paged like the status changes. */
 export const eventPageQuery = pageQuery;
+export const workspacePageQuery = pageQuery;

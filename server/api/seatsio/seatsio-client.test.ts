@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Region, SeatsioClient, StatusChangeRequest, StatusChangesParams } from 'seatsio';
-import { smallVenue, startTestServer, type TestServer } from '../../testing/test-server';
+import { smallVenue, startTestServer, TEST_ADMIN_KEY, type TestServer } from '../../testing/test-server';
 
 /*
  * The official `seatsio` npm client, pointed at our server by changing only its base URL, drives every
@@ -81,7 +81,9 @@ describe('charts and events', () => {
   });
 
   it("lists a workspace's events newest first, page by page, and no other workspace's", async () => {
-    const { secretKey } = (await (await server.api('/workspaces', { json: { name: 'Listing venue' } })).json()) as { secretKey: string };
+    const { secretKey } = (await (await server.api('/workspaces', { json: { name: 'Listing venue' }, secretKey: TEST_ADMIN_KEY })).json()) as {
+      secretKey: string;
+    };
     const client = new SeatsioClient(new Region(`${server.baseUrl}/api`), secretKey);
     const chart = await client.charts.create('Listing hall');
     for (const key of ['l-1', 'l-2', 'l-3', 'l-4', 'l-5']) await client.events.create(chart.key, { key } as never);
