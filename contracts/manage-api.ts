@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { OrganiserObject } from './realtime';
 import { customStatus } from './custom-statuses';
+import { extraDataSchema } from './extra-data';
 
 /**
  * The organiser API's box-office changes (`POST /api/manage/events/{eventKey}/changes`): a list of steps applied
@@ -12,6 +13,9 @@ const place = z
     label: z.string().trim().min(1).max(200),
     /** Standing places; seats, tables and booths leave it out. */
     quantity: z.number().int().min(1).max(100_000).optional(),
+    /** What an undo gives back to a seat with its status: its ticket type and extra data. */
+    ticketType: z.string().trim().min(1).max(100).optional(),
+    extraData: extraDataSchema.optional(),
   })
   .strict();
 

@@ -14,7 +14,12 @@ import type { Store } from './store';
  */
 
 function request(eventKey: string, step: OrganiserStep): StatusChangeRequest {
-  const objects = step.places.map(({ label, quantity }) => ({ label, ...(quantity !== undefined ? { quantity } : {}) }));
+  const objects = step.places.map(({ label, quantity, ticketType, extraData }) => ({
+    label,
+    ...(quantity !== undefined ? { quantity } : {}),
+    ...(ticketType !== undefined ? { ticketType } : {}),
+    ...(extraData !== undefined ? { extraData } : {}),
+  }));
   const onlyIf = 'onlyIfStatus' in step ? step.onlyIfStatus : undefined;
   const base = { eventKeys: [eventKey], objects, allowedPreviousStatuses: onlyIf ? [onlyIf] : null };
   switch (step.action) {
@@ -31,11 +36,17 @@ function request(eventKey: string, step: OrganiserStep): StatusChangeRequest {
   }
 }
 
-/** Places per status of an object (free ones not counted), and the order id of a booked seat. */
-function placesByStatus(view: ObjectView): { places: Map<string, number>; orderId: string | null } {
-  if (view.ga) return { places: new Map([...gaCounts(view.ga).byStatus].filter(([, q]) => q > 0)), orderId: null };
-  const { status, orderId } = view.seat!;
-  return { places: new Map(status === FREE ? [] : [[status, 1]]), orderId };
+type Place = OrganiserStep['places'][number];
+
+/**
+ * Places per status of an object (free ones not counted), the order id of a booked seat, and what a seat carries
+ * besides its status (ticket type, extra data), which an undo gives back with it.
+ */
+function placesByStatus(view: ObjectView): { places: Map<string, number>; orderId: string | null; carried: Omit<Place, 'label' | 'quantity'> } {
+  if (view.ga) return { places: new Map([...gaCounts(view.ga).byStatus].filter(([, q]) => q > 0)), orderId: null, carried: {} };
+  const { status, orderId, ticketType, extraData } = view.seat!;
+  const carried = { ...(ticketType ? { ticketType } : {}), ...(extraData ? { extraData: JSON.parse(extraData) as Record<string, unknown> } : {}) };
+  return { places: new Map(status === FREE ? [] : [[status, 1]]), orderId, carried };
 }
 
 /**
@@ -45,8 +56,8 @@ function placesByStatus(view: ObjectView): { places: Map<string, number>; orderI
  */
 function undoSteps(before: ObjectView[], after: Map<string, ObjectView>): OrganiserStep[] {
   const steps = new Map<string, OrganiserStep>();
-  const add = (key: string, make: () => OrganiserStep, label: string, quantity: number | undefined) =>
-    (steps.get(key) ?? steps.set(key, make()).get(key)!).places.push({ label, ...(quantity !== undefined ? { quantity } : {}) });
+  const add = (key: string, make: () => OrganiserStep, label: string, quantity: number | undefined, carried: Omit<Place, 'label' | 'quantity'> = {}) =>
+    (steps.get(key) ?? steps.set(key, make()).get(key)!).places.push({ label, ...(quantity !== undefined ? { quantity } : {}), ...carried });
   for (const was of before) {
     const now = after.get(was.object.label);
     if (!now) continue;
@@ -61,11 +72,11 @@ function undoSteps(before: ObjectView[], after: Map<string, ObjectView>): Organi
         const quantity = ga ? -difference : undefined;
         if (status === BOOKED) {
           const orderId = then.orderId ?? undefined;
-          add(`book\u0000${orderId ?? ''}`, () => ({ action: 'book', places: [], ...(orderId ? { orderId } : {}) }), label, quantity);
+          add(`book\u0000${orderId ?? ''}`, () => ({ action: 'book', places: [], ...(orderId ? { orderId } : {}) }), label, quantity, then.carried);
         } else if (status === NOT_FOR_SALE) {
-          add('off sale', () => ({ action: 'markNotForSale', places: [] }), label, quantity);
+          add('off sale', () => ({ action: 'markNotForSale', places: [] }), label, quantity, then.carried);
         } else {
-          add(`status\u0000${status}`, () => ({ action: 'setStatus', places: [], status }), label, quantity);
+          add(`status\u0000${status}`, () => ({ action: 'setStatus', places: [], status }), label, quantity, then.carried);
         }
       }
     }

@@ -105,6 +105,22 @@ describe('changes by hand', () => {
     expect([statusOf('B-5'), statusOf('B-6').status]).toEqual([{ status: 'booked', orderId: 'box-2' }, 'blocked']);
   });
 
+  it('gives a seat back its ticket type and extra data when a release is undone', async () => {
+    const booked = await server.api('/events/show/actions/book', {
+      json: { objects: [{ objectId: 'A-7', ticketType: 'child', extraData: { buyer: 'Ada' } }], orderId: 'web-3' },
+    });
+    expect(booked.status).toBe(200);
+    const released = (await (await change([{ action: 'release', places: [{ label: 'A-7' }] }])).json()) as OrganiserChangeReply;
+    expect(released.undo.steps).toEqual([{ action: 'book', places: [{ label: 'A-7', ticketType: 'child', extraData: { buyer: 'Ada' } }], orderId: 'web-3' }]);
+    expect((await change(released.undo.steps)).status).toBe(200);
+    expect(await server.client.events.retrieveObjectInfo('show', 'A-7')).toMatchObject({
+      status: 'booked',
+      orderId: 'web-3',
+      ticketType: 'child',
+      extraData: { buyer: 'Ada' },
+    });
+  });
+
   it('refuses an undo once someone else has changed the place since', async () => {
     const booked = (await (await change([{ action: 'book', places: [{ label: 'B-8' }], orderId: 'box-3' }])).json()) as OrganiserChangeReply;
     await change([{ action: 'release', places: [{ label: 'B-8' }] }]);
