@@ -5,7 +5,7 @@ import { buyerBook, buyerExtend, buyerHold, buyerRelease, buyerToken } from './b
 import { changeObjectStatus, type CommittedChanges } from './change-status';
 export type { CommittedChanges } from './change-status';
 import { chartByKey, chartSource } from './charts';
-import { eventObjectViews, eventSnapshot, findEvent, objectViews } from './event-state';
+import { eventObjectViews, eventSnapshot, findEvent, objectViews, offSalePlaces } from './event-state';
 import { createEvents, deleteEvent, eventByKey, eventOrder, listEvents, organiserEvent, publicEvent, updateEvent } from './events';
 import { expireHolds } from './expire-holds';
 import { updateExtraData } from './extra-data';
@@ -77,6 +77,7 @@ const operations = {
   eventOrder,
   // Reading state
   eventObjectViews,
+  offSalePlaces,
   objectViews,
   eventSnapshot,
   listStatusChanges,

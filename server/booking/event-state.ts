@@ -1,8 +1,8 @@
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { eventObjects, extraData, gaAllocations } from '../../db/schema';
 import type { ObjectState, OrganiserObject, Snapshot } from '../../contracts/realtime';
 import type { SalesSettings } from '../../contracts/sales';
-import { FREE } from '../../contracts/statuses';
+import { FREE, NOT_FOR_SALE } from '../../contracts/statuses';
 import type { ObjectView } from './change-status';
 import { gaCounts, gaPublicState, gaState, placesTaken, type AllocationRow } from './general-admission';
 import type { SeatState } from './status-rules';
@@ -103,6 +103,26 @@ export function eventSnapshot(store: Store, eventKey: string): Snapshot | undefi
 }
 
 /** Labels of the event's seats, tables and booths that cannot be taken now (held, booked, custom, not for sale). */
+/** What is off sale at an event (status notForSale): seats, tables and booths, and standing places per area. */
+export function offSalePlaces(store: Store, eventId: number): { objects: string[]; areaPlaces: Record<string, number> } {
+  return store.transact(() => ({
+    objects: store.db
+      .select({ label: eventObjects.label })
+      .from(eventObjects)
+      .where(and(eq(eventObjects.eventId, eventId), eq(eventObjects.status, NOT_FOR_SALE)))
+      .all()
+      .map((r) => r.label),
+    areaPlaces: Object.fromEntries(
+      store.db
+        .select({ label: gaAllocations.label, quantity: gaAllocations.quantity })
+        .from(gaAllocations)
+        .where(and(eq(gaAllocations.eventId, eventId), eq(gaAllocations.status, NOT_FOR_SALE)))
+        .all()
+        .map((r) => [r.label, r.quantity]),
+    ),
+  }));
+}
+
 export function unavailableLabels(store: Store, eventId: number): Set<string> {
   return new Set(store.statements.unavailableSeats.all({ eventId }).map((r) => r.label));
 }

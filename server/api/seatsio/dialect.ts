@@ -3,6 +3,7 @@ import { Router } from '../router';
 import { chartRoutes } from './charts';
 import type { SeatsioContext } from './context';
 import { eventRoutes } from './events';
+import { forSaleRoutes } from './for-sale';
 import { holdTokenRoutes } from './hold-tokens';
 import { objectActionRoutes } from './object-actions';
 import { objectInfoRoutes } from './object-info';
@@ -30,7 +31,9 @@ const codeOf: Record<Exclude<Problem, 'unauthorized' | 'forbidden'>, ErrorCode> 
 
 export function seatsioDialect(): Dialect<SeatsioContext> {
   const router = new Router<SeatsioContext>();
-  for (const routes of [holdTokenRoutes, workspaceRoutes, chartRoutes, eventRoutes, objectActionRoutes, objectInfoRoutes, reportRoutes]) routes(router);
+  // For-sale actions before objectActionRoutes, whose `/events/:key/actions/:action` would take them.
+  for (const routes of [holdTokenRoutes, workspaceRoutes, chartRoutes, eventRoutes, forSaleRoutes, objectActionRoutes, objectInfoRoutes, reportRoutes])
+    routes(router);
   return {
     prefix: '/api',
     router,

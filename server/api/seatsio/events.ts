@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { EventParams, EventView } from '../../booking/events';
 import type { ApiResponse, Router } from '../router';
 import type { SeatsioContext } from './context';
+import { forSaleConfig } from './for-sale';
 import { eventPage, eventReply } from './replies';
 import { error, eventNotFound, ok, pageReply, pageRequest, parse } from './responses';
 import * as schemas from './schemas';
@@ -15,7 +16,7 @@ export function eventRoutes(router: Router<SeatsioContext>): void {
       (req, c) => {
         const body = parse(schemas.createEventBody, req.body);
         if (!body.ok) return body.response;
-        return createEvents(c, body.value.chartKey, [eventParams(body.value)], (events) => ok(eventJson(events[0]!)));
+        return createEvents(c, body.value.chartKey, [eventParams(body.value)], (events) => ok(eventJson(c, events[0]!)));
       },
       {
         summary: 'Create an event',
@@ -31,7 +32,7 @@ export function eventRoutes(router: Router<SeatsioContext>): void {
       (req, c) => {
         const body = parse(schemas.createEventsBody, req.body);
         if (!body.ok) return body.response;
-        return createEvents(c, body.value.chartKey, body.value.events.map(eventParams), (events) => ok({ events: events.map(eventJson) }));
+        return createEvents(c, body.value.chartKey, body.value.events.map(eventParams), (events) => ok({ events: events.map((e) => eventJson(c, e)) }));
       },
       {
         summary: 'Create several events of one chart',
@@ -46,7 +47,7 @@ export function eventRoutes(router: Router<SeatsioContext>): void {
       (req, c) => {
         const query = parse(schemas.eventPageQuery, Object.fromEntries(req.query));
         if (!query.ok) return query.response;
-        return pageReply(c.booking.listEvents(c.workspace.id, pageRequest(query.value)), eventJson);
+        return pageReply(c.booking.listEvents(c.workspace.id, pageRequest(query.value)), (e) => eventJson(c, e));
       },
       {
         summary: "The workspace's events, newest first",
@@ -60,7 +61,7 @@ export function eventRoutes(router: Router<SeatsioContext>): void {
       '/events/:key',
       (req, c) => {
         const event = c.booking.eventByKey(c.workspace.id, req.params.key!);
-        return event ? ok(eventJson(event)) : eventNotFound(req.params.key!);
+        return event ? ok(eventJson(c, event)) : eventNotFound(req.params.key!);
       },
       { summary: 'An event', access: 'secretKey', responses: { 200: { description: 'The event', schema: eventReply } } },
     )
@@ -97,7 +98,8 @@ function eventParams(fields: schemas.EventFields): EventParams {
   return { ...(eventKey ? { key: eventKey } : {}), name, date, ...(pricing ? { pricing } : {}), ...(salesSettings ? { sales: salesSettings } : {}) };
 }
 
-function eventJson(event: EventView) {
+function eventJson(c: SeatsioContext, event: EventView) {
+  const offSale = forSaleConfig(c.booking, event.id);
   return {
     id: event.id,
     key: event.key,
@@ -108,6 +110,7 @@ function eventJson(event: EventView) {
     ...(event.pricing ? { pricing: event.pricing } : {}),
     salesSettings: event.sales,
     tableBookingConfig: { mode: 'INHERIT' },
+    ...(offSale ? { forSaleConfig: offSale } : {}),
     supportsBestAvailable: true,
     forSalePropagated: true,
     createdOn: new Date(event.createdAt).toISOString(),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { distanceToFocalPoint, type ChartObject } from '../../../contracts/chart';
-import { FREE } from '../../../contracts/statuses';
+import { FREE, NOT_FOR_SALE } from '../../../contracts/statuses';
 import type { ObjectView } from '../../booking/change-status';
 import { publicState } from '../../booking/event-state';
 import { gaCounts } from '../../booking/general-admission';
@@ -78,13 +78,15 @@ export function eventObjectInfo(view: ObjectView): Record<string, unknown> {
     const counts = gaCounts(view.ga);
     const { status } = publicState(view);
     const holds = Object.fromEntries([...counts.heldByToken].map(([token, quantity]) => [token, { NO_TICKET_TYPE: quantity }]));
+    const numNotForSale = counts.byStatus.get(NOT_FOR_SALE) ?? 0;
     Object.assign(info, {
       status,
       capacity: view.ga.capacity,
-      numBooked: counts.numBooked,
+      numBooked: counts.numBooked - numNotForSale,
       numHeld: counts.numHeld,
       numFree: counts.numFree,
-      forSale: true,
+      ...(numNotForSale ? { numNotForSale } : {}),
+      forSale: numNotForSale < view.ga.capacity,
       isAvailable: status === FREE,
       availabilityReason: status === FREE ? 'available' : status,
       ...(Object.keys(holds).length ? { holds } : {}),
@@ -92,12 +94,15 @@ export function eventObjectInfo(view: ObjectView): Record<string, unknown> {
     return info;
   }
   const seat = view.seat!;
-  const available = seat.status === FREE && seat.forSale;
+  // Off sale (the box office's notForSale status) reads as seats.io has it: free, but not for sale.
+  const forSale = seat.forSale && seat.status !== NOT_FOR_SALE;
+  const status = seat.status === NOT_FOR_SALE ? FREE : seat.status;
+  const available = status === FREE && forSale;
   Object.assign(info, {
-    status: seat.status,
-    forSale: seat.forSale,
+    status,
+    forSale,
     isAvailable: available,
-    availabilityReason: available ? 'available' : seat.forSale ? seat.status : 'not_for_sale',
+    availabilityReason: available ? 'available' : status !== FREE ? status : 'not_for_sale',
     ...(seat.holdToken ? { holdToken: seat.holdToken } : {}),
     ...(seat.orderId ? { orderId: seat.orderId } : {}),
     ...(seat.ticketType ? { ticketType: seat.ticketType } : {}),

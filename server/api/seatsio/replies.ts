@@ -22,6 +22,11 @@ export const holdTokenReply = z
   .object({ holdToken: z.string(), expiresAt: isoTime, expiresInSeconds: z.number().int(), workspaceKey: z.string() })
   .meta({ id: 'HoldToken' });
 
+/** What is off sale at an event (seats.io's `forSaleConfig`; Tessera's configs name places, never categories). */
+export const forSaleConfigReply = z
+  .object({ forSale: z.literal(false), objects: z.array(z.string()), areaPlaces: z.record(z.string(), z.number().int()), categories: z.array(z.string()) })
+  .meta({ id: 'ForSaleConfig' });
+
 export const eventReply = z
   .looseObject({
     id: z.number().int(),
@@ -35,6 +40,7 @@ export const eventReply = z
     pricing: z.unknown().optional(),
     salesSettings: z.record(z.string(), z.unknown()),
     tableBookingConfig: z.object({ mode: z.string() }),
+    forSaleConfig: forSaleConfigReply.optional(),
     supportsBestAvailable: z.boolean(),
     forSalePropagated: z.boolean(),
     createdOn: isoTime,

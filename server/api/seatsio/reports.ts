@@ -1,5 +1,4 @@
 import type { ObjectView } from '../../booking/change-status';
-import { publicState } from '../../booking/event-state';
 import type { ApiRequest, ApiResponse, Router } from '../router';
 import type { LogItem } from '../../booking/status-change-log';
 import { withEvent, type SeatsioContext } from './context';
@@ -70,7 +69,7 @@ function statusChangeJson(s: LogItem) {
 
 /** Every detailed event report the client offers: the group each object falls in. */
 const REPORT_GROUPS = {
-  byStatus: (view) => publicState(view).status,
+  byStatus: (_view, info) => info.status as string,
   byCategoryKey: (view) => view.object.categoryKey ?? 'NO_CATEGORY',
   byCategoryLabel: (_view, info) => (info.categoryLabel as string | undefined) ?? 'NO_CATEGORY',
   byLabel: (view) => view.object.label,

@@ -121,7 +121,7 @@ const eventFields = {
   objectCategories: notSupported('event-level object categories'),
   categories: notSupported('event-level categories'),
   channels: notSupported('channels'),
-  forSaleConfig: notSupported('for-sale configs'),
+  forSaleConfig: notSupported('for-sale configs on create (use edit-for-sale-config once the event exists)'),
   /** Tessera's extension: prices per category for the buyer chart. */
   pricing: pricingSchema.optional(),
   /** Tessera's extension: how anonymous buyers hold and check out (contracts/sales.ts); any subset. */
@@ -192,3 +192,11 @@ export function logSort(sort: string | undefined): { field: (typeof LOG_SORTS)[n
 /** `GET /events` and `GET /workspaces`: paged like the status changes. */
 export const eventPageQuery = pageQuery;
 export const workspacePageQuery = pageQuery;
+
+/** Places in a for-sale config: objects by label, standing places by quantity. */
+export const forSalePlaces = z.array(z.object({ object: key, quantity: z.number().int().min(1).max(100_000).optional() }).strict()).max(MAX_OBJECTS);
+
+export const editForSaleConfigBody = z
+  .object({ forSale: forSalePlaces.optional(), notForSale: forSalePlaces.optional() })
+  .strict()
+  .refine((b) => (b.forSale?.length ?? 0) + (b.notForSale?.length ?? 0) > 0, 'forSale or notForSale: at least one place');
