@@ -118,25 +118,31 @@ const section: z.ZodType<SectionInput> = z.lazy(() =>
 
 const subChart: z.ZodType<SubChartInput> = z.object({ ...subChartFields, sections: z.array(section).nullish() });
 
-const seatsioChartFile = z.object({
-  name: z.string().max(200).nullish(),
-  categories: z
-    .object({
-      list: z
-        .array(
-          z.object({
-            key: categoryKey,
-            label: z.string().max(200),
-            color: z.string().max(50).refine(isCssColour, 'a CSS colour: #rrggbb, rgb(), hsl() or a colour name'),
-            accessible: z.boolean().nullish(),
-          }),
-        )
-        .max(1000),
-    })
-    .nullish(),
-  subChart,
-  subChartFloors: z.array(z.object({ name: z.string().nullish(), subChart })).nullish(),
-});
+const seatsioChartFile = z
+  .object({
+    name: z.string().max(200).nullish(),
+    categories: z
+      .object({
+        list: z
+          .array(
+            z.object({
+              key: categoryKey,
+              label: z.string().max(200),
+              color: z.string().max(50).refine(isCssColour, 'a CSS colour: #rrggbb, rgb(), hsl() or a colour name'),
+              accessible: z.boolean().nullish(),
+            }),
+          )
+          .max(1000),
+      })
+      .nullish(),
+    // A multi-floor file may carry its floors alone.
+    subChart: subChart.optional(),
+    subChartFloors: z.array(z.object({ name: z.string().nullish(), subChart })).nullish(),
+  })
+  .refine((file) => file.subChart !== undefined || (file.subChartFloors?.length ?? 0) > 0, {
+    message: 'a chart file has a subChart or subChartFloors',
+    path: ['subChart'],
+  });
 
 export type ChartImportResult = { ok: true; chart: ChartDefinition } | { ok: false; errors: FieldIssue[] };
 
@@ -156,18 +162,18 @@ export function importSeatsioChart(input: unknown, fallbackName = 'Untitled char
   const builder = new ChartBuilder(new Set(categories.map((c) => String(c.key))));
   const floors = file.subChartFloors?.length
     ? file.subChartFloors.map((f, i) => ({ subChart: f.subChart, path: `subChartFloors[${i}].subChart` }))
-    : [{ subChart: file.subChart, path: 'subChart' }];
+    : [{ subChart: file.subChart!, path: 'subChart' }];
   for (const floor of floors) builder.addSubChart(floor.subChart, floor.path, { offset: { x: 0, y: 0 } });
   if (builder.errors.length) return { ok: false, errors: builder.errors.slice(0, 20) };
-  const focal = file.subChart.focalPoint ?? undefined;
+  const focal = (file.subChart ?? file.subChartFloors![0]!.subChart).focalPoint ?? undefined;
   return {
     ok: true,
     chart: {
       name: file.name ?? fallbackName,
       categories,
       ...(focal ? { focalPoint: { x: focal.x, y: focal.y } } : {}),
-      width: file.subChart.width ?? builder.extent().width,
-      height: file.subChart.height ?? builder.extent().height,
+      width: file.subChart?.width ?? builder.extent().width,
+      height: file.subChart?.height ?? builder.extent().height,
       objects: builder.objects,
       rows: builder.rows,
       sections: builder.sections,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ApiRequest, ApiResponse, Router } from '../router';
 import type { SeatsioContext } from './context';
 import { chartReply } from './replies';
-import { error, invalidRequest, ok, parse } from './responses';
+import { chartNotFound, error, invalidRequest, ok, parse } from './responses';
 import * as schemas from './schemas';
 
 /** `/charts`: create from a seats.io chart file or `{name, categories}`, and retrieve. */
@@ -20,7 +20,7 @@ export function chartRoutes(router: Router<SeatsioContext>): void {
       '/charts/:key',
       (req, c) => {
         const chart = c.booking.chartByKey(c.workspace.id, req.params.key!);
-        return chart ? ok(chartJson(chart)) : error('CHART_NOT_FOUND', `Chart not found: ${req.params.key}`);
+        return chart ? ok(chartJson(chart)) : chartNotFound(req.params.key!, c.workspace.key);
       },
       {
         summary: 'A chart',
@@ -35,10 +35,10 @@ function chartJson(chart: { id: number; key: string; name: string }) {
   return { id: chart.id, key: chart.key, name: chart.name, status: 'NOT_USED', tags: [], archived: false, events: [] };
 }
 
-/** The body as a seats.io chart file: as it is when it has a `subChart`, else built from `{name, categories}`. */
+/** The body as a seats.io chart file: as it is when it has a `subChart` or floors, else built from `{name, categories}`. */
 function chartFile(body: unknown): { ok: true; file: unknown; key?: string } | { ok: false; response: ApiResponse } {
   const raw = body ?? {};
-  if (typeof raw === 'object' && raw && 'subChart' in raw) {
+  if (typeof raw === 'object' && raw && ('subChart' in raw || 'subChartFloors' in raw)) {
     const key = 'key' in raw && typeof raw.key === 'string' ? raw.key : undefined;
     return { ok: true, file: raw, ...(key !== undefined ? { key } : {}) };
   }

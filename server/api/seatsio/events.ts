@@ -4,7 +4,7 @@ import type { ApiResponse, Router } from '../router';
 import type { SeatsioContext } from './context';
 import { forSaleConfig } from './for-sale';
 import { eventPage, eventReply } from './replies';
-import { error, eventNotFound, ok, pageReply, pageRequest, parse } from './responses';
+import { chartNotFound, error, eventNotFound, ok, pageReply, pageRequest, parse } from './responses';
 import * as schemas from './schemas';
 
 /** `/events`: create one or several, retrieve, update, delete. */
@@ -125,7 +125,7 @@ function eventJson(c: SeatsioContext, event: EventView) {
 function createEvents(c: SeatsioContext, chartKey: string, params: EventParams[], respond: (events: EventView[]) => ApiResponse): ApiResponse {
   const result = c.booking.createEvents(c.workspace.id, chartKey, params);
   if (result.ok) return respond(result.events);
-  if (result.reason === 'chart_not_found') return error('CHART_NOT_FOUND', `Chart not found: ${chartKey}`);
+  if (result.reason === 'chart_not_found') return chartNotFound(chartKey, c.workspace.key);
   if (result.reason === 'invalid_sales_settings') return error('INVALID_REQUEST', `${result.path}: ${result.message}`);
   return error('EVENT_KEY_ALREADY_EXISTS', `Event key already exists: ${result.key}`);
 }

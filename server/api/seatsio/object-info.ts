@@ -43,8 +43,6 @@ function withoutSection(object: ChartObject, label: string): string {
   return object.section && label.startsWith(`${object.section}-`) ? label.slice(object.section.length + 1) : label;
 }
 
-const displayedType: Record<ChartObject['type'], string> = { seat: 'Seat', table: 'Table', booth: 'Booth', generalAdmission: 'General Admission' };
-
 /** seats.io's EventObjectInfo: fields seats.io would omit are left out, never null. */
 export function eventObjectInfo(view: ObjectView): Record<string, unknown> {
   const { object, chart } = view;
@@ -59,7 +57,7 @@ export function eventObjectInfo(view: ObjectView): Record<string, unknown> {
     },
     ids: { own: object.own, ...(parent ? { parent: parent.label } : {}), ...(object.section ? { section: object.section } : {}) },
     objectType: object.type,
-    displayedObjectType: displayedType[object.type],
+    // No displayedObjectType: seats.io sends it only where the chart's designer set one, and Tessera's charts have none.
     ...(category ? { categoryKey: String(category.key), categoryLabel: category.label } : {}),
     ...(object.section ? { section: object.section } : {}),
     ...(object.entrance ? { entrance: object.entrance } : {}),

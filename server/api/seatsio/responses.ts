@@ -117,6 +117,10 @@ export function invalidRequest(issues: FieldIssue[]): ApiResponse {
   return seatsioError(issues.map((i) => ({ code: 'INVALID_REQUEST', message: `${i.path}: ${i.message}` })));
 }
 
+/** In seats.io's words. */
+export const chartNotFound = (key: string, workspaceKey: string) =>
+  error('CHART_NOT_FOUND', `Chart not found: ${key} was not found in workspace ${workspaceKey}`);
+
 export const eventNotFound = (key: string) => error('EVENT_NOT_FOUND', `Event not found: ${key}`);
 
 /** Objects a request names that the chart does not have: one entry each. */

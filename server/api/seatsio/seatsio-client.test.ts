@@ -72,6 +72,20 @@ describe('charts and events', () => {
     });
   });
 
+  it('imports a chart file whose places are all on floors (subChartFloors without a subChart)', async () => {
+    const floor = (row: string) => ({ name: `Floor ${row}`, subChart: { rows: [{ label: row, seats: [{ label: '1', x: 0, y: 0, categoryKey: 1 }] }] } });
+    const file = {
+      name: 'Two floors',
+      key: 'floors',
+      categories: { list: [{ key: 1, label: 'All', color: '#123456' }] },
+      subChartFloors: [floor('A'), floor('B')],
+    };
+    const res = await server.api('/charts', { json: file });
+    expect(res.status, await res.clone().text()).toBe(200);
+    await server.client.events.create('floors', { key: 'on-floors' } as never);
+    expect(Object.keys(await server.client.events.retrieveObjectInfos('on-floors', ['A-1', 'B-1']))).toEqual(['A-1', 'B-1']);
+  });
+
   it("carries the chart's categories, numeric keys as numbers", async () => {
     const event = await server.client.events.create(chartKey, { key: 'categorised' } as never);
     expect(event.categories!.map((c) => [c.key, c.label, c.color, c.accessible])).toEqual([
@@ -107,7 +121,10 @@ describe('charts and events', () => {
   });
 
   it('answers CHART_NOT_FOUND for an event on an unknown chart', async () => {
-    await expect(server.client.events.create('nope')).rejects.toMatchObject({ status: 404, errors: [{ code: 'CHART_NOT_FOUND' }] });
+    await expect(server.client.events.create('nope')).rejects.toMatchObject({
+      status: 404,
+      errors: [{ code: 'CHART_NOT_FOUND', message: `Chart not found: nope was not found in workspace ${server.app.defaultWorkspace.key}` }],
+    });
   });
 
   it("keeps Tessera's pricing extension on an event, and names a wrong price field", async () => {
@@ -289,6 +306,18 @@ describe('booking', () => {
     await server.client.events.updateExtraDatas(eventKey, { 'A-2': { name: 'Grace' } });
     expect((await server.client.events.retrieveObjectInfo(eventKey, 'A-1')).extraData).toEqual({ name: 'Ada' });
     expect((await server.client.events.retrieveObjectInfo(eventKey, 'A-2')).extraData).toEqual({ name: 'Grace' });
+  });
+});
+
+describe('object info', () => {
+  it('carries every accessibility flag as a boolean, and no displayed object type the chart does not set', async () => {
+    const eventKey = await newEvent();
+    const info = (await server.api(`/events/${eventKey}/objects?label=A-1&label=A-2`).then((r) => r.json())) as Record<string, Record<string, unknown>>;
+    for (const label of ['A-1', 'A-2']) {
+      expect(info[label]).not.toHaveProperty('displayedObjectType');
+      for (const flag of ['isAccessible', 'isCompanionSeat', 'hasRestrictedView']) expect(typeof info[label]![flag], `${label} ${flag}`).toBe('boolean');
+    }
+    expect([info['A-1']!.isAccessible, info['A-2']!.isAccessible]).toEqual([true, false]);
   });
 });
 
