@@ -39,6 +39,9 @@ export const charts = sqliteTable(
     name: text('name').notNull(),
     /** The chart model (server/charts/chart-model.ts) as JSON; a chart is immutable once stored. */
     definition: text('definition').notNull(),
+    /** Filing, for the seats.io API's lists: archived or not, and tags (JSON array, sorted). */
+    archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
+    tags: text('tags').notNull().default('[]'),
     createdAt: createdAt(),
   },
   (t) => [uniqueIndex('charts_workspace_key').on(t.workspaceId, t.key)],

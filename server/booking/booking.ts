@@ -4,7 +4,7 @@ import { changeBestAvailable } from './best-available';
 import { buyerBook, buyerExtend, buyerHold, buyerRelease, buyerToken } from './buyer';
 import { changeObjectStatus, type CommittedChanges } from './change-status';
 export type { CommittedChanges } from './change-status';
-import { chartByKey, chartSource } from './charts';
+import { chartByKey, chartEventKeys, chartListing, chartSource, chartTags, copyChart, fileChart, listCharts } from './charts';
 import { eventObjectViews, eventSnapshot, findEvent, objectViews, offSalePlaces } from './event-state';
 import { createEvents, deleteEvent, eventByKey, eventOrder, listEvents, organiserEvent, publicEvent, updateEvent } from './events';
 import { expireHolds } from './expire-holds';
@@ -65,6 +65,12 @@ const operations = {
   // Charts and events
   importChart,
   chartByKey,
+  chartListing,
+  listCharts,
+  chartEventKeys,
+  fileChart,
+  chartTags,
+  copyChart,
   chartSource,
   createEvents,
   eventByKey,

@@ -1,38 +1,185 @@
 import { z } from 'zod';
 import type { ApiRequest, ApiResponse, Router } from '../router';
 import type { SeatsioContext } from './context';
-import { chartReply } from './replies';
-import { chartNotFound, error, invalidRequest, ok, parse } from './responses';
+import type { ChartFiling, ChartListing } from '../../booking/charts';
+import { eventJson } from './events';
+import { chartPage, chartReply } from './replies';
+import { chartNotFound, error, invalidRequest, ok, pageReply, pageRequest, parse } from './responses';
 import * as schemas from './schemas';
 
-/** `/charts`: create from a seats.io chart file or `{name, categories}`, and retrieve. */
+/**
+ * `/charts`: create from a seats.io chart file or `{name, categories}`, retrieve, list, rename, archive, tag and
+ * copy. A chart's drawing never changes once stored: its events and the buyer pages' cached documents rely on it.
+ */
 export function chartRoutes(router: Router<SeatsioContext>): void {
+  const chartKey = { key: z.string().meta({ description: 'The key of a chart' }) };
+  const known =
+    (then: (req: ApiRequest, c: SeatsioContext, chart: ChartListing) => ApiResponse) =>
+    (req: ApiRequest, c: SeatsioContext): ApiResponse => {
+      const chart = c.booking.chartListing(c.workspace.id, req.params.key!);
+      return chart ? then(req, c, chart) : chartNotFound(req.params.key!, c.workspace.key);
+    };
+  const filing = (change: (req: ApiRequest) => ChartFiling) => known((req, c, chart) => (c.booking.fileChart(c.workspace.id, chart.key, change(req)), ok()));
+  const done = (description: string) => ({ 204: { description } });
+
   router
     .on('POST', '/charts', (req, c) => createChart(req, c), {
       summary: 'Create a chart',
-      description: 'From a seats.io chart file (a body with `subChart`, up to 64 MiB; every wrong field is named) or from `{name, categories}`.',
+      description:
+        'From a seats.io chart file (a body with `subChart` or `subChartFloors`, up to 64 MiB; every wrong field is named) or from `{name, categories}`.',
       access: 'secretKey',
       body: z.union([schemas.simpleChartBody, z.looseObject({ subChart: z.record(z.string(), z.unknown()) }).meta({ description: 'A seats.io chart file' })]),
       responses: { 200: { description: 'The chart', schema: chartReply } },
     })
     .on(
       'GET',
-      '/charts/:key',
+      '/charts',
       (req, c) => {
-        const chart = c.booking.chartByKey(c.workspace.id, req.params.key!);
-        return chart ? ok(chartJson(chart)) : chartNotFound(req.params.key!, c.workspace.key);
+        const query = parse(schemas.chartListQuery, Object.fromEntries(req.query));
+        if (!query.ok) return query.response;
+        const expand = expansions(req);
+        if (!expand.ok) return expand.response;
+        const { filter, tag, eventsLimit } = query.value;
+        const page = c.booking.listCharts(c.workspace.id, pageRequest(query.value), { ...(filter ? { filter } : {}), ...(tag ? { tag } : {}) });
+        return pageReply(page, (chart) => chartJson(c, chart, expand.events ? eventsLimit : 0));
       },
       {
-        summary: 'A chart',
+        summary: "The workspace's charts, newest first",
+        description: "By a part of the name (`filter`) or a tag; `expand=events` adds each chart's events (at most `eventsLimit`).",
         access: 'secretKey',
-        params: { key: z.string().meta({ description: 'The key of a chart' }) },
+        query: schemas.chartListQuery,
+        responses: { 200: { description: 'A page', schema: chartPage } },
+      },
+    )
+    .on('GET', '/charts/tags', (_req, c) => ok({ tags: c.booking.chartTags(c.workspace.id) }), {
+      summary: "Every tag of the workspace's charts",
+      access: 'secretKey',
+      responses: { 200: { description: 'Sorted', schema: z.object({ tags: z.array(z.string()) }) } },
+    })
+    .on(
+      'GET',
+      '/charts/:key',
+      known((req, c, chart) => {
+        const expand = expansions(req);
+        return expand.ok ? ok(chartJson(c, chart, expand.events ? 100 : 0)) : expand.response;
+      }),
+      {
+        summary: 'A chart',
+        description: '`expand=events` adds its events (the first 100).',
+        access: 'secretKey',
+        params: chartKey,
         responses: { 200: { description: 'The chart', schema: chartReply } },
+      },
+    )
+    .on(
+      'POST',
+      '/charts/:key',
+      known((req, c, chart) => {
+        const body = parse(schemas.updateChartBody, req.body);
+        if (!body.ok) return body.response;
+        if (body.value.name) c.booking.fileChart(c.workspace.id, chart.key, { name: body.value.name });
+        return ok();
+      }),
+      { summary: 'Rename a chart', access: 'secretKey', params: chartKey, body: schemas.updateChartBody, responses: done('Renamed') },
+    )
+    .on(
+      'POST',
+      '/charts/:key/actions/move-to-archive',
+      filing(() => ({ archived: true })),
+      {
+        summary: 'Archive a chart',
+        access: 'secretKey',
+        params: chartKey,
+        responses: done('Archived'),
+      },
+    )
+    .on(
+      'POST',
+      '/charts/:key/actions/move-out-of-archive',
+      filing(() => ({ archived: false })),
+      {
+        summary: 'Take a chart out of the archive',
+        access: 'secretKey',
+        params: chartKey,
+        responses: done('Active again'),
+      },
+    )
+    .on(
+      'POST',
+      '/charts/:key/tags/:tag',
+      filing((req) => ({ addTag: req.params.tag! })),
+      {
+        summary: 'Tag a chart',
+        access: 'secretKey',
+        params: { ...chartKey, tag: schemas.chartTag },
+        responses: done('Tagged'),
+      },
+    )
+    .on(
+      'DELETE',
+      '/charts/:key/tags/:tag',
+      filing((req) => ({ removeTag: req.params.tag! })),
+      {
+        summary: "Remove a chart's tag",
+        access: 'secretKey',
+        params: { ...chartKey, tag: schemas.chartTag },
+        responses: done('Untagged'),
+      },
+    )
+    .on(
+      'POST',
+      '/charts/:key/version/published/actions/copy',
+      known((_req, c, chart) => ok(chartJson(c, listingOf(c, c.workspace.id, c.booking.copyChart(c.workspace.id, chart.key, c.workspace.id)!.key), 0))),
+      {
+        summary: 'Copy a chart',
+        description: 'A new chart with the same drawing, named "… (copy)"; the events stay with the original.',
+        access: 'secretKey',
+        params: chartKey,
+        responses: { 200: { description: 'The copy', schema: chartReply } },
+      },
+    )
+    .on(
+      'POST',
+      '/charts/:key/version/published/actions/copy-to-workspace/:workspaceKey',
+      known((req, c, chart) => {
+        if (!c.admin) return { status: 403 };
+        const target = c.booking.workspaceByKey(req.params.workspaceKey!);
+        if (!target) return error('NOT_FOUND', `Workspace not found: ${req.params.workspaceKey}`);
+        const copy = c.booking.copyChart(c.workspace.id, chart.key, target.id)!;
+        return ok(chartJson(c, listingOf(c, target.id, copy.key), 0));
+      }),
+      {
+        summary: 'Copy a chart to another workspace',
+        description: 'With the company admin key only.',
+        access: 'adminKey',
+        params: { ...chartKey, workspaceKey: schemas.workspaceKey },
+        responses: { 200: { description: 'The copy, in the other workspace', schema: chartReply } },
       },
     );
 }
 
-function chartJson(chart: { id: number; key: string; name: string }) {
-  return { id: chart.id, key: chart.key, name: chart.name, status: 'NOT_USED', tags: [], archived: false, events: [] };
+/** `expand` as the client sends it (`expand[]=events`, or `expand=events`): only events can be expanded. */
+function expansions(req: ApiRequest): { ok: true; events: boolean } | { ok: false; response: ApiResponse } {
+  const asked = [...req.query.getAll('expand'), ...req.query.getAll('expand[]')].flatMap((v) => v.split(',')).filter(Boolean);
+  const unknown = asked.filter((e) => e !== 'events');
+  if (unknown.length) return { ok: false, response: error('INVALID_REQUEST', `expand: ${unknown.join(', ')} not supported by Tessera`) };
+  return { ok: true, events: asked.includes('events') };
+}
+
+const listingOf = (c: SeatsioContext, workspaceId: number, key: string) => c.booking.chartListing(workspaceId, key)!;
+
+function chartJson(c: SeatsioContext, chart: ChartListing, eventsLimit: number) {
+  const events = eventsLimit ? c.booking.chartEventKeys(chart.id, eventsLimit).map((key) => eventJson(c, c.booking.eventByKey(chart.workspaceId, key)!)) : [];
+  return {
+    id: chart.id,
+    key: chart.key,
+    name: chart.name,
+    // Tessera has no drafts: a chart with events is published, one without is not used yet.
+    status: chart.eventCount ? 'PUBLISHED' : 'NOT_USED',
+    tags: chart.tags,
+    archived: chart.archived,
+    events,
+  };
 }
 
 /** The body as a seats.io chart file: as it is when it has a `subChart` or floors, else built from `{name, categories}`. */
@@ -54,7 +201,7 @@ function createChart(req: ApiRequest, c: SeatsioContext): ApiResponse {
   const { file, key } = body;
   if (key !== undefined && (key.trim() === '' || key.length > 200)) return error('INVALID_REQUEST', 'key: must be 1 to 200 characters');
   const result = c.booking.importChart(c.workspace.id, file, key !== undefined ? { key } : {});
-  if (result.ok) return ok(chartJson(result.chart));
+  if (result.ok) return ok(chartJson(c, listingOf(c, c.workspace.id, result.chart.key), 0));
   if (result.reason === 'invalid_chart') return invalidRequest(result.errors);
   if (result.reason === 'chart_key_taken') return error('CHART_KEY_ALREADY_EXISTS', `Chart key already exists: ${key}`);
   throw new Error(`creating a chart without events failed: ${result.reason}`);

@@ -98,7 +98,7 @@ function eventParams(fields: schemas.EventFields): EventParams {
   return { ...(eventKey ? { key: eventKey } : {}), name, date, ...(pricing ? { pricing } : {}), ...(salesSettings ? { sales: salesSettings } : {}) };
 }
 
-function eventJson(c: SeatsioContext, event: EventView) {
+export function eventJson(c: SeatsioContext, event: EventView) {
   const offSale = forSaleConfig(c.booking, event.id);
   return {
     id: event.id,

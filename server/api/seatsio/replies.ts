@@ -61,12 +61,16 @@ export const chartReply = z
     id: z.number().int(),
     key: z.string(),
     name: z.string(),
-    status: z.string(),
+    status: z.enum(['NOT_USED', 'PUBLISHED']),
     tags: z.array(z.string()),
     archived: z.boolean(),
-    events: z.array(z.unknown()),
+    events: z.array(eventReply),
   })
   .meta({ id: 'Chart' });
+
+export const chartPage = z
+  .object({ items: z.array(chartReply), next_page_starts_after: z.number().int().optional(), previous_page_ends_before: z.number().int().optional() })
+  .meta({ id: 'ChartPage' });
 
 export const workspaceReply = z
   .object({

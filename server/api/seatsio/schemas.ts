@@ -200,3 +200,15 @@ export const editForSaleConfigBody = z
   .object({ forSale: forSalePlaces.optional(), notForSale: forSalePlaces.optional() })
   .strict()
   .refine((b) => (b.forSale?.length ?? 0) + (b.notForSale?.length ?? 0) > 0, 'forSale or notForSale: at least one place');
+
+/** `GET /charts`: pages, a part of the name, a tag; `expand` is read apart (the client repeats it as `expand[]`). */
+export const chartListQuery = pageQuery.extend({
+  filter: z.string().max(200).optional(),
+  tag: z.string().max(100).optional(),
+  eventsLimit: z.coerce.number().int().min(1).max(100).default(20),
+  expand: z.string().optional(),
+  'expand[]': z.string().optional(),
+});
+
+export const updateChartBody = z.object({ name: z.string().trim().min(1).max(200).optional(), categories: notSupported('category changes') }).strict();
+export const chartTag = z.string().min(1).max(100).meta({ description: 'A tag' });
