@@ -135,3 +135,8 @@ export const statusChangesPage = z
 
 /** A report: the event's objects grouped by status, category key, label or order id. */
 export const reportReply = z.record(z.string(), z.array(objectInfo)).meta({ id: 'EventReport' });
+
+/** A summary report: per group, its places and how they split by every other grouping. */
+export const summaryReply = z
+  .record(z.string(), z.object({ count: z.number().int() }).catchall(z.record(z.string(), z.number().int())))
+  .meta({ id: 'SummaryReport' });

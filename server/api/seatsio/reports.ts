@@ -3,7 +3,8 @@ import type { ApiRequest, ApiResponse, Router } from '../router';
 import type { LogItem } from '../../booking/status-change-log';
 import { withEvent, type SeatsioContext } from './context';
 import { eventObjectInfo } from './object-info';
-import { reportReply, statusChangesPage } from './replies';
+import { reportReply, statusChangesPage, summaryReply } from './replies';
+import { alwaysListed, summaryReport, SUMMARY_REPORTS } from './summary-reports';
 import { error, ok, pageReply, pageRequest, parse } from './responses';
 import * as schemas from './schemas';
 
@@ -36,6 +37,23 @@ export function reportRoutes(router: Router<SeatsioContext>): void {
       query: schemas.statusChangesQuery,
       responses: { 200: { description: 'A page', schema: statusChangesPage } },
     });
+  // Before the filtered reports: `/byStatus/summary` is a summary, not the objects in a status called summary.
+  for (const grouping of SUMMARY_REPORTS) {
+    router.on(
+      'GET',
+      `/reports/events/:key/${grouping}/summary`,
+      (req, c) =>
+        withEvent(c, req.params.key!, (event) =>
+          ok(summaryReport(c.booking.eventObjectViews(event), grouping, alwaysListed(grouping, event.chart.definition.categories))),
+        ),
+      {
+        summary: `Summary report: places ${grouping}`,
+        description: 'For each group, how many places it has, and how they split by every other grouping.',
+        access: 'secretKey',
+        responses: { 200: { description: 'Places per group', schema: summaryReply } },
+      },
+    );
+  }
   for (const report of REPORTS) {
     router.on('GET', `/reports/events/:key/${report}`, (req, c) => eventReport(c, req.params.key!, report), {
       summary: `Report: objects ${report}`,
@@ -87,8 +105,8 @@ type Report = keyof typeof REPORT_GROUPS;
 const REPORTS = Object.keys(REPORT_GROUPS) as Report[];
 
 function eventReport(c: SeatsioContext, key: string, report: Report, filter?: string): ApiResponse {
-  // The client asks for summaries on the filter's path; answering them as a filter would be a wrong 200.
-  if (filter === 'summary' || filter === 'deepSummary') return error('NOT_FOUND', `${filter} reports are not supported by Tessera`);
+  // Deep summaries (and summaries of labels or orders) come on the filter's path: a wrong 200 would mislead.
+  if (filter === 'summary' || filter === 'deepSummary') return error('NOT_FOUND', `${filter} reports by ${report} are not supported by Tessera`);
   return withEvent(c, key, (event) => {
     // A Map: labels, order ids and statuses are anyone's strings (`__proto__`, `constructor`), never object keys.
     const groups = new Map<string, unknown[]>(filter !== undefined ? [[filter, []]] : []);

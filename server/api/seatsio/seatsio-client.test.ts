@@ -309,6 +309,45 @@ describe('booking', () => {
   });
 });
 
+describe('summary reports', () => {
+  it('count places per group and split them by every other grouping, as seats.io does', async () => {
+    const eventKey = await newEvent();
+    await server.client.events.book(eventKey, ['A-1']);
+    await server.client.events.hold(eventKey, [{ objectId: 'GA1', quantity: 3 }], (await server.client.holdTokens.create()).holdToken);
+    const byStatus = await server.client.eventReports.summaryByStatus(eventKey);
+    expect(byStatus.booked).toEqual({
+      count: 1,
+      bySection: { NO_SECTION: 1 },
+      byObjectType: { seat: 1 },
+      byCategoryKey: { 1: 1 },
+      byCategoryLabel: { Front: 1 },
+      bySelectability: { not_selectable: 1 },
+      byAvailability: { not_available: 1 },
+      byAvailabilityReason: { booked: 1 },
+      byChannel: { NO_CHANNEL: 1 },
+    });
+    // 22 seats, a table sold whole, a booth and 10 standing places: 34 places, 4 of them taken.
+    expect(byStatus.free!.count).toBe(30);
+    expect(byStatus.free!.byObjectType).toEqual({ seat: 21, table: 1, booth: 1, generalAdmission: 7 });
+    expect(byStatus.reservedByToken!.byObjectType).toEqual({ generalAdmission: 3 });
+
+    const byType = await server.client.eventReports.summaryByObjectType(eventKey);
+    expect(Object.keys(byType).sort()).toEqual(['booth', 'generalAdmission', 'seat', 'table']);
+    expect(byType.generalAdmission).toMatchObject({ count: 10, byStatus: { free: 7, reservedByToken: 3 } });
+    const byCategory = await server.client.eventReports.summaryByCategoryKey(eventKey);
+    expect([byCategory['1']!.count, byCategory.back!.count, byCategory.NO_CATEGORY!.count]).toEqual([13, 21, 0]);
+    const reasons = await server.client.eventReports.summaryByAvailabilityReason(eventKey);
+    expect(Object.fromEntries(Object.entries(reasons).map(([reason, s]) => [reason, (s as { count: number }).count]))).toEqual({
+      available: 30,
+      booked: 1,
+      disabled_by_social_distancing: 0,
+      not_for_sale: 0,
+      reservedByToken: 3,
+    });
+    await expect(server.client.eventReports.deepSummaryByStatus(eventKey)).rejects.toMatchObject({ status: 404 });
+  });
+});
+
 describe('object info', () => {
   it('carries every accessibility flag as a boolean, and no displayed object type the chart does not set', async () => {
     const eventKey = await newEvent();

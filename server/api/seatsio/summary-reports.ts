@@ -1,0 +1,109 @@
+import { FREE, HELD, NOT_FOR_SALE } from '../../../contracts/statuses';
+import type { ObjectView } from '../../booking/change-status';
+import { gaCounts } from '../../booking/general-admission';
+import { eventObjectInfo } from './object-info';
+
+/*
+ * seats.io's summary event reports: for each group of one grouping (status, category, section…), how many places
+ * it has and how they split by every other grouping. Places, not objects: a standing area counts its places, each
+ * in its own status.
+ */
+
+const DIMENSIONS = [
+  'byStatus',
+  'byCategoryKey',
+  'byCategoryLabel',
+  'bySection',
+  'byObjectType',
+  'byAvailability',
+  'byAvailabilityReason',
+  'bySelectability',
+  'byChannel',
+] as const;
+type Dimension = (typeof DIMENSIONS)[number];
+
+/** The groupings a summary is offered by: every dimension but selectability, and zones (Tessera has none). */
+export const SUMMARY_REPORTS = [...DIMENSIONS.filter((d) => d !== 'bySelectability'), 'byZone'] as const;
+export type SummaryReport = Exclude<Dimension, 'bySelectability'> | 'byZone';
+
+type Places = { count: number; values: Record<Dimension | 'byZone', string> };
+
+/** Why places are not available, as seats.io names it; the places' status in its words. */
+function reasonOf(status: string): string {
+  if (status === FREE) return 'available';
+  if (status === NOT_FOR_SALE) return 'not_for_sale';
+  return status;
+}
+
+/** An object's places, grouped by what tells them apart: one group for a seat, one per status for a standing area. */
+function placesOf(view: ObjectView): Places[] {
+  const info = eventObjectInfo(view);
+  const common = {
+    byCategoryKey: view.object.categoryKey ?? 'NO_CATEGORY',
+    byCategoryLabel: (info.categoryLabel as string | undefined) ?? 'NO_CATEGORY',
+    bySection: view.object.section ?? 'NO_SECTION',
+    byObjectType: view.object.type,
+    byChannel: 'NO_CHANNEL',
+    byZone: 'NO_ZONE',
+  };
+  const places = (count: number, status: string, reason: string): Places => {
+    const available = reason === 'available';
+    return {
+      count,
+      values: {
+        ...common,
+        byStatus: status,
+        byAvailability: available ? 'available' : 'not_available',
+        byAvailabilityReason: reason,
+        bySelectability: available ? 'selectable' : 'not_selectable',
+      },
+    };
+  };
+  if (!view.ga) return [places(1, info.status as string, info.availabilityReason as string)];
+  const counts = gaCounts(view.ga);
+  return [
+    ...(counts.numFree ? [places(counts.numFree, FREE, 'available')] : []),
+    ...[...counts.byStatus].map(([status, count]) => places(count, status === NOT_FOR_SALE ? FREE : status, reasonOf(status))),
+  ];
+}
+
+type Summary = { count: number } & Partial<Record<Dimension, Record<string, number>>>;
+
+const emptySummary = (grouping: SummaryReport): Summary =>
+  Object.fromEntries([['count', 0], ...DIMENSIONS.filter((d) => d !== grouping).map((d) => [d, {}])]) as Summary;
+
+/** The summary by `grouping`; `always` names groups that appear even without places (as seats.io lists them). */
+export function summaryReport(views: ObjectView[], grouping: SummaryReport, always: string[]): Record<string, Summary> {
+  // A Map: group names are anyone's strings (`__proto__`), never object keys until the end.
+  const groups = new Map<string, Summary>(always.map((g) => [g, emptySummary(grouping)]));
+  for (const view of views) {
+    for (const places of placesOf(view)) {
+      const name = places.values[grouping];
+      const summary = groups.get(name) ?? groups.set(name, emptySummary(grouping)).get(name)!;
+      summary.count += places.count;
+      for (const dimension of DIMENSIONS) {
+        if (dimension === grouping) continue;
+        const split = summary[dimension]!;
+        const value = places.values[dimension];
+        split[value] = (Object.hasOwn(split, value) ? split[value]! : 0) + places.count;
+      }
+    }
+  }
+  return Object.fromEntries(groups);
+}
+
+/** The groups seats.io lists even when empty: every object type and category, and its fixed availability reasons. */
+export function alwaysListed(grouping: SummaryReport, categories: { key: string | number; label: string }[]): string[] {
+  switch (grouping) {
+    case 'byObjectType':
+      return ['seat', 'generalAdmission', 'table', 'booth'];
+    case 'byCategoryKey':
+      return [...categories.map((c) => String(c.key)), 'NO_CATEGORY'];
+    case 'byCategoryLabel':
+      return [...categories.map((c) => c.label), 'NO_CATEGORY'];
+    case 'byAvailabilityReason':
+      return ['available', 'booked', 'disabled_by_social_distancing', 'not_for_sale', reasonOf(HELD)];
+    default:
+      return [];
+  }
+}
