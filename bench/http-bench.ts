@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { createServer } from 'node:http';
 import type { ChildProcess } from 'node:child_process';
-import { forkProcess } from './child';
+import { forkProcess, stop } from './child';
 import { progress, throughput, time, type Measurement } from './report';
 
 /*
@@ -57,12 +57,32 @@ function holdsOn(server: AppServer, event: string, duration: number, tokens: str
   });
 }
 
+/** The same holds (same body, half conflicting) on a bare node:http + better-sqlite3 server: the machine's limit. */
+async function rawHolds(duration: number): Promise<LoadResult> {
+  const { child, first } = forkProcess<{ port: number; labels: string[] }>('raw-hold-server', [], { BENCH_SEATS: '100000' });
+  const raw = await first;
+  try {
+    return await load({
+      url: `http://127.0.0.1:${raw.port}/hold`,
+      method: 'POST',
+      connections: 50,
+      duration,
+      holdLabels: raw.labels,
+      holdTokens: ['raw-token-1', 'raw-token-2'],
+    });
+  } finally {
+    await stop(child);
+  }
+}
+
 export async function httpBench(server: AppServer, quick: boolean): Promise<Measurement[]> {
   const duration = quick ? 2 : 10;
   const base = `http://127.0.0.1:${server.port}`;
   const tokens = [await holdToken(server.port), await holdToken(server.port)];
   progress(`[http] trivial handler, ${duration} s, 50 connections…`);
   const trivial = await load({ url: `${base}/api/v1/health`, method: 'GET', connections: 50, duration });
+  progress(`[http] raw node:http hold, ${duration} s, 50 connections…`);
+  const raw = await rawHolds(duration);
   progress(`[http] hold, ${duration} s, 50 connections…`);
   const hold = await holdsOn(server, 'bench', duration, tokens);
   const codes = Object.fromEntries(Object.entries(hold.statusCodes).map(([code, s]) => [code, s.count]));
@@ -80,6 +100,17 @@ export async function httpBench(server: AppServer, quick: boolean): Promise<Meas
         { min: 0.75, text: '≥ 0.75× trivial' },
       ),
       note: conflicts,
+    },
+    {
+      ...throughput(
+        '2 http',
+        'hold via API vs raw node:http hold',
+        hold.requestsPerSecond,
+        'req/s',
+        { name: 'raw node:http + SQLite hold', value: raw.requestsPerSecond },
+        { min: 0.5, text: '≥ 0.5× raw' },
+      ),
+      note: `raw p99 ${raw.p99} ms; same body, half conflicting`,
     },
     // autocannon reports whole milliseconds, so a ratio to the trivial handler's (often 0 ms) p50 says nothing.
     { ...time('2 http', 'hold latency p50 / p99', hold.p50, 'ms'), note: `p99 ${hold.p99} ms; trivial handler p50 ${trivial.p50} ms, p99 ${trivial.p99} ms` },
