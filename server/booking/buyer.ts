@@ -147,7 +147,8 @@ export function buyerRelease(
 ): { ok: true; released: ObjectView[] } | Refused {
   const event = eventFor(store, caller, eventKey);
   if (!event) return { ok: false, refusal: { kind: 'event_not_found' } };
-  const request: StatusChangeRequest = { eventKeys: [eventKey], objects, kind: 'release', status: FREE, holdToken };
+  // Held (by the token) or booked → free: the venue may free both at once; a buyer only what the token holds.
+  const request: StatusChangeRequest = { eventKeys: [eventKey], objects, kind: 'release', status: FREE, holdToken, releasesBooked: !anonymous(caller) };
   const result = changeObjectStatus(store, event.workspaceId, [request], runOptions(caller, event));
   if (!result.ok) return { ok: false, refusal: { kind: 'refused', failure: result.failure } };
   return { ok: true, released: result.results[0]! };

@@ -22,6 +22,8 @@ export type StatusChangeRequest = {
   keepExtraData?: boolean;
   allowedPreviousStatuses?: string[] | null;
   rejectedPreviousStatuses?: string[] | null;
+  /** See ChangeIntent: the venue releasing with a token frees booked seats too. */
+  releasesBooked?: boolean;
 };
 
 /** An object's state after a change, with its chart data, for building responses. */
@@ -210,6 +212,7 @@ class ChangePlan {
       keepExtraData: request.keepExtraData ?? false,
       allowedPreviousStatuses: request.allowedPreviousStatuses ?? null,
       rejectedPreviousStatuses: request.rejectedPreviousStatuses ?? null,
+      releasesBooked: request.releasesBooked ?? false,
     };
     const views: ObjectView[] = [];
     for (const eventKey of request.eventKeys) {

@@ -54,6 +54,14 @@ describe('changeSeat', () => {
     expect(changeSeat(booked, intent('release', FREE, null, { orderId: 'refund-1' }))).toMatchObject({ ok: true, next: { status: FREE, orderId: 'refund-1' } });
   });
 
+  it("lets the venue's release with a token free booked seats too, never a buyer's", () => {
+    expect(reason(changeSeat(seat(BOOKED), intent('release', FREE, 't1', { releasesBooked: true })))).toBe('ok');
+    expect(reason(changeSeat(seat(BOOKED), intent('release', FREE, 't1')))).toBe('not_held_by_token');
+    // Not a custom status, and not someone else's hold.
+    expect(reason(changeSeat(seat('blocked'), intent('release', FREE, 't1', { releasesBooked: true })))).toBe('not_held_by_token');
+    expect(reason(changeSeat(seat(HELD, 't2'), intent('release', FREE, 't1', { releasesBooked: true })))).toBe('held_by_other_token');
+  });
+
   it('refuses a booking or release that names a token for a seat the token does not hold', () => {
     expect(reason(changeSeat(seat(FREE), intent('status', BOOKED, 't1')))).toBe('not_held_by_token');
     expect(reason(changeSeat(seat(BOOKED), intent('release', FREE, 't1')))).toBe('not_held_by_token');

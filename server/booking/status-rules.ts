@@ -30,6 +30,8 @@ export type ChangeIntent = {
   keepExtraData: boolean;
   allowedPreviousStatuses: string[] | null;
   rejectedPreviousStatuses: string[] | null;
+  /** A release by the venue (secret key) with a hold token: frees booked seats too, beside what the token holds. */
+  releasesBooked?: boolean;
 };
 
 export type RuleResult<T> = { ok: true; next: T } | { ok: false; reason: FailureReason };
@@ -55,8 +57,9 @@ export function changeSeat(current: SeatState, intent: ChangeIntent): RuleResult
 
   if (intent.kind === 'release') {
     if (current.status === FREE) return { ok: false, reason: 'already_free' };
-    // A hold token releases only what it holds: a buyer's token must never free someone's booking.
-    if (intent.token && current.status !== HELD) return { ok: false, reason: 'not_held_by_token' };
+    // A hold token releases only what it holds: a buyer's token must never free someone's booking. The venue
+    // (secret key) may free booked seats in the same request.
+    if (intent.token && current.status !== HELD && !(intent.releasesBooked && current.status === BOOKED)) return { ok: false, reason: 'not_held_by_token' };
     return {
       ok: true,
       // An order id passed with a release stays with the seat (seats.io's "release with orderId"); else none.

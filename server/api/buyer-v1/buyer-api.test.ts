@@ -190,6 +190,21 @@ describe('book and release', () => {
     expect((await server.client.events.retrieveObjectInfo('seats-2', 'A-5')).status).toBe('reservedByToken');
   });
 
+  it('frees held and booked places in one release for the venue, and only held ones for a buyer', async () => {
+    const { holdToken } = (await body(await post('/events/seats-2/seats/hold', { objectLabels: ['A-7'] }))) as { holdToken: string };
+    await server.client.events.book('seats-2', ['A-8']);
+    const both = { objectLabels: ['A-7', 'A-8'], holdToken };
+    const buyer = await post('/events/seats-2/seats/release', both);
+    expect([buyer.status, await buyer.json()]).toEqual([
+      409,
+      { error: 'One or more seats are neither held nor booked', failed: [{ objectLabel: 'A-8', reason: 'not_held_by_token' }] },
+    ]);
+    expect((await server.client.events.retrieveObjectInfo('seats-2', 'A-7')).status).toBe('reservedByToken');
+    const venue = await post('/events/seats-2/seats/release', both, 'test-secret-key-0000');
+    expect([venue.status, await venue.json()]).toEqual([200, { released: [{ objectLabel: 'A-7' }, { objectLabel: 'A-8' }] }]);
+    for (const label of ['A-7', 'A-8']) expect((await server.client.events.retrieveObjectInfo('seats-2', label)).status).toBe('free');
+  });
+
   it('releases with the hold token; without one only the secret key may release', async () => {
     const { holdToken } = (await body(await post('/events/seats/seats/hold', { objectLabels: ['B-8'] }))) as { holdToken: string };
     const anonymous = await post('/events/seats/seats/release', { objectLabels: ['B-8'] });
