@@ -22,10 +22,15 @@ const LABEL_MARGIN = 32;
 /** How far the middle of a row bulges towards the stage. */
 const CURVE_DEPTH = 24;
 
+/**
+ * The default palette: rose, blue and amber stay apart from each other and from the grey of unavailable places
+ * under protanopia, deuteranopia and tritanopia (palette.test.ts checks a distance floor under each, and
+ * e2e/colour-vision.spec.ts the pixels Chromium draws); the orange and green used before did not.
+ */
 const CATEGORIES = [
-  { key: 1, label: 'Premium', color: '#c2410c', accessible: false },
+  { key: 1, label: 'Premium', color: '#be123c', accessible: false },
   { key: 2, label: 'Standard', color: '#1d4ed8', accessible: false },
-  { key: 3, label: 'Value', color: '#15803d', accessible: false },
+  { key: 3, label: 'Value', color: '#d97706', accessible: false },
 ];
 
 function sectionName(index: number): string {
