@@ -58,3 +58,16 @@ test('under simulated protanopia, deuteranopia and tritanopia the categories kee
   await cdp.send('Emulation.setEmulatedVisionDeficiency', { type: 'none' });
   await decoder.close();
 });
+
+test('on a fresh event nothing is drawn in the greys of sold places, not even the chairs of tables sold whole', async ({ openBuyer }) => {
+  const buyer = await openBuyer();
+  await expect(buyer.locator('[data-label][fill]').first()).toBeVisible();
+  const greys = await buyer.evaluate(
+    () =>
+      // Patterns (the stripes of held places) are definitions, not drawn places.
+      [...document.querySelectorAll('svg circle, svg rect')].filter(
+        (e) => !e.closest('pattern') && ['rgb(148, 163, 184)', 'rgb(203, 213, 225)'].includes(getComputedStyle(e).fill),
+      ).length,
+  );
+  expect(greys).toBe(0);
+});

@@ -247,9 +247,13 @@ const RowLabels = memo(function RowLabels({ chart, byLabel }: { chart: ChartDefi
   );
 });
 
-/** What cannot be chosen on its own: a table sold per seat, the seats of a table sold whole. */
-function Fixture({ object }: { object: ChartObject }) {
-  if (object.type === 'seat') return <circle className={styles.fixtureSeat} cx={object.x} cy={object.y} r={SEAT_RADIUS * 0.8} aria-hidden="true" />;
+/**
+ * What cannot be chosen on its own: a table sold per seat, the seats of a table sold whole. Those seats are drawn
+ * as outlines in their category's colour: filled grey, they looked sold.
+ */
+function Fixture({ object, color }: { object: ChartObject; color: string | undefined }) {
+  if (object.type === 'seat')
+    return <circle className={styles.fixtureSeat} cx={object.x} cy={object.y} r={SEAT_RADIUS * 0.8} stroke={color ?? '#94a3b8'} aria-hidden="true" />;
   const shape = object.shape;
   if (shape?.kind === 'circle') return <circle className={styles.table} cx={object.x} cy={object.y} r={shape.radius} aria-hidden="true" />;
   const width = shape?.kind === 'rect' ? shape.width : 40;
@@ -259,7 +263,12 @@ function Fixture({ object }: { object: ChartObject }) {
 
 /** What cannot be chosen on its own: tables sold per seat, the seats of tables sold whole. */
 const Fixtures = memo(function Fixtures({ chart }: { chart: ChartDefinition }) {
-  return <g>{chart.objects.map((object) => (object.bookable ? null : <Fixture key={object.label} object={object} />))}</g>;
+  const colors = new Map(chart.categories.map((c) => [String(c.key), c.color]));
+  return (
+    <g>
+      {chart.objects.map((object) => (object.bookable ? null : <Fixture key={object.label} object={object} color={colors.get(object.categoryKey ?? '')} />))}
+    </g>
+  );
 });
 
 function PlaceCard({
