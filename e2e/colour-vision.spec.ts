@@ -71,3 +71,17 @@ test('on a fresh event nothing is drawn in the greys of sold places, not even th
   );
   expect(greys).toBe(0);
 });
+
+test('wheelchair spaces are told apart by their shape, and the legend names them and the selection', async ({ openBuyer }) => {
+  const buyer = await openBuyer();
+  const seats = buyer.locator('[data-object-type="seat"]');
+  await expect(seats.first()).toBeVisible();
+  const squares = buyer.locator('rect[data-object-type="seat"]');
+  expect(await squares.count()).toBeGreaterThan(0);
+  // Every square seat is a wheelchair space, and every wheelchair space is square.
+  for (const label of await squares.evaluateAll((es) => es.map((e) => e.getAttribute('aria-label')!))) expect(label).toContain('wheelchair');
+  expect(await buyer.locator('circle[data-object-type="seat"][aria-label*="wheelchair"]').count()).toBe(0);
+  const legend = buyer.getByRole('list', { name: 'Legend' });
+  await expect(legend).toContainText('Your selection');
+  await expect(legend).toContainText('Wheelchair space');
+});

@@ -100,7 +100,7 @@ test('an organiser creates an event with prices and ticket types from the screen
   await expect(page.locator(`tr[data-event="${key}"]`)).toContainText('Made at the box office');
 
   const buyer = await openBuyer({ path: `/events/${key}` });
-  await expect(buyer.getByRole('list', { name: 'Prices' })).toContainText('Standard€20–€50');
+  await expect(buyer.getByRole('list', { name: 'Legend' })).toContainText('Standard€20–€50');
   await buyer.locator('[data-label="Section A-C-11"]').click();
   await buyer.locator('[data-label="Section C-C-11"]').click();
   await expect(buyer.getByRole('button', { name: 'Book 2 places for €130' })).toBeVisible();

@@ -168,7 +168,7 @@ export function SelectionPanel({
 
       <BestAvailable chart={chart} prices={prices} disabled={!live} onFind={(n, categories) => void session.holdBest(n, categories)} />
 
-      <ul className={styles.legend} aria-label="Prices">
+      <ul className={styles.legend} aria-label="Legend">
         {chart.categories.map((c) => (
           <li key={String(c.key)}>
             <span className={styles.swatch} style={{ background: c.color }} aria-hidden="true" />
@@ -176,6 +176,16 @@ export function SelectionPanel({
             {prices.categoryPrice(String(c.key)) && <span className={styles.price}>{prices.categoryPrice(String(c.key))}</span>}
           </li>
         ))}
+        <li>
+          <span className={`${styles.swatch} ${styles.selectedSwatch}`} aria-hidden="true" />
+          Your selection
+        </li>
+        {chart.objects.some((o) => o.accessible && o.bookable) && (
+          <li>
+            <span className={`${styles.swatch} ${styles.accessibleSwatch}`} aria-hidden="true" />
+            Wheelchair space
+          </li>
+        )}
         <li>
           <span className={`${styles.swatch} ${styles.heldSwatch}`} aria-hidden="true" />
           Held by others

@@ -66,7 +66,12 @@ export class PlacesLayer {
     const shape = object.shape;
     let element: SVGElement;
     const attrs: Record<string, string | number> = {};
-    if (object.type === 'seat' || shape?.kind === 'circle') {
+    if (object.type === 'seat' && object.accessible) {
+      // A wheelchair space is a rounded square: its shape tells it apart at any zoom, whatever the colours.
+      element = document.createElementNS(SVG, 'rect');
+      const side = SEAT_RADIUS * 2;
+      Object.assign(attrs, { x: object.x - SEAT_RADIUS, y: object.y - SEAT_RADIUS, width: side, height: side, rx: SEAT_RADIUS * 0.35 });
+    } else if (object.type === 'seat' || shape?.kind === 'circle') {
       element = document.createElementNS(SVG, 'circle');
       Object.assign(attrs, { cx: object.x, cy: object.y, r: object.type === 'seat' ? SEAT_RADIUS : shape?.kind === 'circle' ? shape.radius : SEAT_RADIUS });
     } else if (shape?.kind === 'ellipse') {
