@@ -223,3 +223,29 @@ test('on a phone a buyer pinches to zoom in', async ({ openBuyer }) => {
   await touch('touchEnd', 0);
   await expect.poll(width).toBeLessThan(before / 2);
 });
+
+test("a place's card sits beside the place, never over it; on a phone a tap on a sold place shows why", async ({ openBuyer, request, event }) => {
+  const apart = (a: { x: number; y: number; width: number; height: number }, b: typeof a) =>
+    a.x + a.width <= b.x || b.x + b.width <= a.x || a.y + a.height <= b.y || b.y + b.height <= a.y;
+  const alice = await openBuyer();
+  for (const seat of ['Section A-A-1', 'Section D-O-30']) {
+    // Zoomed in far enough to show seats, the card follows the place it describes.
+    await place(alice, seat).hover();
+    const card = alice.getByRole('tooltip');
+    await expect(card).toContainText(seat.replace(/Section (\w)-(\w)-(\d+)/, 'Section $1, row $2, seat $3'));
+    const [cardBox, placeBox] = [(await card.boundingBox())!, (await place(alice, seat).boundingBox())!];
+    expect(apart(cardBox, placeBox), `${seat}: card over its place`).toBe(true);
+    expect(Math.abs(cardBox.x + cardBox.width / 2 - (placeBox.x + placeBox.width / 2)), `${seat}: card far from its place`).toBeLessThan(cardBox.width);
+  }
+
+  expect((await request.post(`/api/events/${event.key}/actions/book`, { headers: authHeader, data: { objects: ['Section B-E-9'] } })).status()).toBe(200);
+  const bob = await openBuyer({ context: PHONE });
+  await expect(place(bob, 'Section B-E-9')).toHaveAttribute('data-status', 'booked');
+  // Seats are tiny at first: the first tap zooms to the section; zoomed in further, the next is on the seat.
+  await place(bob, 'Section B-E-9').tap({ force: true });
+  for (let i = 0; i < 2; i++) await bob.getByRole('button', { name: 'Zoom in' }).tap();
+  await place(bob, 'Section B-E-9').tap({ force: true });
+  await expect(bob.getByRole('tooltip')).toContainText('Section B, row E, seat 9');
+  await expect(bob.getByRole('tooltip')).toContainText('Sold');
+  await bob.screenshot({ path: 'test-results/card-on-tap-phone.png' });
+});

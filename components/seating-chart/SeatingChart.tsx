@@ -103,7 +103,11 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
     const target = (e.target as Element).closest('[data-label],[data-section]');
     const label = target?.getAttribute('data-label');
     const object = label ? byLabel.get(label) : undefined;
-    if (object) return activate(object);
+    if (object) {
+      // A tap on a place nobody can choose shows its card (on touch there is no hover to show it).
+      if (target?.getAttribute('aria-disabled') === 'true') setFocusLabel(object.label);
+      return activate(object);
+    }
     const section = target?.getAttribute('data-section');
     const box = section ? sectionBoxes.get(section) : undefined;
     if (box) viewport.zoomTo(box);
@@ -138,8 +142,19 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
   const { box } = viewport;
   const shown = hoverLabel ?? focusLabel;
   const shownObject = shown ? byLabel.get(shown) : undefined;
+  const frameRef = useRef<HTMLDivElement>(null);
+  const [anchor, setAnchor] = useState<CardAnchor | undefined>(undefined);
+  // Where the shown place is on screen, for its card to sit beside it; again whenever the view moves.
+  useLayoutEffect(() => {
+    const element = shown ? placesRef.current?.querySelector(`[data-label="${CSS.escape(shown)}"]`) : null;
+    const frame = frameRef.current;
+    if (!element || !frame) return setAnchor(undefined);
+    const place = element.getBoundingClientRect();
+    const within = frame.getBoundingClientRect();
+    setAnchor({ x: place.left + place.width / 2 - within.left, top: place.top - within.top, bottom: place.bottom - within.top });
+  }, [shown, box, placesWanted]);
   return (
-    <div className={styles.frame}>
+    <div ref={frameRef} className={styles.frame}>
       <svg
         ref={viewport.svgRef}
         className={styles.chart}
@@ -210,6 +225,7 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
           numFree={state?.objects.get(shownObject.label)?.numFree}
           selected={selected.has(shownObject.label)}
           details={organiser?.cardDetails(shownObject.label)}
+          anchor={anchor}
         />
       )}
     </div>
@@ -271,6 +287,20 @@ const Fixtures = memo(function Fixtures({ chart }: { chart: ChartDefinition }) {
   );
 });
 
+/** A place's position in the chart's frame, in CSS pixels: its horizontal centre, top and bottom. */
+type CardAnchor = { x: number; top: number; bottom: number };
+
+/** Room kept between the card and its place, and between the card and the frame's edges. */
+const CARD_GAP = 8;
+
+/** Above the place when there is room, else below it; never over it, and inside the frame. */
+function cardPosition(anchor: CardAnchor, card: { width: number; height: number }, frame: { width: number; height: number }): CSSProperties {
+  const above = anchor.top - CARD_GAP - card.height;
+  const top = above >= CARD_GAP || anchor.bottom + CARD_GAP + card.height > frame.height ? Math.max(CARD_GAP, above) : anchor.bottom + CARD_GAP;
+  const left = Math.min(Math.max(CARD_GAP, anchor.x - card.width / 2), Math.max(CARD_GAP, frame.width - card.width - CARD_GAP));
+  return { left, top, bottom: 'auto' };
+}
+
 function PlaceCard({
   object,
   category,
@@ -279,6 +309,7 @@ function PlaceCard({
   numFree,
   selected,
   details,
+  anchor,
 }: {
   object: ChartObject;
   category: Category | undefined;
@@ -287,10 +318,20 @@ function PlaceCard({
   numFree: number | undefined;
   selected: boolean;
   details: ReactNode;
+  /** Where its place is; without (places not drawn at this zoom), the card keeps to the frame's corner. */
+  anchor: CardAnchor | undefined;
 }) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [position, setPosition] = useState<CSSProperties | undefined>(undefined);
+  useLayoutEffect(() => {
+    const card = ref.current;
+    const frame = card?.parentElement;
+    if (!card || !frame || !anchor) return setPosition(undefined);
+    setPosition(cardPosition(anchor, { width: card.offsetWidth, height: card.offsetHeight }, { width: frame.clientWidth, height: frame.clientHeight }));
+  }, [anchor, object.label, details]);
   const availability = selected ? 'Selected' : numFree !== undefined ? (numFree > 0 ? `${numFree} places left` : 'Sold out') : statusWord(status);
   return (
-    <div className={styles.card} role="tooltip" data-testid="place-card">
+    <div ref={ref} className={styles.card} style={position} role="tooltip" data-testid="place-card">
       <strong>{placeName(object)}</strong>
       {category && (
         <span>
