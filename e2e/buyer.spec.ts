@@ -85,6 +85,19 @@ test('a buyer holds places in the standing area and the best available seats, th
   await dialog.getByLabel(/How many places/).fill('3');
   await dialog.getByRole('button', { name: 'Hold 3 places' }).click();
   await expect(alice.getByRole('list', { name: 'Selected places' })).toContainText('Standing area GA1 × 3');
+  await place(alice, 'B2').click();
+  await expect(place(alice, 'B2')).toHaveAttribute('data-selected', 'true');
+  // The tick of a selected booth or standing area sits in its corner, clear of its label ("GA1 · 3 selected").
+  for (const label of ['GA1', 'B2']) {
+    const overlap = await place(alice, label).evaluate((shape, name) => {
+      const tick = shape.nextElementSibling!.getBoundingClientRect();
+      const text = [...document.querySelectorAll('svg text')].find((t) => t.textContent?.startsWith(name))!.getBoundingClientRect();
+      return tick.right > text.left && text.right > tick.left && tick.bottom > text.top && text.bottom > tick.top;
+    }, label);
+    expect(overlap, `${label}: tick over the label`).toBe(false);
+  }
+  await place(alice, 'B2').click();
+  await expect(place(alice, 'B2')).not.toHaveAttribute('data-selected', 'true');
 
   await alice.getByLabel('Seats', { exact: true }).selectOption('2');
   await alice.getByLabel('Category').selectOption({ label: 'Standard (€45)' });

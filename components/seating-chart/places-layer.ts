@@ -131,7 +131,7 @@ export class PlacesLayer {
     toggleAttribute(shape, 'aria-disabled', !choosable ? 'true' : undefined);
 
     const r = object.type === 'seat' ? SEAT_RADIUS * 0.5 : 6;
-    const { x, y } = object;
+    const { x, y } = markCentre(object, r);
     const crossed = !available && !isSelected && view.status !== 'reservedByToken';
     drawn.mark = this.toggleMark(drawn.mark, crossed, shape, () =>
       this.decoration('path', { d: `M${x - r} ${y - r}L${x + r} ${y + r}M${x + r} ${y - r}L${x - r} ${y + r}` }, c.mark),
@@ -157,6 +157,26 @@ export class PlacesLayer {
     if (!wanted && mark) mark.remove();
     return wanted ? mark : undefined;
   }
+}
+
+/**
+ * Where a place's tick or cross goes: on a seat, its middle; on a table, booth or standing area, its top-right
+ * corner, clear of the label in its middle ("T2", "GA1 · 2 selected").
+ */
+function markCentre(object: ChartObject, r: number): { x: number; y: number } {
+  if (object.type === 'seat') return { x: object.x, y: object.y };
+  const shape = object.shape;
+  // The top-right corner: of the square inside a round table, of a rectangle, of a polygon's bounding box.
+  const corner =
+    shape?.kind === 'circle'
+      ? { x: object.x + shape.radius * Math.SQRT1_2, y: object.y - shape.radius * Math.SQRT1_2 }
+      : shape?.kind === 'ellipse'
+        ? { x: object.x + shape.rx * Math.SQRT1_2, y: object.y - shape.ry * Math.SQRT1_2 }
+        : shape?.kind === 'polygon'
+          ? { x: Math.max(...shape.points.map((p) => p.x)), y: Math.min(...shape.points.map((p) => p.y)) }
+          : { x: object.x + (shape?.kind === 'rect' ? shape.width : 30) / 2, y: object.y - (shape?.kind === 'rect' ? shape.height : 30) / 2 };
+  // Inside the corner, but never past the middle of a small place.
+  return { x: Math.max(object.x, corner.x - r - 2), y: Math.min(object.y, corner.y + r + 2) };
 }
 
 function toggleAttribute(element: Element, name: string, value: string | undefined): void {
