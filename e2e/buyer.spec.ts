@@ -262,3 +262,13 @@ test("a place's card sits beside the place, never over it; on a phone a tap on a
   await expect(bob.getByRole('tooltip')).toContainText('Sold');
   await bob.screenshot({ path: 'test-results/card-on-tap-phone.png' });
 });
+
+test('a restricted-view seat is named as such in the selection and on the confirmation', async ({ openBuyer }) => {
+  const alice = await openBuyer();
+  await place(alice, 'Section A-A-2').click();
+  const selection = alice.getByRole('list', { name: 'Selected places' });
+  await expect(selection).toContainText('restricted view');
+  await alice.getByRole('button', { name: /^Book 1 place/ }).click();
+  await expect(alice.getByText('Booking confirmed')).toBeVisible();
+  await expect(alice.getByRole('list', { name: 'Booked places' })).toContainText('restricted view');
+});

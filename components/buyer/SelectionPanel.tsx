@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import type { ChartDefinition, ChartObject } from '../../contracts/chart';
 import type { SalesSettings } from '../../contracts/sales';
+import { placeFlags } from '../seating-chart/describe-object';
 import styles from './buyer-app.module.css';
 import { formatRemaining, type PriceBook } from './format';
 import type { useHoldSession } from './use-hold-session';
@@ -56,7 +57,9 @@ export function SelectionPanel({
       const category = chart.categories.find((c) => String(c.key) === object.categoryKey);
       const types = prices.ticketTypes(object.categoryKey);
       const ticketType = ticketTypes.get(label) ?? types[0]?.ticketType;
-      return { label, quantity, category, types, ticketType, amount: prices.amountOf(object, ticketType) };
+      // Said before the buyer commits: a restricted view or a companion seat is not what a buyer assumes.
+      const flags = placeFlags(object).filter((f) => f !== 'wheelchair accessible');
+      return { label, quantity, category, types, ticketType, flags, amount: prices.amountOf(object, ticketType) };
     });
   const total = items.reduce((sum, i) => sum + (i.amount ?? 0) * i.quantity, 0);
   const places = items.reduce((n, i) => n + i.quantity, 0);
@@ -107,6 +110,7 @@ export function SelectionPanel({
                 {describe(item.label)}
                 {item.quantity > 1 ? ` × ${item.quantity}` : ''}
                 <small>
+                  {item.flags.length > 0 && <strong className={styles.flag}>{item.flags.join(', ')} · </strong>}
                   {item.category?.label}
                   {item.amount !== undefined ? ` · ${prices.format(item.amount * item.quantity)}` : ''}
                   {session.pending.has(item.label) ? ' · holding…' : ''}

@@ -28,6 +28,17 @@ describe('pickBestAvailable', () => {
     expect(pickBestAvailable(chart, byLabel, freeExcept('A-4', 'A-8', ...rowB), { number: 2 })).toEqual({ labels: ['A-9', 'A-10'], nextToEachOther: true });
   });
 
+  it('prefers clear seats to restricted-view and companion seats at the same price', () => {
+    // A-5 and A-6, the best pair, have a restricted view: the next clear pair, A-7/A-8, is taken instead.
+    const compromised = new Map([...byLabel].map(([label, o]) => [label, label === 'A-5' || label === 'A-6' ? { ...o, restrictedView: true as const } : o]));
+    expect(pickBestAvailable(chart, compromised, freeExcept(), { number: 2 })!.labels).toEqual(['A-7', 'A-8']);
+    const companions = new Map([...byLabel].map(([label, o]) => [label, label === 'B-5' ? { ...o, companionSeat: true as const } : o]));
+    expect(pickBestAvailable(chart, companions, freeExcept(...Array.from({ length: 10 }, (_, i) => `A-${i + 1}`)), { number: 2 })!.labels).not.toContain('B-5');
+    // With nothing clear left, a restricted seat is still offered.
+    const onlyRestricted = new Map([...byLabel].map(([label, o]) => [label, { ...o, restrictedView: true as const }]));
+    expect(pickBestAvailable(chart, onlyRestricted, freeExcept(), { number: 2 })!.labels).toEqual(['A-5', 'A-6']);
+  });
+
   it('keeps to the requested categories', () => {
     expect(pickBestAvailable(chart, byLabel, freeExcept(), { number: 3, categories: ['back'] })!.labels.every((l) => l.startsWith('B-'))).toBe(true);
   });

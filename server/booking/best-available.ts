@@ -17,10 +17,17 @@ export type BestAvailablePick = { labels: string[]; nextToEachOther: boolean };
 
 /** A free seat left alone between taken seats is hard to sell: a pick that strands one pays this much distance. */
 const ORPHAN_PENALTY = 1_000;
+/**
+ * A restricted-view or companion seat is worse than a clear one at the same price: each in a pick costs this much
+ * distance, so best available takes one only when nothing clear is left (and the buyer is told, by the seat's flags).
+ */
+const COMPROMISE_PENALTY = 500;
+
+const compromised = (o: ChartObject) => (o.restrictedView || o.companionSeat ? 1 : 0);
 
 /**
  * Picks `number` free seats: adjacent in one row, closest to the focal point, avoiding runs that strand a single
- * free seat; accessible seats only when asked for (then exactly `accessibleSeats` of them). Falls back to the
+ * free seat and restricted-view or companion seats; accessible seats only when asked for (then exactly `accessibleSeats` of them). Falls back to the
  * closest free seats anywhere when no row has a long enough run. Pure: `isFree` says what is free now.
  */
 export function pickBestAvailable(
@@ -42,6 +49,7 @@ export function pickBestAvailable(
     return wantedAccessible > 0 || !o.accessible;
   };
   const distance = (label: string) => distanceToFocalPoint(chart, byLabel.get(label)!) ?? 0;
+  const cost = (label: string) => distance(label) + COMPROMISE_PENALTY * compromised(byLabel.get(label)!);
 
   let best: { labels: string[]; score: number } | undefined;
   for (const row of chart.rows) {
@@ -51,7 +59,7 @@ export function pickBestAvailable(
       if (!run.every(eligible)) continue;
       const accessible = run.filter((l) => byLabel.get(l)!.accessible).length;
       if (accessible !== wantedAccessible) continue;
-      let score = run.reduce((sum, l) => sum + distance(l), 0) / run.length;
+      let score = run.reduce((sum, l) => sum + distance(l), 0) / run.length + run.reduce((sum, l) => sum + cost(l) - distance(l), 0);
       const strands = (i: number, beyond: number) =>
         i >= 0 && i < seats.length && isFree(seats[i]!) && !(beyond >= 0 && beyond < seats.length && isFree(seats[beyond]!));
       if (strands(start - 1, start - 2)) score += orphanPenalty;
@@ -64,7 +72,7 @@ export function pickBestAvailable(
   if (wantedAccessible > 0) return undefined;
   const scattered = chart.objects
     .filter((o) => o.type === 'seat' && eligible(o.label))
-    .sort((a, b) => distance(a.label) - distance(b.label))
+    .sort((a, b) => cost(a.label) - cost(b.label))
     .slice(0, query.number)
     .map((o) => o.label);
   return scattered.length === query.number ? { labels: scattered, nextToEachOther: false } : undefined;

@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { pageServices } from '../../../../../contracts/page-services';
 import { priceBook } from '../../../../../components/buyer/format';
-import { placeName } from '../../../../../components/seating-chart/describe-object';
+import { placeFlags, placeName } from '../../../../../components/seating-chart/describe-object';
 import styles from './order.module.css';
 
 type Props = { params: Promise<{ eventKey: string; orderId: string }>; searchParams: Promise<{ access?: string }> };
@@ -20,7 +20,8 @@ export default async function OrderPage({ params, searchParams }: Props) {
     const object = byLabel.get(label)!;
     const category = chart.categories.find((c) => String(c.key) === object.categoryKey);
     const type = prices.ticketTypes(object.categoryKey).find((t) => t.ticketType === ticketType);
-    const kind = [category?.label, type && (type.label ?? type.ticketType)].filter(Boolean).join(' · ');
+    // A restricted view or a companion seat stays said on the confirmation, as it was at checkout.
+    const kind = [category?.label, type && (type.label ?? type.ticketType), ...placeFlags(object)].filter(Boolean).join(' · ');
     return { label, quantity, name: placeName(object), kind, amount: (prices.amountOf(object, ticketType) ?? 0) * quantity };
   });
   const total = lines.reduce((sum, l) => sum + l.amount, 0);
