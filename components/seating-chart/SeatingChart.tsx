@@ -33,6 +33,15 @@ const MIN_CLICKABLE_RADIUS_PX = 3;
  * everything when zoomed in. Seats are first drawn when they first become visible.
  */
 type Detail = 'sections' | 'seats' | 'full';
+/**
+ * No text is drawn smaller than this on screen: section, row and stage names grow to it as the view zooms out
+ * (`--min-text`, in chart units), and the labels inside tables, booths and standing areas, which cannot grow
+ * without spilling out, are hidden until the view is close enough to draw them at this size.
+ */
+const MIN_TEXT_PX = 11;
+/** The font size of labels inside places, in chart units (seating-chart.module.css, .placeLabel). */
+const PLACE_LABEL_UNITS = 13;
+
 function detailFor(seatRadiusPx: number | undefined): Detail {
   if (seatRadiusPx === undefined || seatRadiusPx < 1.5) return 'sections';
   return seatRadiusPx < 5 ? 'seats' : 'full';
@@ -164,6 +173,8 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
         aria-label={`${chart.name} seating chart. Use the arrow keys to move between places and Enter to choose one.`}
         data-live={live ? 'true' : 'false'}
         data-detail={detail}
+        data-place-labels={viewport.pixelsPerUnit && PLACE_LABEL_UNITS * viewport.pixelsPerUnit >= MIN_TEXT_PX ? 'shown' : 'hidden'}
+        style={viewport.pixelsPerUnit ? ({ '--min-text': `${MIN_TEXT_PX / viewport.pixelsPerUnit}px` } as CSSProperties) : undefined}
         onClick={onClick}
         onKeyDown={onKeyDown}
         onFocus={(e) => setFocusLabel((e.target as Element).getAttribute('data-label') ?? undefined)}
