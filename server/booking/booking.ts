@@ -4,9 +4,9 @@ import { changeBestAvailable } from './best-available';
 import { buyerBook, buyerExtend, buyerHold, buyerRelease, buyerToken } from './buyer';
 import { changeObjectStatus, type CommittedChanges } from './change-status';
 export type { CommittedChanges } from './change-status';
-import { chartByKey, chartEventKeys, chartListing, chartSource, chartTags, copyChart, fileChart, listCharts } from './charts';
+import { chartByKey, chartListing, chartSource, chartTags, copyChart, fileChart, listCharts } from './charts';
 import { eventObjectViews, eventSnapshot, findEvent, objectViews, offSalePlaces } from './event-state';
-import { createEvents, deleteEvent, eventByKey, eventOrder, listEvents, organiserEvent, publicEvent, updateEvent } from './events';
+import { chartEvents, createEvents, deleteEvent, eventByKey, eventOrder, listEvents, organiserEvent, publicEvent, updateEvent } from './events';
 import { expireHolds } from './expire-holds';
 import { updateExtraData } from './extra-data';
 import { createHoldToken, extendHoldToken, retrieveHoldToken } from './hold-tokens';
@@ -67,7 +67,7 @@ const operations = {
   chartByKey,
   chartListing,
   listCharts,
-  chartEventKeys,
+  chartEvents,
   fileChart,
   chartTags,
   copyChart,

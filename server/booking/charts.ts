@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { and, asc, count, eq, getTableColumns, like, sql } from 'drizzle-orm';
-import { charts, events, type ChartRow } from '../../db/schema';
+import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import { charts, type ChartRow } from '../../db/schema';
 import type { ChartDefinition } from '../../contracts/chart';
 import { pageById, type Page, type PageRequest } from './paging';
+import { matches } from './text-match';
 import type { Store } from './store';
 
 export type StoreChartResult = { ok: true; chart: ChartRow } | { ok: false; reason: 'key_taken' };
@@ -47,48 +48,41 @@ export function chartByKey(store: Store, workspaceId: number, key: string): Char
 /** A chart as the seats.io API lists it: its row, its tags, and how many events use it. */
 export type ChartListing = Omit<ChartRow, 'definition' | 'tags'> & { tags: string[]; eventCount: number };
 
-const listed = (store: Store, row: Omit<ChartRow, 'definition'>): ChartListing => ({
-  ...row,
-  tags: JSON.parse(row.tags) as string[],
-  eventCount: store.db.select({ n: count() }).from(events).where(eq(events.chartId, row.id)).get()!.n,
-});
-
-/** Every column but the drawing, which a list has no use for (megabytes for a large venue). */
+/**
+ * Every column but the drawing, which a list has no use for (megabytes for a large venue), and the chart's event
+ * count, in the same query.
+ */
 const { definition: _definition, ...withoutDrawing } = getTableColumns(charts);
+// Written out: inside a subquery, Drizzle would leave both columns unqualified, and `id` would be the event's.
+const listedColumns = { ...withoutDrawing, eventCount: sql<number>`(select count(*) from "events" where "events"."chart_id" = "charts"."id")` };
+
+const listed = (row: Omit<ChartListing, 'tags'> & { tags: string }): ChartListing => ({ ...row, tags: JSON.parse(row.tags) as string[] });
 
 /** The workspace's charts, newest first, paged; by a part of the name and by tag when asked. */
 export function listCharts(store: Store, workspaceId: number, page: PageRequest, only: { filter?: string; tag?: string }): Page<ChartListing> {
   const conditions = [eq(charts.workspaceId, workspaceId)];
-  if (only.filter) conditions.push(sql`${charts.name} like ${`%${only.filter.replace(/[%_\\]/g, '\\$&')}%`} escape '\\'`);
+  if (only.filter) conditions.push(matches(charts.name, only.filter));
   // Tags are stored as a sorted JSON array: one of them, quoted, is in the text.
-  if (only.tag) conditions.push(like(charts.tags, `%${JSON.stringify(only.tag).replace(/[%_\\]/g, '\\$&')}%`));
+  if (only.tag) conditions.push(matches(charts.tags, JSON.stringify(only.tag)));
   const rows = pageById(page, charts.id, (bound, order, limit) =>
     store.db
-      .select(withoutDrawing)
+      .select(listedColumns)
       .from(charts)
       .where(and(...conditions, bound))
       .orderBy(...order)
       .limit(limit)
       .all(),
   );
-  return { ...rows, items: rows.items.map((row) => listed(store, row)) };
+  return { ...rows, items: rows.items.map(listed) };
 }
 
 export function chartListing(store: Store, workspaceId: number, key: string): ChartListing | undefined {
-  const row = chartByKey(store, workspaceId, key);
-  return row && listed(store, row);
-}
-
-/** The keys of the events of a chart, oldest first, at most `limit`. */
-export function chartEventKeys(store: Store, chartId: number, limit: number): string[] {
-  return store.db
-    .select({ key: events.key })
-    .from(events)
-    .where(eq(events.chartId, chartId))
-    .orderBy(asc(events.id))
-    .limit(limit)
-    .all()
-    .map((r) => r.key);
+  const row = store.db
+    .select(listedColumns)
+    .from(charts)
+    .where(and(eq(charts.workspaceId, workspaceId), eq(charts.key, key)))
+    .get();
+  return row && listed(row);
 }
 
 export type ChartFiling = { name: string } | { archived: boolean } | { addTag: string } | { removeTag: string };

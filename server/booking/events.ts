@@ -1,5 +1,5 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import { and, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { charts, eventObjects, events, type EventRow } from '../../db/schema';
 import { bookableObjects, type Category, type ChartDefinition } from '../../contracts/chart';
 import { customStatusesSchema, DEFAULT_CUSTOM_STATUSES, type CustomStatusSetting } from '../../contracts/custom-statuses';
@@ -150,6 +150,19 @@ export function listEvents(store: Store, workspaceId: number, page: PageRequest)
       .all(),
   );
   return { ...rows, items: rows.items.map((row) => eventView(store, row.event, row.chartKey)) };
+}
+
+/** The events of a chart, oldest first, at most `limit`. */
+export function chartEvents(store: Store, chartId: number, limit: number): EventView[] {
+  return store.db
+    .select({ event: events, chartKey: charts.key })
+    .from(events)
+    .innerJoin(charts, eq(charts.id, events.chartId))
+    .where(eq(events.chartId, chartId))
+    .orderBy(asc(events.id))
+    .limit(limit)
+    .all()
+    .map((row) => eventView(store, row.event, row.chartKey));
 }
 
 function publicView(handle: EventHandle, event: EventView): PublicEvent {

@@ -1,30 +1,24 @@
-import { and, asc, eq, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, type SQL } from 'drizzle-orm';
 import { extraData, statusChanges, type StatusChangeRow } from '../../db/schema';
 import { BOOKED } from '../../contracts/statuses';
 import { pageById, type Page, type PageRequest } from './paging';
+import { matches, type TextMatch } from './text-match';
 import type { Store } from './store';
 
 export type LogItem = Omit<StatusChangeRow, 'extraDataId'> & { extraData: string | null };
 
 export type LogPage = Page<LogItem>;
 
-export const LABEL_FILTERS = ['CONTAINS', 'EQUALS', 'BEGINS_WITH', 'ENDS_WITH'] as const;
 export const LOG_SORTS = ['objectLabel', 'status', 'date'] as const;
 
 export type LogQuery = PageRequest & {
   /** Labels matching `text` as `type` says (seats.io's filter and filterType). */
-  filter?: { text: string; type: (typeof LABEL_FILTERS)[number] };
+  filter?: { text: string; type: TextMatch };
   /** One object's changes only. */
   label?: string;
   /** By label, status or date, ties newest first; newest first without. */
   sort?: { field: (typeof LOG_SORTS)[number]; ascending: boolean };
 };
-
-/** `text` as a LIKE pattern of its own characters (`%`, `_` and `\` match themselves). */
-function likePattern(filter: NonNullable<LogQuery['filter']>): string {
-  const text = filter.text.replace(/[%_\\]/g, '\\$&');
-  return filter.type === 'EQUALS' ? text : filter.type === 'BEGINS_WITH' ? `${text}%` : filter.type === 'ENDS_WITH' ? `%${text}` : `%${text}%`;
-}
 
 const sortColumns = { objectLabel: statusChanges.label, status: statusChanges.status };
 
@@ -32,7 +26,7 @@ const sortColumns = { objectLabel: statusChanges.label, status: statusChanges.st
 export function listStatusChanges(store: Store, eventId: number, query: LogQuery): LogPage {
   const conditions: SQL[] = [eq(statusChanges.eventId, eventId)];
   if (query.label !== undefined) conditions.push(eq(statusChanges.label, query.label));
-  if (query.filter) conditions.push(sql`${statusChanges.label} like ${likePattern(query.filter)} escape '\\'`);
+  if (query.filter) conditions.push(matches(statusChanges.label, query.filter.text, query.filter.type));
   const { sort } = query;
   const column = sort && sort.field !== 'date' ? sortColumns[sort.field] : undefined;
   const order = column

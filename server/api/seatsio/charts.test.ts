@@ -35,6 +35,12 @@ describe('charts', () => {
     await client.charts.addTag(studio.key, 'concerts');
     expect(await client.charts.listAllTags()).toEqual(['concerts', 'talks & more']);
     expect(await keys(new ChartListParams().withTag('talks & more'))).toEqual([studio.key]);
+    // Wildcards in a tag match only themselves.
+    await client.charts.addTag(hall.key, 'vip_50%');
+    await client.charts.addTag(studio.key, 'vipX50');
+    expect(await keys(new ChartListParams().withTag('vip_50%'))).toEqual([hall.key]);
+    await client.charts.removeTag(hall.key, 'vip_50%');
+    await client.charts.removeTag(studio.key, 'vipX50');
     await client.charts.removeTag(studio.key, 'concerts');
     expect(await keys(new ChartListParams().withTag('concerts'))).toEqual([hall.key]);
 

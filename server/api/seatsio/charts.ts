@@ -169,7 +169,7 @@ function expansions(req: ApiRequest): { ok: true; events: boolean } | { ok: fals
 const listingOf = (c: SeatsioContext, workspaceId: number, key: string) => c.booking.chartListing(workspaceId, key)!;
 
 function chartJson(c: SeatsioContext, chart: ChartListing, eventsLimit: number) {
-  const events = eventsLimit ? c.booking.chartEventKeys(chart.id, eventsLimit).map((key) => eventJson(c, c.booking.eventByKey(chart.workspaceId, key)!)) : [];
+  const events = eventsLimit ? c.booking.chartEvents(chart.id, eventsLimit).map((event) => eventJson(c, event)) : [];
   return {
     id: chart.id,
     key: chart.key,

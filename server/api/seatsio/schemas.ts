@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { extraDataSchema } from '../../../contracts/extra-data';
 import { pricingSchema } from '../../../contracts/pricing';
 import { salesSettingsPatch } from '../../../contracts/sales';
-import { LABEL_FILTERS, LOG_SORTS } from '../../booking/status-change-log';
+import { LOG_SORTS } from '../../booking/status-change-log';
+import { TEXT_MATCHES } from '../../booking/text-match';
 
 /**
  * Request bodies of the seats.io dialect. Limits keep one request from holding the write lock for long. Objects are
@@ -176,7 +177,7 @@ const pageQuery = z
 /** `GET /events/{key}/status-changes`: pages, a label filter, and a sort (`objectLabel:asc`, `status`, `date:desc`). */
 export const statusChangesQuery = pageQuery.extend({
   filter: z.string().max(200).optional(),
-  filterType: z.enum(LABEL_FILTERS).default('CONTAINS'),
+  filterType: z.enum(TEXT_MATCHES).default('CONTAINS'),
   sort: z
     .string()
     .regex(new RegExp(`^(${LOG_SORTS.join('|')})(:(asc|desc))?$`), `one of ${LOG_SORTS.join(', ')}, optionally with :asc or :desc`)
