@@ -1,10 +1,9 @@
-import type { ObjectView } from '../../booking/change-status';
 import type { ApiRequest, ApiResponse, Router } from '../router';
 import type { LogItem } from '../../booking/status-change-log';
 import { withEvent, type SeatsioContext } from './context';
 import { eventObjectInfo } from './object-info';
 import { reportReply, statusChangesPage, summaryReply } from './replies';
-import { alwaysListed, summaryReport, SUMMARY_REPORTS } from './summary-reports';
+import { alwaysListed, REPORT_GROUPS, summaryReport, SUMMARY_REPORTS, type Report } from './report-groups';
 import { error, ok, pageReply, pageRequest, parse } from './responses';
 import * as schemas from './schemas';
 
@@ -85,23 +84,6 @@ function statusChangeJson(s: LogItem) {
   };
 }
 
-/** Every detailed event report the client offers: the group each object falls in. */
-const REPORT_GROUPS = {
-  byStatus: (_view, info) => info.status as string,
-  byCategoryKey: (view) => view.object.categoryKey ?? 'NO_CATEGORY',
-  byCategoryLabel: (_view, info) => (info.categoryLabel as string | undefined) ?? 'NO_CATEGORY',
-  byLabel: (view) => view.object.label,
-  byOrderId: (view) => view.seat?.orderId ?? 'NO_ORDER_ID',
-  bySection: (view) => view.object.section ?? 'NO_SECTION',
-  byObjectType: (view) => view.object.type,
-  byAvailability: (_view, info) => (info.isAvailable ? 'available' : 'not_available'),
-  byAvailabilityReason: (_view, info) => info.availabilityReason as string,
-  // Tessera has no channels or zones: every object is in none.
-  byChannel: () => 'NO_CHANNEL',
-  byZone: () => 'NO_ZONE',
-} satisfies Record<string, (view: ObjectView, info: Record<string, unknown>) => string>;
-
-type Report = keyof typeof REPORT_GROUPS;
 const REPORTS = Object.keys(REPORT_GROUPS) as Report[];
 
 function eventReport(c: SeatsioContext, key: string, report: Report, filter?: string): ApiResponse {

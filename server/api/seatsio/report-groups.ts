@@ -4,9 +4,9 @@ import { gaCounts } from '../../booking/general-admission';
 import { eventObjectInfo } from './object-info';
 
 /*
- * seats.io's summary event reports: for each group of one grouping (status, category, section…), how many places
- * it has and how they split by every other grouping. Places, not objects: a standing area counts its places, each
- * in its own status.
+ * seats.io's event reports: the group each object falls in (the detailed reports), and the summary reports, which
+ * count for each group of one grouping (status, category, section…) how many places it has and how they split by
+ * every other grouping. Places, not objects: a standing area counts its places, each in its own status.
  */
 
 const DIMENSIONS = [
@@ -26,6 +26,24 @@ type Dimension = (typeof DIMENSIONS)[number];
 export const SUMMARY_REPORTS = [...DIMENSIONS.filter((d) => d !== 'bySelectability'), 'byZone'] as const;
 export type SummaryReport = Exclude<Dimension, 'bySelectability'> | 'byZone';
 
+/** Every detailed event report the client offers: the group each object falls in. */
+export const REPORT_GROUPS = {
+  byStatus: (_view, info) => info.status as string,
+  byCategoryKey: (view) => view.object.categoryKey ?? 'NO_CATEGORY',
+  byCategoryLabel: (_view, info) => (info.categoryLabel as string | undefined) ?? 'NO_CATEGORY',
+  byLabel: (view) => view.object.label,
+  byOrderId: (view) => view.seat?.orderId ?? 'NO_ORDER_ID',
+  bySection: (view) => view.object.section ?? 'NO_SECTION',
+  byObjectType: (view) => view.object.type,
+  byAvailability: (_view, info) => (info.isAvailable ? 'available' : 'not_available'),
+  byAvailabilityReason: (_view, info) => info.availabilityReason as string,
+  // Tessera has no channels or zones: every object is in none.
+  byChannel: () => 'NO_CHANNEL',
+  byZone: () => 'NO_ZONE',
+} satisfies Record<string, (view: ObjectView, info: Record<string, unknown>) => string>;
+
+export type Report = keyof typeof REPORT_GROUPS;
+
 type Places = { count: number; values: Record<Dimension | 'byZone', string> };
 
 /** Why places are not available, as seats.io names it; the places' status in its words. */
@@ -38,13 +56,15 @@ function reasonOf(status: string): string {
 /** An object's places, grouped by what tells them apart: one group for a seat, one per status for a standing area. */
 function placesOf(view: ObjectView): Places[] {
   const info = eventObjectInfo(view);
+  // What all of an object's places share: the groups of the detailed reports.
+  const group = (report: Report) => REPORT_GROUPS[report](view, info);
   const common = {
-    byCategoryKey: view.object.categoryKey ?? 'NO_CATEGORY',
-    byCategoryLabel: (info.categoryLabel as string | undefined) ?? 'NO_CATEGORY',
-    bySection: view.object.section ?? 'NO_SECTION',
-    byObjectType: view.object.type,
-    byChannel: 'NO_CHANNEL',
-    byZone: 'NO_ZONE',
+    byCategoryKey: group('byCategoryKey'),
+    byCategoryLabel: group('byCategoryLabel'),
+    bySection: group('bySection'),
+    byObjectType: group('byObjectType'),
+    byChannel: group('byChannel'),
+    byZone: group('byZone'),
   };
   const places = (count: number, status: string, reason: string): Places => {
     const available = reason === 'available';
