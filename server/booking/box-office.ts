@@ -1,6 +1,6 @@
 import type { OrganiserChangeReply, OrganiserStep } from '../../contracts/manage-api';
 import { BOOKED, FREE, HELD, NOT_FOR_SALE } from '../../contracts/statuses';
-import { runChange, type ChangeFailure, type ObjectView, type StatusChangeRequest } from './change-status';
+import { runChange, type ChangeFailure, type ObjectRef, type ObjectView, type StatusChangeRequest } from './change-status';
 import { findEvent, objectViews, organiserObject } from './event-state';
 import { gaCounts } from './general-admission';
 import { bookedInOrder } from './status-change-log';
@@ -12,6 +12,16 @@ import type { Store } from './store';
  * through the same transaction shell and rules as every other. Held places stay the buyer's: releasing or taking
  * one is refused like any change without its token. Each change answers with the steps that undo it.
  */
+
+/** Off sale: places (free ones) go to the reserved status notForSale, which nobody can hold or book. */
+export function offSaleRequest(eventKey: string, objects: ObjectRef[]): StatusChangeRequest {
+  return { eventKeys: [eventKey], objects, kind: 'status', status: NOT_FOR_SALE };
+}
+
+/** Back on sale: only what is off sale becomes free. */
+export function onSaleRequest(eventKey: string, objects: ObjectRef[]): StatusChangeRequest {
+  return { eventKeys: [eventKey], objects, kind: 'release', status: FREE, allowedPreviousStatuses: [NOT_FOR_SALE] };
+}
 
 function request(eventKey: string, step: OrganiserStep): StatusChangeRequest {
   const objects = step.places.map(({ label, quantity, ticketType, extraData }) => ({
@@ -30,9 +40,9 @@ function request(eventKey: string, step: OrganiserStep): StatusChangeRequest {
     case 'setStatus':
       return { ...base, kind: 'status', status: step.status };
     case 'markNotForSale':
-      return { ...base, kind: 'status', status: NOT_FOR_SALE };
+      return { ...offSaleRequest(eventKey, objects), allowedPreviousStatuses: base.allowedPreviousStatuses };
     case 'markForSale':
-      return { ...base, kind: 'release', status: FREE, allowedPreviousStatuses: [NOT_FOR_SALE] };
+      return onSaleRequest(eventKey, objects);
   }
 }
 

@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { FREE, NOT_FOR_SALE } from '../../../contracts/statuses';
 import type { Booking } from '../../booking/booking';
-import type { StatusChangeRequest } from '../../booking/change-status';
+import { offSaleRequest, onSaleRequest } from '../../booking/box-office';
 import type { Router } from '../router';
 import { withEvent, type SeatsioContext } from './context';
 import { forSaleConfigReply } from './replies';
@@ -24,22 +23,6 @@ type Places = z.infer<typeof schemas.forSalePlaces>;
 
 const refs = (places: Places) => places.map(({ object, quantity }) => ({ label: object, ...(quantity !== undefined ? { quantity } : {}) }));
 
-/** Off sale: free places only (a booked or held one is refused, naming it). */
-const offSale = (eventKey: string, places: Places): StatusChangeRequest => ({
-  eventKeys: [eventKey],
-  objects: refs(places),
-  kind: 'status',
-  status: NOT_FOR_SALE,
-});
-/** Back on sale: only what is off sale. */
-const onSale = (eventKey: string, places: Places): StatusChangeRequest => ({
-  eventKeys: [eventKey],
-  objects: refs(places),
-  kind: 'release',
-  status: FREE,
-  allowedPreviousStatuses: [NOT_FOR_SALE],
-});
-
 export function forSaleRoutes(router: Router<SeatsioContext>): void {
   router
     .on(
@@ -50,7 +33,10 @@ export function forSaleRoutes(router: Router<SeatsioContext>): void {
         if (!body.ok) return body.response;
         const key = req.params.key!;
         const { forSale = [], notForSale = [] } = body.value;
-        const requests = [...(notForSale.length ? [offSale(key, notForSale)] : []), ...(forSale.length ? [onSale(key, forSale)] : [])];
+        const requests = [
+          ...(notForSale.length ? [offSaleRequest(key, refs(notForSale))] : []),
+          ...(forSale.length ? [onSaleRequest(key, refs(forSale))] : []),
+        ];
         const result = c.booking.changeObjectStatus(c.workspace.id, requests);
         if (!result.ok) return changeRefused(result.failure);
         return withEvent(c, key, (event) =>
@@ -84,9 +70,9 @@ export function forSaleRoutes(router: Router<SeatsioContext>): void {
       (req, c) =>
         withEvent(c, req.params.key!, (event) => {
           const { objects, areaPlaces } = c.booking.offSalePlaces(event.id);
-          const places = [...objects.map((object) => ({ object })), ...Object.entries(areaPlaces).map(([object, quantity]) => ({ object, quantity }))];
+          const places = [...objects.map((label) => ({ label })), ...Object.entries(areaPlaces).map(([label, quantity]) => ({ label, quantity }))];
           if (!places.length) return ok();
-          const result = c.booking.changeObjectStatus(c.workspace.id, [onSale(event.key, places)]);
+          const result = c.booking.changeObjectStatus(c.workspace.id, [onSaleRequest(event.key, places)]);
           return result.ok ? ok() : changeRefused(result.failure);
         }),
       { summary: 'Put everything off sale back on sale', access: 'secretKey', responses: { 204: { description: 'Everything is for sale' } } },
