@@ -77,9 +77,6 @@ export type EventChangeData = z.infer<typeof eventChangeData>;
 
 export type WebhookMessage = { id: string; type: string; timestamp: string; data: SeatChangeData | EventChangeData | Record<string, unknown> };
 
-/** A message's body, for the reference: `data` as the type says. */
-export const webhookMessage = (type: z.ZodType<string>, data: z.ZodType) => z.object({ id: z.string(), type, timestamp: z.iso.datetime(), data });
-
 /** A delivery as its log shows it. */
 export const webhookDelivery = z
   .object({

@@ -147,6 +147,14 @@ export type Message =
   | { type: SeatEventType; data: Omit<SeatChangeData, 'workspaceKey'> }
   | { type: 'event.created' | 'event.updated'; data: Omit<EventChangeData, 'workspaceKey'> };
 
+const newMessageId = () => `msg_${randomUUID().replaceAll('-', '')}`;
+
+/** One message for one subscription into the outbox, due now. */
+function putInOutbox(store: Store, subscriptionId: string, message: { id: string; type: string; data: object }, now: number): void {
+  const payload = JSON.stringify({ id: message.id, type: message.type, timestamp: iso(now), data: message.data });
+  store.statements.insertWebhookDelivery.run({ subscriptionId, messageId: message.id, type: message.type, payload, nextAttemptAt: now, createdAt: now });
+}
+
 /**
  * Puts a message per change per interested subscription in the outbox. Call inside the change's transaction. The
  * messages are built only when the workspace has subscriptions: without, a change pays one map lookup.
@@ -156,23 +164,10 @@ export function enqueueMessages(store: Store, workspaceId: number, build: () => 
   if (!subscriptions.length) return;
   for (const message of build()) {
     // One message id per change: every subscription gets the same id for the same change.
-    const messageId = `msg_${randomUUID().replaceAll('-', '')}`;
+    const id = newMessageId();
     for (const subscription of subscriptions) {
       if (!subscription.events.has(message.type) && !subscription.events.has('*')) continue;
-      const payload = JSON.stringify({
-        id: messageId,
-        type: message.type,
-        timestamp: iso(now),
-        data: { workspaceKey: subscription.workspaceKey, ...message.data },
-      });
-      store.statements.insertWebhookDelivery.run({
-        subscriptionId: subscription.id,
-        messageId,
-        type: message.type,
-        payload,
-        nextAttemptAt: now,
-        createdAt: now,
-      });
+      putInOutbox(store, subscription.id, { id, type: message.type, data: { workspaceKey: subscription.workspaceKey, ...message.data } }, now);
     }
   }
 }
@@ -212,10 +207,8 @@ export function sendTestMessage(store: Store, workspaceId: number, id: string): 
   return store.transact(() => {
     const subscription = subscriptionRow(store, workspaceId, id);
     if (!subscription) return undefined;
-    const now = store.now();
-    const messageId = `msg_${randomUUID().replaceAll('-', '')}`;
-    const payload = JSON.stringify({ id: messageId, type: 'webhook.test', timestamp: iso(now), data: { subscriptionId: id } });
-    store.statements.insertWebhookDelivery.run({ subscriptionId: id, messageId, type: 'webhook.test', payload, nextAttemptAt: now, createdAt: now });
+    const messageId = newMessageId();
+    putInOutbox(store, id, { id: messageId, type: 'webhook.test', data: { subscriptionId: id } }, store.now());
     return messageId;
   });
 }
