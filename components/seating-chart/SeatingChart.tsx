@@ -149,6 +149,7 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
   };
 
   const { box } = viewport;
+  const minText = viewport.pixelsPerUnit ? ({ '--min-text': `${MIN_TEXT_PX / viewport.pixelsPerUnit}px` } as CSSProperties) : undefined;
   const shown = hoverLabel ?? focusLabel;
   const shownObject = shown ? byLabel.get(shown) : undefined;
   const frameRef = useRef<HTMLDivElement>(null);
@@ -174,7 +175,6 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
         data-live={live ? 'true' : 'false'}
         data-detail={detail}
         data-place-labels={viewport.pixelsPerUnit && PLACE_LABEL_UNITS * viewport.pixelsPerUnit >= MIN_TEXT_PX ? 'shown' : 'hidden'}
-        style={viewport.pixelsPerUnit ? ({ '--min-text': `${MIN_TEXT_PX / viewport.pixelsPerUnit}px` } as CSSProperties) : undefined}
         onClick={onClick}
         onKeyDown={onKeyDown}
         onFocus={(e) => setFocusLabel((e.target as Element).getAttribute('data-label') ?? undefined)}
@@ -188,31 +188,34 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
             <line x1="0" y1="0" x2="0" y2="5" stroke="#64748b" strokeWidth="2.5" />
           </pattern>
         </defs>
-        {chart.decorations.map((d, i) => (
-          <g key={`d${i}`} className={styles.decoration} aria-hidden="true">
-            <rect x={d.center.x - d.width / 2} y={d.center.y - d.height / 2} width={d.width} height={d.height} rx={10} />
-            <text x={d.center.x} y={d.center.y} dominantBaseline="middle" textAnchor="middle">
-              {d.label}
-            </text>
-          </g>
-        ))}
-        {chart.sections.map((s) => (
-          <g
-            key={s.label}
-            className={styles.section}
-            data-section={s.label}
-            aria-hidden="true"
-            style={{ '--section-fill': categories.get(s.categoryKey ?? '')?.color ?? '#cbd5e1' } as CSSProperties}
-          >
-            <polygon points={s.points.map((p) => `${p.x},${p.y}`).join(' ')} />
-            {s.points[0] && (
-              <text x={s.points[0].x + 6} y={s.points[0].y - 10}>
-                {s.label}
+        {/* Only the names get --min-text: set on the whole chart, every zoom step would restyle every place. */}
+        <g style={minText}>
+          {chart.decorations.map((d, i) => (
+            <g key={`d${i}`} className={styles.decoration} aria-hidden="true">
+              <rect x={d.center.x - d.width / 2} y={d.center.y - d.height / 2} width={d.width} height={d.height} rx={10} />
+              <text x={d.center.x} y={d.center.y} dominantBaseline="middle" textAnchor="middle">
+                {d.label}
               </text>
-            )}
-          </g>
-        ))}
-        {detail === 'full' && <RowLabels chart={chart} byLabel={byLabel} />}
+            </g>
+          ))}
+          {chart.sections.map((s) => (
+            <g
+              key={s.label}
+              className={styles.section}
+              data-section={s.label}
+              aria-hidden="true"
+              style={{ '--section-fill': categories.get(s.categoryKey ?? '')?.color ?? '#cbd5e1' } as CSSProperties}
+            >
+              <polygon points={s.points.map((p) => `${p.x},${p.y}`).join(' ')} />
+              {s.points[0] && (
+                <text x={s.points[0].x + 6} y={s.points[0].y - 10}>
+                  {s.label}
+                </text>
+              )}
+            </g>
+          ))}
+          {detail === 'full' && <RowLabels chart={chart} byLabel={byLabel} />}
+        </g>
         <Fixtures chart={chart} />
         <g ref={placesRef} className={styles.places} />
       </svg>
