@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { objectPrice, priceOf, pricingSchema, ticketTypesOf, type Pricing } from './pricing';
+import { objectPrice, priceOf, ticketTypesOf } from './prices';
+import { pricingSchema, type Pricing } from './pricing';
 
 const pricing: Pricing = {
   currency: 'EUR',

@@ -1,5 +1,6 @@
 import type { ChartDefinition, ChartObject } from './chart';
-import { objectPrice, type Pricing } from './pricing';
+import { objectPrice } from './prices';
+import type { Pricing } from './pricing';
 import type { OrganiserObject } from './realtime';
 import { BOOKED, FREE, NOT_FOR_SALE } from './statuses';
 

@@ -1,5 +1,6 @@
 import type { ChartObject } from '../../contracts/chart';
-import { objectPrice, priceOf, ticketTypesOf, type Pricing, type TicketType } from '../../contracts/pricing';
+import { objectPrice, priceOf, ticketTypesOf } from '../../contracts/prices';
+import type { Pricing, TicketType } from '../../contracts/pricing';
 
 export type PriceBook = {
   /** A category's price for legends: its one price, or the range of its ticket types. */
@@ -12,16 +13,20 @@ export type PriceBook = {
   format: (amount: number) => string;
 };
 
-/** Prices of an event's places, formatted in its currency (contracts/pricing.ts decides what a place costs). */
-export function priceBook(pricing: Pricing | undefined): PriceBook {
-  const formatter = pricing
-    ? new Intl.NumberFormat('en-IE', { style: 'currency', currency: pricing.currency, minimumFractionDigits: 0, maximumFractionDigits: 2 })
-    : undefined;
-  const format = (amount: number) => formatter?.format(amount) ?? String(amount);
+/**
+ * Prices of an event's places, formatted in its currency or by `formatAmount` (an embedding page's formatter);
+ * contracts/pricing.ts decides what a place costs.
+ */
+export function priceBook(pricing: Pricing | undefined, formatAmount?: (amount: number) => string): PriceBook {
+  const formatter =
+    pricing && !formatAmount
+      ? new Intl.NumberFormat('en-IE', { style: 'currency', currency: pricing.currency, minimumFractionDigits: 0, maximumFractionDigits: 2 })
+      : undefined;
+  const format = formatAmount ?? ((amount: number) => formatter?.format(amount) ?? String(amount));
   /** One amount, or the range from the cheapest ticket type to the dearest. */
   const range = (amounts: (number | undefined)[]) => {
     const known = amounts.filter((a): a is number => a !== undefined);
-    if (!known.length || !formatter) return undefined;
+    if (!known.length || !pricing) return undefined;
     const [low, high] = [Math.min(...known), Math.max(...known)];
     return low === high ? format(low) : `${format(low)}–${format(high)}`;
   };

@@ -1,4 +1,4 @@
-import { ticketTypesOf } from '../../contracts/pricing';
+import { ticketTypesOf } from '../../contracts/prices';
 import { MAX_HOLD_MINUTES } from '../../contracts/sales';
 import { BOOKED, FREE, HELD } from '../../contracts/statuses';
 import { changeBestAvailable, type BestAvailableQuery } from './best-available';

@@ -1,6 +1,6 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
 import { extraData, statusChanges } from '../../db/schema';
-import { objectPrice } from '../../contracts/pricing';
+import { objectPrice } from '../../contracts/prices';
 import { FREE } from '../../contracts/statuses';
 import { findEvent, objectViews } from './event-state';
 import { eventByKey } from './events';
