@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { extraDataSchema } from './extra-data';
+import { pricingSchema } from './pricing';
+import { salesSettingsSchema } from './sales';
 
 /**
  * The buyer API (`/api/v1`): what a buyer's browser and simple integrations send and get back. No secret key:
@@ -86,6 +88,23 @@ export const heldPlace = z
   .object({ objectLabel: z.string(), objectType: z.string(), status: z.string().optional(), quantity: z.number().int().optional() })
   .meta({ id: 'HeldPlace' });
 export const holdReply = z.object({ holdToken: z.string(), expiresAt: isoTime, held: z.array(heldPlace) }).meta({ id: 'HoldReply' });
+
+/**
+ * `GET /events/{key}`: an event as buyers see it. The venue itself is not in it: `chartUrl` (relative to this server)
+ * is a cacheable document per chart version, so an event's answer stays small however large the venue.
+ */
+export const publicEventReply = z
+  .object({
+    key: z.string(),
+    name: z.string().nullable(),
+    /** The public key of the event's workspace (an embedded chart names it). */
+    workspaceKey: z.string(),
+    chartUrl: z.string(),
+    pricing: pricingSchema.optional(),
+    sales: salesSettingsSchema,
+  })
+  .meta({ id: 'PublicEvent' });
+export type PublicEvent = z.infer<typeof publicEventReply>;
 
 /** `GET /hold-tokens/{token}` and its extension: what the token holds, in every event. */
 export const tokenReply = z

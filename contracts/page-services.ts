@@ -1,7 +1,6 @@
+import type { PublicEvent } from './buyer-api';
 import type { ChartDefinition } from './chart';
 import type { CustomStatusSetting } from './custom-statuses';
-import type { Pricing } from './pricing';
-import type { SalesSettings } from './sales';
 import type { WebhookSubscription } from './webhooks';
 
 /*
@@ -10,11 +9,8 @@ import type { WebhookSubscription } from './webhooks';
  * start (server/main.ts); pages read them and never reach into the server's modules.
  */
 
-/**
- * An event as its public pages show it. The venue itself is not in it: pages fetch it from `chartUrl`, a cacheable
- * JSON document per chart version, so a page of a 100,000-seat venue stays small.
- */
-export type PublicEvent = { key: string; name: string | null; chartUrl: string; pricing?: Pricing; sales: SalesSettings };
+/** An event as its public pages show it (the buyer API's `GET /events/{key}` answers the same). */
+export type { PublicEvent };
 
 /** An event as the organisers' event view shows it. */
 export type OrganiserEvent = PublicEvent & { date: string | null; chartKey: string; customStatuses: CustomStatusSetting[] };

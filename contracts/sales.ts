@@ -12,7 +12,7 @@ const CHECKOUT_MODES = ['handoff', 'reservation'] as const;
 
 const minutes = z.number().int().min(1).max(MAX_HOLD_MINUTES);
 
-const salesSettingsSchema = z
+export const salesSettingsSchema = z
   .object({
     /**
      * `handoff`: the buyer holds, then continues to the venue's `checkoutUrl`, whose server books after payment

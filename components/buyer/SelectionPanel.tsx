@@ -4,6 +4,7 @@ import { useId, useState } from 'react';
 import type { ChartDefinition, ChartObject } from '../../contracts/chart';
 import type { SalesSettings } from '../../contracts/sales';
 import { placeFlags } from '../seating-chart/describe-object';
+import { Legend } from '../seating-chart/Legend';
 import styles from './buyer-app.module.css';
 import { formatRemaining, type PriceBook } from './format';
 import type { useHoldSession } from './use-hold-session';
@@ -172,33 +173,7 @@ export function SelectionPanel({
 
       <BestAvailable chart={chart} prices={prices} disabled={!live} onFind={(n, categories) => void session.holdBest(n, categories)} />
 
-      <ul className={styles.legend} aria-label="Legend">
-        {chart.categories.map((c) => (
-          <li key={String(c.key)}>
-            <span className={styles.swatch} style={{ background: c.color }} aria-hidden="true" />
-            {c.label}
-            {prices.categoryPrice(String(c.key)) && <span className={styles.price}>{prices.categoryPrice(String(c.key))}</span>}
-          </li>
-        ))}
-        <li>
-          <span className={`${styles.swatch} ${styles.selectedSwatch}`} aria-hidden="true" />
-          Your selection
-        </li>
-        {chart.objects.some((o) => o.accessible && o.bookable) && (
-          <li>
-            <span className={`${styles.swatch} ${styles.accessibleSwatch}`} aria-hidden="true" />
-            Wheelchair space
-          </li>
-        )}
-        <li>
-          <span className={`${styles.swatch} ${styles.heldSwatch}`} aria-hidden="true" />
-          Held by others
-        </li>
-        <li>
-          <span className={`${styles.swatch} ${styles.soldSwatch}`} aria-hidden="true" />
-          Sold
-        </li>
-      </ul>
+      <Legend chart={chart} categoryPrice={prices.categoryPrice} />
     </aside>
   );
 }

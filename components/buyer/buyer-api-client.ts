@@ -7,6 +7,7 @@ import type {
   HoldReply,
   HoldRequest,
   ProblemReply,
+  PublicEvent,
   ReleaseReply,
   ReleaseRequest,
   TokenReply,
@@ -20,11 +21,13 @@ export type Outcome<T> =
   | { ok: false; kind: 'rejected'; status: number; message: string }
   | { ok: false; kind: 'network' };
 
-async function call<T>(path: string, body?: HoldRequest | HoldBestAvailableRequest | BookRequest | ReleaseRequest | ExtendRequest): Promise<Outcome<T>> {
+type Body = HoldRequest | HoldBestAvailableRequest | BookRequest | ReleaseRequest | ExtendRequest;
+
+async function callServer<T>(server: string, path: string, body?: Body): Promise<Outcome<T>> {
   let res: Response;
   try {
     res = await fetch(
-      `/api/v1${path}`,
+      `${server}/api/v1${path}`,
       body === undefined ? {} : { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) },
     );
   } catch {
@@ -40,33 +43,46 @@ export type Places = { labels: string[]; quantities?: Record<string, number>; ti
 
 const seats = (eventKey: string, action: 'hold' | 'book' | 'release') => `/events/${encodeURIComponent(eventKey)}/seats/${action}`;
 
-export const buyerApi = {
-  hold: (eventKey: string, places: Places, holdToken: string | null, ttlSeconds?: number) =>
-    call<HoldReply>(seats(eventKey, 'hold'), {
-      objectLabels: places.labels,
-      ...(places.quantities ? { quantities: places.quantities } : {}),
-      ...(holdToken ? { holdToken } : {}),
-      ...(ttlSeconds && !holdToken ? { ttlSeconds } : {}),
-    }),
-  holdBest: (eventKey: string, number: number, categories: string[], holdToken: string | null, ttlSeconds?: number) =>
-    call<HoldReply>(seats(eventKey, 'hold'), {
-      bestAvailable: { number, ...(categories.length ? { categories } : {}) },
-      ...(holdToken ? { holdToken } : {}),
-      ...(ttlSeconds && !holdToken ? { ttlSeconds } : {}),
-    }),
-  release: (eventKey: string, places: Places, holdToken: string) =>
-    call<ReleaseReply>(seats(eventKey, 'release'), {
-      objectLabels: places.labels,
-      ...(places.quantities ? { quantities: places.quantities } : {}),
-      holdToken,
-    }),
-  book: (eventKey: string, places: Places, holdToken: string) =>
-    call<BookReply>(seats(eventKey, 'book'), {
-      objectLabels: places.labels,
-      ...(places.quantities ? { quantities: places.quantities } : {}),
-      ...(places.ticketTypes ? { ticketTypes: places.ticketTypes } : {}),
-      holdToken,
-    }),
-  token: (holdToken: string) => call<TokenReply>(`/hold-tokens/${encodeURIComponent(holdToken)}`),
-  extend: (holdToken: string, ttlSeconds: number) => call<TokenReply>(`/hold-tokens/${encodeURIComponent(holdToken)}/extend`, { ttlSeconds }),
-};
+/**
+ * The buyer API of `server` (an origin such as `https://tickets.example.com`), or of the page's own server (`''`):
+ * an embedded chart calls the Tessera server it was loaded from.
+ */
+export function createBuyerApi(server = '') {
+  const call = <T>(path: string, body?: Body) => callServer<T>(server, path, body);
+  return {
+    event: (eventKey: string) => call<PublicEvent>(`/events/${encodeURIComponent(eventKey)}`),
+    hold: (eventKey: string, places: Places, holdToken: string | null, ttlSeconds?: number) =>
+      call<HoldReply>(seats(eventKey, 'hold'), {
+        objectLabels: places.labels,
+        ...(places.quantities ? { quantities: places.quantities } : {}),
+        ...(holdToken ? { holdToken } : {}),
+        ...(ttlSeconds && !holdToken ? { ttlSeconds } : {}),
+      }),
+    holdBest: (eventKey: string, number: number, categories: string[], holdToken: string | null, ttlSeconds?: number) =>
+      call<HoldReply>(seats(eventKey, 'hold'), {
+        bestAvailable: { number, ...(categories.length ? { categories } : {}) },
+        ...(holdToken ? { holdToken } : {}),
+        ...(ttlSeconds && !holdToken ? { ttlSeconds } : {}),
+      }),
+    release: (eventKey: string, places: Places, holdToken: string) =>
+      call<ReleaseReply>(seats(eventKey, 'release'), {
+        objectLabels: places.labels,
+        ...(places.quantities ? { quantities: places.quantities } : {}),
+        holdToken,
+      }),
+    book: (eventKey: string, places: Places, holdToken: string) =>
+      call<BookReply>(seats(eventKey, 'book'), {
+        objectLabels: places.labels,
+        ...(places.quantities ? { quantities: places.quantities } : {}),
+        ...(places.ticketTypes ? { ticketTypes: places.ticketTypes } : {}),
+        holdToken,
+      }),
+    token: (holdToken: string) => call<TokenReply>(`/hold-tokens/${encodeURIComponent(holdToken)}`),
+    extend: (holdToken: string, ttlSeconds: number) => call<TokenReply>(`/hold-tokens/${encodeURIComponent(holdToken)}/extend`, { ttlSeconds }),
+  };
+}
+
+export type BuyerApi = ReturnType<typeof createBuyerApi>;
+
+/** The buyer API of the page's own server. */
+export const buyerApi = createBuyerApi();

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FailureReason } from '../../contracts/buyer-api';
-import { buyerApi, type Outcome } from './buyer-api-client';
+import { buyerApi, type BuyerApi, type Outcome } from './buyer-api-client';
 
 export type Notice = { tone: 'error' | 'warning' | 'info'; text: string };
 
@@ -38,6 +38,23 @@ export type HoldSessionOptions = {
   ttlSeconds?: number;
   /** Short human name of a place, for messages: "Section A, row C, seat 11". */
   describe: (label: string) => string;
+  /** The buyer API to call: the page's own server's unless given (an embedded chart calls its Tessera server). */
+  api?: BuyerApi;
+  /** Whether a hold kept from before a reload is taken up again (yes unless told otherwise). */
+  resume?: boolean;
+  /** False: places are chosen in the browser only, nothing is held (an embedded chart without a session). */
+  holds?: boolean;
+  /** Told of what the server did: read when it happens, so the latest functions are called. */
+  events?: HoldSessionEvents;
+};
+
+export type HoldSessionEvents = {
+  held?: (labels: string[]) => void;
+  holdFailed?: (labels: string[]) => void;
+  released?: (labels: string[]) => void;
+  releaseFailed?: (labels: string[]) => void;
+  /** The hold ran out and the server released its places. */
+  expired?: () => void;
 };
 
 export type CheckoutResult = { ok: true; confirmationUrl: string } | { ok: false };
@@ -55,7 +72,9 @@ function persist(eventKey: string, state: SessionState): void {
  * known before the second hold is sent. The token survives a reload (sessionStorage).
  */
 export function useHoldSession(options: HoldSessionOptions) {
-  const { eventKey, maxPlaces, placesOf, ttlSeconds, describe } = options;
+  const { eventKey, maxPlaces, placesOf, ttlSeconds, describe, api = buyerApi, resume = true, holds = true } = options;
+  const events = useRef(options.events);
+  events.current = options.events;
   const [state, setState] = useState<SessionState>(EMPTY);
   const [notice, setNotice] = useState<Notice | null>(null);
   const current = useRef(state);
@@ -93,15 +112,24 @@ export function useHoldSession(options: HoldSessionOptions) {
 
   /** Holds `label` (with `quantity` places for a GA area), or releases it when it is already selected. */
   const toggle = useCallback(
-    (label: string, quantity = 1) => {
+    (label: string, quantity = 1): Promise<void> => {
       const s = current.current;
-      if (s.pending.has(label)) return;
+      if (s.pending.has(label)) return Promise.resolve();
       const selected = s.selection.get(label);
       if (selected === undefined && placesTaken(s) + placesOf(label) * quantity > maxPlaces) {
         setNotice({ tone: 'warning', text: `You can select at most ${maxPlaces} places per order.` });
-        return;
+        return Promise.resolve();
       }
       setNotice(null);
+      if (!holds) {
+        update((st) => {
+          const selection = new Map(st.selection);
+          if (selected === undefined) selection.set(label, quantity);
+          else selection.delete(label);
+          return { ...st, selection };
+        });
+        return Promise.resolve();
+      }
       const places = { labels: [label], ...(quantity > 1 || (selected ?? 1) > 1 ? { quantities: { [label]: selected ?? quantity } } : {}) };
       const markPending = (on: boolean) => (p: ReadonlySet<string>) => {
         const next = new Set(p);
@@ -112,11 +140,12 @@ export function useHoldSession(options: HoldSessionOptions) {
       if (selected === undefined) {
         // Optimistic: selected now, rolled back if the server says no.
         update((st) => ({ ...st, selection: new Map(st.selection).set(label, quantity), pending: markPending(true)(st.pending) }));
-        void enqueue(async () => {
-          const outcome = await buyerApi.hold(eventKey, places, current.current.token, ttlSeconds);
+        return enqueue(async () => {
+          const outcome = await api.hold(eventKey, places, current.current.token, ttlSeconds);
           if (outcome.ok) {
             adopt(outcome.value.holdToken, outcome.value.expiresAt);
             update((st) => ({ ...st, pending: markPending(false)(st.pending) }));
+            events.current?.held?.([label]);
             return;
           }
           update((st) => {
@@ -125,6 +154,7 @@ export function useHoldSession(options: HoldSessionOptions) {
             return { ...st, selection, pending: markPending(false)(st.pending) };
           });
           setNotice({ tone: 'error', text: explain(outcome, [label]) });
+          events.current?.holdFailed?.([label]);
         });
       } else {
         update((st) => {
@@ -132,11 +162,12 @@ export function useHoldSession(options: HoldSessionOptions) {
           selection.delete(label);
           return { ...st, selection, pending: markPending(true)(st.pending) };
         });
-        void enqueue(async () => {
+        return enqueue(async () => {
           const token = current.current.token;
-          const outcome = token ? await buyerApi.release(eventKey, places, token) : ({ ok: true, value: { released: [] } } as const);
+          const outcome = token ? await api.release(eventKey, places, token) : ({ ok: true, value: { released: [] } } as const);
           update((st) => ({ ...st, pending: markPending(false)(st.pending) }));
-          if (outcome.ok) return;
+          if (outcome.ok) return events.current?.released?.([label]);
+          events.current?.releaseFailed?.([label]);
           update((st) => ({ ...st, selection: new Map(st.selection).set(label, selected) }));
           setNotice({
             tone: 'error',
@@ -145,7 +176,7 @@ export function useHoldSession(options: HoldSessionOptions) {
         });
       }
     },
-    [adopt, describe, enqueue, eventKey, explain, maxPlaces, placesOf, placesTaken, ttlSeconds, update],
+    [adopt, api, describe, enqueue, eventKey, explain, holds, maxPlaces, placesOf, placesTaken, ttlSeconds, update],
   );
 
   const holdBest = useCallback(
@@ -155,7 +186,7 @@ export function useHoldSession(options: HoldSessionOptions) {
           setNotice({ tone: 'warning', text: `You can select at most ${maxPlaces} places per order.` });
           return;
         }
-        const outcome = await buyerApi.holdBest(eventKey, number, categories, current.current.token, ttlSeconds);
+        const outcome = await api.holdBest(eventKey, number, categories, current.current.token, ttlSeconds);
         if (!outcome.ok) {
           setNotice({
             tone: 'error',
@@ -173,8 +204,35 @@ export function useHoldSession(options: HoldSessionOptions) {
           return { ...st, selection };
         });
         setNotice({ tone: 'info', text: `We found ${outcome.value.held.map((h) => describe(h.objectLabel)).join('; ')}.` });
+        events.current?.held?.(outcome.value.held.map((h) => h.objectLabel));
+        return outcome.value.held.map((h) => h.objectLabel);
       }),
-    [adopt, describe, enqueue, eventKey, explain, maxPlaces, placesTaken, ttlSeconds, update],
+    [adopt, api, describe, enqueue, eventKey, explain, maxPlaces, placesTaken, ttlSeconds, update],
+  );
+
+  /** Lets go of every place selected, all at once. */
+  const clear = useCallback(
+    () =>
+      enqueue(async () => {
+        const { token, selection } = current.current;
+        if (!selection.size) return;
+        const labels = [...selection.keys()];
+        update((st) => ({ ...st, selection: new Map() }));
+        if (!holds || !token) return;
+        const quantities = Object.fromEntries([...selection].filter(([, q]) => q > 1));
+        const outcome = await api.release(eventKey, { labels, ...(Object.keys(quantities).length ? { quantities } : {}) }, token);
+        if (outcome.ok) return events.current?.released?.(labels);
+        update((st) => ({ ...st, selection: new Map([...selection, ...st.selection]) }));
+        setNotice({ tone: 'error', text: 'Your places could not be released. Check your connection and try again.' });
+        events.current?.releaseFailed?.(labels);
+      }),
+    [api, enqueue, eventKey, holds, update],
+  );
+
+  /** Drops places from the selection without a word to the server: someone booked them (the venue, after payment). */
+  const forget = useCallback(
+    (labels: string[]) => update((st) => ({ ...st, selection: new Map([...st.selection].filter(([l]) => !labels.includes(l))) })),
+    [update],
   );
 
   /** Five more minutes, once per hold. */
@@ -183,7 +241,7 @@ export function useHoldSession(options: HoldSessionOptions) {
       enqueue(async () => {
         const token = current.current.token;
         if (!token || current.current.extended) return;
-        const outcome = await buyerApi.extend(token, 5 * 60);
+        const outcome = await api.extend(token, 5 * 60);
         if (!outcome.ok) {
           setNotice({ tone: 'error', text: 'Your hold could not be extended.' });
           return;
@@ -191,7 +249,7 @@ export function useHoldSession(options: HoldSessionOptions) {
         update((st) => ({ ...st, extended: true, expiresAt: Date.parse(outcome.value.expiresAt) }));
         setNotice({ tone: 'info', text: 'You have 5 more minutes.' });
       }),
-    [enqueue, update],
+    [api, enqueue, update],
   );
 
   /**
@@ -206,7 +264,7 @@ export function useHoldSession(options: HoldSessionOptions) {
         const labels = [...selection.keys()];
         const quantities = Object.fromEntries([...selection].filter(([, q]) => q > 1));
         const types = Object.fromEntries([...ticketTypes].filter(([label]) => selection.has(label)));
-        const outcome = await buyerApi.book(
+        const outcome = await api.book(
           eventKey,
           { labels, ...(Object.keys(quantities).length ? { quantities } : {}), ...(Object.keys(types).length ? { ticketTypes: types } : {}) },
           token,
@@ -222,16 +280,16 @@ export function useHoldSession(options: HoldSessionOptions) {
         } else setNotice({ tone: 'error', text: `Booking failed. ${explain(outcome, labels)}` });
         return { ok: false };
       }),
-    [enqueue, eventKey, explain, update],
+    [api, enqueue, eventKey, explain, update],
   );
 
   // Restore a hold from before a reload: the server says what the token still holds.
   useEffect(() => {
-    const saved = sessionStorage.getItem(storageKey(eventKey));
+    const saved = resume && holds ? sessionStorage.getItem(storageKey(eventKey)) : null;
     if (!saved) return;
     const { token, extended } = JSON.parse(saved) as { token: string; extended: boolean };
     void enqueue(async () => {
-      const outcome = await buyerApi.token(token);
+      const outcome = await api.token(token);
       if (!outcome.ok) {
         if (outcome.kind !== 'network') {
           update(() => EMPTY);
@@ -242,7 +300,7 @@ export function useHoldSession(options: HoldSessionOptions) {
       const selection = new Map(outcome.value.held.filter((h) => h.eventKey === eventKey).map((h) => [h.objectLabel, h.quantity]));
       update(() => ({ token, extended, expiresAt: Date.parse(outcome.value.expiresAt), selection, pending: new Set() }));
     });
-  }, [enqueue, eventKey, update]);
+  }, [api, enqueue, eventKey, holds, resume, update]);
 
   // When the hold runs out the server frees everything; the page says so and starts afresh.
   useEffect(() => {
@@ -251,6 +309,7 @@ export function useHoldSession(options: HoldSessionOptions) {
       () => {
         const hadPlaces = current.current.selection.size > 0;
         update(() => EMPTY);
+        events.current?.expired?.();
         if (hadPlaces) setNotice({ tone: 'warning', text: 'Your hold expired, so your places were released. Select them again if they are still available.' });
       },
       Math.max(0, state.expiresAt - Date.now()),
@@ -258,5 +317,5 @@ export function useHoldSession(options: HoldSessionOptions) {
     return () => clearTimeout(timer);
   }, [state.expiresAt, update]);
 
-  return { ...state, placesTaken: placesTaken(state), notice, setNotice, toggle, holdBest, extend, checkout };
+  return { ...state, placesTaken: placesTaken(state), notice, setNotice, toggle, holdBest, clear, forget, extend, checkout };
 }

@@ -1,6 +1,19 @@
 'use client';
 
-import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type CSSProperties, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
+import {
+  memo,
+  useCallback,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type CSSProperties,
+  type KeyboardEvent,
+  type MouseEvent,
+  type ReactNode,
+  type Ref,
+} from 'react';
 import type { Category, ChartDefinition, ChartObject } from '../../contracts/chart';
 import { placeFlags, placeName, statusWord } from './describe-object';
 import { boundsOfPoints, chartBounds, nearestInDirection, SEAT_RADIUS, type Direction } from './geometry';
@@ -20,7 +33,12 @@ export type SeatingChartProps = {
   onActivate?: (object: ChartObject) => void;
   /** The organisers' plan: every place can be chosen, custom statuses have colours, the card says more. */
   organiser?: { statusColors: ReadonlyMap<string, string>; cardDetails: (label: string) => ReactNode };
+  /** Filled with what a host may ask of the view (an embedded chart's `zoomToObjects`, `resetView`). */
+  view?: Ref<ChartView>;
 };
+
+/** What a host may ask of the view: bring places into view, or show the whole venue. */
+export type ChartView = { showPlaces: (labels: string[]) => void; showAll: () => void };
 
 const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
@@ -52,7 +70,7 @@ function detailFor(seatRadiusPx: number | undefined): Detail {
  * Space chooses one. React draws sections, labels, controls and the card; the places themselves are drawn and
  * repainted by PlacesLayer outside React, one element each with the DOM hooks (docs/decisions/003).
  */
-export function SeatingChart({ chart, state, live, selected, priceOf, onActivate, organiser }: SeatingChartProps) {
+export function SeatingChart({ chart, state, live, selected, priceOf, onActivate, organiser, view }: SeatingChartProps) {
   const fit = useMemo(() => chartBounds(chart), [chart]);
   const viewport = useViewport(fit);
   const categories = useMemo(() => new Map(chart.categories.map((c) => [String(c.key), c])), [chart]);
@@ -63,6 +81,24 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
   const nearest = useMemo(
     () => places.reduce<ChartObject | undefined>((best, o) => (!best || o.y < best.y || (o.y === best.y && o.x < best.x) ? o : best), undefined),
     [places],
+  );
+  useImperativeHandle(
+    view,
+    () => ({
+      showPlaces: (labels) => {
+        const points = labels.flatMap((l) => {
+          const o = byLabel.get(l);
+          return o ? [o] : [];
+        });
+        if (!points.length) return;
+        // Around the places, and never closer than a quarter of the venue: a buyer sees where they are.
+        const box = boundsOfPoints(points, 60);
+        const [width, height] = [Math.max(box.width, fit.width / 4), Math.max(box.height, fit.height / 4)];
+        viewport.zoomTo({ x: box.x + box.width / 2 - width / 2, y: box.y + box.height / 2 - height / 2, width, height });
+      },
+      showAll: viewport.reset,
+    }),
+    [byLabel, fit, viewport],
   );
   const [focusLabel, setFocusLabel] = useState<string | undefined>(undefined);
   const [hoverLabel, setHoverLabel] = useState<string | undefined>(undefined);

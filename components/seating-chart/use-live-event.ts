@@ -9,16 +9,19 @@ export type Connection = 'connecting' | 'live' | 'reconnecting' | 'failed';
 
 /**
  * Live statuses of one event: a snapshot on every (re)connect, then `objects:changed` in seq order;
- * a gap in seq triggers a fresh snapshot. While disconnected the state is kept but marked not live.
+ * a gap in seq triggers a fresh snapshot. While disconnected the state is kept but marked not live. `server` is
+ * another origin's Tessera (an embedded chart); the page's own server when absent.
  */
-export function useLiveEvent(eventKey: string): { state: LiveState | null; connection: Connection; error: string | null } {
+export function useLiveEvent(eventKey: string, server?: string): { state: LiveState | null; connection: Connection; error: string | null } {
   const [state, setState] = useState<LiveState | null>(null);
   const [connection, setConnection] = useState<Connection>('connecting');
   const [error, setError] = useState<string | null>(null);
   const current = useRef<LiveState | null>(null);
 
   useEffect(() => {
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io({ transports: ['websocket'] });
+    // The page's own server, or (an embedded chart) the Tessera server it was loaded from.
+    const options = { transports: ['websocket'] };
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = server ? io(server, options) : io(options);
     const update = (next: LiveState | null) => {
       current.current = next;
       setState(next);
@@ -47,7 +50,7 @@ export function useLiveEvent(eventKey: string): { state: LiveState | null; conne
     return () => {
       socket.disconnect();
     };
-  }, [eventKey]);
+  }, [eventKey, server]);
 
   return { state, connection, error };
 }

@@ -165,10 +165,11 @@ export function chartEvents(store: Store, chartId: number, limit: number): Event
     .map((row) => eventView(store, row.event, row.chartKey));
 }
 
-function publicView(handle: EventHandle, event: EventView): PublicEvent {
+function publicView(store: Store, handle: EventHandle, event: EventView): PublicEvent {
   return {
     key: handle.key,
     name: event.name,
+    workspaceKey: workspaceById(store, handle.workspaceId)!.key,
     chartUrl: `/api/v1/charts/${handle.chart.ref}`,
     ...(event.pricing ? { pricing: event.pricing } : {}),
     sales: handle.sales,
@@ -180,13 +181,13 @@ export function organiserEvent(store: Store, workspaceId: number, key: string): 
   const handle = findEvent(store, key, workspaceId);
   if (!handle) return undefined;
   const event = eventByKey(store, workspaceId, key)!;
-  return { ...publicView(handle, event), date: event.date, chartKey: event.chartKey, customStatuses: event.customStatuses };
+  return { ...publicView(store, handle, event), date: event.date, chartKey: event.chartKey, customStatuses: event.customStatuses };
 }
 
 /** What the buyer's pages show of an event, found by its key alone, as buyers address it. */
 export function publicEvent(store: Store, key: string): PublicEvent | undefined {
   const handle = findEvent(store, key, null);
-  return handle && publicView(handle, eventByKey(store, handle.workspaceId, key)!);
+  return handle && publicView(store, handle, eventByKey(store, handle.workspaceId, key)!);
 }
 
 /**
@@ -217,7 +218,7 @@ export function eventOrder(
     const seat = store.statements.seat.get({ eventId: handle.id, label: place.label });
     return seat?.orderId === orderId && seat.ticketType ? { ...place, ticketType: seat.ticketType } : place;
   });
-  return places.length ? { event: publicView(handle, eventByKey(store, handle.workspaceId, key)!), chart: handle.chart.definition, places } : undefined;
+  return places.length ? { event: publicView(store, handle, eventByKey(store, handle.workspaceId, key)!), chart: handle.chart.definition, places } : undefined;
 }
 
 export type UpdateEventResult = { ok: true } | { ok: false; reason: 'event_not_found' | 'key_taken' } | InvalidSales;
