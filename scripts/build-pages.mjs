@@ -1,4 +1,4 @@
-// Builds the Next pages when the build is missing or older than the sources: for `npm start` and the benchmark.
+// Builds the Next pages and chart.js when either is missing or older than the sources: for `npm start` and the benchmark.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,12 +14,13 @@ function newestMtime(dir) {
   return newest;
 }
 
-/** Runs `next build` if needed; exits the process when the build fails. */
+/** Runs `npm run build` if needed; exits the process when the build fails. */
 export function buildPagesIfStale(env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1' }) {
   const buildId = join(root, '.next', 'BUILD_ID');
   const sources = Math.max(...['app', 'components', 'contracts', 'server', 'db'].filter((d) => existsSync(join(root, d))).map(newestMtime));
-  if (existsSync(buildId) && statSync(buildId).mtimeMs >= sources) return;
-  console.log('Building the pages (first start or changed sources)…');
-  const build = spawnSync('npx', ['next', 'build'], { cwd: root, env, stdio: 'inherit' });
+  const chartJs = join(root, '.next', 'chart-js', 'chart.js');
+  if (existsSync(buildId) && statSync(buildId).mtimeMs >= sources && existsSync(chartJs) && statSync(chartJs).mtimeMs >= sources) return;
+  console.log('Building the pages and chart.js (first start or changed sources)…');
+  const build = spawnSync('npm', ['run', 'build'], { cwd: root, env, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }

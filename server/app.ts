@@ -1,4 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { fileURLToPath } from 'node:url';
+import { CHART_JS_PATH, serveChartJs } from './chart-js';
 import { buyerDialect } from './api/buyer-v1/dialect';
 import { createApiHandler, serveDialect } from './api/pipeline';
 import type { TrustProxy } from './api/client-address';
@@ -34,6 +36,8 @@ export type ApplicationOptions = {
   allowedOrigins?: string[];
   /** Whether webhooks may go to loopback and private addresses (off by default). */
   webhookAllowPrivate?: boolean;
+  /** Where the built `/chart.js` is (scripts/build-chart-js.mjs); `.next/chart-js` unless given. */
+  chartJsDir?: string;
 };
 
 const packageVersion = packageJson.version;
@@ -62,10 +66,11 @@ export function createApplication(options: ApplicationOptions): Application {
   const booking = openBooking({ databaseUrl: options.databaseUrl, now, onCommit: (batches) => feed?.publish(batches) });
   const { workspace: defaultWorkspace, created } = booking.ensureDefaultWorkspace({ secretKey: options.secretKey, publicKey: options.publicKey });
   const trustProxy = options.trustProxy ?? { kind: 'none' };
+  const allowedOrigins = new Set(options.allowedOrigins);
   const buyer = buyerDialect({
     holdLimiter: new RateLimiter(options.holdRateLimit ?? DEFAULT_HOLD_RATE_LIMIT, now),
     placesPerClient: options.placesPerClient ?? DEFAULT_PLACES_PER_CLIENT,
-    allowedOrigins: new Set(options.allowedOrigins),
+    allowedOrigins,
     webhookAllowPrivate: options.webhookAllowPrivate ?? false,
   });
   const manage = manageDialect({
@@ -80,16 +85,18 @@ export function createApplication(options: ApplicationOptions): Application {
     serveDialect(booking, manage, trustProxy),
     serveDialect(booking, seatsio, trustProxy),
   ]);
+  const chartJs = serveChartJs(options.chartJsDir ?? fileURLToPath(new URL('../.next/chart-js', import.meta.url)));
   const openApi = serveOpenApi([...documented(seatsio), ...documented(buyer)], packageVersion);
 
   const httpServer = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === OPENAPI_PATH) return openApi(req, res);
+    if (CHART_JS_PATH.test(url.pathname) && (req.method === 'GET' || req.method === 'HEAD')) return chartJs(req, res, url.pathname);
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return void handleApi(req, res, url);
     if (options.pages) return void options.pages(req, res);
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
   });
-  const io = createRealtimeServer(httpServer, { booking, organiserWorkspaceId: defaultWorkspace.id });
+  const io = createRealtimeServer(httpServer, { booking, organiserWorkspaceId: defaultWorkspace.id, allowedOrigins });
   feed = new ChangeFeed(({ eventKey, fromSeq, toSeq, changes, entries }) => {
     io.to(roomOf(eventKey)).emit('objects:changed', { eventKey, fromSeq, toSeq, changes });
     io.to(manageRoomOf(eventKey)).emit('activity:added', { eventKey, fromSeq, toSeq, entries });

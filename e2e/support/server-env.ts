@@ -6,6 +6,9 @@ export const E2E_ADMIN_PASSWORD = 'e2e-admin-password';
 /** HTTP basic auth with the secret key, as the seats.io dialect expects it. */
 export const authHeader = { authorization: `Basic ${Buffer.from(`${E2E_SECRET_KEY}:`).toString('base64')}` };
 
+/** Where the embedding spec's shop serves its checkout page: the one origin besides Tessera's own the API allows. */
+export const EMBEDDING_SHOP_PORT = 3101;
+
 /** The server's environment on `port` with its database at `databaseFile`. */
 export function serverEnv(port: number, databaseFile: string): Record<string, string> {
   return {
@@ -20,5 +23,6 @@ export function serverEnv(port: number, databaseFile: string): Record<string, st
     HOLD_RATE_LIMIT_BURST: '200',
     // Webhook receivers in the specs listen on loopback.
     WEBHOOK_ALLOW_PRIVATE: 'true',
+    ALLOWED_ORIGINS: `http://127.0.0.1:${EMBEDDING_SHOP_PORT}`,
   };
 }

@@ -5,12 +5,14 @@ import { seedSmallVenue, startTestServer, type TestServer } from '../testing/tes
 
 /* The organisers' stream: only a signed-in organiser on this server's pages gets it, and it carries every change. */
 
+/** A shop allowed to embed the buyer's chart: its pages may open sockets, but not listen as organisers. */
+const SHOP = 'https://shop.example.com';
 let server: TestServer;
 let session: string;
 const sockets: Socket[] = [];
 
 beforeAll(async () => {
-  server = await startTestServer();
+  server = await startTestServer({ allowedOrigins: [SHOP] });
   seedSmallVenue(server.app, ['live', 'elsewhere']);
   ({ session } = await server.loginOrganiser());
 });
@@ -40,8 +42,8 @@ const buyerHold = async (eventKey: string, objectLabels: string[], quantities?: 
 };
 
 describe('manage:subscribe', () => {
-  it('is refused without a session, with a wrong one, and from another website with the right one; nothing arrives', async () => {
-    const attempts: Record<string, string>[] = [{}, { cookie: 'tessera_manage=guess' }, { cookie: session, origin: 'https://evil.example' }];
+  it('is refused without a session, with a wrong one, and from an embedding shop with the right one; nothing arrives', async () => {
+    const attempts: Record<string, string>[] = [{}, { cookie: 'tessera_manage=guess' }, { cookie: session, origin: SHOP }];
     const sockets = attempts.map(connect);
     const received: EventActivity[] = [];
     for (const socket of sockets) socket.on('activity:added', (m) => received.push(m));
@@ -54,6 +56,12 @@ describe('manage:subscribe', () => {
     await buyerHold('live', ['A-5']);
     await new Promise((r) => setTimeout(r, 100));
     expect(received).toEqual([]);
+    // Any other website's page does not even connect.
+    const foreign = io(server.baseUrl, { transports: ['websocket'], extraHeaders: { cookie: session, origin: 'https://evil.example' }, reconnection: false });
+    sockets.push(foreign);
+    expect(await new Promise((resolve) => foreign.on('connect_error', (e) => resolve(e.message)).on('connect', () => resolve('connected')))).toBe(
+      'websocket error',
+    );
   });
 
   it('answers a signed-in organiser with the objects, standing places per status, the latest changes and the timeline', async () => {

@@ -19,15 +19,30 @@ export const OVERVIEW_ROOM = 'manage:overview';
 
 const subscribePayload = z.object({ eventKey: z.string().min(1).max(200) });
 
-export type RealtimeOptions = { booking: Booking; organiserWorkspaceId: number };
+export type RealtimeOptions = {
+  booking: Booking;
+  organiserWorkspaceId: number;
+  /** Origins besides the server's own whose pages may open sockets (an embedded chart's shop): ALLOWED_ORIGINS. */
+  allowedOrigins: ReadonlySet<string>;
+};
 
 /**
  * Socket.IO on the given HTTP server. `chart:subscribe` joins the event's room and answers with a snapshot;
  * `manage:subscribe` does the same for the organisers' stream, and `manage:overview` joins the organisers' home
  * pages, for a signed-in organiser on this server's pages.
  */
-export function createRealtimeServer(httpServer: HttpServer, { booking, organiserWorkspaceId }: RealtimeOptions): RealtimeServer {
-  const io: RealtimeServer = new Server(httpServer, { serveClient: false, maxHttpBufferSize: 16 * 1024 });
+export function createRealtimeServer(httpServer: HttpServer, { booking, organiserWorkspaceId, allowedOrigins }: RealtimeOptions): RealtimeServer {
+  const io: RealtimeServer = new Server(httpServer, {
+    serveClient: false,
+    maxHttpBufferSize: 16 * 1024,
+    // The buyer API's rule for browsers: this server's pages and the allowed origins; clients without an Origin pass.
+    allowRequest: (req, answer) => {
+      const origin = req.headers.origin;
+      answer(null, origin === undefined || allowedOrigins.has(origin) || sameOrigin(origin, req));
+    },
+    // For the long-polling transport from an allowed origin (websockets need no CORS).
+    cors: { origin: [...allowedOrigins], methods: ['GET', 'POST'] },
+  });
   io.on('connection', (socket) => {
     /**
      * Joins the event's room, then reads its snapshot: a change committed in between arrives both in the snapshot

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Dialect } from '../pipeline';
 import { Router } from '../router';
 import { chartRoutes } from './charts';
+import { eventRoutes } from './events';
 import type { BuyerContext, BuyerOptions } from './context';
 import { holdTokenRoutes } from './hold-tokens';
 import { holdRoutes } from './holds';
@@ -24,6 +25,7 @@ export function buyerDialect(options: BuyerOptions): Dialect<BuyerContext> {
   holdRoutes(router, options);
   holdTokenRoutes(router);
   chartRoutes(router);
+  eventRoutes(router);
   webhookRoutes(router, {
     // The venue only: anonymous callers get 401 and learn nothing.
     guard: (handler) => (req, c) => (c.workspace ? handler(req, c.workspace.id, c.booking) : problem(401, 'Webhooks need the workspace secret key')),

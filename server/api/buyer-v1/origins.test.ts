@@ -1,7 +1,11 @@
+import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSmallVenue, startTestServer, type TestServer } from '../../testing/test-server';
 
-/* Another website's page must not hold seats in its visitors' names: the buyer API checks Origin and content type. */
+/*
+ * Another website's page must not hold seats in its visitors' names: the buyer API and the sockets check Origin, the
+ * API the content type too. The allowed shop (an embedded chart) gets CORS headers.
+ */
 
 const SHOP = 'https://shop.example.com';
 let server: TestServer;
@@ -60,5 +64,35 @@ describe('the buyer API from a browser', () => {
     });
     const foreign = await preflight('https://evil.example');
     expect([foreign.status, foreign.headers.get('access-control-allow-origin')]).toEqual([403, null]);
+  });
+});
+
+describe('what an embedded chart reads', () => {
+  it('serves the event and its chart document to the allowed shop with CORS headers', async () => {
+    const event = await fetch(`${server.baseUrl}/api/v1/events/origins`, { headers: { origin: SHOP } });
+    const body = (await event.json()) as { chartUrl: string };
+    expect([event.status, event.headers.get('access-control-allow-origin')]).toEqual([200, SHOP]);
+    expect(body).toMatchObject({ key: 'origins', workspaceKey: server.app.defaultWorkspace.key, sales: { maxPlacesPerOrder: 10 } });
+    const chart = await fetch(`${server.baseUrl}${body.chartUrl}`, { headers: { origin: SHOP } });
+    expect([chart.status, chart.headers.get('access-control-allow-origin')]).toEqual([200, SHOP]);
+    const foreign = await fetch(`${server.baseUrl}/api/v1/events/origins`, { headers: { origin: 'https://evil.example' } });
+    expect([foreign.status, foreign.headers.get('access-control-allow-origin')]).toEqual([403, null]);
+    expect((await fetch(`${server.baseUrl}/api/v1/events/nope`)).status).toBe(404);
+  });
+
+  it("refuses another website's socket before it can subscribe; the shop's and the server's own connect", async () => {
+    const connects = (origin: string) =>
+      new Promise<boolean>((resolve) => {
+        const socket = io(server.baseUrl, { transports: ['websocket'], extraHeaders: { origin }, reconnection: false });
+        const settle = (connected: boolean) => {
+          socket.disconnect();
+          resolve(connected);
+        };
+        socket.on('connect', () => settle(true));
+        socket.on('connect_error', () => settle(false));
+      });
+    expect(await connects('https://evil.example')).toBe(false);
+    expect(await connects(SHOP)).toBe(true);
+    expect(await connects(new URL(server.baseUrl).origin)).toBe(true);
   });
 });

@@ -1,0 +1,232 @@
+import type { TicketTypeJson } from '@seatsio/seatsio-types';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { ChartDefinition } from '../../contracts/chart';
+import type { PublicEvent } from '../../contracts/buyer-api';
+import { createBuyerApi } from '../buyer/buyer-api-client';
+import { priceBook } from '../buyer/format';
+import { useHoldSession } from '../buyer/use-hold-session';
+import { useChartPlaces, usePlacePicker, useStrandedSeats } from '../buyer/use-place-picker';
+import { Legend } from '../seating-chart/Legend';
+import { SeatingChart, type ChartView } from '../seating-chart/SeatingChart';
+import { useChart } from '../seating-chart/use-chart';
+import { statusOf } from '../seating-chart/live-state';
+import { useLiveEvent } from '../seating-chart/use-live-event';
+import { BOOKED, FREE, HELD } from '../../contracts/statuses';
+import { pricingOf, priceFormatter, type EmbedConfig } from './config';
+import styles from './embedded-chart.module.css';
+import { asSeatsioObject, embeddedObject, type EmbeddedObject } from './objects';
+
+/**
+ * What the `SeatingChart` class (seating-chart.ts) and its React view share: the class reads the view's actions once
+ * the chart is drawn, the view reads the integrator's config (current at every call) and reports back.
+ */
+export type ChartHost = {
+  /** The Tessera server chart.js was loaded from, e.g. `https://tickets.example.com`. */
+  server: string;
+  config: () => EmbedConfig;
+  /** The venue is drawn and live; the actions work from now on. */
+  rendered: (actions: ChartActions) => void;
+  failed: (reason: string) => void;
+};
+
+export type ChartActions = {
+  selection: () => ReadonlyMap<string, number>;
+  holdToken: () => string | null;
+  object: (label: string) => EmbeddedObject | undefined;
+  select: (label: string, amount: number) => Promise<void>;
+  deselect: (label: string) => Promise<void>;
+  clear: () => Promise<void>;
+  holdBest: (number: number, categories: string[]) => Promise<string[] | undefined>;
+  view: ChartView;
+};
+
+/** Loads the event (checking it is in the page's workspace), then its venue; then the live chart. */
+export function EmbeddedChart({ host, version }: { host: ChartHost; version: number }) {
+  const api = useMemo(() => createBuyerApi(host.server), [host.server]);
+  const { event: eventKey = '', workspaceKey } = host.config();
+  const [event, setEvent] = useState<PublicEvent | null>(null);
+  useEffect(() => {
+    let current = true;
+    void api.event(eventKey).then((outcome) => {
+      if (!current) return;
+      if (!outcome.ok) return host.failed(outcome.kind === 'network' ? `Could not reach ${host.server}` : outcome.message);
+      if (outcome.value.workspaceKey !== workspaceKey) return host.failed(`Event not found: ${eventKey}`);
+      setEvent(outcome.value);
+    });
+    return () => {
+      current = false;
+    };
+  }, [api, eventKey, workspaceKey, host]);
+  const [chart] = useChart(event ? new URL(event.chartUrl, host.server).href : null);
+  useEffect(() => {
+    if (chart.state === 'failed') host.failed('The seating chart could not be loaded');
+  }, [chart.state, host]);
+  if (!event || chart.state !== 'ready') return <p className={styles.loading}>Loading the seating chart…</p>;
+  return <LiveChart host={host} api={api} event={event} chart={chart.chart} version={version} />;
+}
+
+type LiveChartProps = { host: ChartHost; api: ReturnType<typeof createBuyerApi>; event: PublicEvent; chart: ChartDefinition; version: number };
+
+function LiveChart({ host, api, event, chart, version }: LiveChartProps) {
+  const config = host.config();
+  const { state, connection } = useLiveEvent(event.key, host.server);
+  const live = connection === 'live' && state !== null;
+  const { byLabel, describe, placesOf } = useChartPlaces(chart);
+  const session = config.session ?? 'none';
+  const callbacks = () => host.config();
+  const objects = (labels: string[]) => labels.flatMap((l) => (byLabel.get(l) ? [asSeatsioObject(objectOf(l)!)] : []));
+  const hold = useHoldSession({
+    eventKey: event.key,
+    api,
+    maxPlaces: Math.min(typeof config.maxSelectedObjects === 'number' ? config.maxSelectedObjects : Infinity, event.sales.maxPlacesPerOrder),
+    placesOf,
+    describe,
+    holds: session !== 'none',
+    resume: session === 'continue',
+    events: {
+      held: (labels) => callbacks().onHoldSucceeded?.(objects(labels), []),
+      holdFailed: (labels) => callbacks().onHoldFailed?.(objects(labels), []),
+      released: (labels) => callbacks().onReleaseHoldSucceeded?.(objects(labels), []),
+      releaseFailed: (labels) => callbacks().onReleaseHoldFailed?.(objects(labels), []),
+      expired: () => callbacks().onHoldTokenExpired?.(),
+    },
+  });
+  // `version` changes with changeConfig: prices and the formatter are read again.
+  const prices = useMemo(() => {
+    const own = pricingOf(config.pricing)?.pricing;
+    return own ? priceBook(own, priceFormatter(config)) : priceBook(event.pricing);
+  }, [event.pricing, version]);
+  const categories = useMemo(() => new Map(chart.categories.map((c) => [String(c.key), c])), [chart]);
+  const { onActivate, dialog } = usePlacePicker({ state, session: hold, describe, maxPlaces: event.sales.maxPlacesPerOrder, prices });
+  const view = useRef<ChartView>(null);
+
+  const objectOf = (label: string, selection = hold.selection) => {
+    const object = byLabel.get(label);
+    if (!object) return undefined;
+    return embeddedObject(object, {
+      categories,
+      prices,
+      state,
+      selection,
+      select: (l, amount = 1) => (hold.selection.has(l) ? Promise.resolve() : hold.toggle(l, amount)),
+      deselect: (l) => (hold.selection.has(l) ? hold.toggle(l) : Promise.resolve()),
+    });
+  };
+  const actions: ChartActions = {
+    selection: () => hold.selection,
+    holdToken: () => hold.token,
+    object: objectOf,
+    select: (label, amount) => (hold.selection.has(label) ? Promise.resolve() : hold.toggle(label, amount)),
+    deselect: (label) => (hold.selection.has(label) ? hold.toggle(label) : Promise.resolve()),
+    clear: hold.clear,
+    holdBest: hold.holdBest,
+    view: { showPlaces: (labels) => view.current?.showPlaces(labels), showAll: () => view.current?.showAll() },
+  };
+  const latest = useRef(actions);
+  latest.current = actions;
+
+  // Drawn and live for the first time: the class may act, and the integrator hears of it.
+  const announced = useRef(false);
+  useLayoutEffect(() => {
+    if (!live || announced.current) return;
+    announced.current = true;
+    host.rendered({
+      selection: () => latest.current.selection(),
+      holdToken: () => latest.current.holdToken(),
+      object: (label) => latest.current.object(label),
+      select: (label, amount) => latest.current.select(label, amount),
+      deselect: (label) => latest.current.deselect(label),
+      clear: () => latest.current.clear(),
+      holdBest: (number, categories) => latest.current.holdBest(number, categories),
+      view: latest.current.view,
+    });
+  }, [live, host]);
+
+  useSelectionCallbacks(host, hold.selection, objectOf);
+  const stranded = useStrandedSeats(chart, state, hold.selection);
+  const validates = config.selectionValidators?.some((v) => v.type === 'noOrphanSeats') ?? false;
+  const selectionChanged = useRef(false);
+  useEffect(() => {
+    if (!validates || !announced.current) return;
+    if (!selectionChanged.current && !hold.selection.size) return;
+    selectionChanged.current = true;
+    if (stranded.length) host.config().onSelectionInvalid?.(['noOrphanSeats']);
+    else host.config().onSelectionValid?.();
+  }, [validates, stranded.length, hold.selection, host]);
+
+  // A selected place someone has booked (the integrator's server, after payment) or taken off sale is no longer
+  // the buyer's selection: `onSelectedObjectBooked` / `onSelectedObjectUnavailable`.
+  useEffect(() => {
+    if (!state) return;
+    const gone = [...hold.selection.keys()].filter((l) => byLabel.get(l)?.type !== 'generalAdmission' && ![FREE, HELD].includes(statusOf(state, l)));
+    if (!gone.length) return;
+    hold.forget(gone);
+    const remaining = new Map([...hold.selection].filter(([l]) => !gone.includes(l)));
+    for (const label of gone) {
+      const object = asSeatsioObject(objectOf(label, remaining)!);
+      if (statusOf(state, label) === BOOKED) host.config().onSelectedObjectBooked?.(object);
+      else host.config().onSelectedObjectUnavailable?.(object);
+    }
+  }, [state]);
+
+  const pending = hold.pending.size > 0;
+  useEffect(() => {
+    if (pending) host.config().onHoldCallsInProgress?.();
+    else if (announced.current) host.config().onHoldCallsComplete?.();
+  }, [pending, host]);
+
+  useEffect(() => {
+    if (hold.token && hold.expiresAt)
+      host.config().onSessionInitialized?.({
+        token: hold.token,
+        expiresAt: new Date(hold.expiresAt).toISOString(),
+        expiresInSeconds: Math.max(0, Math.round((hold.expiresAt - Date.now()) / 1000)),
+      });
+  }, [hold.token, host]);
+
+  return (
+    <div className={styles.embedded} data-color-scheme={config.colorScheme ?? 'light'}>
+      <div className={styles.chart}>
+        <SeatingChart chart={chart} state={state} live={live} selected={hold.selection} priceOf={prices.placePrice} onActivate={onActivate} view={view} />
+        {hold.notice && (
+          <p className={styles.notice} data-tone={hold.notice.tone} role={hold.notice.tone === 'error' ? 'alert' : 'status'}>
+            {hold.notice.text}
+            <button type="button" onClick={() => hold.setNotice(null)} aria-label="Dismiss">
+              ×
+            </button>
+          </p>
+        )}
+        {connection === 'reconnecting' && (
+          <p className={styles.notice} data-tone="warning" role="status">
+            Connection lost. Reconnecting…
+          </p>
+        )}
+      </div>
+      {config.showLegend && <Legend chart={chart} categoryPrice={prices.categoryPrice} />}
+      {dialog}
+    </div>
+  );
+}
+
+/** seats.io passes the selected ticket type, and undefined for places without ticket types, as here. */
+const NO_TICKET_TYPE = undefined as unknown as TicketTypeJson;
+
+/** `onObjectSelected` / `onObjectDeselected` for every change of the selection, whoever made it. */
+function useSelectionCallbacks(host: ChartHost, selection: ReadonlyMap<string, number>, objectOf: (label: string) => EmbeddedObject | undefined) {
+  const previous = useRef(selection);
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = selection;
+    const config = host.config();
+    for (const [label, amount] of selection) {
+      if (before.get(label) === amount) continue;
+      const object = objectOf(label);
+      if (object) config.onObjectSelected?.(asSeatsioObject(object), NO_TICKET_TYPE);
+    }
+    for (const label of before.keys()) {
+      if (selection.has(label)) continue;
+      const object = objectOf(label);
+      if (object) config.onObjectDeselected?.(asSeatsioObject(object), NO_TICKET_TYPE);
+    }
+  }, [selection, host]);
+}

@@ -1,0 +1,207 @@
+import { createServer, type Server } from 'node:http';
+import { Region, SeatsioClient } from 'seatsio';
+import { expect, place, test } from './support/fixtures';
+import { authHeader, E2E_SECRET_KEY, EMBEDDING_SHOP_PORT } from './support/server-env';
+
+/*
+ * An integrator's own checkout page, on another origin, embeds Tessera's `/chart.js` with a config written for
+ * seats.io's renderer: the buyer selects places (held through the buyer API), and the shop's server books them with
+ * the official seatsio client and the chart's hold token.
+ */
+
+const TESSERA = 'http://127.0.0.1:3100';
+
+type Shop = { origin: string; server: Server; booked: { holdToken: string; labels: string[] }[] };
+
+/** The integrator's page and server: the page is `html`; `POST /book` books the chart's hold with the secret key. */
+async function shop(port: number, html: string, eventKey: string): Promise<Shop> {
+  const booked: Shop['booked'] = [];
+  const client = new SeatsioClient(new Region(`${TESSERA}/api`), E2E_SECRET_KEY);
+  const server = createServer((req, res) => {
+    if (req.method === 'POST' && req.url === '/book') {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        const order = JSON.parse(body) as { holdToken: string; labels: string[] };
+        booked.push(order);
+        client.events
+          .book(eventKey, order.labels, order.holdToken)
+          .then(() => res.writeHead(200, { 'content-type': 'application/json' }).end('{"booked":true}'))
+          .catch((e: unknown) => res.writeHead(409, { 'content-type': 'application/json' }).end(JSON.stringify({ error: String(e) })));
+      });
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html' }).end(html);
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { origin: `http://127.0.0.1:${port}`, server, booked };
+}
+
+/** A checkout page as seats.io's documentation writes one, with the renderer's script from Tessera. */
+function checkoutPage(config: Record<string, unknown>): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop checkout</title>
+<style>body{font-family:sans-serif;margin:1rem} #chart{height:560px;border:1px solid #ccc}</style></head>
+<body><h1>Shop checkout</h1><div id="chart"></div>
+<p>Selected: <output id="selected"></output></p><button id="pay">Pay and book</button> <output id="result"></output>
+<script src="${TESSERA}/chart.js"></script>
+<script>
+  window.calls = [];
+  const note = (name) => (...args) => calls.push([name, ...args.map((a) => (Array.isArray(a) ? a.map((o) => o.label) : a === chart ? 'chart' : a && a.token ? 'token' : a && a.label ? { label: a.label } : a))]);
+  window.chart = new seatsio.SeatingChart(Object.assign(${JSON.stringify(config)}, {
+    divId: 'chart',
+    priceFormatter: (price) => 'EUR ' + price.toFixed(2),
+    onChartRendered: note('rendered'),
+    onChartRenderingFailed: note('failed'),
+    onSessionInitialized: note('session'),
+    onHoldSucceeded: note('held'),
+    onObjectSelected: (o) => { calls.push(['selected', o.label, o.objectType, o.category && o.category.label, o.pricing.formattedPrice, o.status]); selected.value = chart.selectedObjects.join(', '); },
+    onObjectDeselected: (o) => { calls.push(['deselected', o.label]); selected.value = chart.selectedObjects.join(', '); },
+    onSelectedObjectBooked: note('booked'),
+  })).render();
+  document.getElementById('pay').onclick = async () => {
+    const res = await fetch('/book', { method: 'POST', body: JSON.stringify({ holdToken: chart.holdToken, labels: chart.selectedObjects }) });
+    result.value = res.ok ? 'Booked' : 'Refused';
+  };
+</script></body></html>`;
+}
+
+const workspaceKeyOf = async (request: import('@playwright/test').APIRequestContext, eventKey: string) =>
+  ((await (await request.get(`/api/v1/events/${eventKey}`)).json()) as { workspaceKey: string }).workspaceKey;
+
+test('a page on another origin embeds chart.js, holds two seats, and its server books them with the seatsio client', async ({ page, request, event }) => {
+  const workspaceKey = await workspaceKeyOf(request, event.key);
+  const config = {
+    workspaceKey,
+    event: event.key,
+    session: 'start',
+    pricing: [
+      { category: 1, price: 65 },
+      { category: 2, price: 45 },
+      { category: 3, price: 25 },
+    ],
+  };
+  const integrator = await shop(EMBEDDING_SHOP_PORT, checkoutPage(config), event.key);
+  try {
+    await page.goto(integrator.origin);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { chart: { state: string } }).chart.state)).toBe('RENDERED');
+    // The integrator's page brings the seats into view (at the whole venue's scale a click zooms into the section).
+    await page.evaluate(() => (window as unknown as { chart: { zoomToObjects: (l: string[]) => Promise<void> } }).chart.zoomToObjects(['Section B-C-4']));
+    for (const seat of ['Section B-C-4', 'Section B-C-5']) await place(page, seat).click();
+    await expect(page.locator('#selected')).toHaveText('Section B-C-4, Section B-C-5');
+    await expect(place(page, 'Section B-C-5')).toHaveAttribute('data-selected', 'true');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { calls: unknown[][] }).calls.filter((c) => c[0] === 'held').length)).toBe(2);
+    const calls = await page.evaluate(() => (window as unknown as { calls: unknown[][] }).calls);
+    expect(calls).toEqual([
+      ['rendered', 'chart'],
+      ['selected', 'Section B-C-4', 'Seat', expect.any(String), expect.stringMatching(/^EUR \d+\.00$/), 'reservedByToken'],
+      ['held', ['Section B-C-4'], []],
+      // Tessera starts a session with its first hold (seats.io at render).
+      ['session', 'token'],
+      ['selected', 'Section B-C-5', 'Seat', expect.any(String), expect.stringMatching(/^EUR \d+\.00$/), 'reservedByToken'],
+      ['held', ['Section B-C-5'], []],
+    ]);
+
+    await page.getByRole('button', { name: 'Pay and book' }).click();
+    await expect(page.locator('#result')).toHaveText('Booked');
+    expect(integrator.booked).toEqual([{ holdToken: expect.stringMatching(/^[\w-]{22}$/), labels: ['Section B-C-4', 'Section B-C-5'] }]);
+    const status = await request.get(`/api/events/${event.key}/objects?label=${encodeURIComponent('Section B-C-4')}`, { headers: authHeader });
+    expect(((await status.json()) as Record<string, { status: string }>)['Section B-C-4']!.status).toBe('booked');
+    // Booked by the shop: no longer the buyer's selection, and the page is told.
+    await expect(place(page, 'Section B-C-4')).toHaveAttribute('data-status', 'booked');
+    await expect(place(page, 'Section B-C-4')).not.toHaveAttribute('data-selected', 'true');
+    await expect(page.locator('#selected')).toHaveText('');
+    expect((await page.evaluate(() => (window as unknown as { calls: unknown[][] }).calls)).filter((c) => c[0] === 'booked')).toEqual([
+      ['booked', { label: 'Section B-C-4' }],
+      ['booked', { label: 'Section B-C-5' }],
+    ]);
+    await page.screenshot({ path: 'test-results/embed-desktop.png' });
+  } finally {
+    integrator.server.close();
+  }
+});
+
+test('a page on an origin outside the allow-list renders nothing and holds nothing', async ({ page, request, event, allowConsoleErrors }) => {
+  allowConsoleErrors(/Tessera chart\.js|CORS|Failed to load resource|net::ERR_FAILED/);
+  const workspaceKey = await workspaceKeyOf(request, event.key);
+  const stranger = await shop(EMBEDDING_SHOP_PORT + 1, checkoutPage({ workspaceKey, event: event.key, session: 'start' }), event.key);
+  try {
+    await page.goto(stranger.origin);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { chart: { state: string } }).chart.state)).toBe('RENDERING_FAILED');
+    const hold = await page.evaluate(
+      async ([url]) => {
+        const res = await fetch(url!, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ objectLabels: ['Section B-C-6'] }),
+        }).catch(() => null);
+        return res ? res.status : 'blocked';
+      },
+      [`${TESSERA}/api/v1/events/${event.key}/seats/hold`],
+    );
+    expect(hold).toBe('blocked');
+    const status = await request.get(`/api/events/${event.key}/objects?label=${encodeURIComponent('Section B-C-6')}`, { headers: authHeader });
+    expect(((await status.json()) as Record<string, { status: string }>)['Section B-C-6']!.status).toBe('free');
+  } finally {
+    stranger.server.close();
+  }
+});
+
+/** A React checkout page with seats.io's official wrapper, bundled as an integrator's build would (development React: StrictMode mounts twice). */
+async function reactCheckoutPage(props: Record<string, unknown>): Promise<string> {
+  const app = `
+    import { SeatsioSeatingChart } from '@seatsio/seatsio-react';
+    import { StrictMode, useState } from 'react';
+    import { createRoot } from 'react-dom/client';
+    window.calls = [];
+    function Checkout() {
+      const [round, setRound] = useState('first');
+      return (
+        <>
+          <button onClick={() => setRound('second')}>Next round</button>
+          <div style={{ height: 560 }}>
+            <SeatsioSeatingChart
+              {...${JSON.stringify(props)}}
+              chartJsUrl="${TESSERA}/chart.js"
+              region="eu"
+              onRenderStarted={(chart) => (window.chart = chart)}
+              onObjectSelected={(object) => window.calls.push([round, object.label])}
+            />
+          </div>
+        </>
+      );
+    }
+    createRoot(document.getElementById('root')).render(<StrictMode><Checkout /></StrictMode>);`;
+  const { build } = await import('esbuild');
+  const bundle = await build({
+    stdin: { contents: app, loader: 'tsx', resolveDir: process.cwd() },
+    bundle: true,
+    write: false,
+    format: 'iife',
+    jsx: 'automatic',
+    define: { 'process.env.NODE_ENV': '"development"' },
+    logLevel: 'error',
+  });
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>React checkout</title></head><body><div id="root"></div><script>${bundle.outputFiles[0]!.text}</script></body></html>`;
+}
+
+test("@seatsio/seatsio-react loads Tessera's chart.js: one chart under StrictMode, callbacks current after a re-render", async ({ page, request, event }) => {
+  const workspaceKey = await workspaceKeyOf(request, event.key);
+  const integrator = await shop(EMBEDDING_SHOP_PORT, await reactCheckoutPage({ workspaceKey, event: event.key, session: 'continue' }), event.key);
+  try {
+    await page.goto(integrator.origin);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { chart?: { state: string } }).chart?.state)).toBe('RENDERED');
+    await expect(page.locator('[data-tessera-chart]')).toHaveCount(1);
+    await page.evaluate(() => (window as unknown as { chart: { zoomToObjects: (l: string[]) => Promise<void> } }).chart.zoomToObjects(['Section C-D-4']));
+    await place(page, 'Section C-D-4').click();
+    await page.getByRole('button', { name: 'Next round' }).click();
+    await place(page, 'Section C-D-5').click();
+    await expect(place(page, 'Section C-D-5')).toHaveAttribute('data-selected', 'true');
+    expect(await page.evaluate(() => (window as unknown as { calls: unknown[][] }).calls)).toEqual([
+      ['first', 'Section C-D-4'],
+      ['second', 'Section C-D-5'],
+    ]);
+    await expect(page.locator('[data-tessera-chart]')).toHaveCount(1);
+  } finally {
+    integrator.server.close();
+  }
+});

@@ -1,0 +1,54 @@
+import { existsSync, readFileSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+/*
+ * `/chart.js`, the embeddable seating chart an integrator's page loads (scripts/build-chart-js.mjs builds it into
+ * `dir`). `/chart.js` itself may change with every release: browsers keep it 5 minutes and revalidate by ETag. The
+ * same script under its content's hash, `/chart.{hash}.js`, never changes and is cached for a year. Anyone may load
+ * it (a script is not data); what it may then do from another origin, ALLOWED_ORIGINS decides.
+ */
+
+export const CHART_JS_PATH = /^\/chart(?:\.([0-9a-f]{16}))?\.js$/;
+
+type Built = { hash: string; identity: Buffer; br: Buffer; gzip: Buffer };
+
+function load(dir: string): Built | undefined {
+  const file = join(dir, 'chart.js');
+  if (!existsSync(file)) return undefined;
+  const identity = readFileSync(file);
+  const { hash } = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { hash: string };
+  return {
+    hash,
+    identity,
+    br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }),
+    gzip: gzipSync(identity, { level: 9 }),
+  };
+}
+
+/** Serves the built script from `dir`, compressed once at start; 404 until it is built. */
+export function serveChartJs(dir: string) {
+  const built = load(dir);
+  return (req: IncomingMessage, res: ServerResponse, pathname: string): void => {
+    const hash = CHART_JS_PATH.exec(pathname)?.[1];
+    if (!built || (hash !== undefined && hash !== built.hash)) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end(built ? 'Not found' : 'chart.js is not built: run npm run build');
+      return;
+    }
+    const etag = `"${built.hash}"`;
+    const headers: Record<string, string> = {
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': hash ? 'public, max-age=31536000, immutable' : 'public, max-age=300',
+      etag,
+      vary: 'Accept-Encoding',
+      'access-control-allow-origin': '*',
+      'x-content-type-options': 'nosniff',
+    };
+    if (req.headers['if-none-match'] === etag) return void res.writeHead(304, headers).end();
+    const accepted = String(req.headers['accept-encoding'] ?? '');
+    const [encoding, body] = /\bbr\b/.test(accepted) ? ['br', built.br] : /\bgzip\b/.test(accepted) ? ['gzip', built.gzip] : [undefined, built.identity];
+    res.writeHead(200, { ...headers, ...(encoding ? { 'content-encoding': encoding } : {}), 'content-length': String(body.length) });
+    res.end(req.method === 'HEAD' ? undefined : body);
+  };
+}
