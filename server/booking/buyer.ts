@@ -5,7 +5,7 @@ import { changeBestAvailable, type BestAvailableQuery } from './best-available';
 import { changeObjectStatus, type ChangeFailure, type ObjectRef, type ObjectView, type RunOptions, type StatusChangeRequest } from './change-status';
 import { findEvent, type EventHandle } from './event-state';
 import { eventByKey, orderAccess } from './events';
-import { checkHoldToken, extendHoldToken, mintHoldToken, objectsHeldBy, type HeldObject, type TokenScope } from './hold-tokens';
+import { checkHoldToken, claimVenueToken, extendHoldToken, mintHoldToken, objectsHeldBy, type HeldObject, type TokenScope } from './hold-tokens';
 import type { Store } from './store';
 
 /*
@@ -46,13 +46,20 @@ function eventFor(store: Store, caller: Caller, eventKey: string): EventHandle |
   return findEvent(store, eventKey, anonymous(caller) ? null : caller.workspaceId);
 }
 
-function scopeOf(caller: Caller, event: EventHandle): TokenScope {
-  return anonymous(caller) ? { anonymousOnEvent: event.id } : { workspaceId: event.workspaceId };
+/**
+ * The hold tokens the caller may present: the venue, its workspace's; a buyer, those made on this event and, to hold
+ * and release but never to book, the venue's tokens it has claimed (an embedded chart's manual session).
+ */
+function scopeOf(caller: Caller, event: EventHandle, purpose: 'hold' | 'book'): TokenScope {
+  if (!anonymous(caller)) return { workspaceId: event.workspaceId };
+  return purpose === 'hold'
+    ? { anonymousOnEvent: event.id, venueTokens: { workspaceId: event.workspaceId, client: caller.anonymousClient } }
+    : { anonymousOnEvent: event.id };
 }
 
 /** How the caller's changes run: as a buyer's or an integrator's, with the hold tokens the caller may present. */
-function runOptions(caller: Caller, event: EventHandle): RunOptions {
-  return { origin: anonymous(caller) ? 'BUYER' : 'API_CALL', tokenScope: scopeOf(caller, event) };
+function runOptions(caller: Caller, event: EventHandle, purpose: 'hold' | 'book'): RunOptions {
+  return { origin: anonymous(caller) ? 'BUYER' : 'API_CALL', tokenScope: scopeOf(caller, event, purpose) };
 }
 
 /** Holds places, creating the hold token with the first hold (in the same transaction, so a refusal leaves none). */
@@ -69,10 +76,11 @@ export function buyerHold(
   const maxMinutes = anonymous(caller) ? event.sales.holdMinutes : MAX_HOLD_MINUTES;
   const minutes = token.ttlSeconds !== undefined ? token.ttlSeconds / 60 : event.sales.holdMinutes;
   if (minutes > maxMinutes) return { ok: false, refusal: { kind: 'hold_too_long', maxSeconds: maxMinutes * 60 } };
+  if (token.holdToken && anonymous(caller)) claimVenueToken(store, token.holdToken, { workspaceId: event.workspaceId, client: caller.anonymousClient });
   const fresh = token.holdToken ? undefined : mintHoldToken(store, minutes, anonymous(caller) ? { eventId: event.id, client: caller.anonymousClient } : null);
   const holdToken = token.holdToken ?? fresh!.token;
   const options: RunOptions = {
-    ...runOptions(caller, event),
+    ...runOptions(caller, event, 'hold'),
     ...(fresh ? { newHoldToken: fresh } : {}),
     ...(anonymous(caller)
       ? {
@@ -132,7 +140,7 @@ export function buyerBook(
     holdToken,
     orderId: order.orderId,
   };
-  const result = changeObjectStatus(store, event.workspaceId, [request], runOptions(caller, event));
+  const result = changeObjectStatus(store, event.workspaceId, [request], runOptions(caller, event, 'book'));
   if (!result.ok) return { ok: false, refusal: { kind: 'refused', failure: result.failure } };
   return { ok: true, booked: result.results[0]!, chartKey: event.chart.key, access: orderAccess(store, event, order.orderId) };
 }
@@ -149,7 +157,7 @@ export function buyerRelease(
   if (!event) return { ok: false, refusal: { kind: 'event_not_found' } };
   // Held (by the token) or booked → free: the venue may free both at once; a buyer only what the token holds.
   const request: StatusChangeRequest = { eventKeys: [eventKey], objects, kind: 'release', status: FREE, holdToken, releasesBooked: !anonymous(caller) };
-  const result = changeObjectStatus(store, event.workspaceId, [request], runOptions(caller, event));
+  const result = changeObjectStatus(store, event.workspaceId, [request], runOptions(caller, event, 'hold'));
   if (!result.ok) return { ok: false, refusal: { kind: 'refused', failure: result.failure } };
   return { ok: true, released: result.results[0]! };
 }

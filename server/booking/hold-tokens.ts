@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import { holdTokens, type HoldTokenRow } from '../../db/schema';
 import { MAX_HOLD_MINUTES } from '../../contracts/sales';
 import { HELD } from '../../contracts/statuses';
@@ -9,7 +9,8 @@ import type { Store } from './store';
  * The life of a hold token, for both API dialects: minted with an expiry, checked before every use, extended
  * within a maximum, released by the sweeper (expire-holds.ts) once its time is up. A token created by an
  * anonymous buyer belongs to the event it was created on and is good only there, through the buyer API and for
- * the venue's secret key; a token created with the secret key is never accepted from an anonymous buyer.
+ * the venue's secret key. A token created with the secret key is accepted from an anonymous buyer only to hold and
+ * release, by the one client that claimed it (VenueTokenUse); never to book or extend.
  */
 
 /** How long a token created with the secret key lasts unless asked otherwise (seats.io's default). */
@@ -23,8 +24,17 @@ export type NewHoldToken = { token: string; expiresAt: number; eventId: number |
 
 export type HoldTokenView = { token: string; expiresAt: number; workspaceId: number; eventId: number | null; createdAt: number };
 
-/** Who presents a token: the venue (its workspace's tokens), or an anonymous buyer (tokens made on one event). */
-export type TokenScope = { workspaceId: number } | { anonymousOnEvent: number | 'any' };
+/**
+ * Who presents a token: the venue (its workspace's tokens), or an anonymous buyer (tokens made on one event, and
+ * where holding and releasing allow it, the venue's tokens of that event's workspace that this client has claimed).
+ */
+export type TokenScope = { workspaceId: number } | { anonymousOnEvent: number | 'any'; venueTokens?: VenueTokenUse };
+
+/**
+ * A venue's token handed to a buyer's browser (an embedded chart's `manual` session): good for holding and releasing
+ * at the workspace's events, for the one client that first presented it, never for booking or extending.
+ */
+export type VenueTokenUse = { workspaceId: number; client: string };
 
 export type HoldTokenResult = { ok: true; holdToken: HoldTokenView } | { ok: false; reason: 'not_found' | 'expired' | 'too_long' | 'shortens' };
 
@@ -49,7 +59,23 @@ function view(row: HoldTokenRow): HoldTokenView {
 
 function inScope(row: HoldTokenRow, scope: TokenScope): boolean {
   if ('workspaceId' in scope) return row.workspaceId === scope.workspaceId;
-  return row.eventId !== null && (scope.anonymousOnEvent === 'any' || row.eventId === scope.anonymousOnEvent);
+  if (row.eventId !== null) return scope.anonymousOnEvent === 'any' || row.eventId === scope.anonymousOnEvent;
+  const venue = scope.venueTokens;
+  return venue !== undefined && row.workspaceId === venue.workspaceId && row.client === venue.client;
+}
+
+/**
+ * Makes an unclaimed venue token of the workspace the client's: from now on only this client may present it
+ * anonymously, and its places count towards the client's limit. A token another client claimed stays theirs.
+ */
+export function claimVenueToken(store: Store, token: string, use: VenueTokenUse): void {
+  store.transact(() =>
+    store.db
+      .update(holdTokens)
+      .set({ client: use.client })
+      .where(and(eq(holdTokens.token, token), eq(holdTokens.workspaceId, use.workspaceId), isNull(holdTokens.eventId), isNull(holdTokens.client)))
+      .run(),
+  );
 }
 
 /** The token if it exists, may be presented by this caller, and is live. */

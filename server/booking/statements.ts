@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { FREE, HELD } from '../../contracts/statuses';
 import {
@@ -209,11 +209,21 @@ export function prepareStatements(db: Db) {
         createdAt: p('createdAt'),
       })
       .prepare(),
-    /** An anonymous client's live tokens on an event: what its places per event are counted over. */
+    /**
+     * An anonymous client's live tokens on an event, and the venue's tokens it claimed (good at any of the
+     * workspace's events): what its places per event are counted over.
+     */
     liveTokensOfClient: db
       .select({ token: holdTokens.token })
       .from(holdTokens)
-      .where(and(eq(holdTokens.eventId, p('eventId')), eq(holdTokens.client, p('client')), eq(holdTokens.expired, false), gt(holdTokens.expiresAt, p('now'))))
+      .where(
+        and(
+          or(eq(holdTokens.eventId, p('eventId')), isNull(holdTokens.eventId)),
+          eq(holdTokens.client, p('client')),
+          eq(holdTokens.expired, false),
+          gt(holdTokens.expiresAt, p('now')),
+        ),
+      )
       .prepare(),
     markTokenExpired: db
       .update(holdTokens)

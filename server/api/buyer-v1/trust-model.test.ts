@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseTrustProxy, type TrustProxy } from '../client-address';
 import { seedSmallVenue, startTestServer, type TestServer } from '../../testing/test-server';
 
 /*
@@ -113,32 +114,68 @@ describe('checkout', () => {
 });
 
 describe("the venue's hold tokens", () => {
-  it('are never accepted from an anonymous buyer: not to hold, book or release', async () => {
+  it('are never accepted from an anonymous buyer to book, extend or read', async () => {
     const { holdToken } = await server.client.holdTokens.create();
     await server.client.events.hold('reservation', ['B-1'], holdToken);
-    const invalid = (label: string, error: string) => ({
-      error,
-      failed: [{ objectLabel: label, reason: 'hold_token_invalid' }],
+    await expectRefused(() => anonymous('/events/reservation/seats/book', { objectLabels: ['B-1'], holdToken }), 409, {
+      error: 'One or more seats are no longer held by this token',
+      failed: [{ objectLabel: 'B-1', reason: 'hold_token_invalid' }],
     });
-    await expectRefused(
-      () => anonymous('/events/reservation/seats/book', { objectLabels: ['B-1'], holdToken }),
-      409,
-      invalid('B-1', 'One or more seats are no longer held by this token'),
-    );
-    await expectRefused(
-      () => anonymous('/events/reservation/seats/release', { objectLabels: ['B-1'], holdToken }),
-      409,
-      invalid('B-1', 'One or more seats are neither held nor booked'),
-    );
-    await expectRefused(
-      () => anonymous('/events/reservation/seats/hold', { objectLabels: ['B-2'], holdToken }),
-      409,
-      invalid('B-2', 'One or more seats are not available'),
-    );
-    await expectRefused(() => server.api(`/v1/hold-tokens/${holdToken}`, { secretKey: null }), 404, {
-      statusCode: 404,
-      message: 'Hold token not found or expired',
-    });
+    const notFound = { statusCode: 404, message: 'Hold token not found or expired' };
+    await expectRefused(() => anonymous(`/hold-tokens/${holdToken}/extend`, { ttlSeconds: 600 }), 404, notFound);
+    await expectRefused(() => server.api(`/v1/hold-tokens/${holdToken}`, { secretKey: null }), 404, notFound);
+  });
+
+  it("hold and release for the one client that presents one first (an embedded chart's manual session), within the buyer's limits", async () => {
+    const venue = await startTestServer({ trustProxy: parseTrustProxy('127.0.0.1') as TrustProxy, placesPerClient: 3 });
+    try {
+      seedSmallVenue(venue.app, ['manual'], 10);
+      await venue.api('/events/manual', { json: { salesSettings: { checkoutMode: 'reservation', maxPlacesPerOrder: 2 } } });
+      const { holdToken } = await venue.client.holdTokens.create();
+      const as = (client: string, action: string, json: Record<string, unknown>) =>
+        venue.api(`/v1/events/manual/seats/${action}`, { json, secretKey: null, headers: { 'x-forwarded-for': client } });
+      const [alice, mallory] = ['198.51.100.1', '198.51.100.2'];
+      const refused = async (attempt: () => Promise<Response>, body: unknown) => {
+        const before = venue.fingerprint();
+        const res = await attempt();
+        expect([res.status, await res.json()]).toEqual([409, body]);
+        expect(venue.fingerprint()).toEqual(before);
+      };
+
+      expect((await as(alice, 'hold', { objectLabels: ['B-1'], holdToken })).status).toBe(200);
+      // Claimed by Alice's client: nobody else holds or releases with it.
+      await refused(() => as(mallory, 'hold', { objectLabels: ['B-2'], holdToken }), {
+        error: 'One or more seats are not available',
+        failed: [{ objectLabel: 'B-2', reason: 'hold_token_invalid' }],
+      });
+      await refused(() => as(mallory, 'release', { objectLabels: ['B-1'], holdToken }), {
+        error: 'One or more seats are neither held nor booked',
+        failed: [{ objectLabel: 'B-1', reason: 'hold_token_invalid' }],
+      });
+      expect((await as(alice, 'release', { objectLabels: ['B-1'], holdToken })).status).toBe(200);
+      expect((await as(alice, 'hold', { objectLabels: ['B-1', 'B-2'], holdToken })).status).toBe(200);
+      // The event's places per order, and the client's places across its tokens, count the venue's token too.
+      await refused(() => as(alice, 'hold', { objectLabels: ['B-3'], holdToken }), {
+        error: 'One or more seats are not available',
+        failed: [{ objectLabel: 'B-3', reason: 'too_many_places' }],
+      });
+      expect((await as(alice, 'hold', { objectLabels: ['B-3'] })).status).toBe(200);
+      await refused(() => as(alice, 'hold', { objectLabels: ['B-4'] }), {
+        error: 'One or more seats are not available',
+        failed: [{ objectLabel: 'B-4', reason: 'too_many_places_for_client' }],
+      });
+      // Booking is the venue's, after payment.
+      await refused(() => as(alice, 'book', { objectLabels: ['B-1', 'B-2'], holdToken }), {
+        error: 'One or more seats are no longer held by this token',
+        failed: [
+          { objectLabel: 'B-1', reason: 'hold_token_invalid' },
+          { objectLabel: 'B-2', reason: 'hold_token_invalid' },
+        ],
+      });
+      await venue.client.events.book('manual', ['B-1', 'B-2'], holdToken);
+    } finally {
+      await venue.stop();
+    }
   });
 
   it("and a buyer's token is good only on the event it was made on", async () => {
