@@ -41,7 +41,7 @@ async function shop(port: number, html: string, eventKey: string): Promise<Shop>
 function checkoutPage(config: Record<string, unknown>): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop checkout</title>
 <style>body{font-family:sans-serif;margin:1rem} #chart{height:560px;border:1px solid #ccc}</style></head>
-<body><h1>Shop checkout</h1><div id="chart"></div>
+<body><h1>Shop checkout</h1><form id="order"><div id="chart"></div></form>
 <p>Selected: <output id="selected"></output></p><button id="pay">Pay and book</button> <output id="result"></output>
 <script src="${TESSERA}/chart.js"></script>
 <script>
@@ -59,7 +59,10 @@ function checkoutPage(config: Record<string, unknown>): string {
     onSelectedObjectBooked: note('booked'),
   })).render();
   document.getElementById('pay').onclick = async () => {
-    const res = await fetch('/book', { method: 'POST', body: JSON.stringify({ holdToken: chart.holdToken, labels: chart.selectedObjects }) });
+    // From the hidden form fields the chart keeps, when the page asked for them; else from the chart's properties.
+    const form = new FormData(document.getElementById('order'));
+    const order = form.has('seats') ? { holdToken: form.get('holdToken'), labels: form.get('seats').split(',') } : { holdToken: chart.holdToken, labels: chart.selectedObjects };
+    const res = await fetch('/book', { method: 'POST', body: JSON.stringify(order) });
     result.value = res.ok ? 'Booked' : 'Refused';
   };
 </script></body></html>`;
@@ -143,6 +146,37 @@ test('a page on an origin outside the allow-list renders nothing and holds nothi
     expect(((await status.json()) as Record<string, { status: string }>)['Section B-C-6']!.status).toBe('free');
   } finally {
     stranger.server.close();
+  }
+});
+
+test("a manual session holds with the shop's own hold token, kept in the shop's form, which its server books", async ({ page, request, event }) => {
+  const workspaceKey = await workspaceKeyOf(request, event.key);
+  const { holdToken } = await new SeatsioClient(new Region(`${TESSERA}/api`), E2E_SECRET_KEY).holdTokens.create();
+  const integrator = await shop(
+    EMBEDDING_SHOP_PORT,
+    checkoutPage({
+      workspaceKey,
+      event: event.key,
+      session: 'manual',
+      holdToken,
+      holdTokenInputName: 'holdToken',
+      selectedObjectsInputName: 'seats',
+    }),
+    event.key,
+  );
+  try {
+    await page.goto(integrator.origin);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { chart: { state: string } }).chart.state)).toBe('RENDERED');
+    await page.evaluate(() => (window as unknown as { chart: { zoomToObjects: (l: string[]) => Promise<void> } }).chart.zoomToObjects(['Section A-E-3']));
+    await place(page, 'Section A-E-3').click();
+    await expect(page.locator('#selected')).toHaveText('Section A-E-3');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { calls: unknown[][] }).calls.some((c) => c[0] === 'held'))).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { chart: { holdToken: string } }).chart.holdToken)).toBe(holdToken);
+    await page.getByRole('button', { name: 'Pay and book' }).click();
+    await expect(page.locator('#result')).toHaveText('Booked');
+    expect(integrator.booked).toEqual([{ holdToken, labels: ['Section A-E-3'] }]);
+  } finally {
+    integrator.server.close();
   }
 });
 

@@ -44,6 +44,8 @@ export type HoldSessionOptions = {
   resume?: boolean;
   /** False: places are chosen in the browser only, nothing is held (an embedded chart without a session). */
   holds?: boolean;
+  /** A token to hold with from the start: the venue's, handed to the page (an embedded chart's manual session). */
+  token?: string;
   /** Told of what the server did: read when it happens, so the latest functions are called. */
   events?: HoldSessionEvents;
 };
@@ -75,7 +77,7 @@ export function useHoldSession(options: HoldSessionOptions) {
   const { eventKey, maxPlaces, placesOf, ttlSeconds, describe, api = buyerApi, resume = true, holds = true } = options;
   const events = useRef(options.events);
   events.current = options.events;
-  const [state, setState] = useState<SessionState>(EMPTY);
+  const [state, setState] = useState<SessionState>(() => ({ ...EMPTY, token: options.token ?? null }));
   const [notice, setNotice] = useState<Notice | null>(null);
   const current = useRef(state);
   const queue = useRef<Promise<unknown>>(Promise.resolve());

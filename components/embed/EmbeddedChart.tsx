@@ -9,7 +9,7 @@ import { useChartPlaces, usePlacePicker, useStrandedSeats } from '../buyer/use-p
 import { Legend } from '../seating-chart/Legend';
 import { SeatingChart, type ChartView } from '../seating-chart/SeatingChart';
 import { useChart } from '../seating-chart/use-chart';
-import { statusOf } from '../seating-chart/live-state';
+import { statusOf, type LiveState } from '../seating-chart/live-state';
 import { useLiveEvent } from '../seating-chart/use-live-event';
 import { BOOKED, FREE, HELD } from '../../contracts/statuses';
 import { pricingOf, priceFormatter, type EmbedConfig } from './config';
@@ -27,6 +27,8 @@ export type ChartHost = {
   /** The venue is drawn and live; the actions work from now on. */
   rendered: (actions: ChartActions) => void;
   failed: (reason: string) => void;
+  /** The selection or the hold token changed (the class keeps the page's hidden form fields current). */
+  changed: (selected: string[], holdToken: string | null) => void;
 };
 
 export type ChartActions = {
@@ -83,6 +85,7 @@ function LiveChart({ host, api, event, chart, version }: LiveChartProps) {
     describe,
     holds: session !== 'none',
     resume: session === 'continue',
+    ...(session === 'manual' && config.holdToken ? { token: config.holdToken } : {}),
     events: {
       held: (labels) => callbacks().onHoldSucceeded?.(objects(labels), []),
       holdFailed: (labels) => callbacks().onHoldFailed?.(objects(labels), []),
@@ -143,6 +146,8 @@ function LiveChart({ host, api, event, chart, version }: LiveChartProps) {
   }, [live, host]);
 
   useSelectionCallbacks(host, hold.selection, objectOf);
+  useStatusCallbacks(host, state, objectOf);
+  useEffect(() => host.changed([...hold.selection.keys()], hold.token), [hold.selection, hold.token, host]);
   const stranded = useStrandedSeats(chart, state, hold.selection);
   const validates = config.selectionValidators?.some((v) => v.type === 'noOrphanSeats') ?? false;
   const selectionChanged = useRef(false);
@@ -182,12 +187,21 @@ function LiveChart({ host, api, event, chart, version }: LiveChartProps) {
         expiresAt: new Date(hold.expiresAt).toISOString(),
         expiresInSeconds: Math.max(0, Math.round((hold.expiresAt - Date.now()) / 1000)),
       });
-  }, [hold.token, host]);
+  }, [hold.token, hold.expiresAt !== null, host]);
 
   return (
     <div className={styles.embedded} data-color-scheme={config.colorScheme ?? 'light'}>
       <div className={styles.chart}>
-        <SeatingChart chart={chart} state={state} live={live} selected={hold.selection} priceOf={prices.placePrice} onActivate={onActivate} view={view} />
+        <SeatingChart
+          chart={chart}
+          state={state}
+          live={live}
+          selected={hold.selection}
+          priceOf={prices.placePrice}
+          // A static chart shows the venue and its availability; nothing can be chosen.
+          {...(config.mode === 'static' ? {} : { onActivate })}
+          view={view}
+        />
         {hold.notice && (
           <p className={styles.notice} data-tone={hold.notice.tone} role={hold.notice.tone === 'error' ? 'alert' : 'status'}>
             {hold.notice.text}
@@ -229,4 +243,25 @@ function useSelectionCallbacks(host: ChartHost, selection: ReadonlyMap<string, n
       if (object) config.onObjectDeselected?.(asSeatsioObject(object), NO_TICKET_TYPE);
     }
   }, [selection, host]);
+}
+
+/** `onObjectStatusChanged` for every place whose status another buyer or the venue changed (only when the page asks). */
+function useStatusCallbacks(host: ChartHost, state: LiveState | null, objectOf: (label: string) => EmbeddedObject | undefined) {
+  const previous = useRef(state);
+  useEffect(() => {
+    const before = previous.current;
+    previous.current = state;
+    const callback = host.config().onObjectStatusChanged;
+    if (!callback || !before || !state || before === state) return;
+    const changed = new Set<string>();
+    for (const [label, now] of state.objects) {
+      const then = before.objects.get(label);
+      if (then?.status !== now.status || then?.numFree !== now.numFree) changed.add(label);
+    }
+    for (const label of before.objects.keys()) if (!state.objects.has(label)) changed.add(label);
+    for (const label of changed) {
+      const object = objectOf(label);
+      if (object) callback(asSeatsioObject(object));
+    }
+  }, [state, host]);
 }

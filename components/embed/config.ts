@@ -41,6 +41,10 @@ const SUPPORTED = new Set<keyof EmbedConfig>([
   'onHoldCallsComplete',
   'onSelectedObjectBooked',
   'onSelectedObjectUnavailable',
+  'onObjectStatusChanged',
+  'holdTokenInputName',
+  'selectedObjectsInputName',
+  'mode',
 ]);
 
 /** Options of the config that chart.js does not act on (each warned about once per page). */
@@ -50,7 +54,8 @@ export function unsupportedOptions(config: EmbedConfig): string[] {
   if (typeof config.maxSelectedObjects === 'object') unsupported.push('maxSelectedObjects (by category or ticket type)');
   for (const validator of config.selectionValidators ?? []) if (validator.type !== 'noOrphanSeats') unsupported.push(`selectionValidators: ${validator.type}`);
   if (config.language && config.language !== 'en') unsupported.push(`language: ${config.language}`);
-  if (config.session === 'manual') unsupported.push('session: manual');
+  if (config.mode && config.mode !== 'normal' && config.mode !== 'static') unsupported.push(`mode: ${config.mode}`);
+  if (config.session === 'manual' && !config.holdToken) unsupported.push('session: manual without a holdToken');
   return unsupported;
 }
 

@@ -60,6 +60,10 @@ export class TesseraSeatingChart implements SeatingChart {
         this.config.onChartRendered?.(this);
       },
       failed: (reason) => this.fail(reason),
+      changed: (selected, holdToken) => {
+        this.field(this.config.selectedObjectsInputName, selected.join(','));
+        this.field(this.config.holdTokenInputName, holdToken ?? '');
+      },
     };
   }
 
@@ -94,6 +98,24 @@ export class TesseraSeatingChart implements SeatingChart {
     return this;
   }
 
+  /**
+   * A hidden form field named `name` holding `value`, beside the chart in the integrator's element (outside the shadow
+   * root: only there does the enclosing form submit it), as seats.io's `selectedObjectsInputName` and
+   * `holdTokenInputName` ask.
+   */
+  private field(name: string | undefined, value: string): void {
+    if (!name || !this.element?.parentElement) return;
+    const container = this.element.parentElement;
+    let input = [...container.querySelectorAll<HTMLInputElement>(':scope > input[type="hidden"]')].find((i) => i.name === name);
+    if (!input) {
+      input = document.createElement('input');
+      input.type = 'hidden';
+      input.name = name;
+      container.append(input);
+    }
+    input.value = value;
+  }
+
   private draw(): void {
     this.root?.render(createElement(EmbeddedChart, { host: this.host, version: this.version }));
   }
@@ -108,6 +130,8 @@ export class TesseraSeatingChart implements SeatingChart {
 
   destroy(): void {
     this.root?.unmount();
+    for (const name of [this.config.selectedObjectsInputName, this.config.holdTokenInputName])
+      if (name) this.element?.parentElement?.querySelector(`:scope > input[type="hidden"][name="${CSS.escape(name)}"]`)?.remove();
     this.element?.remove();
     this.root = this.element = this.actions = undefined;
     this.state = 'DESTROYED';
