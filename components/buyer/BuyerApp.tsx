@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import type { Pricing } from '../../contracts/pricing';
 import type { SalesSettings } from '../../contracts/sales';
 import type { ChartDefinition } from '../../contracts/chart';
+import { someUnavailable } from '../seating-chart/live-state';
 import { SeatingChart } from '../seating-chart/SeatingChart';
 import { useLiveEvent } from '../seating-chart/use-live-event';
 import styles from './buyer-app.module.css';
@@ -71,6 +72,7 @@ export function BuyerApp({ eventKey, eventName, chart, pricing, sales, holdSecon
           stranded={stranded}
           describe={describe}
           live={live}
+          unavailable={someUnavailable(state)}
           booking={booking}
           eventKey={eventKey}
           sales={sales}

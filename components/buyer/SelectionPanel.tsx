@@ -20,6 +20,8 @@ type Props = {
   stranded: string[];
   describe: (label: string) => string;
   live: boolean;
+  /** Whether some places are off sale or in a status of the venue's own (the legend says so). */
+  unavailable: boolean;
   booking: boolean;
   eventKey: string;
   sales: SalesSettings;
@@ -41,6 +43,7 @@ export function SelectionPanel({
   stranded,
   describe,
   live,
+  unavailable,
   booking,
   eventKey,
   sales,
@@ -49,6 +52,7 @@ export function SelectionPanel({
   onBook,
 }: Props) {
   const now = useNow(session.expiresAt !== null);
+  const detailsId = useId();
   const remaining = session.expiresAt !== null ? session.expiresAt - now : null;
   const order = [...byLabel.keys()];
   const items = [...session.selection]
@@ -65,10 +69,15 @@ export function SelectionPanel({
   const total = items.reduce((sum, i) => sum + (i.amount ?? 0) * i.quantity, 0);
   const places = items.reduce((n, i) => n + i.quantity, 0);
   const canBook = live && places > 0 && session.pending.size === 0 && stranded.length === 0 && !booking;
+  // On a phone the sheet is one line (count, total, countdown) and the checkout button until the buyer opens it.
+  const [expanded, setExpanded] = useState(false);
 
   return (
-    <aside className={styles.panel} aria-label="Your selection">
+    <aside className={styles.panel} aria-label="Your selection" data-expanded={expanded}>
       <div className={styles.summary}>
+        <button type="button" className={styles.sheetToggle} aria-expanded={expanded} aria-controls={detailsId} onClick={() => setExpanded(!expanded)}>
+          {expanded ? 'Hide details' : 'Show details'}
+        </button>
         <h2>
           {places ? `${places} ${places === 1 ? 'place' : 'places'}` : 'Choose your places'}
           {places > 0 && total > 0 && <span className={styles.total}> · {prices.format(total)}</span>}
@@ -104,7 +113,7 @@ export function SelectionPanel({
       )}
 
       {items.length > 0 && (
-        <ul className={styles.items} aria-label="Selected places">
+        <ul className={`${styles.items} ${styles.details}`} id={detailsId} aria-label="Selected places">
           {items.map((item) => (
             <li key={item.label} data-pending={session.pending.has(item.label) ? 'true' : undefined}>
               <span>
@@ -171,9 +180,11 @@ export function SelectionPanel({
         </p>
       )}
 
-      <BestAvailable chart={chart} prices={prices} disabled={!live} onFind={(n, categories) => void session.holdBest(n, categories)} />
+      <div className={`${styles.details} ${styles.group}`}>
+        <BestAvailable chart={chart} prices={prices} disabled={!live} onFind={(n, categories) => void session.holdBest(n, categories)} />
 
-      <Legend chart={chart} categoryPrice={prices.categoryPrice} />
+        <Legend chart={chart} categoryPrice={prices.categoryPrice} unavailable={unavailable} />
+      </div>
     </aside>
   );
 }

@@ -9,7 +9,7 @@ import { useChartPlaces, usePlacePicker, useStrandedSeats } from '../buyer/use-p
 import { Legend } from '../seating-chart/Legend';
 import { SeatingChart, type ChartView } from '../seating-chart/SeatingChart';
 import { useChart } from '../seating-chart/use-chart';
-import { statusOf, type LiveState } from '../seating-chart/live-state';
+import { someUnavailable, statusOf, type LiveState } from '../seating-chart/live-state';
 import { useLiveEvent } from '../seating-chart/use-live-event';
 import { BOOKED, FREE, HELD } from '../../contracts/statuses';
 import { pricingOf, priceFormatter, type EmbedConfig } from './config';
@@ -85,6 +85,7 @@ function LiveChart({ host, api, event, chart, version }: LiveChartProps) {
     describe,
     holds: session !== 'none',
     resume: session === 'continue',
+    keep: 'tab',
     ...(session === 'manual' && config.holdToken ? { token: config.holdToken } : {}),
     events: {
       held: (labels) => callbacks().onHoldSucceeded?.(objects(labels), []),
@@ -216,7 +217,7 @@ function LiveChart({ host, api, event, chart, version }: LiveChartProps) {
           </p>
         )}
       </div>
-      {config.showLegend && <Legend chart={chart} categoryPrice={prices.categoryPrice} />}
+      {config.showLegend && <Legend chart={chart} categoryPrice={prices.categoryPrice} unavailable={someUnavailable(state)} />}
       {dialog}
     </div>
   );

@@ -1,4 +1,5 @@
 import type { ObjectState, ObjectsChanged } from '../../contracts/realtime';
+import { BOOKED, HELD } from '../../contracts/statuses';
 
 /** What the browser knows of an event's statuses, and up to which seq. Framework-free. */
 export type LiveState = { seq: number; objects: ReadonlyMap<string, ObjectState> };
@@ -27,4 +28,11 @@ export function applyChanges(state: LiveState, message: ObjectsChanged): ApplyRe
 
 export function statusOf(state: LiveState, label: string): string {
   return state.objects.get(label)?.status ?? 'free';
+}
+
+/** Whether some places are off sale or in a status of the venue's own: buyers see them as unavailable. */
+export function someUnavailable(state: LiveState | null): boolean {
+  if (!state) return false;
+  for (const { status } of state.objects.values()) if (status !== 'free' && status !== HELD && status !== BOOKED) return true;
+  return false;
 }

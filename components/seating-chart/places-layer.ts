@@ -13,11 +13,12 @@ export type PlaceClasses = {
   selected: string;
   mark: string;
   tick: string;
-  accessibleMark: string;
+  featureMark: string;
+  ringMark: string;
   placeLabel: string;
 };
 
-type Drawn = { object: ChartObject; shape: SVGElement; mark?: SVGElement; tick?: SVGElement; access?: SVGElement; text?: SVGTextElement };
+type Drawn = { object: ChartObject; shape: SVGElement; mark?: SVGElement; tick?: SVGElement; feature?: SVGElement; text?: SVGTextElement };
 
 /**
  * The places of a chart, drawn with plain DOM calls and repainted one by one as their view changes. React
@@ -44,7 +45,7 @@ export class PlacesLayer {
       const drawn = this.create(object);
       this.drawn.set(object.label, drawn);
       fragment.appendChild(drawn.shape);
-      if (drawn.access) fragment.appendChild(drawn.access);
+      if (drawn.feature) fragment.appendChild(drawn.feature);
       if (drawn.text) fragment.appendChild(drawn.text);
       this.paint(drawn, this.store.view(object.label));
     }
@@ -91,7 +92,7 @@ export class PlacesLayer {
     element.setAttribute('data-object-type', object.type);
     element.setAttribute('role', 'button');
     const drawn: Drawn = { object, shape: element };
-    if (object.accessible) drawn.access = this.decoration('circle', { cx: object.x, cy: object.y, r: SEAT_RADIUS * 0.35 }, this.classes.accessibleMark);
+    drawn.feature = this.featureMark(object);
     if (object.type !== 'seat') {
       const text = this.decoration(
         'text',
@@ -101,6 +102,22 @@ export class PlacesLayer {
       drawn.text = text;
     }
     return drawn;
+  }
+
+  /**
+   * What a seat is, in white on its colour, so that no buyer needs colour to tell: a dot for a wheelchair space (a
+   * rounded square), a ring for a companion seat, a bar for a restricted view (the legend names each).
+   */
+  private featureMark(object: ChartObject): SVGElement | undefined {
+    const { x, y } = object;
+    const c = this.classes;
+    if (object.accessible) return this.decoration('circle', { cx: x, cy: y, r: SEAT_RADIUS * 0.35 }, c.featureMark);
+    if (object.companionSeat) return this.decoration('circle', { cx: x, cy: y, r: SEAT_RADIUS * 0.45 }, `${c.featureMark} ${c.ringMark}`);
+    if (object.restrictedView) {
+      const [width, height] = [SEAT_RADIUS * 1.2, SEAT_RADIUS * 0.36];
+      return this.decoration('rect', { x: x - width / 2, y: y - height / 2, width, height, rx: height / 2 }, c.featureMark);
+    }
+    return undefined;
   }
 
   private decoration(tag: string, attrs: Record<string, string | number>, className: string): SVGElement {
@@ -139,7 +156,7 @@ export class PlacesLayer {
     drawn.tick = this.toggleMark(drawn.tick, isSelected, shape, () =>
       this.decoration('path', { d: `M${x - r} ${y}l${r * 0.7} ${r * 0.7}l${r * 1.3} ${-r * 1.4}` }, c.tick),
     );
-    if (drawn.access) drawn.access.style.display = available && !isSelected ? '' : 'none';
+    if (drawn.feature) drawn.feature.style.display = available && !isSelected ? '' : 'none';
     if (drawn.text) {
       drawn.text.textContent =
         object.type === 'generalAdmission'
