@@ -42,6 +42,11 @@ export type HoldSessionOptions = {
   api?: BuyerApi;
   /** Whether a hold kept from before a reload is taken up again (yes unless told otherwise). */
   resume?: boolean;
+  /**
+   * Where the token is kept: `browser` (default), shared by every tab of this browser, which see each other's
+   * changes; `tab`, this tab's alone (an embedded chart's `continue` session, as seats.io keeps it).
+   */
+  keep?: 'browser' | 'tab';
   /** False: places are chosen in the browser only, nothing is held (an embedded chart without a session). */
   holds?: boolean;
   /** A token to hold with from the start: the venue's, handed to the page (an embedded chart's manual session). */
@@ -63,18 +68,21 @@ export type CheckoutResult = { ok: true; confirmationUrl: string } | { ok: false
 
 const storageKey = (eventKey: string) => `tessera:hold:${eventKey}`;
 
-function persist(eventKey: string, state: SessionState): void {
-  if (!state.token) return sessionStorage.removeItem(storageKey(eventKey));
-  sessionStorage.setItem(storageKey(eventKey), JSON.stringify({ token: state.token, extended: state.extended }));
+const storageFor = (keep: 'browser' | 'tab') => (keep === 'tab' ? sessionStorage : localStorage);
+
+function persist(storage: Storage, eventKey: string, state: SessionState): void {
+  if (!state.token) return storage.removeItem(storageKey(eventKey));
+  storage.setItem(storageKey(eventKey), JSON.stringify({ token: state.token, extended: state.extended }));
 }
 
 /**
  * Holding and releasing places for one buyer. Every change shows at once and is rolled back with a message
  * naming the place when the server refuses it. Calls go out one after another, so the first hold's token is
- * known before the second hold is sent. The token survives a reload (sessionStorage).
+ * known before the second hold is sent. The token survives a reload, and (kept for the browser) every tab of the
+ * event holds with it: a tab tells the others of each confirmed change, and they read what the token holds.
  */
 export function useHoldSession(options: HoldSessionOptions) {
-  const { eventKey, maxPlaces, placesOf, ttlSeconds, describe, api = buyerApi, resume = true, holds = true } = options;
+  const { eventKey, maxPlaces, placesOf, ttlSeconds, describe, api = buyerApi, resume = true, holds = true, keep = 'browser' } = options;
   const events = useRef(options.events);
   events.current = options.events;
   const [state, setState] = useState<SessionState>(() => ({ ...EMPTY, token: options.token ?? null }));
@@ -85,11 +93,15 @@ export function useHoldSession(options: HoldSessionOptions) {
   const update = useCallback(
     (change: (s: SessionState) => SessionState) => {
       current.current = change(current.current);
-      persist(eventKey, current.current);
+      persist(storageFor(keep), eventKey, current.current);
       setState(current.current);
     },
-    [eventKey],
+    [eventKey, keep],
   );
+
+  // The other tabs of this event in this browser: told of every change the server confirmed.
+  const tabs = useRef<BroadcastChannel | null>(null);
+  const tellTabs = useCallback(() => tabs.current?.postMessage('changed'), []);
 
   const enqueue = useCallback(<T>(op: () => Promise<T>): Promise<T> => {
     const next = queue.current.then(op, op);
@@ -147,6 +159,7 @@ export function useHoldSession(options: HoldSessionOptions) {
           if (outcome.ok) {
             adopt(outcome.value.holdToken, outcome.value.expiresAt);
             update((st) => ({ ...st, pending: markPending(false)(st.pending) }));
+            tellTabs();
             events.current?.held?.([label]);
             return;
           }
@@ -168,7 +181,10 @@ export function useHoldSession(options: HoldSessionOptions) {
           const token = current.current.token;
           const outcome = token ? await api.release(eventKey, places, token) : ({ ok: true, value: { released: [] } } as const);
           update((st) => ({ ...st, pending: markPending(false)(st.pending) }));
-          if (outcome.ok) return events.current?.released?.([label]);
+          if (outcome.ok) {
+            tellTabs();
+            return events.current?.released?.([label]);
+          }
           events.current?.releaseFailed?.([label]);
           update((st) => ({ ...st, selection: new Map(st.selection).set(label, selected) }));
           setNotice({
@@ -205,6 +221,7 @@ export function useHoldSession(options: HoldSessionOptions) {
           for (const h of outcome.value.held) selection.set(h.objectLabel, h.quantity ?? 1);
           return { ...st, selection };
         });
+        tellTabs();
         setNotice({ tone: 'info', text: `We found ${outcome.value.held.map((h) => describe(h.objectLabel)).join('; ')}.` });
         events.current?.held?.(outcome.value.held.map((h) => h.objectLabel));
         return outcome.value.held.map((h) => h.objectLabel);
@@ -223,7 +240,10 @@ export function useHoldSession(options: HoldSessionOptions) {
         if (!holds || !token) return;
         const quantities = Object.fromEntries([...selection].filter(([, q]) => q > 1));
         const outcome = await api.release(eventKey, { labels, ...(Object.keys(quantities).length ? { quantities } : {}) }, token);
-        if (outcome.ok) return events.current?.released?.(labels);
+        if (outcome.ok) {
+          tellTabs();
+          return events.current?.released?.(labels);
+        }
         update((st) => ({ ...st, selection: new Map([...selection, ...st.selection]) }));
         setNotice({ tone: 'error', text: 'Your places could not be released. Check your connection and try again.' });
         events.current?.releaseFailed?.(labels);
@@ -272,7 +292,8 @@ export function useHoldSession(options: HoldSessionOptions) {
           token,
         );
         if (outcome.ok) {
-          sessionStorage.removeItem(storageKey(eventKey));
+          storageFor(keep).removeItem(storageKey(eventKey));
+          tellTabs();
           return { ok: true, confirmationUrl: outcome.value.confirmationUrl };
         }
         if (outcome.kind === 'conflict') {
@@ -285,24 +306,40 @@ export function useHoldSession(options: HoldSessionOptions) {
     [api, enqueue, eventKey, explain, update],
   );
 
-  // Restore a hold from before a reload: the server says what the token still holds.
+  // Take up the hold this browser keeps for the event (before a reload, or another tab's): the server says what
+  // the token still holds. Again whenever another tab changed it.
   useEffect(() => {
-    const saved = resume && holds ? sessionStorage.getItem(storageKey(eventKey)) : null;
-    if (!saved) return;
-    const { token, extended } = JSON.parse(saved) as { token: string; extended: boolean };
-    void enqueue(async () => {
-      const outcome = await api.token(token);
-      if (!outcome.ok) {
-        if (outcome.kind !== 'network') {
-          update(() => EMPTY);
-          setNotice({ tone: 'warning', text: 'Your earlier hold has expired, so those places were released.' });
-        }
+    if (!resume || !holds) return;
+    const restore = (fromAnotherTab: boolean) => {
+      const saved = storageFor(keep).getItem(storageKey(eventKey));
+      if (!saved) {
+        if (fromAnotherTab) update(() => EMPTY); // The other tab booked, or let everything go.
         return;
       }
-      const selection = new Map(outcome.value.held.filter((h) => h.eventKey === eventKey).map((h) => [h.objectLabel, h.quantity]));
-      update(() => ({ token, extended, expiresAt: Date.parse(outcome.value.expiresAt), selection, pending: new Set() }));
-    });
-  }, [api, enqueue, eventKey, holds, resume, update]);
+      const { token, extended } = JSON.parse(saved) as { token: string; extended: boolean };
+      void enqueue(async () => {
+        const outcome = await api.token(token);
+        if (!outcome.ok) {
+          if (outcome.kind !== 'network') {
+            update(() => EMPTY);
+            setNotice({ tone: 'warning', text: 'Your earlier hold has expired, so those places were released.' });
+          }
+          return;
+        }
+        const selection = new Map(outcome.value.held.filter((h) => h.eventKey === eventKey).map((h) => [h.objectLabel, h.quantity]));
+        update((st) => ({ token, extended, expiresAt: Date.parse(outcome.value.expiresAt), selection, pending: st.pending }));
+      });
+    };
+    restore(false);
+    if (keep !== 'browser' || typeof BroadcastChannel === 'undefined') return;
+    const channel = new BroadcastChannel(storageKey(eventKey));
+    channel.onmessage = () => restore(true);
+    tabs.current = channel;
+    return () => {
+      channel.close();
+      tabs.current = null;
+    };
+  }, [api, enqueue, eventKey, holds, keep, resume, update]);
 
   // When the hold runs out the server frees everything; the page says so and starts afresh.
   useEffect(() => {

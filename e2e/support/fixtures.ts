@@ -14,7 +14,7 @@ export const DEMO_PRICING = { currency: 'EUR', prices: { '1': 65, '2': 45, '3': 
 
 type Fixtures = {
   event: TestEvent;
-  /** Opens a buyer in a browser context of their own (own sessionStorage), on `path` (the test's event by default). */
+  /** Opens a buyer in a browser context of their own (own storage), on `path` (the test's event by default). */
   openBuyer: (options?: { path?: string; context?: BrowserContextOptions }) => Promise<Page>;
   /** Errors a page of this test may log: a refused request, for one, logs one in Chromium's console. */
   allowConsoleErrors: (pattern: RegExp) => void;
