@@ -149,7 +149,16 @@ test('on a phone a buyer zooms in, selects a seat and books it', async ({ openBu
     await alice.waitForTimeout(300);
   }
   await expect(seat).toHaveAttribute('data-selected', 'true');
+  // The sheet is one line and the button: the chart keeps at least two thirds of the screen.
+  const sheet = alice.getByRole('complementary', { name: 'Your selection' });
+  expect((await sheet.boundingBox())!.height).toBeLessThanOrEqual(844 / 3);
+  await expect(sheet.getByRole('heading', { name: /1 place/ })).toBeVisible();
+  await expect(sheet.getByRole('list', { name: 'Selected places' })).toBeHidden();
   await alice.screenshot({ path: 'test-results/phone-selected.png' });
+  await sheet.getByRole('button', { name: 'Show details' }).tap();
+  await expect(sheet.getByRole('list', { name: 'Selected places' })).toBeVisible();
+  await alice.screenshot({ path: 'test-results/phone-sheet-open.png' });
+  await sheet.getByRole('button', { name: 'Hide details' }).tap();
   await alice.getByRole('button', { name: /^Book 1 place/ }).tap();
   await expect(alice.getByText('Booking confirmed')).toBeVisible();
 });
@@ -190,7 +199,7 @@ test('a buyer whose seat is lost at checkout is told which one and why, and keep
   await place(alice, 'Section D-M-20').click();
   await place(alice, 'Section D-M-21').click();
   await expect(alice.locator('[data-pending]')).toHaveCount(0);
-  const { token } = JSON.parse((await alice.evaluate((key) => sessionStorage.getItem(`tessera:hold:${key}`), event.key))!) as { token: string };
+  const { token } = JSON.parse((await alice.evaluate((key) => localStorage.getItem(`tessera:hold:${key}`), event.key))!) as { token: string };
   // While Alice's booking is on its way, M-21 slips out of her hold and someone else buys it.
   await alice.route('**/seats/book', async (route) => {
     await request.post(`/api/v1/events/${event.key}/seats/release`, { data: { objectLabels: ['Section D-M-21'], holdToken: token } });
@@ -271,4 +280,47 @@ test('a restricted-view seat is named as such in the selection and on the confir
   await alice.getByRole('button', { name: /^Book 1 place/ }).click();
   await expect(alice.getByText('Booking confirmed')).toBeVisible();
   await expect(alice.getByRole('list', { name: 'Booked places' })).toContainText('restricted view');
+});
+
+test("a buyer's other tabs of the event know their holds as theirs; another browser sees them held", async ({ openBuyer, event }) => {
+  const alice = await openBuyer();
+  await place(alice, 'Section C-F-3').click();
+  await expect(alice.locator('[data-pending]')).toHaveCount(0);
+  // A second tab of the same browser.
+  const secondTab = await alice.context().newPage();
+  await secondTab.goto(event.path);
+  await expect(place(secondTab, 'Section C-F-3')).toHaveAttribute('data-selected', 'true');
+  // A hold in either tab shows in the other as the buyer's own.
+  await place(secondTab, 'Section C-F-4').click();
+  await expect(place(alice, 'Section C-F-4')).toHaveAttribute('data-selected', 'true');
+  const bob = await openBuyer();
+  await expect(place(bob, 'Section C-F-4')).toHaveAttribute('data-status', 'reservedByToken');
+  await expect(place(bob, 'Section C-F-4')).not.toHaveAttribute('data-selected', 'true');
+});
+
+test('an event without a name gets a sensible title, and an unknown event explains itself', async ({ page, request, allowConsoleErrors }) => {
+  allowConsoleErrors(/status of 404/);
+  const key = `nameless-${Date.now()}`;
+  expect((await request.post('/api/events', { headers: authHeader, data: { chartKey: 'demo-hall', eventKey: key } })).status()).toBe(200);
+  await page.goto(`/events/${key}`);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Choose your seats');
+  await expect(page).toHaveTitle('Choose your seats · Tickets');
+  const missing = await page.goto('/events/no-such-event');
+  expect(missing?.status()).toBe(404);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Page not found');
+  await page.getByRole('link', { name: 'Go to the home page' }).click();
+  await expect(page).toHaveURL(/\/$/);
+});
+
+test('the legend names every mark the venue uses, and places the buyer cannot have', async ({ openBuyer, event, request }) => {
+  const alice = await openBuyer();
+  const legend = alice.getByRole('list', { name: 'Legend' });
+  for (const entry of ['Your selection', 'Wheelchair space', 'Companion seat', 'Restricted view', 'Held by others', 'Sold'])
+    await expect(legend.getByText(entry, { exact: true })).toBeVisible();
+  const blocked = await request.post(`/api/events/${event.key}/actions/change-object-status`, {
+    headers: authHeader,
+    data: { objects: ['Section A-A-1'], status: 'blocked' },
+  });
+  expect(blocked.ok()).toBe(true);
+  await expect(legend.getByText('Sold or unavailable', { exact: true })).toBeVisible();
 });

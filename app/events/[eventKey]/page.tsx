@@ -1,9 +1,18 @@
+import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
 import { pageServices } from '../../../contracts/page-services';
 import { BuyerPage } from '../../../components/buyer/BuyerPage';
 import { preloadChart } from '../../../components/seating-chart/preload-chart';
 
 type Props = { params: Promise<{ eventKey: string }>; searchParams: Promise<{ holdSeconds?: string }> };
+
+/** What the page calls an event the venue did not name. */
+const UNNAMED_EVENT = 'Choose your seats';
+
+export async function generateMetadata({ params }: Pick<Props, 'params'>): Promise<Metadata> {
+  const event = pageServices().publicEvent((await params).eventKey);
+  return { title: event ? `${event.name ?? UNNAMED_EVENT} · Tickets` : 'Event not found' };
+}
 
 export default async function EventPage({ params, searchParams }: Props) {
   const { eventKey } = await params;
@@ -15,7 +24,7 @@ export default async function EventPage({ params, searchParams }: Props) {
   return (
     <BuyerPage
       eventKey={eventKey}
-      eventName={event.name ?? eventKey}
+      eventName={event.name ?? UNNAMED_EVENT}
       chartUrl={event.chartUrl}
       {...(event.pricing ? { pricing: event.pricing } : {})}
       sales={event.sales}
