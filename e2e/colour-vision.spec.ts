@@ -38,10 +38,20 @@ async function medianLab(decoder: Page, png: Buffer): Promise<[number, number, n
 test('under simulated protanopia, deuteranopia and tritanopia the categories keep distinct colours on screen', async ({ openBuyer, browser }) => {
   const buyer = await openBuyer();
   await expect(buyer.locator('[data-label][fill]').first()).toBeVisible();
-  // One free place of each category (seats, tables, booths, standing areas), by the colour the chart gave it.
-  const colours = await buyer.evaluate(() => [...new Set([...document.querySelectorAll('[data-label][fill^="#"]')].map((e) => e.getAttribute('fill')!))]);
-  expect(colours.length).toBeGreaterThanOrEqual(3);
-  const places = colours.map((colour) => buyer.locator(`[data-label][fill="${colour}"]`).first());
+  // One free place of each category, by the colour the chart gave it: its largest (a table, a booth, a standing area
+  // where the category has one), whose colour fills its screenshot beyond the marks a seat may wear.
+  const largest = await buyer.evaluate(() => {
+    const byColour = new Map<string, { label: string; area: number }>();
+    for (const e of document.querySelectorAll('[data-label][fill^="#"]')) {
+      const { width, height } = e.getBoundingClientRect();
+      const colour = e.getAttribute('fill')!;
+      if ((byColour.get(colour)?.area ?? -1) < width * height) byColour.set(colour, { label: e.getAttribute('data-label')!, area: width * height });
+    }
+    return [...byColour].map(([colour, { label }]) => ({ colour, label }));
+  });
+  expect(largest.length).toBeGreaterThanOrEqual(3);
+  const colours = largest.map((l) => l.colour);
+  const places = largest.map((l) => buyer.locator(`[data-label="${l.label}"]`));
   const decoder = await browser.newPage();
   const cdp = await buyer.context().newCDPSession(buyer);
   for (const type of DEFICIENCIES) {

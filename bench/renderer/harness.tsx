@@ -77,6 +77,17 @@ async function vanilla(chart: ChartDefinition, changed: string[]): Promise<Rende
     svg.appendChild(c);
     byLabel.set(o.label, c);
   }
+  // Dragging pans, as on Tessera's chart: the viewBox follows the pointer.
+  let last: { x: number; y: number } | null = null;
+  svg.addEventListener('pointerdown', (e) => (last = { x: e.clientX, y: e.clientY }));
+  svg.addEventListener('pointerup', () => (last = null));
+  svg.addEventListener('pointermove', (e) => {
+    if (!last) return;
+    const [x, y, w, h] = svg.getAttribute('viewBox')!.split(' ').map(Number) as [number, number, number, number];
+    const k = w / svg.clientWidth;
+    svg.setAttribute('viewBox', `${x - (e.clientX - last.x) * k} ${y - (e.clientY - last.y) * k} ${w} ${h}`);
+    last = { x: e.clientX, y: e.clientY };
+  });
   document.getElementById('root')!.appendChild(svg);
   await painted();
   const firstPaint = performance.now() - start;
@@ -91,6 +102,26 @@ async function vanilla(chart: ChartDefinition, changed: string[]): Promise<Rende
   await painted();
   return { firstPaint, seats: firstPaint, changes, zoom: performance.now() - start, heapMB: heapMB(), detail: 'seats' };
 }
+
+/** Frame intervals while the page is driven from outside (a drag): started, then stopped with their 95th percentile. */
+let frames: number[] = [];
+let recording = false;
+(window as unknown as Record<string, unknown>).startFrames = () => {
+  frames = [];
+  recording = true;
+  let previous = performance.now();
+  const tick = (now: number) => {
+    frames.push(now - previous);
+    previous = now;
+    if (recording) requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+};
+(window as unknown as Record<string, unknown>).stopFrames = () => {
+  recording = false;
+  const sorted = frames.slice(1).sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? 0;
+};
 
 (window as unknown as Record<string, unknown>).runRendererBench = (kind: 'tessera' | 'vanilla', chart: ChartDefinition, changed: string[]) =>
   kind === 'tessera' ? tessera(chart, changed) : vanilla(chart, changed);

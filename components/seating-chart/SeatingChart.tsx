@@ -131,6 +131,11 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
     () => layer.current?.update(state, selected, tabbable),
     [chart, categories, priceOf, placesWanted, organiserColors, state, selected, tabbable],
   );
+  // Only the tiles of places the view reaches are drawn and shown; at section level none are shown anyway.
+  const placesShown = detail !== 'sections';
+  useLayoutEffect(() => {
+    if (placesShown) layer.current?.show(viewport.box);
+  }, [viewport.box, placesShown, chart, categories, priceOf, placesWanted, organiserColors]);
 
   const activate = useCallback(
     (object: ChartObject) => {
@@ -160,6 +165,7 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
 
   const focusPlace = (object: ChartObject) => {
     setFocusLabel(object.label);
+    layer.current?.ensure(object.label);
     const element = viewport.svgRef.current?.querySelector<SVGElement>(`[data-label="${CSS.escape(object.label)}"]`);
     if (element && !element.hasAttribute('tabindex')) element.setAttribute('tabindex', '-1');
     element?.focus();

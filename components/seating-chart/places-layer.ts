@@ -1,6 +1,6 @@
-import type { Category, ChartDefinition, ChartObject } from '../../contracts/chart';
+import type { Category, ChartDefinition, ChartObject, Point } from '../../contracts/chart';
 import { describeObject } from './describe-object';
-import { SEAT_RADIUS } from './geometry';
+import { boundsOfPoints, SEAT_RADIUS, type Box } from './geometry';
 import type { LiveState } from './live-state';
 import { PlaceStore, type PlaceView } from './place-store';
 
@@ -18,17 +18,31 @@ export type PlaceClasses = {
   placeLabel: string;
 };
 
+/**
+ * A square of the venue and the places whose centres fall in it: drawn together (one `<g>`) the first time the view
+ * reaches it, and hidden while the view is elsewhere, so a 100,000-seat venue costs what is on screen.
+ */
+type Tile = { objects: ChartObject[]; box: Box; group: SVGGElement | undefined };
+
+/** Tiles per side of the venue: few enough to check on every frame, small enough that a zoomed view needs few. */
+const TILES_PER_SIDE = 16;
+/** How far beyond the view tiles are drawn and shown, in views: a pan shows what is already there. */
+const VIEW_MARGIN = 0.5;
+
 type Drawn = { object: ChartObject; shape: SVGElement; mark?: SVGElement; tick?: SVGElement; feature?: SVGElement; text?: SVGTextElement };
 
 /**
  * The places of a chart, drawn with plain DOM calls and repainted one by one as their view changes. React
  * renders everything else; for tens of thousands of seats its per-element work cost more than the drawing
- * (see docs/BENCHMARKS.md). Every place is one element carrying the DOM hooks
- * (`data-label`, `data-object-type`, `data-status`, `data-selected`; docs/ARCHITECTURE.md).
+ * (see docs/BENCHMARKS.md). Places are drawn tile by tile as the view reaches them (`show`), and once drawn every
+ * place is one element carrying the DOM hooks (`data-label`, `data-object-type`, `data-status`, `data-selected`;
+ * docs/ARCHITECTURE.md).
  */
 export class PlacesLayer {
   private drawn = new Map<string, Drawn>();
   private store = new PlaceStore();
+  private tiles: Tile[] = [];
+  private tileOf = new Map<string, Tile>();
 
   constructor(
     private root: SVGGElement,
@@ -39,17 +53,52 @@ export class PlacesLayer {
     /** The organisers' plan: every place can be chosen, and custom statuses have their own colours. */
     private organiser?: { statusColors: ReadonlyMap<string, string> },
   ) {
-    const fragment = document.createDocumentFragment();
+    const size = Math.max(chart.width, chart.height, 1) / TILES_PER_SIDE;
+    const byKey = new Map<string, Tile>();
     for (const object of chart.objects) {
       if (!object.bookable) continue;
+      const key = `${Math.floor(object.x / size)},${Math.floor(object.y / size)}`;
+      let tile = byKey.get(key);
+      if (!tile) byKey.set(key, (tile = { objects: [], box: { x: object.x, y: object.y, width: 0, height: 0 }, group: undefined }));
+      tile.objects.push(object);
+      this.tileOf.set(object.label, tile);
+    }
+    // A tile's box holds its places whole (a table or a standing area reaches beyond its centre).
+    for (const tile of byKey.values()) {
+      tile.box = boundsOfPoints(tile.objects.flatMap(extentOf));
+      this.tiles.push(tile);
+    }
+  }
+
+  /** Draws the tiles the view `box` reaches (with a margin) that are not drawn yet, shows them, and hides the rest. */
+  show(box: Box): void {
+    const [mx, my] = [box.width * VIEW_MARGIN, box.height * VIEW_MARGIN];
+    const near = { x: box.x - mx, y: box.y - my, width: box.width + 2 * mx, height: box.height + 2 * my };
+    for (const tile of this.tiles) {
+      const wanted = overlaps(tile.box, near);
+      if (wanted && !tile.group) this.draw(tile);
+      if (tile.group) tile.group.style.display = wanted ? '' : 'none';
+    }
+  }
+
+  /** Draws the tile of a place, wherever the view is (keyboard focus may move to a place out of view). */
+  ensure(label: string): void {
+    const tile = this.tileOf.get(label);
+    if (tile && !tile.group) this.draw(tile);
+  }
+
+  private draw(tile: Tile): void {
+    const group = document.createElementNS(SVG, 'g');
+    for (const object of tile.objects) {
       const drawn = this.create(object);
       this.drawn.set(object.label, drawn);
-      fragment.appendChild(drawn.shape);
-      if (drawn.feature) fragment.appendChild(drawn.feature);
-      if (drawn.text) fragment.appendChild(drawn.text);
+      group.appendChild(drawn.shape);
+      if (drawn.feature) group.appendChild(drawn.feature);
+      if (drawn.text) group.appendChild(drawn.text);
       this.paint(drawn, this.store.view(object.label));
     }
-    root.appendChild(fragment);
+    tile.group = group;
+    this.root.appendChild(group);
   }
 
   update(state: LiveState | null, selected: ReadonlyMap<string, number>, tabbable: string | undefined): void {
@@ -57,6 +106,8 @@ export class PlacesLayer {
       const drawn = this.drawn.get(label);
       if (drawn) this.paint(drawn, this.store.view(label));
     }
+    // The place that takes Tab is always drawn: keyboard users reach the chart at any zoom.
+    if (tabbable) this.ensure(tabbable);
   }
 
   destroy(): void {
@@ -194,6 +245,30 @@ function markCentre(object: ChartObject, r: number): { x: number; y: number } {
           : { x: object.x + (shape?.kind === 'rect' ? shape.width : 30) / 2, y: object.y - (shape?.kind === 'rect' ? shape.height : 30) / 2 };
   // Inside the corner, but never past the middle of a small place.
   return { x: Math.max(object.x, corner.x - r - 2), y: Math.min(object.y, corner.y + r + 2) };
+}
+
+/** The corners of what a place covers, for its tile's box. */
+function extentOf(object: ChartObject): Point[] {
+  const shape = object.shape;
+  const [rx, ry] =
+    shape?.kind === 'circle'
+      ? [shape.radius, shape.radius]
+      : shape?.kind === 'ellipse'
+        ? [shape.rx, shape.ry]
+        : shape?.kind === 'rect'
+          ? [shape.width, shape.height]
+          : shape?.kind === 'polygon'
+            ? [0, 0]
+            : [SEAT_RADIUS * 2, SEAT_RADIUS * 2];
+  const corners = [
+    { x: object.x - rx, y: object.y - ry },
+    { x: object.x + rx, y: object.y + ry },
+  ];
+  return shape?.kind === 'polygon' ? [...corners, ...shape.points] : corners;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x <= b.x + b.width && b.x <= a.x + a.width && a.y <= b.y + b.height && b.y <= a.y + a.height;
 }
 
 function toggleAttribute(element: Element, name: string, value: string | undefined): void {
