@@ -1,7 +1,7 @@
 import { chromium, type Page } from '@playwright/test';
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
-import { venueWithSeats } from '../server/charts/generate-venue';
+import { bowlVenue } from '../server/charts/generate-venue';
 import { importSeatsioChart } from '../server/charts/import-seatsio-chart';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import type { RendererResult } from './renderer/harness';
@@ -53,7 +53,7 @@ export async function rendererBench(quick: boolean): Promise<Measurement[]> {
   const measurements: Measurement[] = [];
   try {
     for (const seats of sizes) {
-      const imported = importSeatsioChart(venueWithSeats(seats));
+      const imported = importSeatsioChart(bowlVenue(seats));
       if (!imported.ok) throw new Error('venue invalid');
       const chart = imported.chart;
       const changed = chart.objects

@@ -1,6 +1,6 @@
 /**
- * Generates venues in the seats.io chart format: the demo hall and the large venues the benchmarks need.
- * Sections are laid out in a grid facing the stage, rows curve around it, seats are spaced 24 units apart.
+ * Generates venues in the seats.io chart format: the demo hall (sections in a grid facing the stage, rows curving
+ * around it) and large venues (a bowl of sections in tiers around a stage), seats 24 units apart.
  */
 
 type VenueOptions = {
@@ -174,4 +174,97 @@ export function demoHall(): Record<string, unknown> {
 export function venueWithSeats(seats: number): Record<string, unknown> {
   const perSection = 500;
   return generateVenue({ name: `Generated venue (${seats} seats)`, sections: Math.max(1, Math.ceil(seats / perSection)), rowsPerSection: 20, seatsPerRow: 25 });
+}
+
+/** Seats per row at the middle row of a section of the bowl, and rows per section. */
+const BOWL_SEATS_PER_ROW = 25;
+const BOWL_ROWS = 20;
+/** The bowl surrounds the stage but for the part behind it: 240 degrees, open above the stage. */
+const BOWL_FROM = -Math.PI / 6;
+const BOWL_TO = (7 * Math.PI) / 6;
+/** Between sections (aisles, in chart units) and between tiers. */
+const BOWL_AISLE = 60;
+const BOWL_TIER_GAP = 140;
+const BOWL_FIRST_RADIUS = 420;
+
+type BowlSection = { tier: number; from: number; to: number; inner: number };
+
+/** The sections of a bowl with about `seats` seats: tiers outwards, each split into sections about 25 seats wide. */
+function bowlSections(seats: number): BowlSection[] {
+  const sections: BowlSection[] = [];
+  let total = 0;
+  for (let tier = 0, inner = BOWL_FIRST_RADIUS; total < seats; tier++, inner += BOWL_ROWS * ROW_SPACING + BOWL_TIER_GAP) {
+    const middle = inner + (BOWL_ROWS * ROW_SPACING) / 2;
+    const width = (BOWL_SEATS_PER_ROW * SEAT_SPACING) / middle;
+    const aisle = BOWL_AISLE / middle;
+    const count = Math.max(1, Math.floor((BOWL_TO - BOWL_FROM + aisle) / (width + aisle)));
+    const spare = (BOWL_TO - BOWL_FROM + aisle - count * (width + aisle)) / count;
+    for (let i = 0; i < count && total < seats; i++) {
+      const from = BOWL_FROM + i * (width + aisle + spare);
+      sections.push({ tier, from, to: from + width + spare, inner });
+      total += seatsInSection(sections[sections.length - 1]!);
+    }
+  }
+  return sections;
+}
+
+/** Seats of each row of a bowl section: rows further out are longer. */
+function rowLengths(section: BowlSection): number[] {
+  return Array.from({ length: BOWL_ROWS }, (_, r) => Math.max(1, Math.floor(((section.to - section.from) * (section.inner + r * ROW_SPACING)) / SEAT_SPACING)));
+}
+
+const seatsInSection = (section: BowlSection) => rowLengths(section).reduce((a, b) => a + b, 0);
+
+/**
+ * A large venue as arenas are built: a stage, and around it a bowl of sections in tiers, each section's rows
+ * curving around the stage (seats face it), nearer tiers dearer. About `seats` seats.
+ */
+export function bowlVenue(seats: number): Record<string, unknown> {
+  const sections = bowlSections(seats);
+  const outer = Math.max(...sections.map((s) => s.inner)) + BOWL_ROWS * ROW_SPACING + LABEL_MARGIN + 40;
+  const margin = 60;
+  const centre = { x: outer + margin, y: outer * Math.sin(Math.PI / 6) + margin + 40 };
+  const at = (angle: number, radius: number) => ({ x: round(centre.x + radius * Math.cos(angle)), y: round(centre.y + radius * Math.sin(angle)) });
+  return {
+    name: `Generated arena (${seats} seats)`,
+    categories: { list: CATEGORIES },
+    subChart: {
+      width: round(2 * (outer + margin)),
+      height: round(centre.y + outer + margin),
+      focalPoint: centre,
+      rows: [],
+      tables: [],
+      booths: [],
+      generalAdmissionAreas: [],
+      sections: sections.map((section, index) => {
+        const categoryKey = CATEGORIES[Math.min(section.tier, CATEGORIES.length - 1)]!.key;
+        const rows = rowLengths(section).map((length, r) => {
+          const radius = section.inner + ROW_SPACING / 2 + r * ROW_SPACING;
+          const step = SEAT_SPACING / radius;
+          const start = (section.from + section.to) / 2 - ((length - 1) * step) / 2;
+          return {
+            label: rowName(r),
+            seats: Array.from({ length }, (_, n) => ({
+              label: String(n + 1),
+              ...at(start + n * step, radius),
+              categoryKey,
+              accessible: r === BOWL_ROWS - 1 && (n === 0 || n === length - 1),
+            })),
+          };
+        });
+        // The outline: the inner arc one way, the outer arc back, with room for the row names at both ends.
+        const margin = LABEL_MARGIN / section.inner;
+        const arc = (radius: number) =>
+          Array.from({ length: 9 }, (_, k) => at(section.from - margin + ((section.to - section.from + 2 * margin) * k) / 8, radius));
+        return {
+          label: `Section ${sectionName(index)}`,
+          categoryKey,
+          topLeft: { x: 0, y: 0 },
+          points: [...arc(section.inner - 6), ...arc(section.inner + BOWL_ROWS * ROW_SPACING + 6).reverse()],
+          subChart: { rows, tables: [], booths: [], generalAdmissionAreas: [] },
+        };
+      }),
+      shapes: [{ label: 'Stage', smartType: 'stage', center: centre, width: 500, height: 260 }],
+    },
+  };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { smallVenue } from '../testing/test-server';
-import { demoHall, venueWithSeats } from './generate-venue';
+import { bowlVenue, demoHall, venueWithSeats } from './generate-venue';
 import { importSeatsioChart } from './import-seatsio-chart';
 
 describe('importSeatsioChart', () => {
@@ -99,6 +99,21 @@ describe('generated venues', () => {
   it('generates a venue with the requested number of seats', () => {
     const result = importSeatsioChart(venueWithSeats(10_000));
     expect(result.ok && result.chart.objects.length).toBe(10_000);
+  });
+
+  it('generates an arena: a bowl of sections around the stage, about the seats asked for, inside its own bounds', () => {
+    const result = importSeatsioChart(bowlVenue(100_000));
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const { chart } = result;
+    expect(chart.objects.length).toBeGreaterThanOrEqual(100_000);
+    expect(chart.objects.length).toBeLessThan(101_500);
+    expect(new Set(chart.objects.map((o) => o.section)).size).toBe(chart.sections.length);
+    const outside = chart.objects.filter((o) => o.x <= 0 || o.x >= chart.width || o.y <= 0 || o.y >= chart.height);
+    expect(outside).toEqual([]);
+    // No seat is behind the stage (the bowl is open there): each is at most 30 degrees above the stage's level.
+    const stage = chart.focalPoint!;
+    const behind = chart.objects.filter((o) => stage.y - o.y > Math.abs(o.x - stage.x) * Math.tan(Math.PI / 6) + 1);
+    expect(behind).toEqual([]);
   });
 
   it('accepts only CSS colours for categories: a colour that smuggles in more CSS is refused, naming the field', () => {
