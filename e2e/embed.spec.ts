@@ -38,7 +38,7 @@ async function shop(port: number, html: string, eventKey: string): Promise<Shop>
 }
 
 /** A checkout page as seats.io's documentation writes one, with the renderer's script from Tessera. */
-function checkoutPage(config: Record<string, unknown>): string {
+function checkoutPage(config: Record<string, unknown>, functions = ''): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Shop checkout</title>
 <style>body{font-family:sans-serif;margin:1rem} #chart{height:560px;border:1px solid #ccc}</style></head>
 <body><h1>Shop checkout</h1><form id="order"><div id="chart"></div></form>
@@ -57,6 +57,7 @@ function checkoutPage(config: Record<string, unknown>): string {
     onObjectSelected: (o) => { calls.push(['selected', o.label, o.objectType, o.category && o.category.label, o.pricing.formattedPrice, o.status]); selected.value = chart.selectedObjects.join(', '); },
     onObjectDeselected: (o) => { calls.push(['deselected', o.label]); selected.value = chart.selectedObjects.join(', '); },
     onSelectedObjectBooked: note('booked'),
+    ${functions}
   })).render();
   document.getElementById('pay').onclick = async () => {
     // From the hidden form fields the chart keeps, when the page asked for them; else from the chart's properties.
@@ -82,13 +83,20 @@ test('a page on another origin embeds chart.js, holds two seats, and its server 
       { category: 2, price: 45 },
       { category: 3, price: 25 },
     ],
+    extraConfig: { vip: 'Section B-C-7' },
   };
-  const integrator = await shop(EMBEDDING_SHOP_PORT, checkoutPage(config), event.key);
+  // The page's own colour and card line for one seat, as seats.io's objectColor and tooltipInfo give them.
+  const looks = `objectColor: (object, defaultColor, extra) => (object.label === extra.vip && object.status === 'free' ? '#7c3aed' : defaultColor),
+    tooltipInfo: (object) => (object.label === 'Section B-C-7' ? 'Best view in the house' : ''),`;
+  const integrator = await shop(EMBEDDING_SHOP_PORT, checkoutPage(config, looks), event.key);
   try {
     await page.goto(integrator.origin);
     await expect.poll(() => page.evaluate(() => (window as unknown as { chart: { state: string } }).chart.state)).toBe('RENDERED');
     // The integrator's page brings the seats into view (at the whole venue's scale a click zooms into the section).
     await page.evaluate(() => (window as unknown as { chart: { zoomToObjects: (l: string[]) => Promise<void> } }).chart.zoomToObjects(['Section B-C-4']));
+    await expect(place(page, 'Section B-C-7')).toHaveAttribute('fill', '#7c3aed');
+    await place(page, 'Section B-C-7').hover();
+    await expect(page.getByTestId('place-card')).toContainText('Best view in the house');
     for (const seat of ['Section B-C-4', 'Section B-C-5']) await place(page, seat).click();
     await expect(page.locator('#selected')).toHaveText('Section B-C-4, Section B-C-5');
     await expect(place(page, 'Section B-C-5')).toHaveAttribute('data-selected', 'true');

@@ -1,13 +1,13 @@
 import type { TicketTypeJson } from '@seatsio/seatsio-types';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { ChartDefinition } from '../../contracts/chart';
+import type { ChartDefinition, ChartObject } from '../../contracts/chart';
 import type { PublicEvent } from '../../contracts/buyer-api';
 import { createBuyerApi } from '../buyer/buyer-api-client';
 import { priceBook } from '../buyer/format';
 import { useHoldSession } from '../buyer/use-hold-session';
 import { useChartPlaces, usePlacePicker, useStrandedSeats } from '../buyer/use-place-picker';
 import { Legend } from '../seating-chart/Legend';
-import { SeatingChart, type ChartView } from '../seating-chart/SeatingChart';
+import { SeatingChart, type ChartView, type PlaceLooks } from '../seating-chart/SeatingChart';
 import { useChart } from '../seating-chart/use-chart';
 import { someUnavailable, statusOf, type LiveState } from '../seating-chart/live-state';
 import { useLiveEvent } from '../seating-chart/use-live-event';
@@ -103,6 +103,27 @@ function LiveChart({ host, api, event, chart, version }: LiveChartProps) {
   const categories = useMemo(() => new Map(chart.categories.map((c) => [String(c.key), c])), [chart]);
   const { onActivate, dialog } = usePlacePicker({ state, session: hold, describe, maxPlaces: event.sales.maxPlacesPerOrder, prices });
   const view = useRef<ChartView>(null);
+  // The page's objectColor and tooltipInfo, called with the place as seats.io describes it; new ones with changeConfig.
+  const describeRef = useRef<(label: string) => EmbeddedObject | undefined>(() => undefined);
+  const looks = useMemo<PlaceLooks | undefined>(() => {
+    const { objectColor, tooltipInfo } = host.config();
+    if (!objectColor && !tooltipInfo) return undefined;
+    const described = (o: ChartObject) => describeRef.current(o.label);
+    return {
+      ...(objectColor && {
+        color: (o: ChartObject, fill: string) => {
+          const object = described(o);
+          return object ? objectColor(asSeatsioObject(object), fill, host.config().extraConfig ?? {}) || fill : fill;
+        },
+      }),
+      ...(tooltipInfo && {
+        note: (o: ChartObject) => {
+          const object = described(o);
+          return object ? tooltipInfo(asSeatsioObject(object)) || undefined : undefined;
+        },
+      }),
+    };
+  }, [host, version]);
 
   const objectOf = (label: string, selection = hold.selection) => {
     const object = byLabel.get(label);
@@ -116,6 +137,7 @@ function LiveChart({ host, api, event, chart, version }: LiveChartProps) {
       deselect: (l) => (hold.selection.has(l) ? hold.toggle(l) : Promise.resolve()),
     });
   };
+  describeRef.current = (label) => objectOf(label);
   const actions: ChartActions = {
     selection: () => hold.selection,
     holdToken: () => hold.token,
@@ -202,6 +224,7 @@ function LiveChart({ host, api, event, chart, version }: LiveChartProps) {
           // A static chart shows the venue and its availability; nothing can be chosen.
           {...(config.mode === 'static' ? {} : { onActivate })}
           view={view}
+          {...(looks ? { looks } : {})}
         />
         {hold.notice && (
           <p className={styles.notice} data-tone={hold.notice.tone} role={hold.notice.tone === 'error' ? 'alert' : 'status'}>

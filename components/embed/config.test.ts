@@ -64,7 +64,7 @@ describe('options', () => {
         session: 'manual',
         showLegend: true,
         channels: ['vip'],
-        objectColor: () => 'red',
+        objectLabel: () => 'x',
         language: 'de',
         mode: 'print',
         maxSelectedObjects: [{ category: 1, quantity: 2 }],
@@ -72,7 +72,7 @@ describe('options', () => {
       }),
     ).toEqual([
       'channels',
-      'objectColor',
+      'objectLabel',
       'maxSelectedObjects (by category or ticket type)',
       'selectionValidators: consecutiveSeats',
       'language: de',

@@ -35,6 +35,15 @@ export type SeatingChartProps = {
   organiser?: { statusColors: ReadonlyMap<string, string>; cardDetails: (label: string) => ReactNode };
   /** Filled with what a host may ask of the view (an embedded chart's `zoomToObjects`, `resetView`). */
   view?: Ref<ChartView>;
+  /** A host's own colours and notes for places (an embedded chart's `objectColor` and `tooltipInfo`). */
+  looks?: PlaceLooks;
+};
+
+export type PlaceLooks = {
+  /** The colour to fill a place with, given the one the chart would use. */
+  color?: (object: ChartObject, defaultColor: string) => string;
+  /** A line of text for the place's card. */
+  note?: (object: ChartObject) => string | undefined;
 };
 
 /** What a host may ask of the view: bring places into view, or show the whole venue. */
@@ -70,7 +79,7 @@ function detailFor(seatRadiusPx: number | undefined): Detail {
  * Space chooses one. React draws sections, labels, controls and the card; the places themselves are drawn and
  * repainted by PlacesLayer outside React, one element each with the DOM hooks (docs/decisions/003).
  */
-export function SeatingChart({ chart, state, live, selected, priceOf, onActivate, organiser, view }: SeatingChartProps) {
+export function SeatingChart({ chart, state, live, selected, priceOf, onActivate, organiser, view, looks }: SeatingChartProps) {
   const fit = useMemo(() => chartBounds(chart), [chart]);
   const viewport = useViewport(fit);
   const categories = useMemo(() => new Map(chart.categories.map((c) => [String(c.key), c])), [chart]);
@@ -120,22 +129,23 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
       priceOf,
       styles as PlaceClasses,
       organiserColors && { statusColors: organiserColors },
+      looks?.color,
     );
     layer.current = created;
     return () => {
       created.destroy();
       layer.current = undefined;
     };
-  }, [chart, categories, priceOf, placesWanted, organiserColors]);
+  }, [chart, categories, priceOf, placesWanted, organiserColors, looks]);
   useLayoutEffect(
     () => layer.current?.update(state, selected, tabbable),
-    [chart, categories, priceOf, placesWanted, organiserColors, state, selected, tabbable],
+    [chart, categories, priceOf, placesWanted, organiserColors, looks, state, selected, tabbable],
   );
   // Only the tiles of places the view reaches are drawn and shown; at section level none are shown anyway.
   const placesShown = detail !== 'sections';
   useLayoutEffect(() => {
     if (placesShown) layer.current?.show(viewport.box);
-  }, [viewport.box, placesShown, chart, categories, priceOf, placesWanted, organiserColors]);
+  }, [viewport.box, placesShown, chart, categories, priceOf, placesWanted, organiserColors, looks]);
 
   const activate = useCallback(
     (object: ChartObject) => {
@@ -174,10 +184,47 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
     if (!inView) viewport.panTo(object);
   };
 
+  // At overview the sections take the keyboard: Enter zooms into one and moves focus to its first place.
+  const atOverview = detail === 'sections';
+  const [focusWhenDrawn, setFocusWhenDrawn] = useState<ChartObject | undefined>(undefined);
+  const enterSection = (section: string) => {
+    const box = sectionBoxes.get(section);
+    if (!box) return;
+    viewport.zoomTo(box);
+    setFocusWhenDrawn(
+      places.reduce<ChartObject | undefined>(
+        (best, o) => (o.section !== section ? best : !best || o.y < best.y || (o.y === best.y && o.x < best.x) ? o : best),
+        undefined,
+      ),
+    );
+  };
+  useLayoutEffect(() => {
+    if (!focusWhenDrawn || atOverview) return;
+    setFocusWhenDrawn(undefined);
+    focusPlace(focusWhenDrawn);
+  });
+  // Places left per section, said by each section's name at overview.
+  const leftPerSection = useMemo(() => {
+    if (!atOverview) return undefined;
+    const left = new Map<string, number>();
+    for (const o of places) {
+      if (!o.section) continue;
+      const now = state?.objects.get(o.label);
+      const n = o.type === 'generalAdmission' ? (now?.numFree ?? o.capacity ?? 0) : now ? 0 : 1;
+      left.set(o.section, (left.get(o.section) ?? 0) + n);
+    }
+    return left;
+  }, [atOverview, places, state]);
+
   const onKeyDown = (e: KeyboardEvent<SVGSVGElement>) => {
     const current = byLabel.get((e.target as Element).getAttribute('data-label') ?? '');
     if (e.key === '+' || e.key === '=') return viewport.zoomIn();
     if (e.key === '-') return viewport.zoomOut();
+    const section = (e.target as Element).getAttribute('data-section');
+    if (section && (e.key === 'Enter' || e.key === ' ')) {
+      e.preventDefault();
+      return enterSection(section);
+    }
     if (!current) return;
     const direction = ARROWS[e.key];
     if (direction) {
@@ -245,7 +292,9 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
               key={s.label}
               className={styles.section}
               data-section={s.label}
-              aria-hidden="true"
+              {...(leftPerSection
+                ? { tabIndex: 0, role: 'button', 'aria-label': `${s.label}: ${leftPerSection.get(s.label) ?? 0} places available. Press Enter to zoom in.` }
+                : { 'aria-hidden': true })}
               style={{ '--section-fill': categories.get(s.categoryKey ?? '')?.color ?? '#cbd5e1' } as CSSProperties}
             >
               <polygon points={s.points.map((p) => `${p.x},${p.y}`).join(' ')} />
@@ -260,6 +309,15 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
         </g>
         <Fixtures chart={chart} />
         <g ref={placesRef} className={styles.places} />
+        {/* At overview the places are not drawn: the buyer's own are marked, so they can see where they are. */}
+        {atOverview && viewport.pixelsPerUnit && (
+          <g className={styles.heldMarkers} aria-hidden="true">
+            {[...selected.keys()].map((label) => {
+              const o = byLabel.get(label);
+              return o && <circle key={label} data-held-marker={label} cx={o.x} cy={o.y} r={6 / viewport.pixelsPerUnit!} />;
+            })}
+          </g>
+        )}
       </svg>
       <div className={styles.zoomControls}>
         <button type="button" onClick={viewport.zoomIn} aria-label="Zoom in">
@@ -272,7 +330,7 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
           ⤢
         </button>
       </div>
-      {shownObject && (
+      {shownObject && !atOverview && (
         <PlaceCard
           object={shownObject}
           category={categories.get(shownObject.categoryKey ?? '')}
@@ -280,7 +338,7 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
           status={state ? statusOf(state, shownObject.label) : 'free'}
           numFree={state?.objects.get(shownObject.label)?.numFree}
           selected={selected.has(shownObject.label)}
-          details={organiser?.cardDetails(shownObject.label)}
+          details={organiser?.cardDetails(shownObject.label) ?? <CardNote text={looks?.note?.(shownObject)} />}
           anchor={anchor}
         />
       )}
@@ -342,6 +400,11 @@ const Fixtures = memo(function Fixtures({ chart }: { chart: ChartDefinition }) {
     </g>
   );
 });
+
+/** A host's line about a place on its card, if it has one. */
+function CardNote({ text }: { text: string | undefined }) {
+  return text ? <span className={styles.cardNote}>{text}</span> : null;
+}
 
 /** A place's position in the chart's frame, in CSS pixels: its horizontal centre, top and bottom. */
 type CardAnchor = { x: number; top: number; bottom: number };

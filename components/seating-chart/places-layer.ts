@@ -52,6 +52,8 @@ export class PlacesLayer {
     private classes: PlaceClasses,
     /** The organisers' plan: every place can be chosen, and custom statuses have their own colours. */
     private organiser?: { statusColors: ReadonlyMap<string, string> },
+    /** A host's own colour for a place, given the one the chart would use. */
+    private colorOf?: (object: ChartObject, defaultColor: string) => string,
   ) {
     const size = Math.max(chart.width, chart.height, 1) / TILES_PER_SIDE;
     const byKey = new Map<string, Tile>();
@@ -188,7 +190,8 @@ export class PlacesLayer {
     const c = this.classes;
     shape.setAttribute('data-status', view.status);
     const unavailableFill = view.status === 'reservedByToken' ? 'url(#held-pattern)' : (this.organiser?.statusColors.get(view.status) ?? '#94a3b8');
-    shape.setAttribute('fill', isSelected ? '#0f172a' : available ? (category?.color ?? '#64748b') : unavailableFill);
+    const fill = isSelected ? '#0f172a' : available ? (category?.color ?? '#64748b') : unavailableFill;
+    shape.setAttribute('fill', this.colorOf ? this.colorOf(object, fill) : fill);
     const choosable = available || isSelected || this.organiser !== undefined;
     shape.setAttribute('class', `${c.place} ${choosable ? c.available : c.unavailable}${isSelected ? ` ${c.selected}` : ''}`);
     shape.setAttribute('aria-label', describeObject(object, category, this.priceOf?.(object), view.status, isSelected, view.numFree));

@@ -1,0 +1,34 @@
+import { bowlVenue } from '../server/charts/generate-venue';
+import { expect, test } from './support/fixtures';
+import { authHeader } from './support/server-env';
+
+/*
+ * A venue too large to show its seats at once opens at section level: there, keyboard and screen-reader users
+ * reach the sections (Enter zooms in and moves to the first place), and the buyer's own places stay marked.
+ */
+
+test('at section level the sections take the keyboard, Enter leads to the places, and held places stay marked', async ({ openBuyer, request }) => {
+  const key = `large-${Date.now()}`;
+  const chart = await request.post('/api/charts', { headers: authHeader, data: { ...bowlVenue(10_000), key } });
+  expect(chart.ok(), await chart.text()).toBe(true);
+  const event = await request.post('/api/events', { headers: authHeader, data: { chartKey: key, eventKey: key, name: 'Large venue' } });
+  expect(event.status()).toBe(200);
+  const page = await openBuyer({ path: `/events/${key}`, context: { viewport: { width: 390, height: 844 } } });
+  const chartSvg = page.locator('svg[data-detail]');
+  await expect(chartSvg).toHaveAttribute('data-detail', 'sections');
+
+  const sectionA = page.getByRole('button', { name: /^Section A: \d+ places available\. Press Enter to zoom in\.$/ });
+  await sectionA.focus();
+  await page.keyboard.press('Enter');
+  await expect(chartSvg).not.toHaveAttribute('data-detail', 'sections');
+  const focused = page.locator('[data-label]:focus');
+  await expect(focused).toHaveAttribute('data-label', /^Section A-/);
+  await page.keyboard.press('Enter');
+  await expect(focused).toHaveAttribute('data-selected', 'true');
+  const label = (await focused.getAttribute('data-label'))!;
+
+  await page.getByRole('button', { name: 'Show the whole venue' }).click();
+  await expect(chartSvg).toHaveAttribute('data-detail', 'sections');
+  await expect(page.locator(`[data-held-marker="${label}"]`)).toBeVisible();
+  await page.screenshot({ path: 'test-results/large-venue-overview.png' });
+});
