@@ -217,10 +217,11 @@ const seatsInSection = (section: BowlSection) => rowLengths(section).reduce((a, 
 
 /**
  * A large venue as arenas are built: a stage, and around it a bowl of sections in tiers, each section's rows
- * curving around the stage (seats face it), nearer tiers dearer. About `seats` seats.
+ * curving around the stage (seats face it), nearer tiers dearer. `seats` seats: the last section is cut short.
  */
 export function bowlVenue(seats: number): Record<string, unknown> {
   const sections = bowlSections(seats);
+  let left = seats;
   const outer = Math.max(...sections.map((s) => s.inner)) + BOWL_ROWS * ROW_SPACING + LABEL_MARGIN + 40;
   const margin = 60;
   const centre = { x: outer + margin, y: outer * Math.sin(Math.PI / 6) + margin + 40 };
@@ -238,19 +239,24 @@ export function bowlVenue(seats: number): Record<string, unknown> {
       generalAdmissionAreas: [],
       sections: sections.map((section, index) => {
         const categoryKey = CATEGORIES[Math.min(section.tier, CATEGORIES.length - 1)]!.key;
-        const rows = rowLengths(section).map((length, r) => {
+        const rows = rowLengths(section).flatMap((full, r) => {
+          const length = Math.min(full, left);
+          left -= length;
+          if (!length) return [];
           const radius = section.inner + ROW_SPACING / 2 + r * ROW_SPACING;
           const step = SEAT_SPACING / radius;
           const start = (section.from + section.to) / 2 - ((length - 1) * step) / 2;
-          return {
-            label: rowName(r),
-            seats: Array.from({ length }, (_, n) => ({
-              label: String(n + 1),
-              ...at(start + n * step, radius),
-              categoryKey,
-              accessible: r === BOWL_ROWS - 1 && (n === 0 || n === length - 1),
-            })),
-          };
+          return [
+            {
+              label: rowName(r),
+              seats: Array.from({ length }, (_, n) => ({
+                label: String(n + 1),
+                ...at(start + n * step, radius),
+                categoryKey,
+                accessible: r === BOWL_ROWS - 1 && (n === 0 || n === length - 1),
+              })),
+            },
+          ];
         });
         // The outline: the inner arc one way, the outer arc back, with room for the row names at both ends.
         const margin = LABEL_MARGIN / section.inner;

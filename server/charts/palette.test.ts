@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isLight } from '../../components/seating-chart/places-layer';
 import { demoHall } from './generate-venue';
 
 /*
@@ -75,5 +76,27 @@ describe('the default category palette', () => {
         expect(d, `${a.label} ${a.color} / ${b.label} ${b.color}`).toBeGreaterThanOrEqual(25);
       }
     }
+  });
+});
+
+/** WCAG contrast ratio of two sRGB colours. */
+function contrast(a: string, b: string): number {
+  const luminance = (hex: string) => {
+    const [r, g, b] = [1, 3, 5].map((i) => linear(parseInt(hex.slice(i, i + 2), 16)));
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
+  };
+  const [x, y] = [luminance(a), luminance(b)].sort((p, q) => q - p);
+  return (x! + 0.05) / (y! + 0.05);
+}
+
+describe('the keyboard focus ring', () => {
+  // seating-chart.module.css: white around dark places, navy around light ones, in a navy halo.
+  const NAVY = '#0f172a';
+  const ring = (fill: string) => (isLight(fill) ? NAVY : '#ffffff');
+
+  it('stands out at least 3:1 from every place it can surround, and its halo from the background', () => {
+    const fills = [...(demoHall().categories as { list: { color: string }[] }).list.map((c) => c.color), UNAVAILABLE.color, NAVY, '#cbd5e1'];
+    for (const fill of fills) expect(contrast(ring(fill), fill), `ring around ${fill}`).toBeGreaterThanOrEqual(3);
+    for (const background of ['#f8fafc', '#ffffff']) expect(contrast(NAVY, background)).toBeGreaterThanOrEqual(3);
   });
 });
