@@ -122,6 +122,12 @@ test('a buyer completes a booking using only the keyboard', async ({ openBuyer }
   const target = await alice.locator(':focus').getAttribute('data-label');
   expect(target).not.toBe(first);
   await expect(alice.getByRole('tooltip')).toBeVisible();
+  // The focus ring: white around a dark seat, in a navy halo against the light background (palette.test.ts checks
+  // the contrast of both); never the amber of a selected place.
+  await expect(alice.locator(':focus')).toHaveCSS('stroke', 'rgb(255, 255, 255)');
+  await expect(alice.locator(':focus')).toHaveCSS('filter', /drop-shadow\(rgb\(15, 23, 42\)/);
+  const ring = (await alice.locator(':focus').boundingBox())!;
+  await alice.screenshot({ path: 'test-results/focus-ring.png', clip: { x: ring.x - 40, y: ring.y - 40, width: ring.width + 80, height: ring.height + 80 } });
   await alice.keyboard.press('Enter');
   await expect(place(alice, target!)).toHaveAttribute('data-selected', 'true');
   await expect(alice.locator('[data-pending]')).toHaveCount(0);

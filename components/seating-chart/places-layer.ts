@@ -16,6 +16,7 @@ export type PlaceClasses = {
   featureMark: string;
   ringMark: string;
   placeLabel: string;
+  lightFill: string;
 };
 
 /**
@@ -190,10 +191,13 @@ export class PlacesLayer {
     const c = this.classes;
     shape.setAttribute('data-status', view.status);
     const unavailableFill = view.status === 'reservedByToken' ? 'url(#held-pattern)' : (this.organiser?.statusColors.get(view.status) ?? '#94a3b8');
-    const fill = isSelected ? '#0f172a' : available ? (category?.color ?? '#64748b') : unavailableFill;
-    shape.setAttribute('fill', this.colorOf ? this.colorOf(object, fill) : fill);
+    const defaultFill = isSelected ? '#0f172a' : available ? (category?.color ?? '#64748b') : unavailableFill;
+    const fill = this.colorOf ? this.colorOf(object, defaultFill) : defaultFill;
+    shape.setAttribute('fill', fill);
     const choosable = available || isSelected || this.organiser !== undefined;
-    shape.setAttribute('class', `${c.place} ${choosable ? c.available : c.unavailable}${isSelected ? ` ${c.selected}` : ''}`);
+    // A light place gets a dark focus ring, a dark one a white ring, so the ring stands out from the place either way.
+    const light = isLight(fill) ? ` ${c.lightFill}` : '';
+    shape.setAttribute('class', `${c.place} ${choosable ? c.available : c.unavailable}${isSelected ? ` ${c.selected}` : ''}${light}`);
     shape.setAttribute('aria-label', describeObject(object, category, this.priceOf?.(object), view.status, isSelected, view.numFree));
     // Roving focus: the one tabbable place has tabindex 0; arrow keys focus the others (focusPlace sets -1 first).
     toggleAttribute(shape, 'tabindex', view.tabbable ? '0' : shape.hasAttribute('tabindex') ? '-1' : undefined);
@@ -268,6 +272,19 @@ function extentOf(object: ChartObject): Point[] {
     { x: object.x + rx, y: object.y + ry },
   ];
   return shape?.kind === 'polygon' ? [...corners, ...shape.points] : corners;
+}
+
+/**
+ * Whether a fill is light: relative luminance (WCAG) above 0.18, where white contrasts less than 3:1 with it and the
+ * chart's navy more. Patterns (places held by others) are light.
+ */
+export function isLight(fill: string): boolean {
+  if (!/^#[0-9a-f]{6}$/i.test(fill)) return true;
+  const [r, g, b] = [1, 3, 5].map((i) => {
+    const c = parseInt(fill.slice(i, i + 2), 16) / 255;
+    return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! > 0.18;
 }
 
 function overlaps(a: Box, b: Box): boolean {
