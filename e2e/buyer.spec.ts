@@ -155,6 +155,9 @@ test('on a phone a buyer zooms in, selects a seat and books it', async ({ openBu
     await alice.waitForTimeout(300);
   }
   await expect(seat).toHaveAttribute('data-selected', 'true');
+  // The zoom buttons sit above the chart, not over its places.
+  const [controls, chartArea] = [(await alice.getByRole('button', { name: 'Zoom in' }).boundingBox())!, (await alice.locator('svg[data-live]').boundingBox())!];
+  expect(controls.y + controls.height).toBeLessThanOrEqual(chartArea.y + 0.5);
   // The sheet is one line and the button: the chart keeps at least two thirds of the screen.
   const sheet = alice.getByRole('complementary', { name: 'Your selection' });
   expect((await sheet.boundingBox())!.height).toBeLessThanOrEqual(844 / 3);
