@@ -47,6 +47,8 @@ export const venueBookRequest = bookRequest.extend({ extraData: extraDataSchema.
 export const releaseRequest = z.object({ objectLabels, quantities, holdToken: token.optional() }).strict();
 
 export const extendRequest = z.object({ ttlSeconds: z.number().int().min(1) }).strict();
+/** `POST /events/{key}/hold-tokens`: a session before the first hold (an embedded chart's `start` session). */
+export const startSessionRequest = z.object({ ttlSeconds }).strict();
 
 export type HoldRequest = z.input<typeof holdRequest>;
 export type HoldBestAvailableRequest = z.input<typeof holdBestAvailableRequest>;
@@ -54,6 +56,7 @@ export type BookRequest = z.input<typeof bookRequest>;
 export type VenueBookRequest = z.input<typeof venueBookRequest>;
 export type ReleaseRequest = z.input<typeof releaseRequest>;
 export type ExtendRequest = z.input<typeof extendRequest>;
+export type StartSessionRequest = z.input<typeof startSessionRequest>;
 
 /** Why a place was refused: a closed set, mapped exhaustively from the booking layer's reasons. */
 export const FAILURE_REASONS = [
@@ -105,6 +108,9 @@ export const publicEventReply = z
   })
   .meta({ id: 'PublicEvent' });
 export type PublicEvent = z.infer<typeof publicEventReply>;
+
+export const sessionReply = z.object({ holdToken: z.string(), expiresAt: isoTime }).meta({ id: 'SessionReply' });
+export type SessionReply = z.infer<typeof sessionReply>;
 
 /** `GET /hold-tokens/{token}` and its extension: what the token holds, in every event. */
 export const tokenReply = z

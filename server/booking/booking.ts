@@ -1,7 +1,7 @@
 import { openDatabase } from '../../db/client';
 export type { Workspace } from '../../db/schema';
 import { changeBestAvailable } from './best-available';
-import { buyerBook, buyerExtend, buyerHold, buyerRelease, buyerToken } from './buyer';
+import { buyerBook, buyerExtend, buyerHold, buyerRelease, buyerStartSession, buyerToken } from './buyer';
 import { changeObjectStatus, type CommittedChanges } from './change-status';
 export type { CommittedChanges } from './change-status';
 import { chartByKey, chartListing, chartSource, chartTags, copyChart, fileChart, listCharts } from './charts';
@@ -107,6 +107,7 @@ const operations = {
   logRows,
   // The buyer API
   buyerHold,
+  buyerStartSession,
   buyerBook,
   buyerRelease,
   buyerToken,

@@ -110,6 +110,28 @@ export function buyerHold(
   return { ok: true, hold: { holdToken, expiresAt, held } };
 }
 
+/**
+ * A new, empty hold token for the event, for a buyer who starts a session before holding anything (an embedded
+ * chart's `start` session, whose page reads the token at once). Bound to the event and the client, as a token a
+ * first hold creates; it lasts the event's hold time, or less when asked.
+ */
+export function buyerStartSession(
+  store: Store,
+  caller: Caller,
+  eventKey: string,
+  ttlSeconds: number | undefined,
+): { ok: true; holdToken: string; expiresAt: number } | Refused {
+  const event = eventFor(store, caller, eventKey);
+  if (!event) return { ok: false, refusal: { kind: 'event_not_found' } };
+  const minutes = ttlSeconds !== undefined ? ttlSeconds / 60 : event.sales.holdMinutes;
+  const maxMinutes = anonymous(caller) ? event.sales.holdMinutes : MAX_HOLD_MINUTES;
+  if (minutes > maxMinutes) return { ok: false, refusal: { kind: 'hold_too_long', maxSeconds: maxMinutes * 60 } };
+  // The venue's own call makes a token of its workspace, as seats.io's `POST /hold-tokens` does.
+  const minted = mintHoldToken(store, minutes, anonymous(caller) ? { eventId: event.id, client: caller.anonymousClient } : null);
+  store.transact(() => store.statements.insertHoldToken.run({ ...minted, workspaceId: event.workspaceId, createdAt: store.now() }));
+  return { ok: true, holdToken: minted.token, expiresAt: minted.expiresAt };
+}
+
 /** An order as it is booked; only the venue attaches extra data (the API refuses it from an anonymous buyer). */
 export type Order = { orderId: string; extraData?: Record<string, unknown> };
 

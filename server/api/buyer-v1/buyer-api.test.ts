@@ -5,7 +5,8 @@ import { seedSmallVenue, startTestServer, type TestServer } from '../../testing/
 
 let server: TestServer;
 beforeAll(async () => {
-  server = await startTestServer();
+  // Rate limits have tests of their own (client-limits.test.ts); here every request is a different buyer's.
+  server = await startTestServer({ holdRateLimit: { perMinute: 1_000_000, burst: 1_000_000 } });
   seedSmallVenue(server.app, ['seats', 'seats-2']);
   // A reservation: buyers book with their token alone (handoff, the default, is in trust-model.test.ts).
   expect((await server.api('/events/seats', { json: { salesSettings: { checkoutMode: 'reservation' } } })).status).toBe(204);
@@ -223,5 +224,32 @@ describe('book and release', () => {
     expect(Date.parse(extended.expiresAt as string) - Date.now()).toBeGreaterThan(590_000);
     expect((await post(`/hold-tokens/${holdToken}/extend`, { ttlSeconds: 3 * 3600 })).status).toBe(400);
     expect((await post('/hold-tokens/not-a-token/extend', { ttlSeconds: 60 })).status).toBe(404);
+  });
+});
+
+describe('POST /api/v1/events/{eventKey}/hold-tokens', () => {
+  it('starts a session: a token that holds nothing yet, good for holds on this event only', async () => {
+    const started = await post('/events/seats-2/hold-tokens', {});
+    expect(started.status).toBe(201);
+    const { holdToken, expiresAt } = (await started.json()) as { holdToken: string; expiresAt: string };
+    expect(Date.parse(expiresAt) - Date.now()).toBeGreaterThan(899_000);
+    expect(await body(await server.api(`/v1/hold-tokens/${holdToken}`, { secretKey: null }))).toMatchObject({ holdToken, held: [] });
+    const held = await post('/events/seats-2/seats/hold', { objectLabels: ['B-4'], holdToken });
+    expect([held.status, ((await held.json()) as { holdToken: string }).holdToken]).toEqual([200, holdToken]);
+    const elsewhere = await post('/events/seats/seats/hold', { objectLabels: ['B-4'], holdToken });
+    expect([elsewhere.status, ((await elsewhere.json()) as { failed: unknown[] }).failed]).toEqual([
+      409,
+      [{ objectLabel: 'B-4', reason: 'hold_token_invalid' }],
+    ]);
+  });
+
+  it('refuses a session longer than the event holds, an unknown field and an unknown event, creating nothing', async () => {
+    const before = server.fingerprint();
+    const long = await post('/events/seats-2/hold-tokens', { ttlSeconds: 7200 });
+    expect(long.status).toBe(400);
+    const stray = await post('/events/seats-2/hold-tokens', { objectLabels: ['A-1'] });
+    expect([stray.status, ((await stray.json()) as { errors: Record<string, unknown> }).errors]).toEqual([400, { body: ['Unrecognized key: "objectLabels"'] }]);
+    expect((await post('/events/no-such-event/hold-tokens', {})).status).toBe(404);
+    expect(server.fingerprint()).toEqual(before);
   });
 });

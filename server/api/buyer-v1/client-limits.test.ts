@@ -31,6 +31,16 @@ describe('the hold rate limit', () => {
     expect(server.fingerprint()).toEqual(before);
   });
 
+  it('charges a started session as one place', async () => {
+    await start({ burst: 2 });
+    const session = () => server.api('/v1/events/limits/hold-tokens', { json: {}, secretKey: null });
+    expect([(await session()).status, (await hold({ objectLabels: ['A-1'] })).status]).toEqual([201, 200]);
+    const before = server.fingerprint();
+    const refused = await session();
+    expect([refused.status, refused.headers.has('retry-after')]).toEqual([429, true]);
+    expect(server.fingerprint()).toEqual(before);
+  });
+
   it('charges requests for events that do not exist', async () => {
     await start({ burst: 3 });
     for (let i = 0; i < 3; i++) expect((await hold({ objectLabels: ['A-1'] }, {}, 'no-such-event')).status).toBe(404);

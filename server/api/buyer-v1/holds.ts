@@ -8,11 +8,14 @@ import {
   releaseReply,
   holdRequest,
   releaseRequest,
+  sessionReply,
+  startSessionRequest,
   venueBookRequest,
   type BookReply,
   type HeldPlace,
   type HoldReply,
   type ReleaseReply,
+  type SessionReply,
 } from '../../../contracts/buyer-api';
 import { BOOKED } from '../../../contracts/statuses';
 import type { ObjectRef, ObjectView } from '../../booking/change-status';
@@ -32,6 +35,14 @@ export function holdRoutes(router: Router<BuyerContext>, options: BuyerOptions):
       access: 'anyoneOrSecretKey',
       body: z.union([holdRequest, holdBestAvailableRequest]),
       responses: { 200: { description: 'Held, all of them', schema: holdReply }, 409: conflict('Some places are taken: none is held') },
+    })
+    .on('POST', '/events/:key/hold-tokens', (req, c) => startSession(req, c, options), {
+      summary: 'Start a session',
+      description:
+        "A new hold token for the event that holds nothing yet, for a page that shows the token before the buyer chooses (an embedded chart's `start` session). Without the secret key: bound to the event and the client, charged as one place to the client's hold rate limit, lasting at most the event's hold time; with it, a token of the workspace.",
+      access: 'anyoneOrSecretKey',
+      body: startSessionRequest,
+      responses: { 201: { description: 'The new token', schema: sessionReply } },
     })
     .on('POST', '/events/:key/seats/book', (req, c) => book(req, c), {
       summary: 'Book held places',
@@ -81,16 +92,34 @@ function parseHold(body: unknown) {
   return best ? parse(holdBestAvailableRequest, body) : parse(holdRequest, body);
 }
 
+/** Charges an anonymous client's hold rate limit `places`; the 429 to answer when it is spent. */
+function overLimit(req: ApiRequest, c: BuyerContext, options: BuyerOptions, places: number): ApiResponse | undefined {
+  const allowed = c.workspace ? { ok: true as const } : options.holdLimiter.take(req.client, places);
+  if (allowed.ok) return undefined;
+  return {
+    ...problem(429, `Too many hold requests. Try again in ${allowed.retryAfterSeconds} s.`),
+    headers: { 'retry-after': String(allowed.retryAfterSeconds) },
+  };
+}
+
+function startSession(req: ApiRequest, c: BuyerContext, options: BuyerOptions): ApiResponse {
+  // A token costs what holding one place costs, unknown events and invalid requests included.
+  const limited = overLimit(req, c, options, 1);
+  if (limited) return limited;
+  const body = parse(startSessionRequest, req.body ?? {});
+  if (!body.ok) return body.response;
+  const eventKey = req.params.key!;
+  const result = c.booking.buyerStartSession(callerOf(c, req.client), eventKey, body.value.ttlSeconds);
+  if (!result.ok) return refused(result.refusal, eventKey, 'held');
+  const reply: SessionReply = { holdToken: result.holdToken, expiresAt: new Date(result.expiresAt).toISOString() };
+  return { status: 201, body: reply };
+}
+
 function hold(req: ApiRequest, c: BuyerContext, options: BuyerOptions): ApiResponse {
   const body = parseHold(req.body);
   // Charged before anything else, unknown events and invalid requests included.
-  const allowed = c.workspace ? { ok: true as const } : options.holdLimiter.take(req.client, placesAsked(body));
-  if (!allowed.ok) {
-    return {
-      ...problem(429, `Too many hold requests. Try again in ${allowed.retryAfterSeconds} s.`),
-      headers: { 'retry-after': String(allowed.retryAfterSeconds) },
-    };
-  }
+  const limited = overLimit(req, c, options, placesAsked(body));
+  if (limited) return limited;
   if (!body.ok) return body.response;
   const eventKey = req.params.key!;
   const { holdToken, ttlSeconds } = body.value;
