@@ -10,6 +10,8 @@ import type {
   PublicEvent,
   ReleaseReply,
   ReleaseRequest,
+  SessionReply,
+  StartSessionRequest,
   TokenReply,
 } from '../../contracts/buyer-api';
 
@@ -21,7 +23,7 @@ export type Outcome<T> =
   | { ok: false; kind: 'rejected'; status: number; message: string }
   | { ok: false; kind: 'network' };
 
-type Body = HoldRequest | HoldBestAvailableRequest | BookRequest | ReleaseRequest | ExtendRequest;
+type Body = HoldRequest | HoldBestAvailableRequest | BookRequest | ReleaseRequest | ExtendRequest | StartSessionRequest;
 
 async function callServer<T>(server: string, path: string, body?: Body): Promise<Outcome<T>> {
   let res: Response;
@@ -77,6 +79,8 @@ export function createBuyerApi(server = '') {
         ...(places.ticketTypes ? { ticketTypes: places.ticketTypes } : {}),
         holdToken,
       }),
+    startSession: (eventKey: string, ttlSeconds?: number) =>
+      call<SessionReply>(`/events/${encodeURIComponent(eventKey)}/hold-tokens`, ttlSeconds ? { ttlSeconds } : {}),
     token: (holdToken: string) => call<TokenReply>(`/hold-tokens/${encodeURIComponent(holdToken)}`),
     extend: (holdToken: string, ttlSeconds: number) => call<TokenReply>(`/hold-tokens/${encodeURIComponent(holdToken)}/extend`, { ttlSeconds }),
   };

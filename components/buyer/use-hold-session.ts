@@ -51,6 +51,8 @@ export type HoldSessionOptions = {
   holds?: boolean;
   /** A token to hold with from the start: the venue's, handed to the page (an embedded chart's manual session). */
   token?: string;
+  /** Whether to get a token at once rather than with the first hold (an embedded chart's `start` and `continue`). */
+  startAtOnce?: boolean;
   /** Told of what the server did: read when it happens, so the latest functions are called. */
   events?: HoldSessionEvents;
 };
@@ -340,6 +342,16 @@ export function useHoldSession(options: HoldSessionOptions) {
       tabs.current = null;
     };
   }, [api, enqueue, eventKey, holds, keep, resume, update]);
+
+  // A session started before the first hold: a token at once, unless one was taken up above.
+  useEffect(() => {
+    if (!options.startAtOnce || !holds) return;
+    void enqueue(async () => {
+      if (current.current.token) return;
+      const outcome = await api.startSession(eventKey, ttlSeconds);
+      if (outcome.ok) adopt(outcome.value.holdToken, outcome.value.expiresAt);
+    });
+  }, [adopt, api, enqueue, eventKey, holds, options.startAtOnce, ttlSeconds]);
 
   // When the hold runs out the server frees everything; the page says so and starts afresh.
   useEffect(() => {

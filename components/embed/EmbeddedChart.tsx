@@ -85,6 +85,7 @@ function LiveChart({ host, api, event, chart, version }: LiveChartProps) {
     describe,
     holds: session !== 'none',
     resume: session === 'continue',
+    startAtOnce: session === 'start' || session === 'continue',
     keep: 'tab',
     ...(session === 'manual' && config.holdToken ? { token: config.holdToken } : {}),
     events: {
