@@ -15,6 +15,15 @@ type LegendProps = {
 export function Legend({ chart, categoryPrice, unavailable }: LegendProps) {
   const bookable = chart.objects.filter((o) => o.bookable);
   const has = (feature: 'accessible' | 'companionSeat' | 'restrictedView') => bookable.some((o) => o[feature]);
+  // What the marks mean, each with the swatch that looks like it; a venue's feature only where it has one.
+  const marks: [shown: boolean, swatch: string | undefined, text: string][] = [
+    [true, styles.selectedSwatch, 'Your selection'],
+    [has('accessible'), styles.accessibleSwatch, 'Wheelchair space'],
+    [has('companionSeat'), styles.companionSwatch, 'Companion seat'],
+    [has('restrictedView'), styles.restrictedSwatch, 'Restricted view'],
+    [true, styles.heldSwatch, 'Held by others'],
+    [true, styles.soldSwatch, unavailable ? 'Sold or unavailable' : 'Sold'],
+  ];
   return (
     <ul className={styles.legend} aria-label="Legend">
       {chart.categories.map((c) => (
@@ -24,36 +33,14 @@ export function Legend({ chart, categoryPrice, unavailable }: LegendProps) {
           {categoryPrice(String(c.key)) && <span className={styles.price}>{categoryPrice(String(c.key))}</span>}
         </li>
       ))}
-      <li>
-        <span className={`${styles.swatch} ${styles.selectedSwatch}`} aria-hidden="true" />
-        Your selection
-      </li>
-      {has('accessible') && (
-        <li>
-          <span className={`${styles.swatch} ${styles.accessibleSwatch}`} aria-hidden="true" />
-          Wheelchair space
-        </li>
-      )}
-      {has('companionSeat') && (
-        <li>
-          <span className={`${styles.swatch} ${styles.companionSwatch}`} aria-hidden="true" />
-          Companion seat
-        </li>
-      )}
-      {has('restrictedView') && (
-        <li>
-          <span className={`${styles.swatch} ${styles.restrictedSwatch}`} aria-hidden="true" />
-          Restricted view
-        </li>
-      )}
-      <li>
-        <span className={`${styles.swatch} ${styles.heldSwatch}`} aria-hidden="true" />
-        Held by others
-      </li>
-      <li>
-        <span className={`${styles.swatch} ${styles.soldSwatch}`} aria-hidden="true" />
-        {unavailable ? 'Sold or unavailable' : 'Sold'}
-      </li>
+      {marks
+        .filter(([shown]) => shown)
+        .map(([, swatch, text]) => (
+          <li key={text}>
+            <span className={`${styles.swatch} ${swatch}`} aria-hidden="true" />
+            {text}
+          </li>
+        ))}
     </ul>
   );
 }
