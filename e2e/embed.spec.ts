@@ -57,6 +57,8 @@ function checkoutPage(config: Record<string, unknown>, functions = ''): string {
     onObjectSelected: (o) => { calls.push(['selected', o.label, o.objectType, o.category && o.category.label, o.pricing.formattedPrice, o.status]); selected.value = chart.selectedObjects.join(', '); },
     onObjectDeselected: (o) => { calls.push(['deselected', o.label]); selected.value = chart.selectedObjects.join(', '); },
     onSelectedObjectBooked: note('booked'),
+    onSelectionValid: note('valid'),
+    onSelectionInvalid: note('invalid'),
     ${functions}
   })).render();
   document.getElementById('pay').onclick = async () => {
@@ -175,6 +177,7 @@ test("a manual session holds with the shop's own hold token, kept in the shop's 
       holdToken,
       holdTokenInputName: 'holdToken',
       selectedObjectsInputName: 'seats',
+      selectionValidators: [{ type: 'noOrphanSeats' }],
     }),
     event.key,
   );
@@ -182,13 +185,19 @@ test("a manual session holds with the shop's own hold token, kept in the shop's 
     await page.goto(integrator.origin);
     await expect.poll(() => page.evaluate(() => (window as unknown as { chart: { state: string } }).chart.state)).toBe('RENDERED');
     await page.evaluate(() => (window as unknown as { chart: { zoomToObjects: (l: string[]) => Promise<void> } }).chart.zoomToObjects(['Section A-E-3']));
-    await place(page, 'Section A-E-3').click();
-    await expect(page.locator('#selected')).toHaveText('Section A-E-3');
-    await expect.poll(() => page.evaluate(() => (window as unknown as { calls: unknown[][] }).calls.some((c) => c[0] === 'held'))).toBe(true);
+    // Seats 3 and 5 strand seat 4: the page hears the selection is invalid, then valid once 4 is taken too.
+    const validity = () =>
+      page.evaluate(() => (window as unknown as { calls: unknown[][] }).calls.filter((c) => c[0] === 'valid' || c[0] === 'invalid').map((c) => c[0]));
+    for (const seat of ['Section A-E-3', 'Section A-E-5']) await place(page, seat).click();
+    await expect.poll(validity).toEqual(['valid', 'invalid']);
+    await place(page, 'Section A-E-4').click();
+    await expect.poll(validity).toEqual(['valid', 'invalid', 'valid']);
+    await expect(page.locator('#selected')).toHaveText('Section A-E-3, Section A-E-5, Section A-E-4');
+    await expect.poll(() => page.evaluate(() => (window as unknown as { calls: unknown[][] }).calls.filter((c) => c[0] === 'held').length)).toBe(3);
     expect(await page.evaluate(() => (window as unknown as { chart: { holdToken: string } }).chart.holdToken)).toBe(holdToken);
     await page.getByRole('button', { name: 'Pay and book' }).click();
     await expect(page.locator('#result')).toHaveText('Booked');
-    expect(integrator.booked).toEqual([{ holdToken, labels: ['Section A-E-3'] }]);
+    expect(integrator.booked).toEqual([{ holdToken, labels: ['Section A-E-3', 'Section A-E-5', 'Section A-E-4'] }]);
   } finally {
     integrator.server.close();
   }

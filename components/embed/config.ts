@@ -24,7 +24,6 @@ const SUPPORTED = new Set<keyof EmbedConfig>([
   'showLegend',
   'colorScheme',
   'language',
-  'messages',
   'onChartRendered',
   'onChartRenderingFailed',
   'onObjectSelected',
