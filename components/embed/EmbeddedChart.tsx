@@ -14,7 +14,7 @@ import { useLiveEvent } from '../seating-chart/use-live-event';
 import { BOOKED, FREE, HELD } from '../../contracts/statuses';
 import { pricingOf, priceFormatter, type EmbedConfig } from './config';
 import styles from './embedded-chart.module.css';
-import { asSeatsioObject, embeddedObject, type EmbeddedObject } from './objects';
+import { asSeatsioObject, embeddedObject, objectsOf, type EmbeddedObject } from './objects';
 
 /**
  * What the `SeatingChart` class (seating-chart.ts) and its React view share: the class reads the view's actions once
@@ -35,7 +35,7 @@ export type ChartActions = {
   selection: () => ReadonlyMap<string, number>;
   holdToken: () => string | null;
   object: (label: string) => EmbeddedObject | undefined;
-  select: (label: string, amount: number) => Promise<void>;
+  select: (label: string, amount?: number) => Promise<void>;
   deselect: (label: string) => Promise<void>;
   clear: () => Promise<void>;
   holdBest: (number: number, categories: string[]) => Promise<string[] | undefined>;
@@ -76,7 +76,7 @@ function LiveChart({ host, api, event, chart, version }: LiveChartProps) {
   const { byLabel, describe, placesOf } = useChartPlaces(chart);
   const session = config.session ?? 'none';
   const callbacks = () => host.config();
-  const objects = (labels: string[]) => labels.flatMap((l) => (byLabel.get(l) ? [asSeatsioObject(objectOf(l)!)] : []));
+  const objects = (labels: string[]) => objectsOf(actions.object, labels);
   const hold = useHoldSession({
     eventKey: event.key,
     api,
@@ -104,12 +104,26 @@ function LiveChart({ host, api, event, chart, version }: LiveChartProps) {
   const categories = useMemo(() => new Map(chart.categories.map((c) => [String(c.key), c])), [chart]);
   const { onActivate, dialog } = usePlacePicker({ state, session: hold, describe, maxPlaces: event.sales.maxPlacesPerOrder, prices });
   const view = useRef<ChartView>(null);
+  // What the class may ask: one object for the chart's life, acting on what this render knows (`now`).
+  const now = useRef<{ hold: typeof hold; objectOf: (label: string) => EmbeddedObject | undefined }>(null!);
+  const actions = useMemo<ChartActions>(() => {
+    const held = (label: string) => now.current.hold.selection.has(label);
+    return {
+      selection: () => now.current.hold.selection,
+      holdToken: () => now.current.hold.token,
+      object: (label) => now.current.objectOf(label),
+      select: (label, amount = 1) => (held(label) ? Promise.resolve() : now.current.hold.toggle(label, amount)),
+      deselect: (label) => (held(label) ? now.current.hold.toggle(label) : Promise.resolve()),
+      clear: () => now.current.hold.clear(),
+      holdBest: (number, categories) => now.current.hold.holdBest(number, categories),
+      view: { showPlaces: (labels) => view.current?.showPlaces(labels), showAll: () => view.current?.showAll() },
+    };
+  }, []);
   // The page's objectColor and tooltipInfo, called with the place as seats.io describes it; new ones with changeConfig.
-  const describeRef = useRef<(label: string) => EmbeddedObject | undefined>(() => undefined);
   const looks = useMemo<PlaceLooks | undefined>(() => {
     const { objectColor, tooltipInfo } = host.config();
     if (!objectColor && !tooltipInfo) return undefined;
-    const described = (o: ChartObject) => describeRef.current(o.label);
+    const described = (o: ChartObject) => actions.object(o.label);
     return {
       ...(objectColor && {
         color: (o: ChartObject, fill: string) => {
@@ -124,7 +138,7 @@ function LiveChart({ host, api, event, chart, version }: LiveChartProps) {
         },
       }),
     };
-  }, [host, version]);
+  }, [actions, host, version]);
 
   const objectOf = (label: string, selection = hold.selection) => {
     const object = byLabel.get(label);
@@ -134,40 +148,19 @@ function LiveChart({ host, api, event, chart, version }: LiveChartProps) {
       prices,
       state,
       selection,
-      select: (l, amount = 1) => (hold.selection.has(l) ? Promise.resolve() : hold.toggle(l, amount)),
-      deselect: (l) => (hold.selection.has(l) ? hold.toggle(l) : Promise.resolve()),
+      select: actions.select,
+      deselect: actions.deselect,
     });
   };
-  describeRef.current = (label) => objectOf(label);
-  const actions: ChartActions = {
-    selection: () => hold.selection,
-    holdToken: () => hold.token,
-    object: objectOf,
-    select: (label, amount) => (hold.selection.has(label) ? Promise.resolve() : hold.toggle(label, amount)),
-    deselect: (label) => (hold.selection.has(label) ? hold.toggle(label) : Promise.resolve()),
-    clear: hold.clear,
-    holdBest: hold.holdBest,
-    view: { showPlaces: (labels) => view.current?.showPlaces(labels), showAll: () => view.current?.showAll() },
-  };
-  const latest = useRef(actions);
-  latest.current = actions;
+  now.current = { hold, objectOf };
 
   // Drawn and live for the first time: the class may act, and the integrator hears of it.
   const announced = useRef(false);
   useLayoutEffect(() => {
     if (!live || announced.current) return;
     announced.current = true;
-    host.rendered({
-      selection: () => latest.current.selection(),
-      holdToken: () => latest.current.holdToken(),
-      object: (label) => latest.current.object(label),
-      select: (label, amount) => latest.current.select(label, amount),
-      deselect: (label) => latest.current.deselect(label),
-      clear: () => latest.current.clear(),
-      holdBest: (number, categories) => latest.current.holdBest(number, categories),
-      view: latest.current.view,
-    });
-  }, [live, host]);
+    host.rendered(actions);
+  }, [live, host, actions]);
 
   useSelectionCallbacks(host, hold.selection, objectOf);
   useStatusCallbacks(host, state, objectOf);

@@ -99,3 +99,11 @@ export function embeddedObject(object: ChartObject, c: ObjectContext): EmbeddedO
 
 /** The integrator's callbacks are typed for seats.io's full objects; chart.js gives them the fields it has. */
 export const asSeatsioObject = (object: EmbeddedObject) => object as unknown as BookableObject;
+
+/** The places of these labels as seats.io describes them (labels the chart does not have are left out). */
+export function objectsOf(objectOf: (label: string) => EmbeddedObject | undefined, labels: string[]): BookableObject[] {
+  return labels.flatMap((label) => {
+    const object = objectOf(label);
+    return object ? [asSeatsioObject(object)] : [];
+  });
+}

@@ -3,7 +3,7 @@ import { createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { selectedAmounts, unsupportedOptions, type EmbedConfig } from './config';
 import { EmbeddedChart, type ChartActions, type ChartHost } from './EmbeddedChart';
-import { asSeatsioObject } from './objects';
+import { asSeatsioObject, objectsOf } from './objects';
 
 /*
  * `new seatsio.SeatingChart(config).render()` as seats.io's renderer API has it, drawing Tessera's chart inside the
@@ -155,11 +155,7 @@ export class TesseraSeatingChart implements SeatingChart {
   }
 
   async listSelectedObjects(): Promise<SelectableObject[]> {
-    const actions = await this.ready;
-    return this.selectedObjects.flatMap((label) => {
-      const object = actions.object(label);
-      return object ? [asSeatsioObject(object)] : [];
-    });
+    return objectsOf((await this.ready).object, this.selectedObjects);
   }
 
   async findObject(label: string): Promise<SelectableObject> {
@@ -192,7 +188,7 @@ export class TesseraSeatingChart implements SeatingChart {
     const actions = await this.ready;
     const labels = await actions.holdBest(config.number ?? 1, (config.categories ?? []).map(String));
     if (!labels) throw new Error(`No ${config.number ?? 1} places found together`);
-    return { objects: labels.flatMap((l) => (actions.object(l) ? [asSeatsioObject(actions.object(l)!)] : [])), nextToEachOther: true };
+    return { objects: objectsOf(actions.object, labels), nextToEachOther: true };
   }
 
   async changeConfig(change: ConfigChange): Promise<void> {
