@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FailureReason } from '../../contracts/buyer-api';
-import { buyerApi, type BuyerApi, type Outcome } from './buyer-api-client';
+import { buyerApi, type BuyerApi, type Outcome, type Places } from './buyer-api-client';
 
 export type Notice = { tone: 'error' | 'warning' | 'info'; text: string };
 
@@ -67,6 +67,12 @@ export type HoldSessionEvents = {
 };
 
 export type CheckoutResult = { ok: true; confirmationUrl: string } | { ok: false };
+
+/** A selection as the buyer API takes it: its labels, and how many places where a standing area has more than one. */
+function placesOfSelection(selection: ReadonlyMap<string, number>): Places {
+  const quantities = Object.fromEntries([...selection].filter(([, q]) => q > 1));
+  return { labels: [...selection.keys()], ...(Object.keys(quantities).length ? { quantities } : {}) };
+}
 
 const storageKey = (eventKey: string) => `tessera:hold:${eventKey}`;
 
@@ -237,11 +243,11 @@ export function useHoldSession(options: HoldSessionOptions) {
       enqueue(async () => {
         const { token, selection } = current.current;
         if (!selection.size) return;
-        const labels = [...selection.keys()];
+        const places = placesOfSelection(selection);
+        const { labels } = places;
         update((st) => ({ ...st, selection: new Map() }));
         if (!holds || !token) return;
-        const quantities = Object.fromEntries([...selection].filter(([, q]) => q > 1));
-        const outcome = await api.release(eventKey, { labels, ...(Object.keys(quantities).length ? { quantities } : {}) }, token);
+        const outcome = await api.release(eventKey, places, token);
         if (outcome.ok) {
           tellTabs();
           return events.current?.released?.(labels);
@@ -285,14 +291,10 @@ export function useHoldSession(options: HoldSessionOptions) {
       enqueue(async (): Promise<CheckoutResult> => {
         const { token, selection } = current.current;
         if (!token || !selection.size) return { ok: false };
-        const labels = [...selection.keys()];
-        const quantities = Object.fromEntries([...selection].filter(([, q]) => q > 1));
+        const places = placesOfSelection(selection);
+        const { labels } = places;
         const types = Object.fromEntries([...ticketTypes].filter(([label]) => selection.has(label)));
-        const outcome = await api.book(
-          eventKey,
-          { labels, ...(Object.keys(quantities).length ? { quantities } : {}), ...(Object.keys(types).length ? { ticketTypes: types } : {}) },
-          token,
-        );
+        const outcome = await api.book(eventKey, { ...places, ...(Object.keys(types).length ? { ticketTypes: types } : {}) }, token);
         if (outcome.ok) {
           storageFor(keep).removeItem(storageKey(eventKey));
           tellTabs();
