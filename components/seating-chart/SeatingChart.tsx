@@ -16,7 +16,7 @@ import {
 } from 'react';
 import type { Category, ChartDefinition, ChartObject } from '../../contracts/chart';
 import { placeFlags, placeName, statusWord } from './describe-object';
-import { boundsOfPoints, chartBounds, nearestInDirection, SEAT_RADIUS, type Direction } from './geometry';
+import { boundsOfPoints, chartBounds, nearestInDirection, SEAT_RADIUS, topLeftOf, type Direction } from './geometry';
 import { statusOf, type LiveState } from './live-state';
 import { PlacesLayer, type PlaceClasses } from './places-layer';
 import styles from './seating-chart.module.css';
@@ -86,11 +86,8 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
   const places = useMemo(() => chart.objects.filter((o) => o.bookable), [chart]);
   const byLabel = useMemo(() => new Map(places.map((o) => [o.label, o])), [places]);
   const sectionBoxes = useMemo(() => new Map(chart.sections.filter((s) => s.points.length).map((s) => [s.label, boundsOfPoints(s.points, 30)])), [chart]);
-  // Where Tab enters the chart: the place nearest the top left (a linear scan; sorting 100,000 places is not free).
-  const nearest = useMemo(
-    () => places.reduce<ChartObject | undefined>((best, o) => (!best || o.y < best.y || (o.y === best.y && o.x < best.x) ? o : best), undefined),
-    [places],
-  );
+  // Where Tab enters the chart: the place nearest the top left.
+  const nearest = useMemo(() => topLeftOf(places), [places]);
   useImperativeHandle(
     view,
     () => ({
@@ -191,12 +188,7 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
     const box = sectionBoxes.get(section);
     if (!box) return;
     viewport.zoomTo(box);
-    setFocusWhenDrawn(
-      places.reduce<ChartObject | undefined>(
-        (best, o) => (o.section !== section ? best : !best || o.y < best.y || (o.y === best.y && o.x < best.x) ? o : best),
-        undefined,
-      ),
-    );
+    setFocusWhenDrawn(topLeftOf(places.filter((o) => o.section === section)));
   };
   useLayoutEffect(() => {
     if (!focusWhenDrawn || atOverview) return;

@@ -89,3 +89,8 @@ export function nearestInDirection<T extends Point>(from: T, candidates: readonl
   }
   return best;
 }
+
+/** The place nearest the top left, where reading (and Tab) starts: a linear scan, as sorting 100,000 is not free. */
+export function topLeftOf<T extends Point>(places: readonly T[]): T | undefined {
+  return places.reduce<T | undefined>((best, o) => (!best || o.y < best.y || (o.y === best.y && o.x < best.x) ? o : best), undefined);
+}
