@@ -5,7 +5,16 @@ import { changeBestAvailable, type BestAvailableQuery } from './best-available';
 import { changeObjectStatus, type ChangeFailure, type ObjectRef, type ObjectView, type RunOptions, type StatusChangeRequest } from './change-status';
 import { findEvent, type EventHandle } from './event-state';
 import { eventByKey, orderAccess } from './events';
-import { checkHoldToken, claimVenueToken, extendHoldToken, mintHoldToken, objectsHeldBy, type HeldObject, type TokenScope } from './hold-tokens';
+import {
+  checkHoldToken,
+  claimVenueToken,
+  createHoldToken,
+  extendHoldToken,
+  mintHoldToken,
+  objectsHeldBy,
+  type HeldObject,
+  type TokenScope,
+} from './hold-tokens';
 import type { Store } from './store';
 
 /*
@@ -62,6 +71,16 @@ function runOptions(caller: Caller, event: EventHandle, purpose: 'hold' | 'book'
   return { origin: anonymous(caller) ? 'BUYER' : 'API_CALL', tokenScope: scopeOf(caller, event, purpose) };
 }
 
+/** How long a hold asked for lasts: `ttlSeconds`, or the event's hold time; a buyer may not ask for longer. */
+function holdDuration(caller: Caller, event: EventHandle, ttlSeconds: number | undefined): { ok: true; minutes: number } | Refused {
+  const maxMinutes = anonymous(caller) ? event.sales.holdMinutes : MAX_HOLD_MINUTES;
+  const minutes = ttlSeconds !== undefined ? ttlSeconds / 60 : event.sales.holdMinutes;
+  return minutes > maxMinutes ? { ok: false, refusal: { kind: 'hold_too_long', maxSeconds: maxMinutes * 60 } } : { ok: true, minutes };
+}
+
+/** Whose a new token is: a buyer's, on this event and for their client; the venue's own call, its workspace's. */
+const newTokenOwner = (caller: Caller, event: EventHandle) => (anonymous(caller) ? { eventId: event.id, client: caller.anonymousClient } : null);
+
 /** Holds places, creating the hold token with the first hold (in the same transaction, so a refusal leaves none). */
 export function buyerHold(
   store: Store,
@@ -73,11 +92,11 @@ export function buyerHold(
 ): { ok: true; hold: BuyerHold } | Refused {
   const event = eventFor(store, caller, eventKey);
   if (!event) return { ok: false, refusal: { kind: 'event_not_found' } };
-  const maxMinutes = anonymous(caller) ? event.sales.holdMinutes : MAX_HOLD_MINUTES;
-  const minutes = token.ttlSeconds !== undefined ? token.ttlSeconds / 60 : event.sales.holdMinutes;
-  if (minutes > maxMinutes) return { ok: false, refusal: { kind: 'hold_too_long', maxSeconds: maxMinutes * 60 } };
+  const duration = holdDuration(caller, event, token.ttlSeconds);
+  if (!duration.ok) return duration;
+  const { minutes } = duration;
   if (token.holdToken && anonymous(caller)) claimVenueToken(store, token.holdToken, { workspaceId: event.workspaceId, client: caller.anonymousClient });
-  const fresh = token.holdToken ? undefined : mintHoldToken(store, minutes, anonymous(caller) ? { eventId: event.id, client: caller.anonymousClient } : null);
+  const fresh = token.holdToken ? undefined : mintHoldToken(store, minutes, newTokenOwner(caller, event));
   const holdToken = token.holdToken ?? fresh!.token;
   const options: RunOptions = {
     ...runOptions(caller, event, 'hold'),
@@ -123,13 +142,12 @@ export function buyerStartSession(
 ): { ok: true; holdToken: string; expiresAt: number } | Refused {
   const event = eventFor(store, caller, eventKey);
   if (!event) return { ok: false, refusal: { kind: 'event_not_found' } };
-  const minutes = ttlSeconds !== undefined ? ttlSeconds / 60 : event.sales.holdMinutes;
-  const maxMinutes = anonymous(caller) ? event.sales.holdMinutes : MAX_HOLD_MINUTES;
-  if (minutes > maxMinutes) return { ok: false, refusal: { kind: 'hold_too_long', maxSeconds: maxMinutes * 60 } };
-  // The venue's own call makes a token of its workspace, as seats.io's `POST /hold-tokens` does.
-  const minted = mintHoldToken(store, minutes, anonymous(caller) ? { eventId: event.id, client: caller.anonymousClient } : null);
-  store.transact(() => store.statements.insertHoldToken.run({ ...minted, workspaceId: event.workspaceId, createdAt: store.now() }));
-  return { ok: true, holdToken: minted.token, expiresAt: minted.expiresAt };
+  const duration = holdDuration(caller, event, ttlSeconds);
+  if (!duration.ok) return duration;
+  const created = createHoldToken(store, event.workspaceId, duration.minutes, newTokenOwner(caller, event));
+  // Within the event's hold time, so within the longest a token may live.
+  if (!created.ok) throw new Error(`a session token could not be created: ${created.reason}`);
+  return { ok: true, holdToken: created.holdToken.token, expiresAt: created.holdToken.expiresAt };
 }
 
 /** An order as it is booked; only the venue attaches extra data (the API refuses it from an anonymous buyer). */

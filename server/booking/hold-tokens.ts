@@ -86,10 +86,18 @@ export function checkHoldToken(store: Store, token: string, scope: TokenScope): 
   return { ok: true, holdToken: view(row) };
 }
 
-/** A token for the venue's own use (seats.io's `POST /hold-tokens`). */
-export function createHoldToken(store: Store, workspaceId: number, minutes = DEFAULT_HOLD_MINUTES): HoldTokenResult {
+/**
+ * A token for the venue's own use (seats.io's `POST /hold-tokens`), or, given `anonymous`, a buyer's session token
+ * on one event before its first hold.
+ */
+export function createHoldToken(
+  store: Store,
+  workspaceId: number,
+  minutes = DEFAULT_HOLD_MINUTES,
+  anonymous: { eventId: number; client: string } | null = null,
+): HoldTokenResult {
   if (minutes > MAX_HOLD_MINUTES) return { ok: false, reason: 'too_long' };
-  const minted = mintHoldToken(store, minutes, null);
+  const minted = mintHoldToken(store, minutes, anonymous);
   const createdAt = store.now();
   store.transact(() => store.statements.insertHoldToken.run({ ...minted, workspaceId, createdAt }));
   return { ok: true, holdToken: { ...minted, workspaceId, createdAt } };
