@@ -91,7 +91,7 @@ export function createApplication(options: ApplicationOptions): Application {
   const httpServer = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === OPENAPI_PATH) return openApi(req, res);
-    if (CHART_JS_PATH.test(url.pathname) && (req.method === 'GET' || req.method === 'HEAD')) return chartJs(req, res, url.pathname);
+    if (CHART_JS_PATH.test(url.pathname) && (req.method === 'GET' || req.method === 'HEAD')) return void chartJs(req, res, url.pathname);
     if (url.pathname === '/api' || url.pathname.startsWith('/api/')) return void handleApi(req, res, url);
     if (options.pages) return void options.pages(req, res);
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 
 /*
  * `/chart.js`, the embeddable seating chart an integrator's page loads (scripts/build-chart-js.mjs builds it into
@@ -14,23 +15,27 @@ export const CHART_JS_PATH = /^\/chart(?:\.([0-9a-f]{16}))?\.js$/;
 
 type Built = { hash: string; identity: Buffer; br: Buffer; gzip: Buffer };
 
-function load(dir: string): Built | undefined {
+const compressBrotli = promisify(brotliCompress);
+const compressGzip = promisify(gzip);
+
+async function load(dir: string): Promise<Built | undefined> {
   const file = join(dir, 'chart.js');
   if (!existsSync(file)) return undefined;
   const identity = readFileSync(file);
   const { hash } = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { hash: string };
-  return {
-    hash,
-    identity,
-    br: brotliCompressSync(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }),
-    gzip: gzipSync(identity, { level: 9 }),
-  };
+  const [br, gz] = await Promise.all([compressBrotli(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 9 } }), compressGzip(identity, { level: 9 })]);
+  return { hash, identity, br, gzip: gz };
 }
 
-/** Serves the built script from `dir`, compressed once at start; 404 until it is built. */
+/**
+ * Serves the built script from `dir`, read and compressed (off the event loop) at the first request, not at start:
+ * most processes, tests' among them, never serve it. 404 until it is built.
+ */
 export function serveChartJs(dir: string) {
-  const built = load(dir);
-  return (req: IncomingMessage, res: ServerResponse, pathname: string): void => {
+  let loaded: Promise<Built | undefined> | undefined;
+  return async (req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> => {
+    // An unreadable build is answered as a missing one (and logged), never left to reject.
+    const built = await (loaded ??= load(dir).catch((cause: unknown) => (console.error('chart.js could not be read', cause), undefined)));
     const hash = CHART_JS_PATH.exec(pathname)?.[1];
     if (!built || (hash !== undefined && hash !== built.hash)) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end(built ? 'Not found' : 'chart.js is not built: run npm run build');
