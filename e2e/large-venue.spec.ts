@@ -16,6 +16,29 @@ test('at section level the sections take the keyboard, Enter leads to the places
   const page = await openBuyer({ path: `/events/${key}`, context: { viewport: { width: 390, height: 844 } } });
   const chartSvg = page.locator('svg[data-detail]');
   await expect(chartSvg).toHaveAttribute('data-detail', 'sections');
+  // Sections large enough on screen carry their names inside them, legibly; the others carry none.
+  const names = await page.locator('[data-section]').evaluateAll((sections) =>
+    sections.flatMap((section) => {
+      const text = section.querySelector('text');
+      if (!text || !text.getClientRects().length) return [];
+      const [name, area] = [text.getBoundingClientRect(), section.querySelector('polygon')!.getBoundingClientRect()];
+      const [x, y] = [name.left + name.width / 2, name.top + name.height / 2];
+      const scale = (text as SVGTextElement).ownerSVGElement!.getScreenCTM()!.a;
+      return [
+        {
+          text: text.textContent,
+          px: parseFloat(getComputedStyle(text).fontSize) * scale,
+          inside: x > area.left && x < area.right && y > area.top && y < area.bottom,
+        },
+      ];
+    }),
+  );
+  expect(names.length).toBeGreaterThanOrEqual(4);
+  for (const name of names) {
+    expect(name.inside, `${name.text} inside its section`).toBe(true);
+    expect(name.px, `${name.text} on screen`).toBeGreaterThanOrEqual(10.9);
+    expect(name.px, `${name.text} on screen`).toBeLessThanOrEqual(16.1);
+  }
 
   const sectionA = page.getByRole('button', { name: /^Section A: \d+ places available\. Press Enter to zoom in\.$/ });
   await sectionA.focus();

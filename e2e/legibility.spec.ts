@@ -36,3 +36,56 @@ for (const [name, viewport] of [
     expect((await drawnText(page)).some((t) => /^(T\d|B\d|GA1)/.test(t.text))).toBe(true);
   });
 }
+
+/** The drawn texts whose middle lies inside the element of the place `label`. */
+const textsInside = (page: Page, label: string) =>
+  page.locator(`[data-label="${label}"]`).evaluate((place) => {
+    const box = place.getBoundingClientRect();
+    return [...(place as SVGElement).ownerSVGElement!.querySelectorAll('text')]
+      .filter((t) => t.getClientRects().length > 0)
+      .filter((t) => {
+        const r = t.getBoundingClientRect();
+        const [x, y] = [r.left + r.width / 2, r.top + r.height / 2];
+        return x > box.left && x < box.right && y > box.top && y < box.bottom;
+      })
+      .map((t) => t.textContent);
+  });
+
+test('zoomed in, each seat shows its number inside it beside its row name, up to a closest view that keeps the row in sight', async ({ openBuyer }) => {
+  const page = await openBuyer({ context: { viewport: { width: 1440, height: 900 } } });
+  const chart = page.locator('svg[role="group"]');
+  const seat = page.locator('[data-label="Section D-C-5"]');
+  await expect(seat).toBeVisible();
+  // At the first view seats are too small for numbers: none is drawn.
+  await expect(chart).toHaveAttribute('data-seat-numbers', 'hidden');
+  expect((await drawnText(page)).filter((t) => /^\d+$/.test(t.text))).toEqual([]);
+
+  for (let zoom = 0; zoom < 10 && (await chart.getAttribute('data-seat-numbers')) === 'hidden'; zoom++) {
+    const box = (await seat.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.wheel(0, -250);
+    await page.waitForTimeout(300);
+  }
+  await expect(chart).toHaveAttribute('data-seat-numbers', 'shown');
+  expect(await textsInside(page, 'Section D-C-5')).toEqual(['5']);
+  for (const t of await drawnText(page)) expect(t.px, `"${t.text}"`).toBeGreaterThanOrEqual(10.9);
+  // The row's name is on screen with the numbers.
+  expect((await drawnText(page)).some((t) => t.text === 'C')).toBe(true);
+
+  // A chosen seat shows its tick instead of its number.
+  await seat.click();
+  await expect(seat).toHaveAttribute('data-selected', 'true');
+  expect(await textsInside(page, 'Section D-C-5')).toEqual([]);
+
+  // The closest view: seats no larger than 22 px across the radius, with their row's name still in view.
+  for (let zoom = 0; zoom < 12; zoom++) {
+    await page.mouse.wheel(0, -250);
+    await page.waitForTimeout(100);
+  }
+  await page.waitForTimeout(300);
+  const closest = (await page.locator('[data-label="Section D-C-6"]').boundingBox())!;
+  expect(closest.width / 2).toBeLessThanOrEqual(22.5);
+  expect(closest.width / 2).toBeGreaterThan(15);
+  expect(await textsInside(page, 'Section D-C-6')).toEqual(['6']);
+  expect((await drawnText(page)).some((t) => t.text === 'C')).toBe(true);
+});

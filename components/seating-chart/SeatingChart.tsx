@@ -16,7 +16,7 @@ import {
 } from 'react';
 import type { Category, ChartDefinition, ChartObject } from '../../contracts/chart';
 import { placeFlags, placeName, statusWord } from './describe-object';
-import { boundsOfPoints, chartBounds, nearestInDirection, SEAT_RADIUS, topLeftOf, type Direction } from './geometry';
+import { boundsOfPoints, chartBounds, nameInside, nearestInDirection, SEAT_RADIUS, topLeftOf, type Direction, type NameInside } from './geometry';
 import { statusOf, type LiveState } from './live-state';
 import { PlacesLayer, type PlaceClasses } from './places-layer';
 import styles from './seating-chart.module.css';
@@ -68,6 +68,12 @@ type Detail = 'sections' | 'seats' | 'full';
 const MIN_TEXT_PX = 11;
 /** The font size of labels inside places, in chart units (seating-chart.module.css, .placeLabel). */
 const PLACE_LABEL_UNITS = 13;
+/** The font size of seat numbers inside seats, in chart units (seating-chart.module.css, .seatNumber). */
+const SEAT_NUMBER_UNITS = 9;
+/** The largest font of section names beside their sections, in chart units (seating-chart.module.css, .section text). */
+const SECTION_NAME_MAX_UNITS = 48;
+/** Section names inside their sections at overview are drawn no larger than this on screen. */
+const OVERVIEW_NAME_MAX_PX = 16;
 
 function detailFor(seatRadiusPx: number | undefined): Detail {
   if (seatRadiusPx === undefined || seatRadiusPx < 1.5) return 'sections';
@@ -86,6 +92,7 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
   const places = useMemo(() => chart.objects.filter((o) => o.bookable), [chart]);
   const byLabel = useMemo(() => new Map(places.map((o) => [o.label, o])), [places]);
   const sectionBoxes = useMemo(() => new Map(chart.sections.filter((s) => s.points.length).map((s) => [s.label, boundsOfPoints(s.points, 30)])), [chart]);
+  const namesInside = useMemo(() => new Map(chart.sections.filter((s) => s.points.length).map((s) => [s.label, nameInside(s.label, s.points)])), [chart]);
   // Where Tab enters the chart: the place nearest the top left.
   const nearest = useMemo(() => topLeftOf(places), [places]);
   useImperativeHandle(
@@ -140,9 +147,11 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
   );
   // Only the tiles of places the view reaches are drawn and shown; at section level none are shown anyway.
   const placesShown = detail !== 'sections';
+  const readable = (units: number) => viewport.pixelsPerUnit !== undefined && units * viewport.pixelsPerUnit >= MIN_TEXT_PX;
+  const seatNumbers = readable(SEAT_NUMBER_UNITS);
   useLayoutEffect(() => {
-    if (placesShown) layer.current?.show(viewport.box);
-  }, [viewport.box, placesShown, chart, categories, priceOf, placesWanted, organiserColors, looks]);
+    if (placesShown) layer.current?.show(viewport.box, seatNumbers);
+  }, [viewport.box, placesShown, seatNumbers, chart, categories, priceOf, placesWanted, organiserColors, looks]);
 
   const activate = useCallback(
     (object: ChartObject) => {
@@ -255,7 +264,8 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
         aria-label={`${chart.name} seating chart. Use the arrow keys to move between places and Enter to choose one.`}
         data-live={live ? 'true' : 'false'}
         data-detail={detail}
-        data-place-labels={viewport.pixelsPerUnit && PLACE_LABEL_UNITS * viewport.pixelsPerUnit >= MIN_TEXT_PX ? 'shown' : 'hidden'}
+        data-place-labels={readable(PLACE_LABEL_UNITS) ? 'shown' : 'hidden'}
+        data-seat-numbers={seatNumbers ? 'shown' : 'hidden'}
         onClick={onClick}
         onKeyDown={onKeyDown}
         onFocus={(e) => setFocusLabel((e.target as Element).getAttribute('data-label') ?? undefined)}
@@ -290,10 +300,15 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
               style={{ '--section-fill': categories.get(s.categoryKey ?? '')?.color ?? '#cbd5e1' } as CSSProperties}
             >
               <polygon points={s.points.map((p) => `${p.x},${p.y}`).join(' ')} />
-              {s.points[0] && (
-                <text x={s.points[0].x + 6} y={s.points[0].y - 10}>
-                  {s.label}
-                </text>
+              {atOverview ? (
+                <SectionNameInside name={namesInside.get(s.label)} pixelsPerUnit={viewport.pixelsPerUnit} />
+              ) : (
+                s.points[0] &&
+                readable(SECTION_NAME_MAX_UNITS) && (
+                  <text x={s.points[0].x + 6} y={s.points[0].y - 10}>
+                    {s.label}
+                  </text>
+                )
               )}
             </g>
           ))}
@@ -335,6 +350,24 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
         />
       )}
     </div>
+  );
+}
+
+/**
+ * At overview, where no places are drawn, a section's name sits inside it, as large as fits (up to a modest size on
+ * screen); a section too small on screen to hold it legibly shows none, and a tap zooms into it.
+ */
+function SectionNameInside({ name, pixelsPerUnit }: { name: NameInside | undefined; pixelsPerUnit: number | undefined }) {
+  if (!name || !pixelsPerUnit || name.fontSize * pixelsPerUnit < MIN_TEXT_PX) return null;
+  const fontSize = Math.min(name.fontSize, OVERVIEW_NAME_MAX_PX / pixelsPerUnit);
+  return (
+    <text x={name.x} y={name.y} textAnchor="middle" dominantBaseline="central" style={{ fontSize }}>
+      {name.lines.map((line, i) => (
+        <tspan key={i} x={name.x} dy={i === 0 ? `${-0.6 * (name.lines.length - 1)}em` : '1.2em'}>
+          {line}
+        </tspan>
+      ))}
+    </text>
   );
 }
 

@@ -94,3 +94,60 @@ export function nearestInDirection<T extends Point>(from: T, candidates: readonl
 export function topLeftOf<T extends Point>(places: readonly T[]): T | undefined {
   return places.reduce<T | undefined>((best, o) => (!best || o.y < best.y || (o.y === best.y && o.x < best.x) ? o : best), undefined);
 }
+
+/** A section's name written inside it: where, on which lines, and the largest font (chart units) that fits. */
+export type NameInside = { x: number; y: number; lines: string[]; fontSize: number };
+
+/** The width of a character of the chart's bold names, in ems: DejaVu Sans Bold's capitals and digits average less. */
+const CHAR_EM = 0.65;
+
+/**
+ * A name in the middle of a section, as large as fits inside its outline (the text's box within the polygon but for
+ * its corners): on one line, or on two split at the last space ("Section" / "M") when that fits larger.
+ * 0 when the middle of the section is outside it (a crescent), where no size fits.
+ */
+export function nameInside(name: string, points: Point[]): NameInside {
+  const centre = points.reduce((c, p) => ({ x: c.x + p.x / points.length, y: c.y + p.y / points.length }), { x: 0, y: 0 });
+  const fits = (lines: string[], size: number) => {
+    const [w, h] = [(CHAR_EM * size * Math.max(...lines.map((l) => l.length))) / 2 + size * 0.2, (1.2 * size * lines.length) / 2];
+    // The ends of the text's middle lines: its corners may touch a slanted edge, as glyphs rarely fill them.
+    const cross = [
+      [0, 0],
+      [-w, 0],
+      [w, 0],
+      [0, -h],
+      [0, h],
+      [-w / 2, -h],
+      [w / 2, -h],
+      [-w / 2, h],
+      [w / 2, h],
+    ];
+    return cross.every(([dx, dy]) => insidePolygon({ x: centre.x + dx!, y: centre.y + dy! }, points));
+  };
+  // The largest size that fits, by halving the interval between one that fits and one that does not.
+  const largest = (lines: string[]) => {
+    const box = boundsOfPoints(points);
+    let [low, high] = [0, Math.max(box.width, box.height)];
+    if (!fits(lines, low)) return 0;
+    for (let step = 0; step < 24; step++) {
+      const middle = (low + high) / 2;
+      if (fits(lines, middle)) low = middle;
+      else high = middle;
+    }
+    return low;
+  };
+  const space = name.lastIndexOf(' ');
+  const options = [[name], ...(space > 0 ? [[name.slice(0, space), name.slice(space + 1)]] : [])].map((lines) => ({ lines, fontSize: largest(lines) }));
+  const best = options.reduce((a, b) => (b.fontSize > a.fontSize ? b : a));
+  return { ...centre, ...best };
+}
+
+/** Whether a point lies inside a polygon (even-odd rule). */
+export function insidePolygon(point: Point, polygon: Point[]): boolean {
+  let inside = false;
+  for (let i = 0, j = polygon.length - 1; i < polygon.length; j = i++) {
+    const [a, b] = [polygon[i]!, polygon[j]!];
+    if (a.y > point.y !== b.y > point.y && point.x < ((b.x - a.x) * (point.y - a.y)) / (b.y - a.y) + a.x) inside = !inside;
+  }
+  return inside;
+}

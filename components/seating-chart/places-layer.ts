@@ -16,6 +16,7 @@ export type PlaceClasses = {
   featureMark: string;
   ringMark: string;
   placeLabel: string;
+  seatNumber: string;
   lightFill: string;
 };
 
@@ -23,14 +24,25 @@ export type PlaceClasses = {
  * A square of the venue and the places whose centres fall in it: drawn together (one `<g>`) the first time the view
  * reaches it, and hidden while the view is elsewhere, so a 100,000-seat venue costs what is on screen.
  */
-type Tile = { objects: ChartObject[]; box: Box; group: SVGGElement | undefined };
+type Tile = { objects: ChartObject[]; box: Box; group: SVGGElement | undefined; numbered: boolean };
 
 /** Tiles per side of the venue: few enough to check on every frame, small enough that a zoomed view needs few. */
 const TILES_PER_SIDE = 16;
 /** How far beyond the view tiles are drawn and shown, in views: a pan shows what is already there. */
 const VIEW_MARGIN = 0.5;
 
-type Drawn = { object: ChartObject; shape: SVGElement; mark?: SVGElement; tick?: SVGElement; feature?: SVGElement; text?: SVGTextElement };
+type Drawn = {
+  object: ChartObject;
+  shape: SVGElement;
+  mark?: SVGElement;
+  tick?: SVGElement;
+  feature?: SVGElement;
+  text?: SVGTextElement;
+  number?: SVGTextElement;
+};
+
+/** Longer seat names than this do not fit inside a seat; the place's card still says them. */
+const MAX_NUMBER_LENGTH = 3;
 
 /**
  * The places of a chart, drawn with plain DOM calls and repainted one by one as their view changes. React
@@ -62,7 +74,7 @@ export class PlacesLayer {
       if (!object.bookable) continue;
       const key = `${Math.floor(object.x / size)},${Math.floor(object.y / size)}`;
       let tile = byKey.get(key);
-      if (!tile) byKey.set(key, (tile = { objects: [], box: { x: object.x, y: object.y, width: 0, height: 0 }, group: undefined }));
+      if (!tile) byKey.set(key, (tile = { objects: [], box: { x: object.x, y: object.y, width: 0, height: 0 }, group: undefined, numbered: false }));
       tile.objects.push(object);
       this.tileOf.set(object.label, tile);
     }
@@ -73,14 +85,37 @@ export class PlacesLayer {
     }
   }
 
-  /** Draws the tiles the view `box` reaches (with a margin) that are not drawn yet, shows them, and hides the rest. */
-  show(box: Box): void {
+  /**
+   * Draws the tiles the view `box` reaches (with a margin) that are not drawn yet, shows them, and hides the rest.
+   * With `numbers`, the seats of those tiles get their numbers too: only once seats are large enough to hold them,
+   * when few tiles are near the view, so the first zoom into a large venue does not write a number per seat.
+   */
+  show(box: Box, numbers: boolean): void {
     const [mx, my] = [box.width * VIEW_MARGIN, box.height * VIEW_MARGIN];
     const near = { x: box.x - mx, y: box.y - my, width: box.width + 2 * mx, height: box.height + 2 * my };
     for (const tile of this.tiles) {
       const wanted = overlaps(tile.box, near);
       if (wanted && !tile.group) this.draw(tile);
+      if (wanted && numbers && !tile.numbered) this.number(tile);
       if (tile.group) tile.group.style.display = wanted ? '' : 'none';
+    }
+  }
+
+  /** Writes each seat's number inside it (hidden by the chart's CSS whenever it would be too small to read). */
+  private number(tile: Tile): void {
+    tile.numbered = true;
+    for (const object of tile.objects) {
+      const drawn = this.drawn.get(object.label);
+      if (!drawn || object.type !== 'seat' || !object.own || object.own.length > MAX_NUMBER_LENGTH) continue;
+      const text = this.decoration(
+        'text',
+        { x: object.x, y: object.y, 'dominant-baseline': 'central', 'text-anchor': 'middle' },
+        this.classes.seatNumber,
+      ) as SVGTextElement;
+      text.textContent = object.own;
+      drawn.number = text;
+      (drawn.feature ?? drawn.shape).after(text);
+      this.paint(drawn, this.store.view(object.label));
     }
   }
 
@@ -215,6 +250,11 @@ export class PlacesLayer {
       this.decoration('path', { d: `M${x - r} ${y}l${r * 0.7} ${r * 0.7}l${r * 1.3} ${-r * 1.4}` }, c.tick),
     );
     if (drawn.feature) drawn.feature.style.display = available && !isSelected ? '' : 'none';
+    if (drawn.number) {
+      // Only on a plain free seat: a tick, a cross or a seat's mark takes the middle of the seat instead.
+      drawn.number.style.display = available && !isSelected && !drawn.feature ? '' : 'none';
+      drawn.number.setAttribute('fill', isLight(fill) ? '#0f172a' : '#ffffff');
+    }
     if (drawn.text) {
       drawn.text.textContent =
         object.type === 'generalAdmission'

@@ -1,10 +1,14 @@
 'use client';
 
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type PointerEvent as ReactPointerEvent } from 'react';
-import { clamp, zoomBox, type Box } from './geometry';
+import { clamp, SEAT_RADIUS, zoomBox, type Box } from './geometry';
 import type { Point } from '../../contracts/chart';
 
-const MAX_ZOOM = 12;
+/**
+ * The closest view draws a seat this large (radius, screen pixels), whatever the venue's size: its number and its
+ * row's name are readable, and several seats of the row stay in view even on a phone.
+ */
+const MAX_SEAT_RADIUS_PX = 22;
 
 /**
  * Zoom and pan of an SVG through its viewBox: wheel zooms at the pointer, one pointer drags, two pointers pinch.
@@ -20,8 +24,9 @@ export function useViewport(fit: Box) {
 
   const apply = useCallback(
     (next: Box) => {
-      // Never zoom out beyond the whole venue nor in beyond MAX_ZOOM; keep some of the venue in view.
-      const width = clamp(next.width, fit.width / MAX_ZOOM, fit.width * 1.5);
+      // Never zoom out beyond the whole venue nor in beyond the largest seats; keep some of the venue in view.
+      const screenWidth = svgRef.current?.clientWidth || fit.width;
+      const width = clamp(next.width, Math.min(fit.width, (screenWidth * SEAT_RADIUS) / MAX_SEAT_RADIUS_PX), fit.width * 1.5);
       const scale = width / next.width;
       const height = next.height * scale;
       const cx = next.x + next.width / 2;
