@@ -59,6 +59,8 @@ test('zoomed in, each seat shows its number inside it beside its row name, up to
   // At the first view seats are too small for numbers: none is drawn.
   await expect(chart).toHaveAttribute('data-seat-numbers', 'hidden');
   expect((await drawnText(page)).filter((t) => /^\d+$/.test(t.text))).toEqual([]);
+  // The rows' names are, wherever seats are drawn and rows are far enough apart on screen to hold them.
+  expect((await drawnText(page)).filter((t) => t.text === 'C').length).toBeGreaterThanOrEqual(8);
 
   for (let zoom = 0; zoom < 10 && (await chart.getAttribute('data-seat-numbers')) === 'hidden'; zoom++) {
     const box = (await seat.boundingBox())!;

@@ -16,7 +16,7 @@ import {
 } from 'react';
 import type { Category, ChartDefinition, ChartObject } from '../../contracts/chart';
 import { placeFlags, placeName, statusWord } from './describe-object';
-import { boundsOfPoints, chartBounds, nameInside, nearestInDirection, SEAT_RADIUS, topLeftOf, type Direction, type NameInside } from './geometry';
+import { boundsOfPoints, chartBounds, nameInside, nearestInDirection, SEAT_RADIUS, seatPitch, topLeftOf, type Direction, type NameInside } from './geometry';
 import { statusOf, type LiveState } from './live-state';
 import { PlacesLayer, type PlaceClasses } from './places-layer';
 import styles from './seating-chart.module.css';
@@ -56,8 +56,9 @@ const MIN_CLICKABLE_RADIUS_PX = 3;
 
 /**
  * How much to draw at a zoom level, by the size of a seat on screen: sections only when seats would be specks
- * (a 100,000-seat venue at full view), seats without row labels when the labels would be unreadable, and
- * everything when zoomed in. Seats are first drawn when they first become visible.
+ * (a 100,000-seat venue at full view), seats without their marks (wheelchair, companion, restricted view) while the
+ * marks would be smudges, and everything when zoomed in. Seats are first drawn when they first become visible; row
+ * names whenever rows are far enough apart on screen to hold them.
  */
 type Detail = 'sections' | 'seats' | 'full';
 /**
@@ -92,6 +93,7 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
   const places = useMemo(() => chart.objects.filter((o) => o.bookable), [chart]);
   const byLabel = useMemo(() => new Map(places.map((o) => [o.label, o])), [places]);
   const sectionBoxes = useMemo(() => new Map(chart.sections.filter((s) => s.points.length).map((s) => [s.label, boundsOfPoints(s.points, 30)])), [chart]);
+  const pitch = useMemo(() => seatPitch(chart.rows, (label) => byLabel.get(label)), [chart, byLabel]);
   const namesInside = useMemo(() => new Map(chart.sections.filter((s) => s.points.length).map((s) => [s.label, nameInside(s.label, s.points)])), [chart]);
   // Where Tab enters the chart: the place nearest the top left.
   const nearest = useMemo(() => topLeftOf(places), [places]);
@@ -149,6 +151,8 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
   const placesShown = detail !== 'sections';
   const readable = (units: number) => viewport.pixelsPerUnit !== undefined && units * viewport.pixelsPerUnit >= MIN_TEXT_PX;
   const seatNumbers = readable(SEAT_NUMBER_UNITS);
+  // Row names whenever seats are drawn and rows are far enough apart on screen for a line of legible text.
+  const rowNames = placesShown && pitch !== undefined && viewport.pixelsPerUnit !== undefined && pitch * viewport.pixelsPerUnit >= MIN_TEXT_PX + 1;
   useLayoutEffect(() => {
     if (placesShown) layer.current?.show(viewport.box, seatNumbers);
   }, [viewport.box, placesShown, seatNumbers, chart, categories, priceOf, placesWanted, organiserColors, looks]);
@@ -312,7 +316,7 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
               )}
             </g>
           ))}
-          {detail === 'full' && <RowLabels chart={chart} byLabel={byLabel} />}
+          {rowNames && <RowLabels chart={chart} byLabel={byLabel} />}
         </g>
         <Fixtures chart={chart} />
         <g ref={placesRef} className={styles.places} />

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { insidePolygon, nameInside, nearestInDirection, zoomBox } from './geometry';
+import { insidePolygon, nameInside, nearestInDirection, seatPitch, zoomBox } from './geometry';
 
 describe('nearestInDirection', () => {
   // A 3×3 grid of seats 24 apart, like three rows of three.
@@ -99,5 +99,21 @@ describe('nameInside', () => {
       { x: 0, y: 100 },
     ];
     expect(nameInside('C', crescent).fontSize).toBe(0);
+  });
+});
+
+describe('seatPitch', () => {
+  it('is the median distance between the first two seats of the rows', () => {
+    const seats = new Map([
+      ['a1', { x: 0, y: 0 }],
+      ['a2', { x: 20, y: 0 }],
+      ['b1', { x: 0, y: 30 }],
+      ['b2', { x: 24, y: 30 }],
+      ['c1', { x: 0, y: 60 }],
+      ['c2', { x: 0, y: 100 }],
+    ]);
+    const rows = [{ seats: ['a1', 'a2'] }, { seats: ['b1', 'b2'] }, { seats: ['c1', 'c2'] }, { seats: ['lonely'] }];
+    expect(seatPitch(rows, (label) => seats.get(label))).toBe(24);
+    expect(seatPitch([], (label) => seats.get(label))).toBeUndefined();
   });
 });

@@ -151,3 +151,17 @@ export function insidePolygon(point: Point, polygon: Point[]): boolean {
   }
   return inside;
 }
+
+/**
+ * The usual distance between neighbouring seats of a row (the median over rows of the first two seats' distance),
+ * in chart units: rows are about as far apart, so a row's name fits beside it when this is a line of text.
+ */
+export function seatPitch(rows: readonly { seats: readonly string[] }[], at: (label: string) => Point | undefined): number | undefined {
+  const distances: number[] = [];
+  for (const row of rows) {
+    const [a, b] = [at(row.seats[0] ?? ''), at(row.seats[1] ?? '')];
+    if (a && b) distances.push(Math.hypot(a.x - b.x, a.y - b.y));
+  }
+  distances.sort((x, y) => x - y);
+  return distances[Math.floor(distances.length / 2)];
+}
