@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { providePageServices } from '../contracts/page-services';
 import { createApplication } from './app';
 import { readEnv } from './env';
+import { cacheBuyerPages } from './page-cache';
 import { securePages } from './page-headers';
 import { startupBanner } from './startup-banner';
 import { DEMO_EVENT_KEY, seedDemo } from './seed';
@@ -26,7 +27,8 @@ async function main(): Promise<void> {
     webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE,
     placesPerClient: env.HOLD_PLACES_PER_CLIENT,
     trustProxy: env.TRUST_PROXY,
-    pages: securePages((req, res) => handleNext(req, res), { frameAncestors: env.FRAME_ANCESTORS, dev }),
+    // Buyer pages are rendered once per event view (page-cache.ts); the development server renders every time.
+    pages: securePages(dev ? handleNext : cacheBuyerPages(handleNext, (key) => app.booking.publicEvent(key)), { frameAncestors: env.FRAME_ANCESTORS, dev }),
   });
   const { booking, defaultWorkspace } = app;
   providePageServices({

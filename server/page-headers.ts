@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
 import type { PageHandler } from './app';
 
 /*
@@ -40,4 +41,9 @@ export function securePages(pages: PageHandler, security: PageSecurity): PageHan
     res.setHeader('referrer-policy', 'same-origin');
     return pages(req, res);
   };
+}
+
+/** The nonce securePages gave this request's page (undefined for requests it did not see). */
+export function nonceOf(req: IncomingMessage): string | undefined {
+  return /'nonce-([^']+)'/.exec(String(req.headers['content-security-policy'] ?? ''))?.[1];
 }
