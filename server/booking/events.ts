@@ -128,12 +128,7 @@ export function createEvents(store: Store, workspaceId: number, chartKey: string
 }
 
 export function eventByKey(store: Store, workspaceId: number, key: string): EventView | undefined {
-  const row = store.db
-    .select({ event: events, chartKey: charts.key })
-    .from(events)
-    .innerJoin(charts, eq(charts.id, events.chartId))
-    .where(and(eq(events.key, key), eq(events.workspaceId, workspaceId)))
-    .get();
+  const row = store.statements.eventWithChartKey.get({ key, workspaceId });
   return row ? eventView(store, row.event, row.chartKey) : undefined;
 }
 

@@ -29,6 +29,18 @@ export function prepareStatements(db: Db) {
       .from(workspaces)
       .where(eq(workspaces.secretKey, p('secretKey')))
       .prepare(),
+    // Every buyer page load reads its event's public view (server/page-cache.ts): prepared, like the holds.
+    workspaceById: db
+      .select()
+      .from(workspaces)
+      .where(eq(workspaces.id, p('id')))
+      .prepare(),
+    eventWithChartKey: db
+      .select({ event: events, chartKey: charts.key })
+      .from(events)
+      .innerJoin(charts, eq(charts.id, events.chartId))
+      .where(and(eq(events.key, p('key')), eq(events.workspaceId, p('workspaceId'))))
+      .prepare(),
     eventByKey: db
       .select({
         id: events.id,

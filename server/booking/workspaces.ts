@@ -113,7 +113,7 @@ export function rotateSecretKey(store: Store, workspaceId: number): string {
 }
 
 export function workspaceById(store: Store, id: number): Workspace | undefined {
-  return store.db.select().from(workspaces).where(eq(workspaces.id, id)).get();
+  return store.statements.workspaceById.get({ id });
 }
 
 export function workspaceByKey(store: Store, key: string): Workspace | undefined {
