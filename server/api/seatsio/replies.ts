@@ -137,6 +137,10 @@ export const statusChangesPage = z
 export const reportReply = z.record(z.string(), z.array(objectInfo)).meta({ id: 'EventReport' });
 
 /** A summary report: per group, its places and how they split by every other grouping. */
-export const summaryReply = z
-  .record(z.string(), z.object({ count: z.number().int() }).catchall(z.record(z.string(), z.number().int())))
-  .meta({ id: 'SummaryReport' });
+const summaryItem = z.object({ count: z.number().int() }).catchall(z.record(z.string(), z.number().int()));
+export const summaryReply = z.record(z.string(), summaryItem).meta({ id: 'SummaryReport' });
+
+/** A deep summary report: per group, its places, split by every other grouping, each split summarised again. */
+export const deepSummaryReply = z
+  .record(z.string(), z.object({ count: z.number().int() }).catchall(z.record(z.string(), summaryItem)))
+  .meta({ id: 'DeepSummaryReport' });

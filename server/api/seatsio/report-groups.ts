@@ -88,28 +88,48 @@ function placesOf(view: ObjectView): Places[] {
 }
 
 type Summary = { count: number } & Partial<Record<Dimension, Record<string, number>>>;
+type DeepSummary = { count: number } & Partial<Record<Dimension, Record<string, Summary>>>;
 
-const emptySummary = (grouping: SummaryReport): Summary =>
-  Object.fromEntries([['count', 0], ...DIMENSIONS.filter((d) => d !== grouping).map((d) => [d, {}])]) as Summary;
-
-/** The summary by `grouping`; `always` names groups that appear even without places (as seats.io lists them). */
-export function summaryReport(views: ObjectView[], grouping: SummaryReport, always: string[]): Record<string, Summary> {
-  // A Map: group names are anyone's strings (`__proto__`), never object keys until the end.
-  const groups = new Map<string, Summary>(always.map((g) => [g, emptySummary(grouping)]));
-  for (const view of views) {
-    for (const places of placesOf(view)) {
-      const name = places.values[grouping];
-      const summary = groups.get(name) ?? groups.set(name, emptySummary(grouping)).get(name)!;
-      summary.count += places.count;
-      for (const dimension of DIMENSIONS) {
-        if (dimension === grouping) continue;
-        const split = summary[dimension]!;
-        const value = places.values[dimension];
-        split[value] = (Object.hasOwn(split, value) ? split[value]! : 0) + places.count;
-      }
-    }
+/** Places grouped by their value of `dimension`. A Map: values are anyone's strings (`__proto__`), never object keys. */
+function groupBy(places: Places[], dimension: Dimension | 'byZone', always: string[] = []): Map<string, Places[]> {
+  const groups = new Map<string, Places[]>(always.map((name) => [name, []]));
+  for (const p of places) {
+    const name = p.values[dimension];
+    (groups.get(name) ?? groups.set(name, []).get(name)!).push(p);
   }
-  return Object.fromEntries(groups);
+  return groups;
+}
+
+const countOf = (places: Places[]) => places.reduce((n, p) => n + p.count, 0);
+
+/** How many places there are, and how they split by every dimension not in `used`. */
+function summarize(places: Places[], used: (Dimension | 'byZone')[]): Summary {
+  const summary: Summary = { count: countOf(places) };
+  for (const dimension of DIMENSIONS) {
+    if (used.includes(dimension)) continue;
+    summary[dimension] = Object.fromEntries([...groupBy(places, dimension)].map(([name, members]) => [name, countOf(members)]));
+  }
+  return summary;
+}
+
+/** The same one level deeper: each split's group summarised by every dimension used by neither. */
+function summarizeDeep(places: Places[], used: Dimension | 'byZone'): DeepSummary {
+  const summary: DeepSummary = { count: countOf(places) };
+  for (const dimension of DIMENSIONS) {
+    if (dimension === used) continue;
+    summary[dimension] = Object.fromEntries([...groupBy(places, dimension)].map(([name, members]) => [name, summarize(members, [used, dimension])]));
+  }
+  return summary;
+}
+
+/**
+ * The summary by `grouping`: each group's places, split by every other dimension; `always` names groups that
+ * appear even without places (as seats.io lists them). The deep summary splits each of those splits again
+ * ("how many seats of Section A in category 1 are selectable").
+ */
+export function summaryReport(views: ObjectView[], grouping: SummaryReport, always: string[], deep = false): Record<string, Summary | DeepSummary> {
+  const groups = groupBy(views.flatMap(placesOf), grouping, always);
+  return Object.fromEntries([...groups].map(([name, members]) => [name, deep ? summarizeDeep(members, grouping) : summarize(members, [grouping])]));
 }
 
 /** The groups seats.io lists even when empty: every object type and category, and its fixed availability reasons. */

@@ -2,7 +2,7 @@ import type { ApiRequest, ApiResponse, Router } from '../router';
 import type { LogItem } from '../../booking/status-change-log';
 import { withEvent, type SeatsioContext } from './context';
 import { eventObjectInfo } from './object-info';
-import { reportReply, statusChangesPage, summaryReply } from './replies';
+import { deepSummaryReply, reportReply, statusChangesPage, summaryReply } from './replies';
 import { alwaysListed, REPORT_GROUPS, summaryReport, SUMMARY_REPORTS, type Report } from './report-groups';
 import { error, ok, pageReply, pageRequest, parse } from './responses';
 import * as schemas from './schemas';
@@ -38,20 +38,22 @@ export function reportRoutes(router: Router<SeatsioContext>): void {
     });
   // Before the filtered reports: `/byStatus/summary` is a summary, not the objects in a status called summary.
   for (const grouping of SUMMARY_REPORTS) {
-    router.on(
-      'GET',
-      `/reports/events/:key/${grouping}/summary`,
-      (req, c) =>
-        withEvent(c, req.params.key!, (event) =>
-          ok(summaryReport(c.booking.eventObjectViews(event), grouping, alwaysListed(grouping, event.chart.definition.categories))),
-        ),
-      {
-        summary: `Summary report: places ${grouping}`,
-        description: 'For each group, how many places it has, and how they split by every other grouping.',
-        access: 'secretKey',
-        responses: { 200: { description: 'Places per group', schema: summaryReply } },
-      },
-    );
+    const summary = (req: ApiRequest, c: SeatsioContext, deep: boolean) =>
+      withEvent(c, req.params.key!, (event) =>
+        ok(summaryReport(c.booking.eventObjectViews(event), grouping, alwaysListed(grouping, event.chart.definition.categories), deep)),
+      );
+    router.on('GET', `/reports/events/:key/${grouping}/summary`, (req, c) => summary(req, c, false), {
+      summary: `Summary report: places ${grouping}`,
+      description: 'For each group, how many places it has, and how they split by every other grouping.',
+      access: 'secretKey',
+      responses: { 200: { description: 'Places per group', schema: summaryReply } },
+    });
+    router.on('GET', `/reports/events/:key/${grouping}/summary/deep`, (req, c) => summary(req, c, true), {
+      summary: `Deep summary report: places ${grouping}`,
+      description: 'As the summary, with each split split again by every grouping used by neither level.',
+      access: 'secretKey',
+      responses: { 200: { description: 'Places per group', schema: deepSummaryReply } },
+    });
   }
   for (const report of REPORTS) {
     router.on('GET', `/reports/events/:key/${report}`, (req, c) => eventReport(c, req.params.key!, report), {
@@ -87,8 +89,8 @@ function statusChangeJson(s: LogItem) {
 const REPORTS = Object.keys(REPORT_GROUPS) as Report[];
 
 function eventReport(c: SeatsioContext, key: string, report: Report, filter?: string): ApiResponse {
-  // Deep summaries (and summaries of labels or orders) come on the filter's path: a wrong 200 would mislead.
-  if (filter === 'summary' || filter === 'deepSummary') return error('NOT_FOUND', `${filter} reports by ${report} are not supported by Tessera`);
+  // Summaries of labels or orders come on the filter's path: a wrong 200 (no object in a status called summary) would mislead.
+  if (filter === 'summary') return error('NOT_FOUND', `Summary reports by ${report} are not supported by Tessera`);
   return withEvent(c, key, (event) => {
     // A Map: labels, order ids and statuses are anyone's strings (`__proto__`, `constructor`), never object keys.
     const groups = new Map<string, unknown[]>(filter !== undefined ? [[filter, []]] : []);
