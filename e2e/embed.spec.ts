@@ -165,6 +165,42 @@ test('a page on an origin outside the allow-list renders nothing and holds nothi
   }
 });
 
+test("a shop's page in German gets the chart in German, with the shop's own words where it gives them", async ({ page, request, event }) => {
+  const workspaceKey = await workspaceKeyOf(request, event.key);
+  const config = {
+    workspaceKey,
+    event: event.key,
+    session: 'start',
+    showLegend: true,
+    language: 'de',
+    // seats.io's messages: a built-in text by its key, and the chart's own texts by the text itself.
+    messages: { heldByOthers: 'Schon vergeben', 'Section B': 'Block B', Premium: 'Parkett' },
+  };
+  const integrator = await shop(EMBEDDING_SHOP_PORT, checkoutPage(config), event.key);
+  try {
+    await page.goto(integrator.origin);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { chart: { state: string } }).chart.state)).toBe('RENDERED');
+    const legend = page.getByRole('list', { name: 'Legende' });
+    await expect(legend).toContainText('Ihre Auswahl');
+    await expect(legend).toContainText('Schon vergeben');
+    await expect(legend).toContainText('Parkett');
+    await expect(page.getByRole('button', { name: 'Vergrößern' })).toBeVisible();
+    await expect(page.getByRole('group', { name: /^Saalplan / })).toBeVisible();
+    const seat = place(page, 'Section B-C-6');
+    await expect(seat).toHaveAttribute('aria-label', /^Block B, Reihe C, Platz 6, Parkett .+, verfügbar$/);
+    await page.evaluate(() => (window as unknown as { chart: { zoomToObjects: (l: string[]) => Promise<void> } }).chart.zoomToObjects(['Section B-C-6']));
+    await seat.click();
+    await expect(seat).toHaveAttribute('aria-label', /^Block B, Reihe C, Platz 6, Parkett .+, ausgewählt$/);
+    await seat.hover();
+    await expect(page.getByRole('tooltip')).toContainText('Ausgewählt');
+    await page.screenshot({ path: 'test-results/embed-german.png' });
+    // No warning about the language: chart.js speaks it.
+    expect(await page.evaluate(() => (window as unknown as { calls: unknown[][] }).calls.some((c) => c[0] === 'failed'))).toBe(false);
+  } finally {
+    integrator.server.close();
+  }
+});
+
 test("a manual session holds with the shop's own hold token, kept in the shop's form, which its server books", async ({ page, request, event }) => {
   const workspaceKey = await workspaceKeyOf(request, event.key);
   const { holdToken } = await new SeatsioClient(new Region(`${TESSERA}/api`), E2E_SECRET_KEY).holdTokens.create();

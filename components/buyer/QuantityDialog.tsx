@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useState } from 'react';
+import { useMessages } from '../seating-chart/messages-context';
 import styles from './buyer-app.module.css';
 
 /** Asks how many places of a general-admission area to hold. */
@@ -18,6 +19,7 @@ export function QuantityDialog({
   onCancel: () => void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  const { t } = useMessages();
   const [quantity, setQuantity] = useState(Math.min(2, Math.max(1, max)));
   useEffect(() => dialog.current?.showModal(), []);
   return (
@@ -31,10 +33,11 @@ export function QuantityDialog({
       >
         <h2 id="quantity-title">{name}</h2>
         {max < 1 ? (
-          <p>You have reached the maximum number of places for one order.</p>
+          <p>{t('orderFull')}</p>
         ) : (
           <label>
-            How many places?{price ? ` (${price} each)` : ''}
+            {t('howManyPlaces')}
+            {price ? ` ${t('pricePerPlace', { price })}` : ''}
             <input
               type="number"
               min={1}
@@ -47,10 +50,10 @@ export function QuantityDialog({
         )}
         <div className={styles.dialogActions}>
           <button type="button" onClick={onCancel}>
-            Cancel
+            {t('cancel')}
           </button>
           <button type="submit" className={styles.primary} disabled={max < 1}>
-            Hold {quantity} {quantity === 1 ? 'place' : 'places'}
+            {quantity === 1 ? t('holdOnePlace') : t('holdPlaces', { count: quantity })}
           </button>
         </div>
       </form>

@@ -1,5 +1,7 @@
 'use client';
 
+import type { MessageKey } from '../seating-chart/messages';
+import { useMessages } from '../seating-chart/messages-context';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { FailureReason } from '../../contracts/buyer-api';
 import { buyerApi, type BuyerApi, type Outcome, type Places } from './buyer-api-client';
@@ -18,15 +20,15 @@ type SessionState = {
 const EMPTY: SessionState = { token: null, expiresAt: null, extended: false, selection: new Map(), pending: new Set() };
 
 /** What a buyer is told of a refused place; other reasons are shown as they are. */
-const REASONS: Partial<Record<FailureReason, string>> = {
-  held_by_other_token: 'was just taken by someone else',
-  already_taken: 'is no longer available',
-  not_for_sale: 'is not for sale',
-  insufficient_capacity: 'does not have that many places left',
-  hold_token_expired: 'could not be kept: your hold expired',
-  not_held_by_token: 'is no longer held for you',
-  too_many_places: 'would take your order over the places one order may hold',
-  too_many_places_for_client: 'would take you over the places one buyer may hold at this event',
+const REASONS: Partial<Record<FailureReason, MessageKey>> = {
+  held_by_other_token: 'takenByOther',
+  already_taken: 'noLongerAvailable',
+  not_for_sale: 'placeNotForSale',
+  insufficient_capacity: 'notEnoughLeft',
+  hold_token_expired: 'holdExpiredFor',
+  not_held_by_token: 'noLongerHeld',
+  too_many_places: 'overOrderLimit',
+  too_many_places_for_client: 'overBuyerLimit',
 };
 
 export type HoldSessionOptions = {
@@ -95,6 +97,7 @@ export function useHoldSession(options: HoldSessionOptions) {
   events.current = options.events;
   const [state, setState] = useState<SessionState>(() => ({ ...EMPTY, token: options.token ?? null }));
   const [notice, setNotice] = useState<Notice | null>(null);
+  const { t } = useMessages();
   const current = useRef(state);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
 
@@ -119,13 +122,19 @@ export function useHoldSession(options: HoldSessionOptions) {
 
   const explain = useCallback(
     (outcome: Exclude<Outcome<unknown>, { ok: true }>, fallbackLabels: string[]): string => {
-      if (outcome.kind === 'network') return 'We could not reach the box office. Check your connection and try again.';
+      if (outcome.kind === 'network') return t('unreachable');
       if (outcome.kind === 'conflict' && outcome.failed.length) {
-        return outcome.failed.map((f) => `${describe(f.objectLabel)} ${REASONS[f.reason] ?? `could not be changed (${f.reason})`}.`).join(' ');
+        return outcome.failed
+          .map((f) => {
+            const reason = REASONS[f.reason];
+            const place = describe(f.objectLabel);
+            return reason ? t(reason, { place }) : t('notChanged', { place, reason: f.reason });
+          })
+          .join(' ');
       }
       return `${fallbackLabels.map(describe).join(', ')}: ${outcome.message}`;
     },
-    [describe],
+    [describe, t],
   );
 
   const adopt = useCallback((token: string, expiresAt: string) => update((s) => ({ ...s, token, expiresAt: Date.parse(expiresAt) })), [update]);
@@ -139,7 +148,7 @@ export function useHoldSession(options: HoldSessionOptions) {
       if (s.pending.has(label)) return Promise.resolve();
       const selected = s.selection.get(label);
       if (selected === undefined && placesTaken(s) + placesOf(label) * quantity > maxPlaces) {
-        setNotice({ tone: 'warning', text: `You can select at most ${maxPlaces} places per order.` });
+        setNotice({ tone: 'warning', text: t('maxPerOrder', { count: maxPlaces }) });
         return Promise.resolve();
       }
       setNotice(null);
@@ -197,7 +206,7 @@ export function useHoldSession(options: HoldSessionOptions) {
           update((st) => ({ ...st, selection: new Map(st.selection).set(label, selected) }));
           setNotice({
             tone: 'error',
-            text: `${describe(label)} could not be released. ${outcome.kind === 'network' ? 'Check your connection and try again.' : ''}`.trim(),
+            text: `${t('notReleased', { place: describe(label) })} ${outcome.kind === 'network' ? t('checkConnection') : ''}`.trim(),
           });
         });
       }
@@ -209,17 +218,14 @@ export function useHoldSession(options: HoldSessionOptions) {
     (number: number, categories: string[]) =>
       enqueue(async () => {
         if (placesTaken(current.current) + number > maxPlaces) {
-          setNotice({ tone: 'warning', text: `You can select at most ${maxPlaces} places per order.` });
+          setNotice({ tone: 'warning', text: t('maxPerOrder', { count: maxPlaces }) });
           return;
         }
         const outcome = await api.holdBest(eventKey, number, categories, current.current.token, ttlSeconds);
         if (!outcome.ok) {
           setNotice({
             tone: 'error',
-            text:
-              outcome.kind === 'network'
-                ? explain(outcome, [])
-                : `We could not find ${number} seats together in that category. Try fewer seats or another category.`,
+            text: outcome.kind === 'network' ? explain(outcome, []) : t('notTogether', { count: number }),
           });
           return;
         }
@@ -230,7 +236,7 @@ export function useHoldSession(options: HoldSessionOptions) {
           return { ...st, selection };
         });
         tellTabs();
-        setNotice({ tone: 'info', text: `We found ${outcome.value.held.map((h) => describe(h.objectLabel)).join('; ')}.` });
+        setNotice({ tone: 'info', text: t('found', { places: outcome.value.held.map((h) => describe(h.objectLabel)).join('; ') }) });
         events.current?.held?.(outcome.value.held.map((h) => h.objectLabel));
         return outcome.value.held.map((h) => h.objectLabel);
       }),
@@ -253,7 +259,7 @@ export function useHoldSession(options: HoldSessionOptions) {
           return events.current?.released?.(labels);
         }
         update((st) => ({ ...st, selection: new Map([...selection, ...st.selection]) }));
-        setNotice({ tone: 'error', text: 'Your places could not be released. Check your connection and try again.' });
+        setNotice({ tone: 'error', text: t('noneReleased') });
         events.current?.releaseFailed?.(labels);
       }),
     [api, enqueue, eventKey, holds, update],
@@ -273,11 +279,11 @@ export function useHoldSession(options: HoldSessionOptions) {
         if (!token || current.current.extended) return;
         const outcome = await api.extend(token, 5 * 60);
         if (!outcome.ok) {
-          setNotice({ tone: 'error', text: 'Your hold could not be extended.' });
+          setNotice({ tone: 'error', text: t('notExtended') });
           return;
         }
         update((st) => ({ ...st, extended: true, expiresAt: Date.parse(outcome.value.expiresAt) }));
-        setNotice({ tone: 'info', text: 'You have 5 more minutes.' });
+        setNotice({ tone: 'info', text: t('extended') });
       }),
     [api, enqueue, update],
   );
@@ -303,8 +309,8 @@ export function useHoldSession(options: HoldSessionOptions) {
         if (outcome.kind === 'conflict') {
           const failed = new Set(outcome.failed.map((f) => f.objectLabel));
           update((st) => ({ ...st, selection: new Map([...st.selection].filter(([l]) => !failed.has(l))) }));
-          setNotice({ tone: 'error', text: `${explain(outcome, labels)} Nothing was booked; your other places are still held for you.` });
-        } else setNotice({ tone: 'error', text: `Booking failed. ${explain(outcome, labels)}` });
+          setNotice({ tone: 'error', text: t('nothingBooked', { why: explain(outcome, labels) }) });
+        } else setNotice({ tone: 'error', text: t('bookingFailed', { why: explain(outcome, labels) }) });
         return { ok: false };
       }),
     [api, enqueue, eventKey, explain, update],
@@ -326,7 +332,7 @@ export function useHoldSession(options: HoldSessionOptions) {
         if (!outcome.ok) {
           if (outcome.kind !== 'network') {
             update(() => EMPTY);
-            setNotice({ tone: 'warning', text: 'Your earlier hold has expired, so those places were released.' });
+            setNotice({ tone: 'warning', text: t('earlierHoldExpired') });
           }
           return;
         }
@@ -363,7 +369,7 @@ export function useHoldSession(options: HoldSessionOptions) {
         const hadPlaces = current.current.selection.size > 0;
         update(() => EMPTY);
         events.current?.expired?.();
-        if (hadPlaces) setNotice({ tone: 'warning', text: 'Your hold expired, so your places were released. Select them again if they are still available.' });
+        if (hadPlaces) setNotice({ tone: 'warning', text: t('holdExpired') });
       },
       Math.max(0, state.expiresAt - Date.now()),
     );

@@ -3,6 +3,8 @@
 import { useCallback, useMemo, useState, type ReactNode } from 'react';
 import type { ChartDefinition, ChartObject } from '../../contracts/chart';
 import { placeName } from '../seating-chart/describe-object';
+import { capitalised } from '../seating-chart/messages';
+import { useMessages } from '../seating-chart/messages-context';
 import { statusOf, type LiveState } from '../seating-chart/live-state';
 import type { PriceBook } from './format';
 import { QuantityDialog } from './QuantityDialog';
@@ -12,12 +14,13 @@ import type { useHoldSession } from './use-hold-session';
 /** A chart's places by label, their names for messages, and how many places one of them is. */
 export function useChartPlaces(chart: ChartDefinition) {
   const byLabel = useMemo(() => new Map(chart.objects.map((o) => [o.label, o])), [chart]);
+  const messages = useMessages();
   const describe = useCallback(
     (label: string) => {
       const object = byLabel.get(label);
-      return object ? placeName(object).replace(/^./, (c) => c.toUpperCase()) : label;
+      return object ? capitalised(placeName(object, messages)) : label;
     },
-    [byLabel],
+    [byLabel, messages],
   );
   // A table booked whole holds all its seats: the server counts them as places, and so does the page.
   const placesOf = useCallback((label: string) => (byLabel.get(label)?.bookAsAWhole ? (byLabel.get(label)?.seats?.length ?? 1) : 1), [byLabel]);

@@ -7,6 +7,8 @@ import { priceBook } from '../buyer/format';
 import { useHoldSession } from '../buyer/use-hold-session';
 import { useChartPlaces, usePlacePicker, useStrandedSeats } from '../buyer/use-place-picker';
 import { Legend } from '../seating-chart/Legend';
+import { messagesFor } from '../seating-chart/messages';
+import { MessagesContext, useMessages } from '../seating-chart/messages-context';
 import { SeatingChart, type ChartView, type PlaceLooks } from '../seating-chart/SeatingChart';
 import { useChart } from '../seating-chart/use-chart';
 import { someUnavailable, statusOf, type LiveState } from '../seating-chart/live-state';
@@ -63,14 +65,25 @@ export function EmbeddedChart({ host, version }: { host: ChartHost; version: num
   useEffect(() => {
     if (chart.state === 'failed') host.failed('The seating chart could not be loaded');
   }, [chart.state, host]);
-  if (!event || chart.state !== 'ready') return <p className={styles.loading}>Loading the seating chart…</p>;
-  return <LiveChart host={host} api={api} event={event} chart={chart.chart} version={version} />;
+  const { language, messages: own } = host.config();
+  // The integrator's language and messages, read again whenever changeConfig gives a new config (a new version).
+  const messages = useMemo(() => messagesFor(language, own as Record<string, string> | undefined), [language, own, version]);
+  return (
+    <MessagesContext.Provider value={messages}>
+      {!event || chart.state !== 'ready' ? (
+        <p className={styles.loading}>{messages.t('loading')}</p>
+      ) : (
+        <LiveChart host={host} api={api} event={event} chart={chart.chart} version={version} />
+      )}
+    </MessagesContext.Provider>
+  );
 }
 
 type LiveChartProps = { host: ChartHost; api: ReturnType<typeof createBuyerApi>; event: PublicEvent; chart: ChartDefinition; version: number };
 
 function LiveChart({ host, api, event, chart, version }: LiveChartProps) {
   const config = host.config();
+  const { t } = useMessages();
   const { state, connection } = useLiveEvent(event.key, host.server);
   const live = connection === 'live' && state !== null;
   const { byLabel, describe, placesOf } = useChartPlaces(chart);
@@ -223,14 +236,14 @@ function LiveChart({ host, api, event, chart, version }: LiveChartProps) {
         {hold.notice && (
           <p className={styles.notice} data-tone={hold.notice.tone} role={hold.notice.tone === 'error' ? 'alert' : 'status'}>
             {hold.notice.text}
-            <button type="button" onClick={() => hold.setNotice(null)} aria-label="Dismiss">
+            <button type="button" onClick={() => hold.setNotice(null)} aria-label={t('dismiss')}>
               ×
             </button>
           </p>
         )}
         {connection === 'reconnecting' && (
           <p className={styles.notice} data-tone="warning" role="status">
-            Connection lost. Reconnecting…
+            {t('reconnecting')}
           </p>
         )}
       </div>

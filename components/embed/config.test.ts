@@ -65,7 +65,7 @@ describe('options', () => {
         showLegend: true,
         channels: ['vip'],
         objectLabel: () => 'x',
-        language: 'de',
+        language: 'ja',
         mode: 'print',
         maxSelectedObjects: [{ category: 1, quantity: 2 }],
         selectionValidators: [{ type: 'noOrphanSeats' }, { type: 'consecutiveSeats' }],
@@ -75,11 +75,12 @@ describe('options', () => {
       'objectLabel',
       'maxSelectedObjects (by category or ticket type)',
       'selectionValidators: consecutiveSeats',
-      'language: de',
+      'language: ja',
       'mode: print',
       'session: manual without a holdToken',
     ]);
     expect(unsupportedOptions({ workspaceKey: 'w', event: 'e', session: 'start', onObjectSelected: () => undefined, holdTokenInputName: 'token' })).toEqual([]);
+    expect(unsupportedOptions({ workspaceKey: 'w', event: 'e', language: 'de', messages: { 'Section A': 'Block A' } })).toEqual([]);
   });
 
   it('reads selected objects as labels with an amount', () => {

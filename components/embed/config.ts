@@ -1,3 +1,4 @@
+import { CATALOGUES } from '../seating-chart/messages';
 import type { ChartRendererConfigOptions, Pricing as SeatsioPricing, SelectedAmount } from '@seatsio/seatsio-types';
 import type { Pricing } from '../../contracts/pricing';
 
@@ -24,6 +25,7 @@ const SUPPORTED = new Set<keyof EmbedConfig>([
   'showLegend',
   'colorScheme',
   'language',
+  'messages',
   'onChartRendered',
   'onChartRenderingFailed',
   'onObjectSelected',
@@ -55,7 +57,8 @@ export function unsupportedOptions(config: EmbedConfig): string[] {
   const unsupported: string[] = own.filter((key) => config[key] !== undefined && !SUPPORTED.has(key));
   if (typeof config.maxSelectedObjects === 'object') unsupported.push('maxSelectedObjects (by category or ticket type)');
   for (const validator of config.selectionValidators ?? []) if (validator.type !== 'noOrphanSeats') unsupported.push(`selectionValidators: ${validator.type}`);
-  if (config.language && config.language !== 'en') unsupported.push(`language: ${config.language}`);
+  // seats.io has more languages; the others show English.
+  if (config.language && !Object.hasOwn(CATALOGUES, config.language)) unsupported.push(`language: ${config.language}`);
   if (config.mode && config.mode !== 'normal' && config.mode !== 'static') unsupported.push(`mode: ${config.mode}`);
   if (config.session === 'manual' && !config.holdToken) unsupported.push('session: manual without a holdToken');
   return unsupported;

@@ -1,4 +1,6 @@
 import type { ChartDefinition } from '../../contracts/chart';
+import { capitalised } from './messages';
+import { useMessages } from './messages-context';
 import styles from './legend.module.css';
 
 type LegendProps = {
@@ -13,23 +15,24 @@ type LegendProps = {
  * seats and restricted views (where the venue has them), held, and sold (or unavailable, when some places are).
  */
 export function Legend({ chart, categoryPrice, unavailable }: LegendProps) {
+  const { t, text } = useMessages();
   const bookable = chart.objects.filter((o) => o.bookable);
   const has = (feature: 'accessible' | 'companionSeat' | 'restrictedView') => bookable.some((o) => o[feature]);
   // What the marks mean, each with the swatch that looks like it; a venue's feature only where it has one.
   const marks: [shown: boolean, swatch: string | undefined, text: string][] = [
-    [true, styles.selectedSwatch, 'Your selection'],
-    [has('accessible'), styles.accessibleSwatch, 'Wheelchair space'],
-    [has('companionSeat'), styles.companionSwatch, 'Companion seat'],
-    [has('restrictedView'), styles.restrictedSwatch, 'Restricted view'],
-    [true, styles.heldSwatch, 'Held by others'],
-    [true, styles.soldSwatch, unavailable ? 'Sold or unavailable' : 'Sold'],
+    [true, styles.selectedSwatch, t('yourSelection')],
+    [has('accessible'), styles.accessibleSwatch, t('wheelchairSpace')],
+    [has('companionSeat'), styles.companionSwatch, capitalised(t('companionSeat'))],
+    [has('restrictedView'), styles.restrictedSwatch, capitalised(t('restrictedView'))],
+    [true, styles.heldSwatch, t('heldByOthers')],
+    [true, styles.soldSwatch, unavailable ? t('soldOrUnavailable') : t('sold')],
   ];
   return (
-    <ul className={styles.legend} aria-label="Legend">
+    <ul className={styles.legend} aria-label={t('legend')}>
       {chart.categories.map((c) => (
         <li key={String(c.key)}>
           <span className={styles.swatch} style={{ background: c.color }} aria-hidden="true" />
-          {c.label}
+          {text(c.label)}
           {categoryPrice(String(c.key)) && <span className={styles.price}>{categoryPrice(String(c.key))}</span>}
         </li>
       ))}

@@ -15,7 +15,9 @@ import {
   type Ref,
 } from 'react';
 import type { Category, ChartDefinition, ChartObject } from '../../contracts/chart';
-import { placeFlags, placeName, statusWord } from './describe-object';
+import { availability, placeFlags, placeName } from './describe-object';
+import { capitalised } from './messages';
+import { useMessages } from './messages-context';
 import { boundsOfPoints, chartBounds, nameInside, nearestInDirection, SEAT_RADIUS, seatPitch, topLeftOf, type Direction, type NameInside } from './geometry';
 import { statusOf, type LiveState } from './live-state';
 import { PlacesLayer, type PlaceClasses } from './places-layer';
@@ -89,12 +91,17 @@ function detailFor(seatRadiusPx: number | undefined): Detail {
 export function SeatingChart({ chart, state, live, selected, priceOf, onActivate, organiser, view, looks }: SeatingChartProps) {
   const fit = useMemo(() => chartBounds(chart), [chart]);
   const viewport = useViewport(fit);
+  const messages = useMessages();
+  const { t, text } = messages;
   const categories = useMemo(() => new Map(chart.categories.map((c) => [String(c.key), c])), [chart]);
   const places = useMemo(() => chart.objects.filter((o) => o.bookable), [chart]);
   const byLabel = useMemo(() => new Map(places.map((o) => [o.label, o])), [places]);
   const sectionBoxes = useMemo(() => new Map(chart.sections.filter((s) => s.points.length).map((s) => [s.label, boundsOfPoints(s.points, 30)])), [chart]);
   const pitch = useMemo(() => seatPitch(chart.rows, (label) => byLabel.get(label)), [chart, byLabel]);
-  const namesInside = useMemo(() => new Map(chart.sections.filter((s) => s.points.length).map((s) => [s.label, nameInside(s.label, s.points)])), [chart]);
+  const namesInside = useMemo(
+    () => new Map(chart.sections.filter((s) => s.points.length).map((s) => [s.label, nameInside(text(s.label), s.points)])),
+    [chart, text],
+  );
   // Where Tab enters the chart: the place nearest the top left.
   const nearest = useMemo(() => topLeftOf(places), [places]);
   useImperativeHandle(
@@ -136,13 +143,14 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
       styles as PlaceClasses,
       organiserColors && { statusColors: organiserColors },
       looks?.color,
+      messages,
     );
     layer.current = created;
     return () => {
       created.destroy();
       layer.current = undefined;
     };
-  }, [chart, categories, priceOf, placesWanted, organiserColors, looks]);
+  }, [chart, categories, priceOf, placesWanted, organiserColors, looks, messages]);
   useLayoutEffect(
     () => layer.current?.update(state, selected, tabbable),
     [chart, categories, priceOf, placesWanted, organiserColors, looks, state, selected, tabbable],
@@ -265,7 +273,7 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
         viewBox={`${box.x} ${box.y} ${box.width} ${box.height}`}
         preserveAspectRatio="xMidYMid meet"
         role="group"
-        aria-label={`${chart.name} seating chart. Use the arrow keys to move between places and Enter to choose one.`}
+        aria-label={t('chartLabel', { name: chart.name })}
         data-live={live ? 'true' : 'false'}
         data-detail={detail}
         data-place-labels={readable(PLACE_LABEL_UNITS) ? 'shown' : 'hidden'}
@@ -289,7 +297,7 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
             <g key={`d${i}`} className={styles.decoration} aria-hidden="true">
               <rect x={d.center.x - d.width / 2} y={d.center.y - d.height / 2} width={d.width} height={d.height} rx={10} />
               <text x={d.center.x} y={d.center.y} dominantBaseline="middle" textAnchor="middle">
-                {d.label}
+                {text(d.label)}
               </text>
             </g>
           ))}
@@ -299,7 +307,7 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
               className={styles.section}
               data-section={s.label}
               {...(leftPerSection
-                ? { tabIndex: 0, role: 'button', 'aria-label': `${s.label}: ${leftPerSection.get(s.label) ?? 0} places available. Press Enter to zoom in.` }
+                ? { tabIndex: 0, role: 'button', 'aria-label': t('sectionLabel', { section: text(s.label), count: leftPerSection.get(s.label) ?? 0 }) }
                 : { 'aria-hidden': true })}
               style={{ '--section-fill': categories.get(s.categoryKey ?? '')?.color ?? '#cbd5e1' } as CSSProperties}
             >
@@ -310,7 +318,7 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
                 s.points[0] &&
                 readable(SECTION_NAME_MAX_UNITS) && (
                   <text x={s.points[0].x + 6} y={s.points[0].y - 10}>
-                    {s.label}
+                    {text(s.label)}
                   </text>
                 )
               )}
@@ -331,13 +339,13 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
         )}
       </svg>
       <div className={styles.zoomControls}>
-        <button type="button" onClick={viewport.zoomIn} aria-label="Zoom in">
+        <button type="button" onClick={viewport.zoomIn} aria-label={t('zoomIn')}>
           +
         </button>
-        <button type="button" onClick={viewport.zoomOut} aria-label="Zoom out">
+        <button type="button" onClick={viewport.zoomOut} aria-label={t('zoomOut')}>
           −
         </button>
-        <button type="button" onClick={viewport.reset} aria-label="Show the whole venue">
+        <button type="button" onClick={viewport.reset} aria-label={t('showWholeVenue')}>
           ⤢
         </button>
       </div>
@@ -477,23 +485,23 @@ function PlaceCard({
     if (!card || !frame || !anchor) return setPosition(undefined);
     setPosition(cardPosition(anchor, { width: card.offsetWidth, height: card.offsetHeight }, { width: frame.clientWidth, height: frame.clientHeight }));
   }, [anchor, object.label, details]);
-  const availability = selected ? 'Selected' : numFree !== undefined ? (numFree > 0 ? `${numFree} places left` : 'Sold out') : statusWord(status);
+  const m = useMessages();
   return (
     <div ref={ref} className={styles.card} style={position} role="tooltip" data-testid="place-card">
-      <strong>{placeName(object)}</strong>
+      <strong>{placeName(object, m)}</strong>
       {category && (
         <span>
           <span className={styles.cardSwatch} style={{ background: category.color }} aria-hidden="true" />
-          {category.label}
+          {m.text(category.label)}
           {price ? ` · ${price}` : ''}
         </span>
       )}
-      {placeFlags(object).map((flag) => (
+      {placeFlags(object, m).map((flag) => (
         <span key={flag} className={styles.cardFlag}>
           {flag}
         </span>
       ))}
-      <span className={styles.cardStatus}>{availability[0]!.toUpperCase() + availability.slice(1)}</span>
+      <span className={styles.cardStatus}>{capitalised(availability(status, selected, numFree, m))}</span>
       {details}
     </div>
   );

@@ -1,40 +1,45 @@
 import type { Category, ChartObject } from '../../contracts/chart';
 import { BOOKED, FREE, HELD, NOT_FOR_SALE } from '../../contracts/statuses';
+import { ENGLISH_MESSAGES, type MessageKey, type Messages } from './messages';
 
 // A Map: a venue's custom status may be any string, `constructor` included.
-const STATUS_WORDS = new Map([
-  [FREE, 'available'],
-  [HELD, 'held by another buyer'],
-  [BOOKED, 'sold'],
-  [NOT_FOR_SALE, 'not for sale'],
+const STATUS_WORDS = new Map<string, MessageKey>([
+  [FREE, 'free'],
+  [HELD, 'held'],
+  [BOOKED, 'booked'],
+  [NOT_FOR_SALE, 'notForSale'],
 ]);
 
-export function statusWord(status: string): string {
-  return STATUS_WORDS.get(status) ?? 'unavailable';
+export function statusWord(status: string, m: Messages = ENGLISH_MESSAGES): string {
+  return m.t(STATUS_WORDS.get(status) ?? 'unavailable');
 }
 
 /** Where a place is, in words: "Section A, row C, seat 11". */
-export function placeName(object: ChartObject): string {
+export function placeName(object: ChartObject, m: Messages = ENGLISH_MESSAGES): string {
   const parts: string[] = [];
-  if (object.section) parts.push(object.section);
-  if (object.type === 'seat' && object.parent?.type === 'row') {
-    const row = object.section ? object.parent.label.slice(object.section.length + 1) : object.parent.label;
-    parts.push(`row ${row}`, `seat ${object.own}`);
-  } else if (object.type === 'seat' && object.parent?.type === 'table') {
-    const table = object.section ? object.parent.label.slice(object.section.length + 1) : object.parent.label;
-    parts.push(`table ${table}`, `seat ${object.own}`);
-  } else if (object.type === 'table') parts.push(`table ${object.own}`);
-  else if (object.type === 'booth') parts.push(`booth ${object.own}`);
-  else parts.push(`standing area ${object.own}`);
+  if (object.section) parts.push(m.text(object.section));
+  const within = (parent: { label: string }) => (object.section ? parent.label.slice(object.section.length + 1) : parent.label);
+  if (object.type === 'seat' && object.parent?.type === 'row') parts.push(`${m.t('row')} ${within(object.parent)}`, `${m.t('seat')} ${object.own}`);
+  else if (object.type === 'seat' && object.parent?.type === 'table') parts.push(`${m.t('table')} ${within(object.parent)}`, `${m.t('seat')} ${object.own}`);
+  else if (object.type === 'table') parts.push(`${m.t('table')} ${object.own}`);
+  else if (object.type === 'booth') parts.push(`${m.t('booth')} ${object.own}`);
+  else parts.push(`${m.t('standingArea')} ${object.own}`);
   return parts.join(', ');
 }
 
-export function placeFlags(object: ChartObject): string[] {
+export function placeFlags(object: ChartObject, m: Messages = ENGLISH_MESSAGES): string[] {
   const flags: string[] = [];
-  if (object.accessible) flags.push('wheelchair accessible');
-  if (object.companionSeat) flags.push('companion seat');
-  if (object.restrictedView) flags.push('restricted view');
+  if (object.accessible) flags.push(m.t('accessible'));
+  if (object.companionSeat) flags.push(m.t('companionSeat'));
+  if (object.restrictedView) flags.push(m.t('restrictedView'));
   return flags;
+}
+
+/** Whether a place is chosen, how many of its places are left, or its status: "selected", "3 places left", "sold". */
+export function availability(status: string, selected: boolean, numFree: number | undefined, m: Messages = ENGLISH_MESSAGES): string {
+  if (selected) return m.t('selected');
+  if (numFree !== undefined) return numFree > 0 ? m.t('placesLeft', { count: numFree }) : m.t('soldOut');
+  return statusWord(status, m);
 }
 
 /** The accessible name of a place: "Section A, row C, seat 11, Premium €65, available". */
@@ -45,12 +50,11 @@ export function describeObject(
   status: string,
   selected: boolean,
   numFree?: number,
+  m: Messages = ENGLISH_MESSAGES,
 ): string {
-  const parts = [placeName(object)];
-  if (category) parts.push(price ? `${category.label} ${price}` : category.label);
-  parts.push(...placeFlags(object));
-  if (selected) parts.push('selected');
-  else if (numFree !== undefined) parts.push(numFree > 0 ? `${numFree} places left` : 'sold out');
-  else parts.push(statusWord(status));
+  const parts = [placeName(object, m)];
+  if (category) parts.push(price ? `${m.text(category.label)} ${price}` : m.text(category.label));
+  parts.push(...placeFlags(object, m));
+  parts.push(availability(status, selected, numFree, m));
   return parts.join(', ');
 }

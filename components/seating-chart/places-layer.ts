@@ -1,5 +1,6 @@
 import type { Category, ChartDefinition, ChartObject, Point } from '../../contracts/chart';
 import { describeObject } from './describe-object';
+import type { Messages } from './messages';
 import { boundsOfPoints, SEAT_RADIUS, type Box } from './geometry';
 import type { LiveState } from './live-state';
 import { PlaceStore, type PlaceView } from './place-store';
@@ -64,9 +65,11 @@ export class PlacesLayer {
     private priceOf: ((object: ChartObject) => string | undefined) | undefined,
     private classes: PlaceClasses,
     /** The organisers' plan: every place can be chosen, and custom statuses have their own colours. */
-    private organiser?: { statusColors: ReadonlyMap<string, string> },
+    private organiser: { statusColors: ReadonlyMap<string, string> } | undefined,
     /** A host's own colour for a place, given the one the chart would use. */
-    private colorOf?: (object: ChartObject, defaultColor: string) => string,
+    private colorOf: ((object: ChartObject, defaultColor: string) => string) | undefined,
+    /** What places are called and said to be, in the host's language. */
+    private messages: Messages,
   ) {
     const size = Math.max(chart.width, chart.height, 1) / TILES_PER_SIDE;
     const byKey = new Map<string, Tile>();
@@ -233,7 +236,7 @@ export class PlacesLayer {
     // A light place gets a dark focus ring, a dark one a white ring, so the ring stands out from the place either way.
     const light = isLight(fill) ? ` ${c.lightFill}` : '';
     shape.setAttribute('class', `${c.place} ${choosable ? c.available : c.unavailable}${isSelected ? ` ${c.selected}` : ''}${light}`);
-    shape.setAttribute('aria-label', describeObject(object, category, this.priceOf?.(object), view.status, isSelected, view.numFree));
+    shape.setAttribute('aria-label', describeObject(object, category, this.priceOf?.(object), view.status, isSelected, view.numFree, this.messages));
     // Roving focus: the one tabbable place has tabindex 0; arrow keys focus the others (focusPlace sets -1 first).
     toggleAttribute(shape, 'tabindex', view.tabbable ? '0' : shape.hasAttribute('tabindex') ? '-1' : undefined);
     toggleAttribute(shape, 'data-selected', isSelected ? 'true' : undefined);
@@ -256,9 +259,10 @@ export class PlacesLayer {
       drawn.number.setAttribute('fill', isLight(fill) ? '#0f172a' : '#ffffff');
     }
     if (drawn.text) {
+      const { t } = this.messages;
       drawn.text.textContent =
         object.type === 'generalAdmission'
-          ? `${object.own} · ${isSelected ? `${view.selected} selected` : `${view.numFree ?? object.capacity} left`}`
+          ? `${object.own} · ${isSelected ? t('gaSelected', { count: view.selected! }) : t('gaLeft', { count: view.numFree ?? object.capacity ?? 0 })}`
           : object.own;
     }
   }
