@@ -211,7 +211,7 @@ export function useHoldSession(options: HoldSessionOptions) {
         });
       }
     },
-    [adopt, api, describe, enqueue, eventKey, explain, holds, maxPlaces, placesOf, placesTaken, ttlSeconds, update],
+    [adopt, api, describe, enqueue, eventKey, explain, holds, maxPlaces, placesOf, placesTaken, ttlSeconds, update, t],
   );
 
   const holdBest = useCallback(
@@ -240,7 +240,7 @@ export function useHoldSession(options: HoldSessionOptions) {
         events.current?.held?.(outcome.value.held.map((h) => h.objectLabel));
         return outcome.value.held.map((h) => h.objectLabel);
       }),
-    [adopt, api, describe, enqueue, eventKey, explain, maxPlaces, placesTaken, ttlSeconds, update],
+    [adopt, api, describe, enqueue, eventKey, explain, maxPlaces, placesTaken, ttlSeconds, update, t],
   );
 
   /** Lets go of every place selected, all at once. */
@@ -262,7 +262,7 @@ export function useHoldSession(options: HoldSessionOptions) {
         setNotice({ tone: 'error', text: t('noneReleased') });
         events.current?.releaseFailed?.(labels);
       }),
-    [api, enqueue, eventKey, holds, update],
+    [api, enqueue, eventKey, holds, update, t],
   );
 
   /** Drops places from the selection without a word to the server: someone booked them (the venue, after payment). */
@@ -285,7 +285,7 @@ export function useHoldSession(options: HoldSessionOptions) {
         update((st) => ({ ...st, extended: true, expiresAt: Date.parse(outcome.value.expiresAt) }));
         setNotice({ tone: 'info', text: t('extended') });
       }),
-    [api, enqueue, update],
+    [api, enqueue, update, t],
   );
 
   /**
@@ -313,7 +313,7 @@ export function useHoldSession(options: HoldSessionOptions) {
         } else setNotice({ tone: 'error', text: t('bookingFailed', { why: explain(outcome, labels) }) });
         return { ok: false };
       }),
-    [api, enqueue, eventKey, explain, update],
+    [api, enqueue, eventKey, explain, update, t],
   );
 
   // Take up the hold this browser keeps for the event (before a reload, or another tab's): the server says what
@@ -349,7 +349,7 @@ export function useHoldSession(options: HoldSessionOptions) {
       channel.close();
       tabs.current = null;
     };
-  }, [api, enqueue, eventKey, holds, keep, resume, update]);
+  }, [api, enqueue, eventKey, holds, keep, resume, update, t]);
 
   // A session started before the first hold: a token at once, unless one was taken up above.
   useEffect(() => {
@@ -374,7 +374,7 @@ export function useHoldSession(options: HoldSessionOptions) {
       Math.max(0, state.expiresAt - Date.now()),
     );
     return () => clearTimeout(timer);
-  }, [state.expiresAt, update]);
+  }, [state.expiresAt, update, t]);
 
   return { ...state, placesTaken: placesTaken(state), notice, setNotice, toggle, holdBest, clear, forget, extend, checkout };
 }

@@ -66,8 +66,10 @@ export function EmbeddedChart({ host, version }: { host: ChartHost; version: num
     if (chart.state === 'failed') host.failed('The seating chart could not be loaded');
   }, [chart.state, host]);
   const { language, messages: own } = host.config();
-  // The integrator's language and messages, read again whenever changeConfig gives a new config (a new version).
-  const messages = useMemo(() => messagesFor(language, own as Record<string, string> | undefined), [language, own, version]);
+  // The integrator's language and messages; a new object only when changeConfig changes them, as the hold session's
+  // effects depend on it.
+  const ownMessages = JSON.stringify(own ?? {});
+  const messages = useMemo(() => messagesFor(language, JSON.parse(ownMessages) as Record<string, string>), [language, ownMessages]);
   return (
     <MessagesContext.Provider value={messages}>
       {!event || chart.state !== 'ready' ? (
