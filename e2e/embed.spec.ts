@@ -201,6 +201,47 @@ test("a shop's page in German gets the chart in German, with the shop's own word
   }
 });
 
+test("availableCategories leaves the other categories unchoosable, also to best available; objectLabel writes the page's labels on places", async ({
+  page,
+  request,
+  event,
+}) => {
+  const workspaceKey = await workspaceKeyOf(request, event.key);
+  const config = { workspaceKey, event: event.key, session: 'start', availableCategories: ['Standard'] };
+  const labels = `objectLabel: (object, label) => (object.objectType === 'Booth' ? 'Box ' + label : label),`;
+  const integrator = await shop(EMBEDDING_SHOP_PORT, checkoutPage(config, labels), event.key);
+  try {
+    await page.goto(integrator.origin);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { chart: { state: string } }).chart.state)).toBe('RENDERED');
+    const chart = (script: string) => page.evaluate(script);
+    await chart(`chart.zoomToObjects(['Section A-C-5', 'Section C-C-5'])`);
+    // A Premium seat cannot be chosen: it looks unavailable, and a click holds nothing.
+    const premium = place(page, 'Section A-C-5');
+    await expect(premium).toHaveAttribute('aria-disabled', 'true');
+    await premium.click({ force: true });
+    const standard = place(page, 'Section C-C-5');
+    await standard.click();
+    await expect(standard).toHaveAttribute('data-selected', 'true');
+    await expect.poll(() => chart('chart.selectedObjects')).toEqual(['Section C-C-5']);
+    // Best available, asked for no category, keeps to the available ones.
+    const best = (await chart(`chart.holdBestAvailable({ number: 2 }).then((held) => held.objects.map((o) => o.label))`)) as string[];
+    expect(best).toHaveLength(2);
+    const info = (await (
+      await request.get(`/api/events/${event.key}/objects?${best.map((l) => `label=${encodeURIComponent(l)}`).join('&')}`, { headers: authHeader })
+    ).json()) as Record<string, { categoryKey: string; status: string }>;
+    for (const label of best) expect(info[label], label).toMatchObject({ categoryKey: '2', status: 'reservedByToken' });
+    const premiumNow = (await (
+      await request.get(`/api/events/${event.key}/objects?label=${encodeURIComponent('Section A-C-5')}`, { headers: authHeader })
+    ).json()) as Record<string, { status: string }>;
+    expect(premiumNow['Section A-C-5']!.status).toBe('free');
+    // The page's own label on each booth (written once the booths are drawn, at the whole venue's view).
+    await chart('chart.resetView()');
+    await expect(page.getByText('Box B1', { exact: true })).toBeAttached();
+  } finally {
+    integrator.server.close();
+  }
+});
+
 test("a manual session holds with the shop's own hold token, kept in the shop's form, which its server books", async ({ page, request, event }) => {
   const workspaceKey = await workspaceKeyOf(request, event.key);
   const { holdToken } = await new SeatsioClient(new Region(`${TESSERA}/api`), E2E_SECRET_KEY).holdTokens.create();

@@ -130,16 +130,26 @@ function LiveChart({ host, api, event, chart, version }: LiveChartProps) {
       select: (label, amount = 1) => (held(label) ? Promise.resolve() : now.current.hold.toggle(label, amount)),
       deselect: (label) => (held(label) ? now.current.hold.toggle(label) : Promise.resolve()),
       clear: () => now.current.hold.clear(),
-      holdBest: (number, categories) => now.current.hold.holdBest(number, categories),
+      // Best available keeps to the categories a buyer may choose from, unless the call names its own.
+      holdBest: (number, categories) =>
+        now.current.hold.holdBest(number, categories.length ? categories : categoryKeys(chart, host.config().availableCategories)),
       view: { showPlaces: (labels) => view.current?.showPlaces(labels), showAll: () => view.current?.showAll() },
     };
   }, []);
-  // The page's objectColor and tooltipInfo, called with the place as seats.io describes it; new ones with changeConfig.
+  // The page's objectColor, objectLabel, tooltipInfo and availableCategories, called with the place as seats.io
+  // describes it; new ones with changeConfig.
   const looks = useMemo<PlaceLooks | undefined>(() => {
-    const { objectColor, tooltipInfo } = host.config();
-    if (!objectColor && !tooltipInfo) return undefined;
+    const { objectColor, objectLabel, tooltipInfo, availableCategories } = host.config();
+    if (!objectColor && !objectLabel && !tooltipInfo && !availableCategories) return undefined;
     const described = (o: ChartObject) => actions.object(o.label);
     return {
+      ...(availableCategories && { selectable: (o: ChartObject) => inCategories(chart, o, availableCategories) }),
+      ...(objectLabel && {
+        label: (o: ChartObject, own: string) => {
+          const object = described(o);
+          return object ? objectLabel(asSeatsioObject(object), own, host.config().extraConfig ?? {}) || own : own;
+        },
+      }),
       ...(objectColor && {
         color: (o: ChartObject, fill: string) => {
           const object = described(o);
@@ -153,7 +163,7 @@ function LiveChart({ host, api, event, chart, version }: LiveChartProps) {
         },
       }),
     };
-  }, [actions, host, version]);
+  }, [actions, host, chart, version]);
 
   const objectOf = (label: string, selection = hold.selection) => {
     const object = byLabel.get(label);
@@ -230,8 +240,10 @@ function LiveChart({ host, api, event, chart, version }: LiveChartProps) {
           live={live}
           selected={hold.selection}
           priceOf={prices.placePrice}
-          // A static chart shows the venue and its availability; nothing can be chosen.
-          {...(config.mode === 'static' ? {} : { onActivate })}
+          // A static chart shows the venue and its availability; nothing can be chosen. availableCategories narrows what can.
+          {...(config.mode === 'static'
+            ? {}
+            : { onActivate: (o: ChartObject) => (looks?.selectable?.(o) === false && !hold.selection.has(o.label) ? undefined : onActivate(o)) })}
           view={view}
           {...(looks ? { looks } : {})}
         />
@@ -297,4 +309,16 @@ function useStatusCallbacks(host: ChartHost, state: LiveState | null, objectOf: 
       if (object) callback(asSeatsioObject(object));
     }
   }, [state, host]);
+}
+
+/** Whether a place is in one of `categories` (seats.io lets them be named by key or by label). */
+function inCategories(chart: ChartDefinition, object: ChartObject, categories: readonly (string | number)[]): boolean {
+  const category = chart.categories.find((c) => String(c.key) === object.categoryKey);
+  return categories.some((c) => String(c) === object.categoryKey || c === category?.label);
+}
+
+/** The keys of the categories named (by key or label); none when there is no such list. */
+function categoryKeys(chart: ChartDefinition, categories: readonly (string | number)[] | undefined): string[] {
+  if (!categories) return [];
+  return chart.categories.filter((c) => categories.some((named) => String(named) === String(c.key) || named === c.label)).map((c) => String(c.key));
 }

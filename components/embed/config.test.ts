@@ -64,7 +64,7 @@ describe('options', () => {
         session: 'manual',
         showLegend: true,
         channels: ['vip'],
-        objectLabel: () => 'x',
+        objectIcon: () => 'x',
         language: 'ja',
         mode: 'print',
         maxSelectedObjects: [{ category: 1, quantity: 2 }],
@@ -72,7 +72,7 @@ describe('options', () => {
       }),
     ).toEqual([
       'channels',
-      'objectLabel',
+      'objectIcon',
       'maxSelectedObjects (by category or ticket type)',
       'selectionValidators: consecutiveSeats',
       'language: ja',

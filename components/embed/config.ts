@@ -44,6 +44,8 @@ const SUPPORTED = new Set<keyof EmbedConfig>([
   'onSelectedObjectUnavailable',
   'onObjectStatusChanged',
   'objectColor',
+  'objectLabel',
+  'availableCategories',
   'tooltipInfo',
   'extraConfig',
   'holdTokenInputName',

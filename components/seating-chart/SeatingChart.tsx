@@ -20,7 +20,7 @@ import { capitalised } from './messages';
 import { useMessages } from './messages-context';
 import { boundsOfPoints, chartBounds, nameInside, nearestInDirection, SEAT_RADIUS, seatPitch, topLeftOf, type Direction, type NameInside } from './geometry';
 import { statusOf, type LiveState } from './live-state';
-import { PlacesLayer, type PlaceClasses } from './places-layer';
+import { PlacesLayer, type PlaceClasses, type PlaceLooks } from './places-layer';
 import styles from './seating-chart.module.css';
 import { useViewport } from './use-viewport';
 
@@ -37,16 +37,11 @@ export type SeatingChartProps = {
   organiser?: { statusColors: ReadonlyMap<string, string>; cardDetails: (label: string) => ReactNode };
   /** Filled with what a host may ask of the view (an embedded chart's `zoomToObjects`, `resetView`). */
   view?: Ref<ChartView>;
-  /** A host's own colours and notes for places (an embedded chart's `objectColor` and `tooltipInfo`). */
+  /** A host's own colours, labels and notes for places, and which it lets buyers choose (an embedded chart's config). */
   looks?: PlaceLooks;
 };
 
-export type PlaceLooks = {
-  /** The colour to fill a place with, given the one the chart would use. */
-  color?: (object: ChartObject, defaultColor: string) => string;
-  /** A line of text for the place's card. */
-  note?: (object: ChartObject) => string | undefined;
-};
+export type { PlaceLooks };
 
 /** What a host may ask of the view: bring places into view, or show the whole venue. */
 export type ChartView = { showPlaces: (labels: string[]) => void; showAll: () => void };
@@ -142,7 +137,7 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
       priceOf,
       styles as PlaceClasses,
       organiserColors && { statusColors: organiserColors },
-      looks?.color,
+      looks,
       messages,
     );
     layer.current = created;

@@ -32,6 +32,18 @@ const TILES_PER_SIDE = 16;
 /** How far beyond the view tiles are drawn and shown, in views: a pan shows what is already there. */
 const VIEW_MARGIN = 0.5;
 
+/** What a host changes of how places look, and which it lets buyers choose (an embedded chart's config). */
+export type PlaceLooks = {
+  /** The colour to fill a place with, given the one the chart would use. */
+  color?: (object: ChartObject, defaultColor: string) => string;
+  /** The text written on a place (a seat's number, a table's or standing area's name), given the chart's. */
+  label?: (object: ChartObject, defaultLabel: string) => string;
+  /** Whether buyers may choose the place at all (others look unavailable); every place when absent. */
+  selectable?: (object: ChartObject) => boolean;
+  /** A line of text for the place's card. */
+  note?: (object: ChartObject) => string | undefined;
+};
+
 type Drawn = {
   object: ChartObject;
   shape: SVGElement;
@@ -66,8 +78,8 @@ export class PlacesLayer {
     private classes: PlaceClasses,
     /** The organisers' plan: every place can be chosen, and custom statuses have their own colours. */
     private organiser: { statusColors: ReadonlyMap<string, string> } | undefined,
-    /** A host's own colour for a place, given the one the chart would use. */
-    private colorOf: ((object: ChartObject, defaultColor: string) => string) | undefined,
+    /** A host's own colours and labels, and which places it lets buyers choose. */
+    private looks: PlaceLooks | undefined,
     /** What places are called and said to be, in the host's language. */
     private messages: Messages,
   ) {
@@ -109,13 +121,13 @@ export class PlacesLayer {
     tile.numbered = true;
     for (const object of tile.objects) {
       const drawn = this.drawn.get(object.label);
-      if (!drawn || object.type !== 'seat' || !object.own || object.own.length > MAX_NUMBER_LENGTH) continue;
+      if (!drawn || object.type !== 'seat' || !this.labelOf(object) || this.labelOf(object).length > MAX_NUMBER_LENGTH) continue;
       const text = this.decoration(
         'text',
         { x: object.x, y: object.y, 'dominant-baseline': 'central', 'text-anchor': 'middle' },
         this.classes.seatNumber,
       ) as SVGTextElement;
-      text.textContent = object.own;
+      text.textContent = this.labelOf(object);
       drawn.number = text;
       (drawn.feature ?? drawn.shape).after(text);
       this.paint(drawn, this.store.view(object.label));
@@ -225,12 +237,12 @@ export class PlacesLayer {
     const { shape, object } = drawn;
     const category = this.categories.get(object.categoryKey ?? '');
     const isSelected = view.selected !== undefined;
-    const available = view.numFree !== undefined ? view.numFree > 0 : view.status === 'free';
+    const available = (view.numFree !== undefined ? view.numFree > 0 : view.status === 'free') && (this.looks?.selectable?.(object) ?? true);
     const c = this.classes;
     shape.setAttribute('data-status', view.status);
     const unavailableFill = view.status === 'reservedByToken' ? 'url(#held-pattern)' : (this.organiser?.statusColors.get(view.status) ?? '#94a3b8');
     const defaultFill = isSelected ? '#0f172a' : available ? (category?.color ?? '#64748b') : unavailableFill;
-    const fill = this.colorOf ? this.colorOf(object, defaultFill) : defaultFill;
+    const fill = this.looks?.color ? this.looks.color(object, defaultFill) : defaultFill;
     shape.setAttribute('fill', fill);
     const choosable = available || isSelected || this.organiser !== undefined;
     // A light place gets a dark focus ring, a dark one a white ring, so the ring stands out from the place either way.
@@ -260,11 +272,17 @@ export class PlacesLayer {
     }
     if (drawn.text) {
       const { t } = this.messages;
+      const own = this.labelOf(object);
       drawn.text.textContent =
         object.type === 'generalAdmission'
-          ? `${object.own} · ${isSelected ? t('gaSelected', { count: view.selected! }) : t('gaLeft', { count: view.numFree ?? object.capacity ?? 0 })}`
-          : object.own;
+          ? `${own} · ${isSelected ? t('gaSelected', { count: view.selected! }) : t('gaLeft', { count: view.numFree ?? object.capacity ?? 0 })}`
+          : own;
     }
+  }
+
+  /** What is written on a place: its own label, or the host's for it. */
+  private labelOf(object: ChartObject): string {
+    return this.looks?.label ? this.looks.label(object, object.own) : object.own;
   }
 
   private toggleMark(mark: SVGElement | undefined, wanted: boolean, after: SVGElement, make: () => SVGElement): SVGElement | undefined {
