@@ -193,7 +193,8 @@ export class TesseraSeatingChart implements SeatingChart {
 
   async changeConfig(change: ConfigChange): Promise<void> {
     for (const option of Object.keys(change))
-      if (!['pricing', 'maxSelectedObjects', 'extraConfig', 'objectColor'].includes(option)) warnOnce(`changeConfig: ${option}`);
+      if (!['pricing', 'maxSelectedObjects', 'extraConfig', 'objectColor', 'objectLabel', 'availableCategories'].includes(option))
+        warnOnce(`changeConfig: ${option}`);
     this.config = { ...this.config, ...change };
     this.version += 1;
     this.draw();
