@@ -53,3 +53,69 @@ describe('editForSaleConfig', () => {
     await expect(server.client.events.editForSaleConfig('sale', [], [])).rejects.toMatchObject({ status: 400 });
   });
 });
+
+describe('replacing the config, and editing several events at once', () => {
+  let n = 0;
+  const newEvent = async () => (await server.client.events.create('small', { key: `replace-${++n}` } as never)).key;
+  const config = async (key: string) => (await server.client.events.retrieve(key)).forSaleConfig;
+
+  it('marks only what is named not for sale, objects, standing places and categories alike, undoing the config it replaces', async () => {
+    const key = await newEvent();
+    await server.client.events.replaceForSaleConfig(key, false, ['A-1', 'A-2'], { GA1: 3 });
+    expect(await config(key)).toMatchObject({ objects: ['A-1', 'A-2'], areaPlaces: { GA1: 3 } });
+    await server.client.events.replaceForSaleConfig(key, false, ['A-3']);
+    expect(await config(key)).toMatchObject({ objects: ['A-3'], areaPlaces: {} });
+    // By category, by label or key: every place of it, a standing area whole.
+    await server.client.events.markAsNotForSale(key, null, null, ['Back']);
+    const back = await config(key);
+    expect([...back!.objects].sort()).toEqual(['B-1', 'B-10', 'B-2', 'B-3', 'B-4', 'B-5', 'B-6', 'B-7', 'B-8', 'B-9', 'B1'].sort());
+    expect(back!.areaPlaces).toEqual({ GA1: 10 });
+    expect(await server.client.events.retrieveObjectInfo(key, 'A-3')).toMatchObject({ forSale: true, status: 'free' });
+  });
+
+  it('marks only what is named for sale, leaving taken places as they are; everything not for sale, and back', async () => {
+    const key = await newEvent();
+    await server.client.events.book(key, ['A-5']);
+    await server.client.events.replaceForSaleConfig(key, true, ['A-1'], { GA1: 4 });
+    expect(await server.client.events.retrieveObjectInfo(key, 'A-1')).toMatchObject({ forSale: true });
+    expect(await server.client.events.retrieveObjectInfo(key, 'A-2')).toMatchObject({ forSale: false, availabilityReason: 'not_for_sale' });
+    expect(await server.client.events.retrieveObjectInfo(key, 'GA1')).toMatchObject({ numNotForSale: 6, numFree: 4 });
+    expect(await server.client.events.retrieveObjectInfo(key, 'A-5')).toMatchObject({ status: 'booked' });
+
+    await server.client.events.markEverythingAsNotForSale(key);
+    expect(await server.client.events.retrieveObjectInfo(key, 'A-1')).toMatchObject({ forSale: false });
+    expect(await server.client.events.retrieveObjectInfo(key, 'GA1')).toMatchObject({ numNotForSale: 10 });
+    expect(await server.client.events.retrieveObjectInfo(key, 'A-5')).toMatchObject({ status: 'booked' });
+    await server.client.events.markEverythingAsForSale(key);
+    expect(await config(key)).toBeNull();
+    expect(await server.client.events.retrieveObjectInfo(key, 'A-5')).toMatchObject({ status: 'booked' });
+  });
+
+  it('refuses a name not on the chart, naming it, and changes nothing', async () => {
+    const key = await newEvent();
+    const before = server.fingerprint();
+    await expect(server.client.events.replaceForSaleConfig(key, false, ['A-1', 'Z-9'], { A1: 2 }, ['Balcony'])).rejects.toMatchObject({
+      status: 400,
+      errors: [{ code: 'INVALID_REQUEST', message: expect.stringMatching(/Z-9.*A1.*category Balcony/) }],
+    });
+    await expect(server.client.events.replaceForSaleConfig(key, false, null, { GA1: -1 })).rejects.toMatchObject({ status: 400 });
+    expect(server.fingerprint()).toEqual(before);
+  });
+
+  it('edits several events in one change, or none of them', async () => {
+    const [first, second] = [await newEvent(), await newEvent()];
+    const results = await server.client.events.editForSaleConfigForEvents({
+      [first]: { notForSale: [{ object: 'A-1' }] },
+      [second]: { notForSale: [{ object: 'A-2' }, { object: 'GA1', quantity: 2 }] },
+    } as never);
+    expect(results[first]!.forSaleConfig).toMatchObject({ objects: ['A-1'] });
+    expect(results[second]!.forSaleConfig).toMatchObject({ objects: ['A-2'], areaPlaces: { GA1: 2 } });
+
+    await server.client.events.book(second, ['A-3']);
+    const before = server.fingerprint();
+    await expect(
+      server.client.events.editForSaleConfigForEvents({ [first]: { notForSale: [{ object: 'A-4' }] }, [second]: { notForSale: [{ object: 'A-3' }] } } as never),
+    ).rejects.toMatchObject({ status: 400, errors: [{ message: expect.stringContaining('A-3') }] });
+    expect(server.fingerprint()).toEqual(before);
+  });
+});

@@ -202,6 +202,27 @@ export const editForSaleConfigBody = z
   .strict()
   .refine((b) => (b.forSale?.length ?? 0) + (b.notForSale?.length ?? 0) > 0, 'forSale or notForSale: at least one place');
 
+/** `POST /events/actions/edit-for-sale-config`: an edit per event, all applied together or none. */
+export const editForSaleConfigForEventsBody = z
+  .object({
+    events: z
+      .record(key, z.object({ forSale: forSalePlaces.optional(), notForSale: forSalePlaces.optional() }).strict())
+      .refine((events) => Object.keys(events).length > 0 && Object.keys(events).length <= 100, 'events: 1 to 100 events'),
+  })
+  .strict();
+
+/** `mark-as-for-sale` / `mark-as-not-for-sale`: the whole config, by object, standing places and category. */
+export const replaceForSaleConfigBody = z
+  .object({
+    objects: z.array(key).max(MAX_OBJECTS).optional(),
+    areaPlaces: z.record(key, z.number().int().min(0).max(100_000)).optional(),
+    categories: z
+      .array(z.union([z.string().min(1).max(200), z.number().int()]))
+      .max(1_000)
+      .optional(),
+  })
+  .strict();
+
 /** `GET /charts`: pages, a part of the name, a tag; `expand` is read apart (the client repeats it as `expand[]`). */
 export const chartListQuery = pageQuery.extend({
   filter: z.string().max(200).optional(),

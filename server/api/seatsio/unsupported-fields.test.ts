@@ -127,8 +127,7 @@ describe('best available', () => {
 });
 
 describe('what is not served', () => {
-  it('answers old for-sale calls and seasons with a clean 404, not a wrong 200', async () => {
-    await expect(server.client.events.markEverythingAsNotForSale('fields')).rejects.toMatchObject({ status: 404 });
+  it('answers seasons with a clean 404, not a wrong 200', async () => {
     await expect(server.client.seasons.create('small')).rejects.toMatchObject({ status: 404 });
   });
 });
