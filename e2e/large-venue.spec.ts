@@ -55,3 +55,43 @@ test('at section level the sections take the keyboard, Enter leads to the places
   await expect(page.locator(`[data-held-marker="${label}"]`)).toBeVisible();
   await page.screenshot({ path: 'test-results/large-venue-overview.png' });
 });
+
+/*
+ * At its middle zoom level a large venue's places are painted on a canvas rather than drawn as elements: the
+ * pointer still finds them (card on hover, a click chooses once seats are large enough to aim at).
+ */
+test('where a large venue is painted, hovering a seat shows its card and a click holds it', async ({ openBuyer, request }) => {
+  const key = `painted-${Date.now()}`;
+  const venue = bowlVenue(10_000);
+  expect((await request.post('/api/charts', { headers: authHeader, data: { ...venue, key } })).ok()).toBe(true);
+  expect((await request.post('/api/events', { headers: authHeader, data: { chartKey: key, eventKey: key, name: 'Painted' } })).status()).toBe(200);
+  const page = await openBuyer({ path: `/events/${key}`, context: { viewport: { width: 1440, height: 900 } } });
+  const chartSvg = page.locator('svg[data-detail]');
+  await expect(chartSvg).toHaveAttribute('data-detail', 'seats');
+  await expect(page.locator('canvas')).toBeVisible();
+  // Not an element per place: only the tile of the place that takes Tab is drawn as elements.
+  expect(await page.locator('[data-label]').count()).toBeLessThan(1_000);
+
+  const label = 'Section B-I-13';
+  const { chartUrl } = (await (await request.get(`/api/v1/events/${key}`)).json()) as { chartUrl: string };
+  const seat = ((await (await request.get(chartUrl)).json()) as { objects: { label: string; x: number; y: number }[] }).objects.find((o) => o.label === label)!;
+  const onScreen = () =>
+    page.evaluate(({ x, y }) => {
+      const p = new DOMPoint(x, y).matrixTransform((document.querySelector('svg[data-detail]') as SVGSVGElement).getScreenCTM()!);
+      return { x: p.x, y: p.y };
+    }, seat);
+
+  let at = await onScreen();
+  await page.mouse.move(at.x, at.y);
+  await expect(page.getByRole('tooltip')).toContainText('Section B, row I, seat 13');
+  // One zoom step there: seats large enough to aim at, still painted.
+  await page.mouse.wheel(0, -250);
+  await expect(chartSvg).toHaveAttribute('data-detail', 'seats');
+  await page.waitForTimeout(300);
+  at = await onScreen();
+  await page.mouse.click(at.x, at.y);
+  await expect(page.getByText(/^1 place/)).toBeVisible();
+  const status = await request.get(`/api/events/${key}/objects?label=${encodeURIComponent(label)}`, { headers: authHeader });
+  expect(((await status.json()) as Record<string, { status: string }>)[label]!.status).toBe('reservedByToken');
+  await page.screenshot({ path: 'test-results/large-venue-painted.png' });
+});

@@ -48,6 +48,9 @@ export type ChartView = { showPlaces: (labels: string[]) => void; showAll: () =>
 
 const ARROWS: Record<string, Direction> = { ArrowUp: 'up', ArrowDown: 'down', ArrowLeft: 'left', ArrowRight: 'right' };
 
+/** From this many places, the middle zoom level (`seats`) is painted on a canvas rather than drawn as elements. */
+const CANVAS_MIN_PLACES = 5_000;
+
 /** Below this many screen pixels per seat radius a click zooms into the section instead of choosing a seat. */
 const MIN_CLICKABLE_RADIUS_PX = 3;
 
@@ -156,9 +159,19 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
   const seatNumbers = readable(SEAT_NUMBER_UNITS);
   // Row names whenever seats are drawn and rows are far enough apart on screen for a line of legible text.
   const rowNames = placesShown && pitch !== undefined && viewport.pixelsPerUnit !== undefined && pitch * viewport.pixelsPerUnit >= MIN_TEXT_PX + 1;
+  // A large venue's middle zoom level is painted on a canvas (decision 020); its tiles of elements are hidden then.
+  const painted = detail === 'seats' && places.length >= CANVAS_MIN_PLACES;
   useLayoutEffect(() => {
-    if (placesShown) layer.current?.show(viewport.box, seatNumbers);
-  }, [viewport.box, placesShown, seatNumbers, chart, categories, priceOf, placesWanted, organiserColors, looks]);
+    if (painted) layer.current?.hideAll();
+    else if (placesShown) layer.current?.show(viewport.box, seatNumbers);
+  }, [viewport.box, placesShown, painted, seatNumbers, chart, categories, priceOf, placesWanted, organiserColors, looks]);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  useLayoutEffect(() => {
+    const canvas = canvasRef.current;
+    if (painted && canvas) layer.current?.paintCanvas(canvas, viewport.box);
+  }, [painted, viewport.box, state, selected, chart, categories, priceOf, placesWanted, organiserColors, looks, messages]);
+  /** The place under the pointer where places are painted rather than drawn as elements. */
+  const paintedPlaceAt = (clientX: number, clientY: number) => (painted ? layer.current?.placeAt(viewport.toChart(clientX, clientY)) : undefined);
 
   const activate = useCallback(
     (object: ChartObject) => {
@@ -175,10 +188,10 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
     if (viewport.dragged()) return;
     const target = (e.target as Element).closest('[data-label],[data-section]');
     const label = target?.getAttribute('data-label');
-    const object = label ? byLabel.get(label) : undefined;
+    const object = label ? byLabel.get(label) : paintedPlaceAt(e.clientX, e.clientY);
     if (object) {
       // A tap on a place nobody can choose shows its card (on touch there is no hover to show it).
-      if (target?.getAttribute('aria-disabled') === 'true') setFocusLabel(object.label);
+      if (label ? target?.getAttribute('aria-disabled') === 'true' : !layer.current?.isChoosable(object)) setFocusLabel(object.label);
       return activate(object);
     }
     const section = target?.getAttribute('data-section');
@@ -255,84 +268,99 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
   useLayoutEffect(() => {
     const element = shown ? placesRef.current?.querySelector(`[data-label="${CSS.escape(shown)}"]`) : null;
     const frame = frameRef.current;
-    if (!element || !frame) return setAnchor(undefined);
-    const place = element.getBoundingClientRect();
+    const matrix = viewport.svgRef.current?.getScreenCTM();
+    if (!frame || !shownObject || (!element?.getClientRects().length && !(painted && matrix))) return setAnchor(undefined);
     const within = frame.getBoundingClientRect();
-    setAnchor({ x: place.left + place.width / 2 - within.left, top: place.top - within.top, bottom: place.bottom - within.top });
-  }, [shown, box, placesWanted]);
+    if (element?.getClientRects().length) {
+      const place = element.getBoundingClientRect();
+      return setAnchor({ x: place.left + place.width / 2 - within.left, top: place.top - within.top, bottom: place.bottom - within.top });
+    }
+    // A painted place has no element: its centre and radius through the drawing's transform.
+    const centre = new DOMPoint(shownObject.x, shownObject.y).matrixTransform(matrix!);
+    const radius = SEAT_RADIUS * matrix!.a;
+    setAnchor({ x: centre.x - within.left, top: centre.y - radius - within.top, bottom: centre.y + radius - within.top });
+  }, [shown, box, placesWanted, painted]);
   return (
     <div ref={frameRef} className={styles.frame}>
-      <svg
-        ref={viewport.svgRef}
-        className={styles.chart}
-        viewBox={`${box.x} ${box.y} ${box.width} ${box.height}`}
-        preserveAspectRatio="xMidYMid meet"
-        role="group"
-        aria-label={t('chartLabel', { name: chart.name })}
-        data-live={live ? 'true' : 'false'}
-        data-detail={detail}
-        data-place-labels={readable(PLACE_LABEL_UNITS) ? 'shown' : 'hidden'}
-        data-seat-numbers={seatNumbers ? 'shown' : 'hidden'}
-        onClick={onClick}
-        onKeyDown={onKeyDown}
-        onFocus={(e) => setFocusLabel((e.target as Element).getAttribute('data-label') ?? undefined)}
-        onPointerOver={(e) => setHoverLabel((e.target as Element).getAttribute('data-label') ?? undefined)}
-        onPointerLeave={() => setHoverLabel(undefined)}
-        {...viewport.pointerHandlers}
-      >
-        <defs>
-          <pattern id="held-pattern" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-            <rect width="5" height="5" fill="#cbd5e1" />
-            <line x1="0" y1="0" x2="0" y2="5" stroke="#64748b" strokeWidth="2.5" />
-          </pattern>
-        </defs>
-        {/* Only the names get --min-text: set on the whole chart, every zoom step would restyle every place. */}
-        <g style={minText}>
-          {chart.decorations.map((d, i) => (
-            <g key={`d${i}`} className={styles.decoration} aria-hidden="true">
-              <rect x={d.center.x - d.width / 2} y={d.center.y - d.height / 2} width={d.width} height={d.height} rx={10} />
-              <text x={d.center.x} y={d.center.y} dominantBaseline="middle" textAnchor="middle">
-                {text(d.label)}
-              </text>
-            </g>
-          ))}
-          {chart.sections.map((s) => (
-            <g
-              key={s.label}
-              className={styles.section}
-              data-section={s.label}
-              {...(leftPerSection
-                ? { tabIndex: 0, role: 'button', 'aria-label': t('sectionLabel', { section: text(s.label), count: leftPerSection.get(s.label) ?? 0 }) }
-                : { 'aria-hidden': true })}
-              style={{ '--section-fill': categories.get(s.categoryKey ?? '')?.color ?? '#cbd5e1' } as CSSProperties}
-            >
-              <polygon points={s.points.map((p) => `${p.x},${p.y}`).join(' ')} />
-              {atOverview ? (
-                <SectionNameInside name={namesInside.get(s.label)} pixelsPerUnit={viewport.pixelsPerUnit} />
-              ) : (
-                s.points[0] &&
-                readable(SECTION_NAME_MAX_UNITS) && (
-                  <text x={s.points[0].x + 6} y={s.points[0].y - 10}>
-                    {text(s.label)}
-                  </text>
-                )
-              )}
-            </g>
-          ))}
-          {rowNames && <RowLabels chart={chart} byLabel={byLabel} />}
-        </g>
-        <Fixtures chart={chart} />
-        <g ref={placesRef} className={styles.places} />
-        {/* At overview the places are not drawn: the buyer's own are marked, so they can see where they are. */}
-        {atOverview && viewport.pixelsPerUnit && (
-          <g className={styles.heldMarkers} aria-hidden="true">
-            {[...selected.keys()].map((label) => {
-              const o = byLabel.get(label);
-              return o && <circle key={label} data-held-marker={label} cx={o.x} cy={o.y} r={6 / viewport.pixelsPerUnit!} />;
-            })}
+      <div className={styles.surface}>
+        <svg
+          ref={viewport.svgRef}
+          className={styles.chart}
+          viewBox={`${box.x} ${box.y} ${box.width} ${box.height}`}
+          preserveAspectRatio="xMidYMid meet"
+          role="group"
+          aria-label={t('chartLabel', { name: chart.name })}
+          data-live={live ? 'true' : 'false'}
+          data-detail={detail}
+          data-place-labels={readable(PLACE_LABEL_UNITS) ? 'shown' : 'hidden'}
+          data-seat-numbers={seatNumbers ? 'shown' : 'hidden'}
+          onClick={onClick}
+          onKeyDown={onKeyDown}
+          onFocus={(e) => setFocusLabel((e.target as Element).getAttribute('data-label') ?? undefined)}
+          onPointerOver={(e) => setHoverLabel((e.target as Element).getAttribute('data-label') ?? undefined)}
+          onPointerLeave={() => setHoverLabel(undefined)}
+          {...viewport.pointerHandlers}
+          onPointerMove={(e) => {
+            viewport.pointerHandlers.onPointerMove(e);
+            if (painted && e.pointerType === 'mouse' && !e.buttons) setHoverLabel(paintedPlaceAt(e.clientX, e.clientY)?.label);
+          }}
+        >
+          <defs>
+            <pattern id="held-pattern" width="5" height="5" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
+              <rect width="5" height="5" fill="#cbd5e1" />
+              <line x1="0" y1="0" x2="0" y2="5" stroke="#64748b" strokeWidth="2.5" />
+            </pattern>
+          </defs>
+          {/* Only the names get --min-text: set on the whole chart, every zoom step would restyle every place. */}
+          <g style={minText}>
+            {chart.decorations.map((d, i) => (
+              <g key={`d${i}`} className={styles.decoration} aria-hidden="true">
+                <rect x={d.center.x - d.width / 2} y={d.center.y - d.height / 2} width={d.width} height={d.height} rx={10} />
+                <text x={d.center.x} y={d.center.y} dominantBaseline="middle" textAnchor="middle">
+                  {text(d.label)}
+                </text>
+              </g>
+            ))}
+            {chart.sections.map((s) => (
+              <g
+                key={s.label}
+                className={styles.section}
+                data-section={s.label}
+                {...(leftPerSection
+                  ? { tabIndex: 0, role: 'button', 'aria-label': t('sectionLabel', { section: text(s.label), count: leftPerSection.get(s.label) ?? 0 }) }
+                  : { 'aria-hidden': true })}
+                style={{ '--section-fill': categories.get(s.categoryKey ?? '')?.color ?? '#cbd5e1' } as CSSProperties}
+              >
+                <polygon points={s.points.map((p) => `${p.x},${p.y}`).join(' ')} />
+                {atOverview ? (
+                  <SectionNameInside name={namesInside.get(s.label)} pixelsPerUnit={viewport.pixelsPerUnit} />
+                ) : (
+                  s.points[0] &&
+                  readable(SECTION_NAME_MAX_UNITS) && (
+                    <text x={s.points[0].x + 6} y={s.points[0].y - 10}>
+                      {text(s.label)}
+                    </text>
+                  )
+                )}
+              </g>
+            ))}
+            {rowNames && <RowLabels chart={chart} byLabel={byLabel} />}
           </g>
-        )}
-      </svg>
+          <Fixtures chart={chart} />
+          <g ref={placesRef} className={styles.places} />
+          {/* At overview the places are not drawn: the buyer's own are marked, so they can see where they are. */}
+          {atOverview && viewport.pixelsPerUnit && (
+            <g className={styles.heldMarkers} aria-hidden="true">
+              {[...selected.keys()].map((label) => {
+                const o = byLabel.get(label);
+                return o && <circle key={label} data-held-marker={label} cx={o.x} cy={o.y} r={6 / viewport.pixelsPerUnit!} />;
+              })}
+            </g>
+          )}
+        </svg>
+        {/* Over the drawing, letting the pointer through to it: the places a large venue paints at the middle level. */}
+        <canvas ref={canvasRef} className={styles.placesCanvas} hidden={!painted} aria-hidden="true" />
+      </div>
       <div className={styles.zoomControls}>
         <button type="button" onClick={viewport.zoomIn} aria-label={t('zoomIn')}>
           +

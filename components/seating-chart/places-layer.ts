@@ -6,6 +6,13 @@ import type { LiveState } from './live-state';
 import { PlaceStore, type PlaceView } from './place-store';
 
 const SVG = 'http://www.w3.org/2000/svg';
+/** Places held by other buyers: hatched in SVG (the chart's pattern), a light grey on the canvas. */
+const HELD_FILL = 'url(#held-pattern)';
+const HELD_CANVAS_FILL = '#cbd5e1';
+/** The ring of the buyer's own places (seating-chart.module.css, .selected; the legend's swatch). */
+const SELECTED_RING = '#f59e0b';
+/** The side of a table, booth or standing area the chart gives no shape. */
+const DEFAULT_SIDE = 30;
 
 export type PlaceClasses = {
   place: string;
@@ -134,10 +141,11 @@ export class PlacesLayer {
     }
   }
 
-  /** Draws the tile of a place, wherever the view is (keyboard focus may move to a place out of view). */
+  /** Draws and shows the tile of a place, wherever the view is (keyboard focus may move to a place out of view). */
   ensure(label: string): void {
     const tile = this.tileOf.get(label);
     if (tile && !tile.group) this.draw(tile);
+    if (tile?.group) tile.group.style.display = '';
   }
 
   private draw(tile: Tile): void {
@@ -163,6 +171,79 @@ export class PlacesLayer {
     if (tabbable) this.ensure(tabbable);
   }
 
+  /** Hides every drawn tile (the canvas shows the places instead); a place the keyboard reaches is shown again. */
+  hideAll(): void {
+    for (const tile of this.tiles) if (tile.group) tile.group.style.display = 'none';
+  }
+
+  /**
+   * Paints the places the view `box` reaches on `canvas`, one path per colour: at the middle zoom level of a large
+   * venue, where tens of thousands of places are on screen and elements for each cost more than the drawing
+   * (docs/decisions/020). Fitted as the SVG fits its viewBox (centred, aspect kept), so the two line up.
+   */
+  paintCanvas(canvas: HTMLCanvasElement, box: Box): void {
+    const ratio = window.devicePixelRatio || 1;
+    const [width, height] = [canvas.clientWidth, canvas.clientHeight];
+    if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+      canvas.width = Math.round(width * ratio);
+      canvas.height = Math.round(height * ratio);
+    }
+    const context = canvas.getContext('2d');
+    if (!context || !width || !height) return;
+    const scale = Math.min(width / box.width, height / box.height) * ratio;
+    const [dx, dy] = [(canvas.width - box.width * scale) / 2 - box.x * scale, (canvas.height - box.height * scale) / 2 - box.y * scale];
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    context.clearRect(0, 0, canvas.width, canvas.height);
+    context.setTransform(scale, 0, 0, scale, dx, dy);
+    const byFill = new Map<string, ChartObject[]>();
+    const chosen: ChartObject[] = [];
+    for (const tile of this.tiles) {
+      if (!overlaps(tile.box, box)) continue;
+      for (const object of tile.objects) {
+        const { fill, isSelected } = this.looksOf(object, this.store.view(object.label));
+        const key = fill === HELD_FILL ? HELD_CANVAS_FILL : fill;
+        (byFill.get(key) ?? byFill.set(key, []).get(key)!).push(object);
+        if (isSelected) chosen.push(object);
+      }
+    }
+    // Below three pixels a seat is a square on screen anyway: squares draw several times faster than arcs.
+    const squares = SEAT_RADIUS * (scale / ratio) < 3;
+    for (const [fill, objects] of byFill) {
+      context.fillStyle = fill;
+      context.beginPath();
+      for (const object of objects) tracePlace(context, object, squares);
+      context.fill();
+    }
+    // The buyer's own places in the amber ring of the legend's "Your selection", 2 px wide whatever the zoom.
+    if (!chosen.length) return;
+    context.strokeStyle = SELECTED_RING;
+    context.lineWidth = (2 * ratio) / scale;
+    context.beginPath();
+    for (const object of chosen) tracePlace(context, object, false);
+    context.stroke();
+  }
+
+  /** Whether a buyer may choose the place now (or, in the organisers' plan, act on it at all). */
+  isChoosable(object: ChartObject): boolean {
+    return this.looksOf(object, this.store.view(object.label)).choosable;
+  }
+
+  /** The place under a point of the chart (a seat within its radius, a table, booth or standing area within its shape). */
+  placeAt(point: Point): ChartObject | undefined {
+    let best: ChartObject | undefined;
+    let bestDistance = Infinity;
+    for (const tile of this.tiles) {
+      if (!overlaps(tile.box, { x: point.x, y: point.y, width: 0, height: 0 })) continue;
+      for (const object of tile.objects) {
+        const { rx, ry } = reach(object);
+        const [ox, oy] = [(point.x - object.x) / rx, (point.y - object.y) / ry];
+        const distance = ox * ox + oy * oy;
+        if (distance <= 1 && distance < bestDistance) [best, bestDistance] = [object, distance];
+      }
+    }
+    return best;
+  }
+
   destroy(): void {
     this.root.replaceChildren();
   }
@@ -186,8 +267,8 @@ export class PlacesLayer {
       element = document.createElementNS(SVG, 'polygon');
       attrs.points = shape.points.map((p) => `${p.x},${p.y}`).join(' ');
     } else {
-      const width = shape?.kind === 'rect' ? shape.width : 30;
-      const height = shape?.kind === 'rect' ? shape.height : 30;
+      const width = shape?.kind === 'rect' ? shape.width : DEFAULT_SIDE;
+      const height = shape?.kind === 'rect' ? shape.height : DEFAULT_SIDE;
       element = document.createElementNS(SVG, 'rect');
       Object.assign(attrs, { x: object.x - width / 2, y: object.y - height / 2, width, height, rx: 4 });
     }
@@ -232,19 +313,24 @@ export class PlacesLayer {
     return element;
   }
 
-  /** Sets everything about a place that depends on its view. Marks that do not rely on colour come and go. */
-  private paint(drawn: Drawn, view: PlaceView): void {
-    const { shape, object } = drawn;
+  /** How a place looks in its view: its fill, and whether it is free to choose, chosen, or choosable at all. */
+  private looksOf(object: ChartObject, view: PlaceView) {
     const category = this.categories.get(object.categoryKey ?? '');
     const isSelected = view.selected !== undefined;
     const available = (view.numFree !== undefined ? view.numFree > 0 : view.status === 'free') && (this.looks?.selectable?.(object) ?? true);
-    const c = this.classes;
-    shape.setAttribute('data-status', view.status);
-    const unavailableFill = view.status === 'reservedByToken' ? 'url(#held-pattern)' : (this.organiser?.statusColors.get(view.status) ?? '#94a3b8');
+    const unavailableFill = view.status === 'reservedByToken' ? HELD_FILL : (this.organiser?.statusColors.get(view.status) ?? '#94a3b8');
     const defaultFill = isSelected ? '#0f172a' : available ? (category?.color ?? '#64748b') : unavailableFill;
     const fill = this.looks?.color ? this.looks.color(object, defaultFill) : defaultFill;
+    return { category, isSelected, available, fill, choosable: available || isSelected || this.organiser !== undefined };
+  }
+
+  /** Sets everything about a place that depends on its view. Marks that do not rely on colour come and go. */
+  private paint(drawn: Drawn, view: PlaceView): void {
+    const { shape, object } = drawn;
+    const { category, isSelected, available, fill, choosable } = this.looksOf(object, view);
+    const c = this.classes;
+    shape.setAttribute('data-status', view.status);
     shape.setAttribute('fill', fill);
-    const choosable = available || isSelected || this.organiser !== undefined;
     // A light place gets a dark focus ring, a dark one a white ring, so the ring stands out from the place either way.
     const light = isLight(fill) ? ` ${c.lightFill}` : '';
     shape.setAttribute('class', `${c.place} ${choosable ? c.available : c.unavailable}${isSelected ? ` ${c.selected}` : ''}${light}`);
@@ -356,4 +442,39 @@ function overlaps(a: Box, b: Box): boolean {
 function toggleAttribute(element: Element, name: string, value: string | undefined): void {
   if (value === undefined) element.removeAttribute(name);
   else element.setAttribute(name, value);
+}
+
+/** How far a place reaches from its centre, across and down, in chart units. */
+function reach(object: ChartObject): { rx: number; ry: number } {
+  const shape = object.shape;
+  if (object.type === 'seat') return { rx: SEAT_RADIUS * 1.2, ry: SEAT_RADIUS * 1.2 };
+  if (!shape) return { rx: DEFAULT_SIDE / 2, ry: DEFAULT_SIDE / 2 };
+  if (shape.kind === 'circle') return { rx: shape.radius, ry: shape.radius };
+  if (shape.kind === 'ellipse') return { rx: shape.rx, ry: shape.ry };
+  if (shape.kind === 'rect') return { rx: shape.width / 2, ry: shape.height / 2 };
+  const box = boundsOfPoints(shape.points);
+  return { rx: Math.max(object.x - box.x, box.x + box.width - object.x), ry: Math.max(object.y - box.y, box.y + box.height - object.y) };
+}
+
+/** Adds a place's outline to the canvas path: a seat as a circle (or a square when tiny), other places as their shape. */
+function tracePlace(context: CanvasRenderingContext2D, object: ChartObject, squares: boolean): void {
+  const { x, y } = object;
+  const shape = object.shape;
+  if (!shape && object.type !== 'seat') return context.rect(x - DEFAULT_SIDE / 2, y - DEFAULT_SIDE / 2, DEFAULT_SIDE, DEFAULT_SIDE);
+  if (object.type === 'seat' || !shape) {
+    if (squares) return context.rect(x - SEAT_RADIUS, y - SEAT_RADIUS, SEAT_RADIUS * 2, SEAT_RADIUS * 2);
+    context.moveTo(x + SEAT_RADIUS, y);
+    return context.arc(x, y, SEAT_RADIUS, 0, Math.PI * 2);
+  }
+  if (shape.kind === 'circle') {
+    context.moveTo(x + shape.radius, y);
+    return context.arc(x, y, shape.radius, 0, Math.PI * 2);
+  }
+  if (shape.kind === 'ellipse') {
+    context.moveTo(x + shape.rx, y);
+    return context.ellipse(x, y, shape.rx, shape.ry, 0, 0, Math.PI * 2);
+  }
+  if (shape.kind === 'rect') return context.rect(x - shape.width / 2, y - shape.height / 2, shape.width, shape.height);
+  shape.points.forEach((p, i) => (i ? context.lineTo(p.x, p.y) : context.moveTo(p.x, p.y)));
+  context.closePath();
 }

@@ -153,6 +153,7 @@ export function useViewport(fit: Box) {
     /** Screen pixels per chart unit, once the size on screen is known. */
     pixelsPerUnit: size && size.width ? Math.min(size.width / box.width, size.height / box.height) : undefined,
     unitsPerPixel,
+    toChart,
     zoomIn: () => zoomBy(1.5),
     zoomOut: () => zoomBy(1 / 1.5),
     reset: () => apply(fit),
