@@ -4,7 +4,7 @@
  */
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
-import { useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
 import type { ChartDefinition } from '../../contracts/chart';
 import { fromSnapshot, type LiveState } from '../../components/seating-chart/live-state';
 import { SeatingChart } from '../../components/seating-chart/SeatingChart';
@@ -14,13 +14,47 @@ export type RendererResult = { firstPaint: number; seats: number; changes: numbe
 
 const painted = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 const heapMB = () => ((performance as Performance & { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 1024 / 1024;
-const NO_SELECTION = new Map<string, number>();
+/**
+ * A click's time to show a place chosen: from the pointer going down to the frame after the choice is drawn (the
+ * buyer page shows a place chosen at once and holds it meanwhile; here nothing is held).
+ */
+const clicks = { downAt: 0, time: 0 };
+document.addEventListener('pointerdown', () => ((clicks.downAt = performance.now()), (clicks.time = 0)), true);
+const clickShown = () => requestAnimationFrame(() => setTimeout(() => (clicks.time = performance.now() - clicks.downAt), 0));
 
 let setLive: (state: LiveState) => void = () => {};
 function Bench({ chart }: { chart: ChartDefinition }) {
   const [state, setState] = useState(() => fromSnapshot(0, []));
+  const [selected, setSelected] = useState<ReadonlyMap<string, number>>(new Map());
   setLive = setState;
-  return <SeatingChart chart={chart} state={state} live selected={NO_SELECTION} />;
+  useLayoutEffect(() => {
+    if (selected.size) clickShown();
+  }, [selected]);
+  return <SeatingChart chart={chart} state={state} live selected={selected} onActivate={(o) => setSelected((s) => new Map(s).set(o.label, 1))} />;
+}
+
+/**
+ * Zooms (with the wheel, at the middle) until seats are at least `radius` pixels across their radius, then gives the
+ * screen position of the place nearest the middle of the view, to click.
+ */
+async function clickTarget(svg: SVGSVGElement, chart: ChartDefinition, radius: number): Promise<{ x: number; y: number }> {
+  const rect = svg.getBoundingClientRect();
+  const [cx, cy] = [rect.left + rect.width / 2, rect.top + rect.height / 2];
+  // Small steps (×1.22), so the view stops just past `radius`, at the level of detail that radius has.
+  for (let i = 0; i < 30 && 9 * svg.getScreenCTM()!.a < radius; i++) {
+    svg.dispatchEvent(new WheelEvent('wheel', { deltaY: -100, clientX: cx, clientY: cy, cancelable: true }));
+    await painted();
+  }
+  const matrix = svg.getScreenCTM()!;
+  const toScreen = (o: { x: number; y: number }) => new DOMPoint(o.x, o.y).matrixTransform(matrix);
+  let best = { x: cx, y: cy, d: Infinity };
+  for (const o of chart.objects) {
+    if (o.type !== 'seat') continue;
+    const p = toScreen(o);
+    const d = (p.x - cx) ** 2 + (p.y - cy) ** 2;
+    if (d < best.d) best = { x: p.x, y: p.y, d };
+  }
+  return { x: best.x, y: best.y };
 }
 
 async function tessera(chart: ChartDefinition, changed: string[]): Promise<RendererResult> {
@@ -55,8 +89,13 @@ async function tessera(chart: ChartDefinition, changed: string[]): Promise<Rende
   );
   await painted();
   const changes = performance.now() - start;
-  return { firstPaint, seats, changes, zoom: await zoomIn(), heapMB: heapMB(), detail };
+  const zoom = await zoomIn();
+  target = () => clickTarget(svg, chart, 3.5);
+  return { firstPaint, seats, changes, zoom, heapMB: heapMB(), detail };
 }
+
+/** Where the benchmark clicks next, once the run has drawn its chart. */
+let target: () => Promise<{ x: number; y: number }> = () => Promise.reject(new Error('nothing drawn'));
 
 /** The baseline: the same circles with createElementNS and setAttribute, nothing else. */
 async function vanilla(chart: ChartDefinition, changed: string[]): Promise<RendererResult> {
@@ -81,6 +120,13 @@ async function vanilla(chart: ChartDefinition, changed: string[]): Promise<Rende
   let last: { x: number; y: number } | null = null;
   svg.addEventListener('pointerdown', (e) => (last = { x: e.clientX, y: e.clientY }));
   svg.addEventListener('pointerup', () => (last = null));
+  // A click chooses the circle under it: the chart's navy, then the frame after.
+  svg.addEventListener('click', (e) => {
+    const circle = (e.target as Element).closest('circle');
+    if (!circle) return;
+    circle.setAttribute('fill', '#0f172a');
+    clickShown();
+  });
   svg.addEventListener('pointermove', (e) => {
     if (!last) return;
     const [x, y, w, h] = svg.getAttribute('viewBox')!.split(' ').map(Number) as [number, number, number, number];
@@ -100,7 +146,9 @@ async function vanilla(chart: ChartDefinition, changed: string[]): Promise<Rende
   start = performance.now();
   svg.setAttribute('viewBox', `${chart.width / 4} ${chart.height / 4} ${chart.width / 2} ${chart.height / 2}`);
   await painted();
-  return { firstPaint, seats: firstPaint, changes, zoom: performance.now() - start, heapMB: heapMB(), detail: 'seats' };
+  const zoom = performance.now() - start;
+  target = () => clickTarget(svg as SVGSVGElement, chart, 3.5);
+  return { firstPaint, seats: firstPaint, changes, zoom, heapMB: heapMB(), detail: 'seats' };
 }
 
 /** Frame intervals while the page is driven from outside (a drag): started, then stopped with their 95th percentile. */
@@ -122,6 +170,9 @@ let recording = false;
   const sorted = frames.slice(1).sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.95))] ?? 0;
 };
+
+(window as unknown as Record<string, unknown>).clickTarget = () => target();
+(window as unknown as Record<string, unknown>).clickTime = () => clicks.time;
 
 (window as unknown as Record<string, unknown>).runRendererBench = (kind: 'tessera' | 'vanilla', chart: ChartDefinition, changed: string[]) =>
   kind === 'tessera' ? tessera(chart, changed) : vanilla(chart, changed);

@@ -169,7 +169,8 @@ export function SeatingChart({ chart, state, live, selected, priceOf, onActivate
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
     if (painted && canvas) layer.current?.paintCanvas(canvas, viewport.box);
-  }, [painted, viewport.box, state, selected, chart, categories, priceOf, placesWanted, organiserColors, looks, messages]);
+    // Statuses and selections that change later are repainted place by place (PlacesLayer.update).
+  }, [painted, viewport.box, chart, categories, priceOf, placesWanted, organiserColors, looks, messages]);
   /** The place under the pointer where places are painted rather than drawn as elements. */
   const paintedPlaceAt = (clientX: number, clientY: number) => (painted ? layer.current?.placeAt(viewport.toChart(clientX, clientY)) : undefined);
 

@@ -73,6 +73,9 @@ const MAX_NUMBER_LENGTH = 3;
  */
 export class PlacesLayer {
   private drawn = new Map<string, Drawn>();
+  /** The canvas the places are painted on, while they are (paintCanvas): what it shows, and how. */
+  private painting:
+    { canvas: HTMLCanvasElement; box: Box; context: CanvasRenderingContext2D; ringWidth: number; squares: boolean; ringed: Set<string> } | undefined;
   private store = new PlaceStore();
   private tiles: Tile[] = [];
   private tileOf = new Map<string, Tile>();
@@ -113,6 +116,7 @@ export class PlacesLayer {
    * when few tiles are near the view, so the first zoom into a large venue does not write a number per seat.
    */
   show(box: Box, numbers: boolean): void {
+    this.painting = undefined;
     const [mx, my] = [box.width * VIEW_MARGIN, box.height * VIEW_MARGIN];
     const near = { x: box.x - mx, y: box.y - my, width: box.width + 2 * mx, height: box.height + 2 * my };
     for (const tile of this.tiles) {
@@ -163,10 +167,12 @@ export class PlacesLayer {
   }
 
   update(state: LiveState | null, selected: ReadonlyMap<string, number>, tabbable: string | undefined): void {
-    for (const label of this.store.update(state, selected, tabbable)) {
+    const changed = this.store.update(state, selected, tabbable);
+    for (const label of changed) {
       const drawn = this.drawn.get(label);
       if (drawn) this.paint(drawn, this.store.view(label));
     }
+    if (this.painting && changed.size) this.repaint([...changed]);
     // The place that takes Tab is always drawn: keyboard users reach the chart at any zoom.
     if (tabbable) this.ensure(tabbable);
   }
@@ -195,6 +201,7 @@ export class PlacesLayer {
     context.setTransform(1, 0, 0, 1, 0, 0);
     context.clearRect(0, 0, canvas.width, canvas.height);
     context.setTransform(scale, 0, 0, scale, dx, dy);
+    this.painting = { canvas, box, context, ringWidth: (2 * ratio) / scale, squares: SEAT_RADIUS * (scale / ratio) < 3, ringed: new Set() };
     const byFill = new Map<string, ChartObject[]>();
     const chosen: ChartObject[] = [];
     for (const tile of this.tiles) {
@@ -206,21 +213,48 @@ export class PlacesLayer {
         if (isSelected) chosen.push(object);
       }
     }
-    // Below three pixels a seat is a square on screen anyway: squares draw several times faster than arcs.
-    const squares = SEAT_RADIUS * (scale / ratio) < 3;
     for (const [fill, objects] of byFill) {
       context.fillStyle = fill;
       context.beginPath();
-      for (const object of objects) tracePlace(context, object, squares);
+      for (const object of objects) tracePlace(context, object, this.painting.squares);
       context.fill();
     }
-    // The buyer's own places in the amber ring of the legend's "Your selection", 2 px wide whatever the zoom.
-    if (!chosen.length) return;
+    this.ring(chosen);
+  }
+
+  /** Rings the buyer's own places in the amber of the legend's "Your selection", 2 px wide whatever the zoom. */
+  private ring(objects: ChartObject[]): void {
+    if (!this.painting || !objects.length) return;
+    const { context, ringWidth, ringed } = this.painting;
     context.strokeStyle = SELECTED_RING;
-    context.lineWidth = (2 * ratio) / scale;
+    context.lineWidth = ringWidth;
     context.beginPath();
-    for (const object of chosen) tracePlace(context, object, false);
+    for (const object of objects) (tracePlace(context, object, false), ringed.add(object.label));
     context.stroke();
+  }
+
+  /**
+   * Repaints the places whose view changed, over the painting: a click shows its seat chosen without painting the
+   * whole view again. A ring to take away, or a place other than a seat, paints the view again.
+   */
+  private repaint(labels: string[]): void {
+    const { canvas, box, context, ringed, squares } = this.painting!;
+    const objects = labels.flatMap((label) => {
+      const tile = this.tileOf.get(label);
+      const object = tile && overlaps(tile.box, box) ? tile.objects.find((o) => o.label === label) : undefined;
+      return object ? [object] : [];
+    });
+    const chosen: ChartObject[] = [];
+    for (const object of objects) {
+      const { fill, isSelected } = this.looksOf(object, this.store.view(object.label));
+      if (object.type !== 'seat' || (ringed.has(object.label) && !isSelected)) return this.paintCanvas(canvas, box);
+      context.fillStyle = fill === HELD_FILL ? HELD_CANVAS_FILL : fill;
+      context.beginPath();
+      tracePlace(context, object, squares);
+      context.fill();
+      if (isSelected) chosen.push(object);
+    }
+    this.ring(chosen);
   }
 
   /** Whether a buyer may choose the place now (or, in the organisers' plan, act on it at all). */
