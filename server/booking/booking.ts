@@ -135,6 +135,11 @@ type Operations = typeof operations;
 export type Booking = { [K in keyof Operations]: Operations[K] extends (store: Store, ...args: infer A) => infer R ? (...args: A) => R : never } & {
   now: () => number;
   close: () => void;
+  /**
+   * Runs operations in one commit with the others of this turn of the event loop, each all or nothing as alone;
+   * settled after the commit. For the HTTP routes that change statuses, where holds arrive many to a turn.
+   */
+  grouped: <T>(fn: () => T) => Promise<T>;
 };
 
 export type BookingOptions = {
@@ -155,6 +160,6 @@ export function openBooking(options: BookingOptions): Booking {
       name,
       (...args: unknown[]) => (operation as (store: Store, ...rest: unknown[]) => unknown)(store, ...args),
     ]),
-  ) as Omit<Booking, 'now' | 'close'>;
-  return { ...bound, now: store.now, close: () => db.$client.close() };
+  ) as Omit<Booking, 'now' | 'close' | 'grouped'>;
+  return { ...bound, now: store.now, close: () => db.$client.close(), grouped: store.group };
 }

@@ -143,3 +143,48 @@ describe('the transaction shell', () => {
     expect(witness.prepare("select count(*) as n from events where key = 'fresh'").get()).toEqual({ n: 0 });
   });
 });
+
+describe('grouped changes (one commit for the changes of a turn of the event loop)', () => {
+  const hold = (labels: string[], holdToken: string): StatusChangeRequest => book(labels, { status: HELD, holdToken });
+  const newToken = () => {
+    const token = booking.createHoldToken(workspaceId, 15);
+    if (!token.ok) throw new Error(token.reason);
+    return token.holdToken.token;
+  };
+
+  it('commits the changes of a turn together, each all or nothing, and announces each after the commit', async () => {
+    const [first, second] = [newToken(), newToken()];
+    const before = logSize();
+    // Three changes in one turn: one holds, one asks for A-2 (taken by then) and A-3, one books B-1.
+    const results = Promise.all([
+      booking.grouped(() => booking.changeObjectStatus(workspaceId, [hold(['A-1', 'A-2'], first)])),
+      booking.grouped(() => booking.changeObjectStatus(workspaceId, [hold(['A-3', 'A-2'], second)])),
+      booking.grouped(() => booking.changeObjectStatus(workspaceId, [book(['B-1'])])),
+    ]);
+    // Nothing is written until the turn ends.
+    expect(logSize()).toBe(before);
+    const [held, refused, booked] = await results;
+    expect([held.ok, refused.ok, booked.ok]).toEqual([true, false, true]);
+    // The refused change wrote nothing, not even its A-3: its savepoint was rolled back, the others committed.
+    expect([statusOf('A-1'), statusOf('A-2'), statusOf('A-3'), statusOf('B-1')]).toEqual([HELD, HELD, 'free', BOOKED]);
+    expect(logSize()).toBe(before + 3);
+    // Announced after the one commit, in order, each with the seq another connection already sees.
+    expect(commits.map((c) => c.batches[0]!.entries.map((e) => e.label))).toEqual([['A-1', 'A-2'], ['B-1']]);
+    expect(commits.every((c) => c.committedSeq === 3)).toBe(true);
+  });
+
+  it('settles a change that throws with its error, and the others with theirs', async () => {
+    const token = newToken();
+    const results = await Promise.allSettled([
+      booking.grouped(() => booking.changeObjectStatus(workspaceId, [hold(['A-5'], token)])),
+      booking.grouped(() => {
+        booking.changeObjectStatus(workspaceId, [book(['A-6'])]);
+        throw new Error('the route failed');
+      }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
+    expect([statusOf('A-5'), statusOf('A-6')]).toEqual([HELD, 'free']);
+    // The booking of A-6, rolled back with its call, is never announced.
+    expect(commits.flatMap((c) => c.batches[0]!.entries.map((e) => e.label))).toEqual(['A-5']);
+  });
+});

@@ -39,6 +39,12 @@ export type Store = StoreDeps & {
    * operation writes nothing.
    */
   transact: <T>(fn: () => T) => T;
+  /**
+   * Runs `fn` as `transact` does, in one transaction with the other grouped calls of this turn of the event loop
+   * (each in a savepoint of its own, so each is still all or nothing), settled once that transaction has committed.
+   * A commit costs about as much as the rest of a hold, and an on-sale's holds arrive many to a turn.
+   */
+  group: <T>(fn: () => T) => Promise<T>;
   /** The last snapshot of each event (by id), valid while the event's seq has not moved. */
   snapshots: Map<number, Snapshot>;
 };
@@ -89,7 +95,45 @@ export function createStore(deps: StoreDeps): Store {
       throw cause;
     }
   };
-  return { ...deps, statements, findChart, loadChart, transact, snapshots: new Map() };
+  // Changes committed by a group are announced once the group's transaction has committed, never inside it.
+  let announcing: CommittedChanges[][] | undefined;
+  const onCommit = (batches: CommittedChanges[]) => (announcing ? announcing.push(batches) : deps.onCommit(batches));
+  const waiting: { fn: () => unknown; resolve: (value: unknown) => void; reject: (cause: unknown) => void }[] = [];
+  const flush = () => {
+    const calls = waiting.splice(0);
+    const settle: (() => void)[] = [];
+    const committed: CommittedChanges[][] = [];
+    announcing = committed;
+    try {
+      immediate(() => {
+        for (const call of calls) {
+          // What a call announced is dropped with its savepoint when it fails or throws; the others go on.
+          const announced = committed.length;
+          try {
+            const value = transact(call.fn);
+            if (isFailure(value)) committed.length = announced;
+            settle.push(() => call.resolve(value));
+          } catch (cause) {
+            committed.length = announced;
+            settle.push(() => call.reject(cause));
+          }
+        }
+      });
+    } catch (cause) {
+      for (const call of calls) call.reject(cause);
+      return;
+    } finally {
+      announcing = undefined;
+    }
+    for (const batches of committed) deps.onCommit(batches);
+    for (const done of settle) done();
+  };
+  const group = <T>(fn: () => T): Promise<T> =>
+    new Promise<T>((resolve, reject) => {
+      if (!waiting.length) setImmediate(flush);
+      waiting.push({ fn, resolve: resolve as (value: unknown) => void, reject });
+    });
+  return { ...deps, onCommit, statements, findChart, loadChart, transact, group, snapshots: new Map() };
 }
 
 /** Carries a failure result out of a transaction, which better-sqlite3 rolls back on any throw. Not an Error: no stack to capture. */

@@ -115,7 +115,7 @@ function startSession(req: ApiRequest, c: BuyerContext, options: BuyerOptions): 
   return { status: 201, body: reply };
 }
 
-function hold(req: ApiRequest, c: BuyerContext, options: BuyerOptions): ApiResponse {
+async function hold(req: ApiRequest, c: BuyerContext, options: BuyerOptions): Promise<ApiResponse> {
   const body = parseHold(req.body);
   // Charged before anything else, unknown events and invalid requests included.
   const limited = overLimit(req, c, options, placesAsked(body));
@@ -126,7 +126,10 @@ function hold(req: ApiRequest, c: BuyerContext, options: BuyerOptions): ApiRespo
   const what =
     'bestAvailable' in body.value ? { bestAvailable: body.value.bestAvailable } : { objects: objectRefs(body.value.objectLabels, body.value.quantities) };
   const token = { ...(holdToken ? { holdToken } : {}), ...(ttlSeconds !== undefined ? { ttlSeconds } : {}) };
-  const result = c.booking.buyerHold(callerOf(c, req.client), eventKey, what, token, { placesPerClient: options.placesPerClient });
+  // In the commit of this turn's changes (Booking.grouped): an on-sale's holds arrive many to a turn.
+  const result = await c.booking.grouped(() =>
+    c.booking.buyerHold(callerOf(c, req.client), eventKey, what, token, { placesPerClient: options.placesPerClient }),
+  );
   if (!result.ok) return refused(result.refusal, eventKey, 'held');
   const quantities = 'quantities' in body.value ? body.value.quantities : undefined;
   const reply: HoldReply = {
@@ -144,7 +147,7 @@ function newOrderId(): string {
 
 const VENUE_ONLY = ['orderId', 'extraData'] as const;
 
-function book(req: ApiRequest, c: BuyerContext): ApiResponse {
+async function book(req: ApiRequest, c: BuyerContext): Promise<ApiResponse> {
   const eventKey = req.params.key!;
   const body = parse(venueBookRequest, req.body);
   if (!body.ok) return body.response;
@@ -155,7 +158,9 @@ function book(req: ApiRequest, c: BuyerContext): ApiResponse {
   const stray = Object.keys(ticketTypes ?? {}).filter((label) => !objectLabels.includes(label));
   if (stray.length) return problem(400, 'Invalid request', Object.fromEntries(stray.map((l) => [`ticketTypes.${l}`, ['not one of objectLabels']])));
   const order = { orderId, ...(extraData ? { extraData } : {}) };
-  const result = c.booking.buyerBook(callerOf(c, req.client), eventKey, objectRefs(objectLabels, quantities, ticketTypes), holdToken, order);
+  const result = await c.booking.grouped(() =>
+    c.booking.buyerBook(callerOf(c, req.client), eventKey, objectRefs(objectLabels, quantities, ticketTypes), holdToken, order),
+  );
   if (!result.ok) return refused(result.refusal, eventKey, 'booked');
   const bookedAt = new Date(c.booking.now()).toISOString();
   const reply: BookReply = {
@@ -174,17 +179,14 @@ function book(req: ApiRequest, c: BuyerContext): ApiResponse {
   return { status: 200, body: reply };
 }
 
-function release(req: ApiRequest, c: BuyerContext): ApiResponse {
+async function release(req: ApiRequest, c: BuyerContext): Promise<ApiResponse> {
   const eventKey = req.params.key!;
   const body = parse(releaseRequest, req.body);
   if (!body.ok) return body.response;
   // Without a hold token only the venue (secret key) may release, e.g. a booked seat.
   if (!body.value.holdToken && !c.workspace) return problem(401, 'A hold token, or the secret key, is required to release');
-  const result = c.booking.buyerRelease(
-    callerOf(c, req.client),
-    eventKey,
-    objectRefs(body.value.objectLabels, body.value.quantities),
-    body.value.holdToken ?? null,
+  const result = await c.booking.grouped(() =>
+    c.booking.buyerRelease(callerOf(c, req.client), eventKey, objectRefs(body.value.objectLabels, body.value.quantities), body.value.holdToken ?? null),
   );
   if (!result.ok) return refused(result.refusal, eventKey, 'released');
   const reply: ReleaseReply = { released: result.released.map((v) => ({ objectLabel: v.object.label })) };

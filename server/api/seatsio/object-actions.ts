@@ -98,7 +98,7 @@ const STATUS_BY_ACTION = new Map<string, string | undefined>([
   ['change-object-status', undefined],
 ]);
 
-function eventAction(c: SeatsioContext, key: string, action: string, rawBody: unknown): ApiResponse {
+function eventAction(c: SeatsioContext, key: string, action: string, rawBody: unknown): ApiResponse | Promise<ApiResponse> {
   if (!STATUS_BY_ACTION.has(action)) return error('NOT_FOUND', `Unknown action: ${action}`);
   const body = parse(schemas.eventActionBody, rawBody);
   if (!body.ok) return body.response;
@@ -159,8 +159,9 @@ function changeRequest(eventKeys: string[], body: ChangeFields): { ok: true; val
   };
 }
 
-function runRequests(c: SeatsioContext, requests: StatusChangeRequest[], respond: (results: ObjectView[][]) => ApiResponse): ApiResponse {
-  const result = c.booking.changeObjectStatus(c.workspace.id, requests);
+/** Makes the changes in the commit of this turn's changes (Booking.grouped), then answers. */
+async function runRequests(c: SeatsioContext, requests: StatusChangeRequest[], respond: (results: ObjectView[][]) => ApiResponse): Promise<ApiResponse> {
+  const result = await c.booking.grouped(() => c.booking.changeObjectStatus(c.workspace.id, requests));
   return result.ok ? respond(result.results) : changeRefused(result.failure);
 }
 
