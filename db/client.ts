@@ -16,15 +16,21 @@ function sqlitePath(databaseUrl: string): string {
   return databaseUrl.startsWith('file:') ? databaseUrl.slice('file:'.length) : databaseUrl;
 }
 
+/**
+ * What an acknowledged commit survives: `power-loss` (the default) syncs the log to disk before a commit returns
+ * (synchronous=FULL); `process-crash` leaves that to the system (synchronous=NORMAL): a killed process loses nothing,
+ * a power cut or kernel crash can lose the last commits. Group commit (decision 021) pays one sync per group.
+ */
+export type Durability = 'power-loss' | 'process-crash';
+
 /** Opens the database and brings its schema up to date. The one way to get a Db. */
-export function openDatabase(databaseUrl: string): Db {
+export function openDatabase(databaseUrl: string, durability: Durability = 'power-loss'): Db {
   const path = sqlitePath(databaseUrl);
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
-  // WAL: readers never block the writer. synchronous=NORMAL in WAL mode survives a process crash (kill -9);
-  // only a power loss can drop the last transactions.
+  // WAL: readers never block the writer.
   sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma(durability === 'power-loss' ? 'synchronous = FULL' : 'synchronous = NORMAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   const db = drizzle(sqlite, { schema }) as Db;

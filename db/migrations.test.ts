@@ -64,3 +64,19 @@ describe('migration 0003 (extra data stored once)', () => {
     sqlite.close();
   });
 });
+
+describe('durability', () => {
+  it('syncs every commit to disk by default, and leaves that to the system when told a process crash is enough', () => {
+    dir = mkdtempSync(join(tmpdir(), 'tessera-durability-'));
+    const synchronous = (durability?: 'power-loss' | 'process-crash') => {
+      const db = openDatabase(`file:${join(dir, `${durability ?? 'default'}.db`)}`, durability);
+      try {
+        return db.$client.pragma('synchronous', { simple: true });
+      } finally {
+        db.$client.close();
+      }
+    };
+    // SQLite's codes: 2 is FULL, 1 NORMAL.
+    expect([synchronous(), synchronous('power-loss'), synchronous('process-crash')]).toEqual([2, 2, 1]);
+  });
+});

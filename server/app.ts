@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { fileURLToPath } from 'node:url';
+import type { Durability } from './booking/booking';
 import { CHART_JS_PATH, serveChartJs } from './chart-js';
 import { buyerDialect } from './api/buyer-v1/dialect';
 import { createApiHandler, serveDialect } from './api/pipeline';
@@ -19,6 +20,8 @@ export type PageHandler = (req: IncomingMessage, res: ServerResponse) => void | 
 export type ApplicationOptions = {
   /** `file:./data/tessera.db`, a plain path, or `:memory:`. */
   databaseUrl: string;
+  /** What an acknowledged commit survives: a power loss (the default) or only a process crash. */
+  durability?: Durability;
   now?: () => number;
   secretKey?: string;
   publicKey?: string;
@@ -63,7 +66,12 @@ export type Application = {
 export function createApplication(options: ApplicationOptions): Application {
   const now = options.now ?? Date.now;
   let feed: ChangeFeed | undefined;
-  const booking = openBooking({ databaseUrl: options.databaseUrl, now, onCommit: (batches) => feed?.publish(batches) });
+  const booking = openBooking({
+    databaseUrl: options.databaseUrl,
+    now,
+    onCommit: (batches) => feed?.publish(batches),
+    ...(options.durability ? { durability: options.durability } : {}),
+  });
   const { workspace: defaultWorkspace, created } = booking.ensureDefaultWorkspace({ secretKey: options.secretKey, publicKey: options.publicKey });
   const trustProxy = options.trustProxy ?? { kind: 'none' };
   const allowedOrigins = new Set(options.allowedOrigins);

@@ -9,7 +9,10 @@ describe('readEnv', () => {
       FRAME_ANCESTORS: ["'self'"],
       TRUST_PROXY: { kind: 'none' },
       HOLD_PLACES_PER_CLIENT: 50,
+      // An answered booking survives a power cut unless told otherwise.
+      DURABILITY: 'power-loss',
     });
+    expect(readEnv({ DURABILITY: 'process-crash' }).DURABILITY).toBe('process-crash');
   });
 
   it('reads lists of origins and proxies', () => {
@@ -25,5 +28,6 @@ describe('readEnv', () => {
     expect(() => readEnv({ ALLOWED_ORIGINS: 'https://shop.example/checkout' })).toThrow('ALLOWED_ORIGINS[0]: an origin: scheme, host and port, no path');
     expect(() => readEnv({ TRUST_PROXY: 'proxy.local' })).toThrow('TRUST_PROXY: not an address or CIDR: proxy.local');
     expect(() => readEnv({ FRAME_ANCESTORS: '*' })).toThrow('FRAME_ANCESTORS[0]');
+    expect(() => readEnv({ DURABILITY: 'none' })).toThrow('DURABILITY');
   });
 });

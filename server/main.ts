@@ -20,6 +20,7 @@ async function main(): Promise<void> {
 
   const app = createApplication({
     databaseUrl: env.DATABASE_URL,
+    durability: env.DURABILITY,
     ...(env.TESSERA_SECRET_KEY ? { secretKey: env.TESSERA_SECRET_KEY } : {}),
     ...(env.TESSERA_PUBLIC_KEY ? { publicKey: env.TESSERA_PUBLIC_KEY } : {}),
     holdRateLimit: { perMinute: env.HOLD_RATE_LIMIT_PER_MINUTE, burst: env.HOLD_RATE_LIMIT_BURST },

@@ -1,9 +1,10 @@
-import { openDatabase } from '../../db/client';
+import { openDatabase, type Durability } from '../../db/client';
 export type { Workspace } from '../../db/schema';
 import { changeBestAvailable } from './best-available';
 import { buyerBook, buyerExtend, buyerHold, buyerRelease, buyerStartSession, buyerToken } from './buyer';
 import { changeObjectStatus, type CommittedChanges } from './change-status';
 export type { CommittedChanges } from './change-status';
+export type { Durability } from '../../db/client';
 import { chartByKey, chartListing, chartSource, chartTags, copyChart, fileChart, listCharts } from './charts';
 import { eventObjectViews, eventSnapshot, findEvent, objectViews, offSalePlaces } from './event-state';
 import { chartEvents, createEvents, deleteEvent, eventByKey, eventOrder, listEvents, organiserEvent, publicEvent, updateEvent } from './events';
@@ -149,11 +150,13 @@ export type BookingOptions = {
   now?: () => number;
   /** Called with the numbered changes after every commit, never inside a transaction. */
   onCommit?: (batches: CommittedChanges[]) => void;
+  /** What an acknowledged commit survives (db/client.ts): a power loss unless told otherwise. */
+  durability?: Durability;
 };
 
 /** Opens the database (applying migrations) and returns the booking layer's operations over it. */
 export function openBooking(options: BookingOptions): Booking {
-  const db = openDatabase(options.databaseUrl);
+  const db = openDatabase(options.databaseUrl, options.durability);
   const store = createStore({ db, now: options.now ?? Date.now, onCommit: options.onCommit ?? (() => {}) });
   const bound = Object.fromEntries(
     Object.entries(operations).map(([name, operation]) => [

@@ -77,8 +77,9 @@ export class WebhookDispatcher {
         if (!due.length) return;
         this.sender ??= new Sender(this.options.allowPrivate);
         const results = await this.sender.send(due);
-        // One transaction for the batch: recording costs the booking path as little as it can.
-        const disabled = this.booking.recordWebhookAttempts(due.map((delivery, i) => ({ delivery, result: results[i]! })));
+        // In the commit of this turn's holds (Booking.grouped): recording costs the booking path as little as it can,
+        // a sync to disk included.
+        const disabled = await this.booking.grouped(() => this.booking.recordWebhookAttempts(due.map((delivery, i) => ({ delivery, result: results[i]! }))));
         // The box office shows it too (its webhooks panel), with the reason.
         for (const subscription of disabled)
           console.warn(`webhook subscription ${subscription.id} (${subscription.url}) disabled.`, subscription.disabledReason);
