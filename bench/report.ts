@@ -60,7 +60,9 @@ export function table(measurements: Measurement[]): string {
   return [line(header), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...rows.map(line)].join('\n');
 }
 
-/** A one-line progress display on stderr. */
+/** Progress on stderr: one updating line on a terminal, a line per step elsewhere. */
 export function progress(text: string): void {
-  process.stderr.write(`\r\x1b[2K${text}`);
+  // On a terminal, one line that updates in place; in a log (CI, a file), a plain line per step, with its time.
+  if (process.stderr.isTTY) process.stderr.write(`\r\x1b[2K${text}`);
+  else if (text) process.stderr.write(`${new Date().toISOString().slice(11, 19)} ${text}\n`);
 }
