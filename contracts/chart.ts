@@ -68,6 +68,11 @@ export type ChartDefinition = {
   decorations: Decoration[];
 };
 
+/** The keys of the categories `names` names, by key or by label (seats.io accepts either). */
+export function categoryKeysNamed(categories: readonly Category[], names: readonly (string | number)[]): Set<string> {
+  return new Set(categories.filter((c) => names.some((name) => String(name) === String(c.key) || name === c.label)).map((c) => String(c.key)));
+}
+
 /** The bookable objects of a chart: what an event keeps a status for. */
 export function bookableObjects(chart: ChartDefinition): ChartObject[] {
   return chart.objects.filter((o) => o.bookable);

@@ -1,6 +1,6 @@
 import type { TicketTypeJson } from '@seatsio/seatsio-types';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import type { ChartDefinition, ChartObject } from '../../contracts/chart';
+import { categoryKeysNamed, type ChartDefinition, type ChartObject } from '../../contracts/chart';
 import type { PublicEvent } from '../../contracts/buyer-api';
 import { createBuyerApi } from '../buyer/buyer-api-client';
 import { priceBook } from '../buyer/format';
@@ -132,7 +132,7 @@ function LiveChart({ host, api, event, chart, version }: LiveChartProps) {
       clear: () => now.current.hold.clear(),
       // Best available keeps to the categories a buyer may choose from, unless the call names its own.
       holdBest: (number, categories) =>
-        now.current.hold.holdBest(number, categories.length ? categories : categoryKeys(chart, host.config().availableCategories)),
+        now.current.hold.holdBest(number, categories.length ? categories : [...categoryKeysNamed(chart.categories, host.config().availableCategories ?? [])]),
       view: { showPlaces: (labels) => view.current?.showPlaces(labels), showAll: () => view.current?.showAll() },
     };
   }, []);
@@ -143,7 +143,7 @@ function LiveChart({ host, api, event, chart, version }: LiveChartProps) {
     if (!objectColor && !objectLabel && !tooltipInfo && !availableCategories) return undefined;
     const described = (o: ChartObject) => actions.object(o.label);
     return {
-      ...(availableCategories && { selectable: (o: ChartObject) => inCategories(chart, o, availableCategories) }),
+      ...(availableCategories && { selectable: inCategories(categoryKeysNamed(chart.categories, availableCategories)) }),
       ...(objectLabel && {
         label: (o: ChartObject, own: string) => {
           const object = described(o);
@@ -311,14 +311,5 @@ function useStatusCallbacks(host: ChartHost, state: LiveState | null, objectOf: 
   }, [state, host]);
 }
 
-/** Whether a place is in one of `categories` (seats.io lets them be named by key or by label). */
-function inCategories(chart: ChartDefinition, object: ChartObject, categories: readonly (string | number)[]): boolean {
-  const category = chart.categories.find((c) => String(c.key) === object.categoryKey);
-  return categories.some((c) => String(c) === object.categoryKey || c === category?.label);
-}
-
-/** The keys of the categories named (by key or label); none when there is no such list. */
-function categoryKeys(chart: ChartDefinition, categories: readonly (string | number)[] | undefined): string[] {
-  if (!categories) return [];
-  return chart.categories.filter((c) => categories.some((named) => String(named) === String(c.key) || named === c.label)).map((c) => String(c.key));
-}
+/** Whether a place is in one of the categories of `keys`. */
+const inCategories = (keys: ReadonlySet<string>) => (object: ChartObject) => object.categoryKey !== undefined && keys.has(object.categoryKey);

@@ -1,4 +1,4 @@
-import { distanceToFocalPoint, type ChartDefinition, type ChartObject } from '../../contracts/chart';
+import { categoryKeysNamed, distanceToFocalPoint, type ChartDefinition, type ChartObject } from '../../contracts/chart';
 import { API_CALL, runChange, type ChangeResult, type RunOptions, type StatusChangeRequest } from './change-status';
 import type { Store } from './store';
 import { findEvent, unavailableLabels } from './event-state';
@@ -37,8 +37,7 @@ export function pickBestAvailable(
   query: BestAvailableQuery,
 ): BestAvailablePick | undefined {
   const wantedAccessible = query.accessibleSeats ?? 0;
-  const asked = query.categories?.length ? new Set(query.categories) : undefined;
-  const categories = asked && new Set(chart.categories.filter((c) => asked.has(String(c.key)) || asked.has(c.label)).map((c) => String(c.key)));
+  const categories = query.categories?.length ? categoryKeysNamed(chart.categories, query.categories) : undefined;
   const sections = query.sections?.length ? new Set(query.sections) : undefined;
   const orphanPenalty = query.tryToPreventOrphanSeats === false ? 0 : ORPHAN_PENALTY;
   const eligible = (label: string): boolean => {

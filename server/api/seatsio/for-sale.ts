@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Booking } from '../../booking/booking';
 import { offSaleRequest, onSaleRequest } from '../../booking/box-office';
-import type { Category } from '../../../contracts/chart';
+import { categoryKeysNamed, type Category } from '../../../contracts/chart';
 import { FREE, NOT_FOR_SALE } from '../../../contracts/statuses';
 import type { ObjectRef, ObjectView, StatusChangeRequest } from '../../booking/change-status';
 import { gaCounts } from '../../booking/general-admission';
@@ -48,12 +48,12 @@ function replacement(views: ObjectView[], categories: Category[], eventKey: stri
   const objects = new Set(named.objects ?? []);
   const areaPlaces = new Map(Object.entries(named.areaPlaces ?? {}));
   const chosenCategories = (named.categories ?? []).map(String);
-  const keys = new Set(chosenCategories.flatMap((c) => categories.filter((k) => String(k.key) === c || k.label === c).map((k) => String(k.key))));
+  const keys = categoryKeysNamed(categories, chosenCategories);
   const labels = new Set(views.map((v) => v.object.label));
   const unknown = [
     ...[...objects].filter((l) => !labels.has(l)),
     ...[...areaPlaces.keys()].filter((l) => !views.some((v) => v.ga && v.object.label === l)),
-    ...chosenCategories.filter((c) => !categories.some((k) => String(k.key) === c || k.label === c)).map((c) => `category ${c}`),
+    ...chosenCategories.filter((c) => !categoryKeysNamed(categories, [c]).size).map((c) => `category ${c}`),
   ];
   if (unknown.length) return `Not on this event's chart: ${unknown.join(', ')}`;
   const off: ObjectRef[] = [];
