@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+import { preparedFor } from './content-encoding';
 
 /*
  * `/chart.js`, the embeddable seating chart an integrator's page loads (scripts/build-chart-js.mjs builds it into
@@ -51,8 +52,7 @@ export function serveChartJs(dir: string) {
       'x-content-type-options': 'nosniff',
     };
     if (req.headers['if-none-match'] === etag) return void res.writeHead(304, headers).end();
-    const accepted = String(req.headers['accept-encoding'] ?? '');
-    const [encoding, body] = /\bbr\b/.test(accepted) ? ['br', built.br] : /\bgzip\b/.test(accepted) ? ['gzip', built.gzip] : [undefined, built.identity];
+    const { encoding, body } = preparedFor(req, built);
     res.writeHead(200, { ...headers, ...(encoding ? { 'content-encoding': encoding } : {}), 'content-length': String(body.length) });
     res.end(req.method === 'HEAD' ? undefined : body);
   };

@@ -1,5 +1,6 @@
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+import { preparedFor } from '../../content-encoding';
 import type { ApiRequest, ApiResponse, Router } from '../router';
 import type { BuyerContext } from './context';
 import { problem } from '../problems';
@@ -51,8 +52,7 @@ export function chartRoutes(router: Router<BuyerContext>): void {
       if (!doc) return problem(404, `Chart not found: ${req.params.ref}`);
       const headers = { etag: doc.etag, 'cache-control': 'public, max-age=31536000, immutable', vary: 'Accept-Encoding' };
       if (req.headers['if-none-match'] === doc.etag) return { status: 304, headers };
-      const accepted = String(req.headers['accept-encoding'] ?? '');
-      const [encoding, raw] = /\bbr\b/.test(accepted) ? ['br', doc.br] : /\bgzip\b/.test(accepted) ? ['gzip', doc.gzip] : [undefined, doc.identity];
+      const { encoding, body: raw } = preparedFor(req, doc);
       return { status: 200, raw, headers: { ...headers, ...(encoding ? { 'content-encoding': encoding } : {}) } };
     },
     {
