@@ -7,7 +7,7 @@ export type Box = { x: number; y: number; width: number; height: number };
 export const SEAT_RADIUS = 9;
 
 /** How far an object reaches from its centre (x, y). */
-function extent(object: ChartObject): { rx: number; ry: number } {
+export function extent(object: ChartObject): { rx: number; ry: number } {
   const shape = object.shape;
   if (!shape) return { rx: SEAT_RADIUS, ry: SEAT_RADIUS };
   switch (shape.kind) {

@@ -1,7 +1,7 @@
 import type { Category, ChartDefinition, ChartObject, Point } from '../../contracts/chart';
 import { describeObject } from './describe-object';
 import type { Messages } from './messages';
-import { boundsOfPoints, SEAT_RADIUS, type Box } from './geometry';
+import { boundsOfPoints, extent, SEAT_RADIUS, type Box } from './geometry';
 import type { LiveState } from './live-state';
 import { PlaceStore, type PlaceView } from './place-store';
 
@@ -132,13 +132,14 @@ export class PlacesLayer {
     tile.numbered = true;
     for (const object of tile.objects) {
       const drawn = this.drawn.get(object.label);
-      if (!drawn || object.type !== 'seat' || !this.labelOf(object) || this.labelOf(object).length > MAX_NUMBER_LENGTH) continue;
+      const number = this.labelOf(object);
+      if (!drawn || object.type !== 'seat' || !number || number.length > MAX_NUMBER_LENGTH) continue;
       const text = this.decoration(
         'text',
         { x: object.x, y: object.y, 'dominant-baseline': 'central', 'text-anchor': 'middle' },
         this.classes.seatNumber,
       ) as SVGTextElement;
-      text.textContent = this.labelOf(object);
+      text.textContent = number;
       drawn.number = text;
       (drawn.feature ?? drawn.shape).after(text);
       this.paint(drawn, this.store.view(object.label));
@@ -208,7 +209,7 @@ export class PlacesLayer {
       if (!overlaps(tile.box, box)) continue;
       for (const object of tile.objects) {
         const { fill, isSelected } = this.looksOf(object, this.store.view(object.label));
-        const key = fill === HELD_FILL ? HELD_CANVAS_FILL : fill;
+        const key = canvasFill(fill);
         (byFill.get(key) ?? byFill.set(key, []).get(key)!).push(object);
         if (isSelected) chosen.push(object);
       }
@@ -229,7 +230,10 @@ export class PlacesLayer {
     context.strokeStyle = SELECTED_RING;
     context.lineWidth = ringWidth;
     context.beginPath();
-    for (const object of objects) (tracePlace(context, object, false), ringed.add(object.label));
+    for (const object of objects) {
+      tracePlace(context, object, false);
+      ringed.add(object.label);
+    }
     context.stroke();
   }
 
@@ -248,7 +252,7 @@ export class PlacesLayer {
     for (const object of objects) {
       const { fill, isSelected } = this.looksOf(object, this.store.view(object.label));
       if (object.type !== 'seat' || (ringed.has(object.label) && !isSelected)) return this.paintCanvas(canvas, box);
-      context.fillStyle = fill === HELD_FILL ? HELD_CANVAS_FILL : fill;
+      context.fillStyle = canvasFill(fill);
       context.beginPath();
       tracePlace(context, object, squares);
       context.fill();
@@ -478,17 +482,17 @@ function toggleAttribute(element: Element, name: string, value: string | undefin
   else element.setAttribute(name, value);
 }
 
-/** How far a place reaches from its centre, across and down, in chart units. */
+/**
+ * How far a pointer may be from a place's centre and still be on it, across and down, in chart units: a seat with a
+ * little room around it (it is small to aim at), a place the chart gives no shape as it is drawn, else its shape.
+ */
 function reach(object: ChartObject): { rx: number; ry: number } {
-  const shape = object.shape;
   if (object.type === 'seat') return { rx: SEAT_RADIUS * 1.2, ry: SEAT_RADIUS * 1.2 };
-  if (!shape) return { rx: DEFAULT_SIDE / 2, ry: DEFAULT_SIDE / 2 };
-  if (shape.kind === 'circle') return { rx: shape.radius, ry: shape.radius };
-  if (shape.kind === 'ellipse') return { rx: shape.rx, ry: shape.ry };
-  if (shape.kind === 'rect') return { rx: shape.width / 2, ry: shape.height / 2 };
-  const box = boundsOfPoints(shape.points);
-  return { rx: Math.max(object.x - box.x, box.x + box.width - object.x), ry: Math.max(object.y - box.y, box.y + box.height - object.y) };
+  return object.shape ? extent(object) : { rx: DEFAULT_SIDE / 2, ry: DEFAULT_SIDE / 2 };
 }
+
+/** The colour a place is painted on the canvas: its fill, but for the held pattern, which a canvas cannot use. */
+const canvasFill = (fill: string) => (fill === HELD_FILL ? HELD_CANVAS_FILL : fill);
 
 /** Adds a place's outline to the canvas path: a seat as a circle (or a square when tiny), other places as their shape. */
 function tracePlace(context: CanvasRenderingContext2D, object: ChartObject, squares: boolean): void {
