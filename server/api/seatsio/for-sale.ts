@@ -94,7 +94,7 @@ export function forSaleRoutes(router: Router<SeatsioContext>): void {
       {
         summary: 'Take places off sale, or put them back',
         description:
-          'All in one change: `notForSale` places (free ones; standing places by `quantity`) go off sale, `forSale` places (off sale ones) come back. Off-sale places show as `forSale: false`, availability reason `not_for_sale`. Category-wide configs are not supported.',
+          'All in one change: `notForSale` places (free ones; standing places by `quantity`) go off sale, `forSale` places (off sale ones) come back. Off-sale places show as `forSale: false`, availability reason `not_for_sale`. Whole categories: `mark-as-for-sale` and `mark-as-not-for-sale`.',
         access: 'secretKey',
         body: schemas.editForSaleConfigBody,
         responses: { 200: { description: 'The config after the change', schema: editResultReply } },
@@ -140,16 +140,18 @@ export function forSaleRoutes(router: Router<SeatsioContext>): void {
         }),
       { summary: 'Put everything off sale back on sale', access: 'secretKey', responses: { 204: { description: 'Everything is for sale' } } },
     );
-  const replace = (forSale: boolean) => (req: ApiRequest, c: SeatsioContext) => {
-    const body = parse(schemas.replaceForSaleConfigBody, req.body ?? {});
-    if (!body.ok) return body.response;
-    return withEvent(c, req.params.key!, (event) => {
-      const requests = replacement(c.booking.eventObjectViews(event), event.chart.definition.categories, event.key, forSale, body.value);
+  /** Brings the event's config to what is asked (see `replacement`). */
+  const replaceConfig = (c: SeatsioContext, key: string, forSale: boolean, named: Named) =>
+    withEvent(c, key, (event) => {
+      const requests = replacement(c.booking.eventObjectViews(event), event.chart.definition.categories, event.key, forSale, named);
       if (typeof requests === 'string') return error('INVALID_REQUEST', requests);
       if (!requests.length) return ok();
       const result = c.booking.changeObjectStatus(c.workspace.id, requests);
       return result.ok ? ok() : changeRefused(result.failure);
     });
+  const replace = (forSale: boolean) => (req: ApiRequest, c: SeatsioContext) => {
+    const body = parse(schemas.replaceForSaleConfigBody, req.body ?? {});
+    return body.ok ? replaceConfig(c, req.params.key!, forSale, body.value) : body.response;
   };
   const replaceDoc = (what: string) => ({
     summary: what,
@@ -162,7 +164,8 @@ export function forSaleRoutes(router: Router<SeatsioContext>): void {
   router
     .on('POST', '/events/:key/actions/mark-as-for-sale', replace(true), replaceDoc('Only what is named is for sale'))
     .on('POST', '/events/:key/actions/mark-as-not-for-sale', replace(false), replaceDoc('Only what is named is not for sale'))
-    .on('POST', '/events/:key/actions/mark-everything-as-not-for-sale', (req, c) => replace(true)({ ...req, body: {} }, c), {
+    // Only what is named (nothing) is for sale.
+    .on('POST', '/events/:key/actions/mark-everything-as-not-for-sale', (req, c) => replaceConfig(c, req.params.key!, true, {}), {
       summary: 'Nothing is for sale',
       description: 'Every free place goes off sale; held, booked or otherwise taken places keep their status.',
       access: 'secretKey',
