@@ -3,6 +3,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { PageHandler } from './app';
 import { acceptedEncoding } from './content-encoding';
 import { nonceOf } from './page-headers';
+import { RecentlyUsed } from './recently-used';
 
 /*
  * The buyer page of an event is the same for every buyer: it is a function of the event's public view (name,
@@ -28,7 +29,7 @@ const BUYER_PAGE = /^\/events\/([^/?]+)(?:\?|$)/;
  * response's nonce. `viewOf` is the event's public view by its key (undefined: no such event, not cached).
  */
 export function cacheBuyerPages(pages: PageHandler, viewOf: (eventKey: string) => unknown): PageHandler {
-  const rendered = new Map<string, Rendered>();
+  const rendered = new RecentlyUsed<string, Rendered>(KEPT);
   return (req, res) => {
     const eventKey = cacheable(req);
     const view = eventKey === undefined ? undefined : viewOf(decodeURIComponent(eventKey));
@@ -37,20 +38,13 @@ export function cacheBuyerPages(pages: PageHandler, viewOf: (eventKey: string) =
     const key = req.url!;
     const viewJson = JSON.stringify(view);
     const kept = rendered.get(key);
-    if (kept?.view === viewJson) {
-      // Most recently used last, so the oldest is the first to go.
-      rendered.delete(key);
-      rendered.set(key, kept);
-      return serve(kept, nonce, req, res);
-    }
+    if (kept?.view === viewJson) return serve(kept, nonce, req, res);
     // Rendered uncompressed, so that it can be kept and its nonce replaced; this one answer goes out as Next wrote it.
     delete req.headers['accept-encoding'];
     keepWhatIsWritten(res, (html) => {
       if (res.statusCode !== 200 || res.hasHeader('set-cookie') || !String(res.getHeader('content-type')).startsWith('text/html')) return;
       const headers = Object.fromEntries(Object.entries(res.getHeaders()).filter(([name]) => !TRANSFER_HEADERS.has(name)));
-      rendered.delete(key);
       rendered.set(key, { view: viewJson, nonce, headers, html });
-      if (rendered.size > KEPT) rendered.delete(rendered.keys().next().value!);
     });
     return pages(req, res);
   };

@@ -1,6 +1,7 @@
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { preparedFor } from '../../content-encoding';
+import { RecentlyUsed } from '../../recently-used';
 import type { ApiRequest, ApiResponse, Router } from '../router';
 import type { BuyerContext } from './context';
 import { problem } from '../problems';
@@ -28,19 +29,16 @@ async function prepare(ref: string, json: string): Promise<Document> {
 }
 
 export function chartRoutes(router: Router<BuyerContext>): void {
-  const documents = new Map<string, Promise<Document>>();
+  const documents = new RecentlyUsed<string, Promise<Document>>(KEPT_VERSIONS);
 
   async function document(c: BuyerContext, ref: string): Promise<Document | undefined> {
     let prepared = documents.get(ref);
-    if (prepared) {
-      documents.delete(ref); // Most recently used last.
-    } else {
+    if (!prepared) {
       const json = c.booking.chartSource(ref);
       if (json === undefined) return undefined;
       prepared = prepare(ref, json);
+      documents.set(ref, prepared);
     }
-    documents.set(ref, prepared);
-    if (documents.size > KEPT_VERSIONS) documents.delete(documents.keys().next().value!);
     return prepared;
   }
 
