@@ -24,7 +24,10 @@ const quantities = z.record(label, z.number().int().min(1).max(1000)).optional()
 /** How long a new hold lasts; the server refuses more than its maximum. */
 const ttlSeconds = z.number().int().min(1).optional();
 
-export const holdRequest = z.object({ objectLabels, quantities, ttlSeconds, holdToken: token.optional() }).strict();
+/** The keys of the sales channels whose places this buyer may take (an embedded chart's `channels`). */
+const channelKeys = z.array(z.string().min(1).max(200)).min(1).max(20).optional();
+
+export const holdRequest = z.object({ objectLabels, quantities, ttlSeconds, holdToken: token.optional(), channelKeys }).strict();
 
 /** Hold the best available adjacent seats instead of named ones. */
 export const holdBestAvailableRequest = z
@@ -32,6 +35,7 @@ export const holdBestAvailableRequest = z
     bestAvailable: z.object({ number: z.number().int().min(1).max(50), categories: z.array(z.string().max(100)).max(50).optional() }).strict(),
     ttlSeconds,
     holdToken: token.optional(),
+    channelKeys,
   })
   .strict();
 
@@ -63,6 +67,7 @@ export const FAILURE_REASONS = [
   'object_not_found',
   'not_bookable',
   'not_for_sale',
+  'not_in_channel',
   'duplicate_object',
   'already_taken',
   'already_free',
@@ -105,8 +110,17 @@ export const publicEventReply = z
     chartUrl: z.string(),
     pricing: pricingSchema.optional(),
     sales: salesSettingsSchema,
+    /**
+     * Places kept for sales channels (which ones is not said: a channel's key is what unlocks it): buyers take them
+     * only with the channel's key, through `channelKeys` (an embedded chart's `channels`).
+     */
+    inChannels: z.array(z.string()).optional(),
   })
   .meta({ id: 'PublicEvent' });
+
+/** `GET /events/{key}/channels/{channelKey}`: the places a channel's key unlocks. */
+export const channelPlacesReply = z.object({ key: z.string(), objects: z.array(z.string()) }).meta({ id: 'ChannelPlaces' });
+export type ChannelPlaces = z.infer<typeof channelPlacesReply>;
 export type PublicEvent = z.infer<typeof publicEventReply>;
 
 export const sessionReply = z.object({ holdToken: z.string(), expiresAt: isoTime }).meta({ id: 'SessionReply' });

@@ -105,6 +105,39 @@ export const eventObjects = sqliteTable(
 );
 
 /**
+ * An event's channels (seats.io's): places set aside for some sellers. A place in a channel can be taken only by a
+ * caller who names the channel's key (or, the venue, ignores channels); names and colours are for the venue's eyes.
+ */
+export const eventChannels = sqliteTable(
+  'event_channels',
+  {
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    key: text('key').notNull(),
+    name: text('name').notNull(),
+    color: text('color'),
+    /** The venue's ordering (seats.io's `index`); channels are listed by it, then in the order they were added. */
+    index: integer('index'),
+    position: integer('position').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.key] })],
+);
+
+/** Which channel a seat, table, booth or standing area is in: at most one. */
+export const channelObjects = sqliteTable(
+  'channel_objects',
+  {
+    eventId: integer('event_id')
+      .notNull()
+      .references(() => events.id, { onDelete: 'cascade' }),
+    label: text('label').notNull(),
+    channelKey: text('channel_key').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.label] }), index('channel_objects_channel').on(t.eventId, t.channelKey)],
+);
+
+/**
  * Extra data (JSON) that changes attach to objects, stored once per distinct value of a change: booking 200 seats
  * with one value writes one row, not 200 (and 200 more in the log). Objects and log entries refer to it by id.
  */

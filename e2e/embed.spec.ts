@@ -339,3 +339,48 @@ test("@seatsio/seatsio-react loads Tessera's chart.js: one chart under StrictMod
     integrator.server.close();
   }
 });
+
+test('places kept for a sales channel: unchoosable on the public page, choosable where the page names the channel', async ({
+  page,
+  request,
+  event,
+  openBuyer,
+}) => {
+  const client = new SeatsioClient(new Region(`${TESSERA}/api`), E2E_SECRET_KEY);
+  await client.events.channels.add(event.key, 'club-7f3a', 'Fan club', '#ff0000', 1, ['Section A-C-5', 'Section A-C-6']);
+
+  // The public page: the fan club's seats look unavailable, and a click on one says so and holds nothing.
+  const everyone = await openBuyer();
+  await expect(place(everyone, 'Section A-C-5')).toHaveAttribute('aria-disabled', 'true');
+  await place(everyone, 'Section A-C-5').click({ force: true });
+  await expect(everyone.getByRole('alert').filter({ hasText: 'Section A, row C, seat 5 is not available' })).toBeVisible();
+  await expect(place(everyone, 'Section C-C-5')).not.toHaveAttribute('aria-disabled', 'true');
+
+  // The fan club's page (its key in the address): its seats are choosable and held, the rest is not.
+  const member = await openBuyer({ path: `${event.path}?channels=club-7f3a` });
+  await place(member, 'Section A-C-5').click();
+  await expect(place(member, 'Section A-C-5')).toHaveAttribute('data-selected', 'true');
+  await expect(place(member, 'Section C-C-5')).toHaveAttribute('aria-disabled', 'true');
+
+  // An integrator's page selling the channel and the places in none (seats.io's NO_CHANNEL).
+  const workspaceKey = await workspaceKeyOf(request, event.key);
+  const integrator = await shop(
+    EMBEDDING_SHOP_PORT,
+    checkoutPage({ workspaceKey, event: event.key, session: 'start', channels: ['club-7f3a', 'NO_CHANNEL'] }),
+    event.key,
+  );
+  try {
+    await page.goto(integrator.origin);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { chart: { state: string } }).chart.state)).toBe('RENDERED');
+    await page.evaluate(`chart.zoomToObjects(['Section A-C-6', 'Section C-C-5'])`);
+    await place(page, 'Section A-C-6').click();
+    await place(page, 'Section C-C-5').click();
+    await expect.poll(() => page.evaluate('chart.selectedObjects')).toEqual(['Section A-C-6', 'Section C-C-5']);
+    const info = (await (
+      await request.get(`/api/events/${event.key}/objects?label=${encodeURIComponent('Section A-C-6')}`, { headers: authHeader })
+    ).json()) as Record<string, { status: string; channel: string }>;
+    expect(info['Section A-C-6']).toMatchObject({ status: 'reservedByToken', channel: 'club-7f3a' });
+  } finally {
+    integrator.server.close();
+  }
+});

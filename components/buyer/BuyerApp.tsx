@@ -11,6 +11,8 @@ import { useLiveEvent } from '../seating-chart/use-live-event';
 import styles from './buyer-app.module.css';
 import { priceBook } from './format';
 import { SelectionPanel } from './SelectionPanel';
+import { buyerApi } from './buyer-api-client';
+import { useChannels } from './use-channels';
 import { useHoldSession } from './use-hold-session';
 import { useChartPlaces, usePlacePicker, useStrandedSeats } from './use-place-picker';
 
@@ -25,16 +27,31 @@ export type BuyerAppProps = {
   sales: SalesSettings;
   /** Hold time of a new hold, in seconds (tests shorten it); the event's otherwise. */
   holdSeconds?: number;
+  /** Places kept for sales channels, and the channels this page sells (`?channels=` keys; NO_CHANNEL included or not). */
+  inChannels?: string[];
+  channels?: string[];
 };
 
 /** The buyer's page: the live chart, holding places with a countdown, best available, and checkout. */
-export function BuyerApp({ eventKey, eventName, chart, pricing, sales, holdSeconds }: BuyerAppProps) {
+export function BuyerApp({ eventKey, eventName, chart, pricing, sales, holdSeconds, inChannels, channels }: BuyerAppProps) {
   const maxPlaces = sales.maxPlacesPerOrder;
   const router = useRouter();
   const { state, connection, error } = useLiveEvent(eventKey);
   const live = connection === 'live' && state !== null;
   const { byLabel, describe, placesOf } = useChartPlaces(chart);
-  const session = useHoldSession({ eventKey, maxPlaces, placesOf, describe, ...(holdSeconds ? { ttlSeconds: holdSeconds } : {}) });
+  const access = useChannels(
+    buyerApi,
+    useMemo(() => ({ key: eventKey, ...(inChannels ? { inChannels } : {}) }), [eventKey, inChannels]),
+    channels,
+  );
+  const session = useHoldSession({
+    eventKey,
+    maxPlaces,
+    placesOf,
+    describe,
+    ...(holdSeconds ? { ttlSeconds: holdSeconds } : {}),
+    ...(access.channelKeys ? { channelKeys: access.channelKeys } : {}),
+  });
   const prices = useMemo(() => priceBook(pricing), [pricing]);
   const [booking, setBooking] = useState(false);
   // The ticket type chosen per place, where its category has several; the default (first) otherwise.
@@ -42,7 +59,8 @@ export function BuyerApp({ eventKey, eventName, chart, pricing, sales, holdSecon
 
   const stranded = useStrandedSeats(chart, state, session.selection);
 
-  const { onActivate, dialog } = usePlacePicker({ state, session, describe, maxPlaces, prices });
+  const { onActivate, dialog } = usePlacePicker({ state, session, describe, maxPlaces, prices, selectable: access.selectable });
+  const looks = useMemo(() => (access.selectable ? { selectable: access.selectable } : undefined), [access.selectable]);
 
   const checkout = async () => {
     setBooking(true);
@@ -62,7 +80,15 @@ export function BuyerApp({ eventKey, eventName, chart, pricing, sales, holdSecon
       {connection === 'reconnecting' && <p className={styles.offline}>Connection lost. Reconnecting… Availability is not shown until we are back.</p>}
       <main className={styles.main}>
         <div className={styles.chart}>
-          <SeatingChart chart={chart} state={state} live={live} selected={session.selection} priceOf={prices.placePrice} onActivate={onActivate} />
+          <SeatingChart
+            chart={chart}
+            state={state}
+            live={live}
+            selected={session.selection}
+            priceOf={prices.placePrice}
+            onActivate={onActivate}
+            {...(looks ? { looks } : {})}
+          />
         </div>
         <SelectionPanel
           chart={chart}

@@ -1,6 +1,7 @@
 import type {
   BookReply,
   BookRequest,
+  ChannelPlaces,
   ConflictReply,
   ExtendRequest,
   HoldBestAvailableRequest,
@@ -45,6 +46,15 @@ export type Places = { labels: string[]; quantities?: Record<string, number>; ti
 
 const seats = (eventKey: string, action: 'hold' | 'book' | 'release') => `/events/${encodeURIComponent(eventKey)}/seats/${action}`;
 
+/** How a hold is made: on the buyer's token (else a new one lasting `ttlSeconds`), with the sales channels it may use. */
+export type HoldWith = { holdToken: string | null; ttlSeconds?: number | undefined; channelKeys?: string[] | undefined };
+
+const holdFields = ({ holdToken, ttlSeconds, channelKeys }: HoldWith) => ({
+  ...(holdToken ? { holdToken } : {}),
+  ...(ttlSeconds && !holdToken ? { ttlSeconds } : {}),
+  ...(channelKeys?.length ? { channelKeys } : {}),
+});
+
 /**
  * The buyer API of `server` (an origin such as `https://tickets.example.com`), or of the page's own server (`''`):
  * an embedded chart calls the Tessera server it was loaded from.
@@ -53,19 +63,20 @@ export function createBuyerApi(server = '') {
   const call = <T>(path: string, body?: Body) => callServer<T>(server, path, body);
   return {
     event: (eventKey: string) => call<PublicEvent>(`/events/${encodeURIComponent(eventKey)}`),
-    hold: (eventKey: string, places: Places, holdToken: string | null, ttlSeconds?: number) =>
+    hold: (eventKey: string, places: Places, how: HoldWith) =>
       call<HoldReply>(seats(eventKey, 'hold'), {
         objectLabels: places.labels,
         ...(places.quantities ? { quantities: places.quantities } : {}),
-        ...(holdToken ? { holdToken } : {}),
-        ...(ttlSeconds && !holdToken ? { ttlSeconds } : {}),
+        ...holdFields(how),
       }),
-    holdBest: (eventKey: string, number: number, categories: string[], holdToken: string | null, ttlSeconds?: number) =>
+    holdBest: (eventKey: string, number: number, categories: string[], how: HoldWith) =>
       call<HoldReply>(seats(eventKey, 'hold'), {
         bestAvailable: { number, ...(categories.length ? { categories } : {}) },
-        ...(holdToken ? { holdToken } : {}),
-        ...(ttlSeconds && !holdToken ? { ttlSeconds } : {}),
+        ...holdFields(how),
       }),
+    /** The places a sales channel's key unlocks; undefined when the event has no such channel. */
+    channelPlaces: (eventKey: string, channelKey: string) =>
+      call<ChannelPlaces>(`/events/${encodeURIComponent(eventKey)}/channels/${encodeURIComponent(channelKey)}`),
     release: (eventKey: string, places: Places, holdToken: string) =>
       call<ReleaseReply>(seats(eventKey, 'release'), {
         objectLabels: places.labels,

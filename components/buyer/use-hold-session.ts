@@ -24,6 +24,8 @@ const REASONS: Partial<Record<FailureReason, MessageKey>> = {
   held_by_other_token: 'takenByOther',
   already_taken: 'noLongerAvailable',
   not_for_sale: 'placeNotForSale',
+  // Kept for a sales channel this buyer's page does not name: not for sale to them.
+  not_in_channel: 'placeNotForSale',
   insufficient_capacity: 'notEnoughLeft',
   hold_token_expired: 'holdExpiredFor',
   not_held_by_token: 'noLongerHeld',
@@ -38,6 +40,8 @@ export type HoldSessionOptions = {
   placesOf: (label: string) => number;
   /** Hold time of a new token; the server's default (15 minutes) when absent. */
   ttlSeconds?: number;
+  /** The sales channels whose places this buyer may hold (their keys). */
+  channelKeys?: string[];
   /** Short human name of a place, for messages: "Section A, row C, seat 11". */
   describe: (label: string) => string;
   /** The buyer API to call: the page's own server's unless given (an embedded chart calls its Tessera server). */
@@ -95,6 +99,9 @@ export function useHoldSession(options: HoldSessionOptions) {
   const { eventKey, maxPlaces, placesOf, ttlSeconds, describe, api = buyerApi, resume = true, holds = true, keep = 'browser' } = options;
   const events = useRef(options.events);
   events.current = options.events;
+  // Read when a hold is made, like the events: the page may learn its channels after the first render.
+  const channelKeys = useRef(options.channelKeys);
+  channelKeys.current = options.channelKeys;
   const [state, setState] = useState<SessionState>(() => ({ ...EMPTY, token: options.token ?? null }));
   const [notice, setNotice] = useState<Notice | null>(null);
   const { t } = useMessages();
@@ -172,7 +179,7 @@ export function useHoldSession(options: HoldSessionOptions) {
         // Optimistic: selected now, rolled back if the server says no.
         update((st) => ({ ...st, selection: new Map(st.selection).set(label, quantity), pending: markPending(true)(st.pending) }));
         return enqueue(async () => {
-          const outcome = await api.hold(eventKey, places, current.current.token, ttlSeconds);
+          const outcome = await api.hold(eventKey, places, { holdToken: current.current.token, ttlSeconds, channelKeys: channelKeys.current });
           if (outcome.ok) {
             adopt(outcome.value.holdToken, outcome.value.expiresAt);
             update((st) => ({ ...st, pending: markPending(false)(st.pending) }));
@@ -221,7 +228,7 @@ export function useHoldSession(options: HoldSessionOptions) {
           setNotice({ tone: 'warning', text: t('maxPerOrder', { count: maxPlaces }) });
           return;
         }
-        const outcome = await api.holdBest(eventKey, number, categories, current.current.token, ttlSeconds);
+        const outcome = await api.holdBest(eventKey, number, categories, { holdToken: current.current.token, ttlSeconds, channelKeys: channelKeys.current });
         if (!outcome.ok) {
           setNotice({
             tone: 'error',

@@ -33,13 +33,15 @@ type PickerOptions = {
   describe: (label: string) => string;
   maxPlaces: number;
   prices: PriceBook;
+  /** Whether the buyer may choose the place at all (its category, its sales channel); any place when absent. */
+  selectable?: ((object: ChartObject) => boolean) | undefined;
 };
 
 /**
  * What a click or Enter on a place does, on every host of the chart: a place nobody can have is explained, a standing
  * area asks how many places, anything else is held or let go. `dialog` is the question, when one is open.
  */
-export function usePlacePicker({ state, session, describe, maxPlaces, prices }: PickerOptions): {
+export function usePlacePicker({ state, session, describe, maxPlaces, prices, selectable }: PickerOptions): {
   onActivate: (object: ChartObject) => void;
   dialog: ReactNode;
 } {
@@ -47,11 +49,9 @@ export function usePlacePicker({ state, session, describe, maxPlaces, prices }: 
   const onActivate = useCallback(
     (object: ChartObject) => {
       const selected = session.selection.has(object.label);
-      const available = state
-        ? object.type === 'generalAdmission'
-          ? (state.objects.get(object.label)?.numFree ?? 0) > 0
-          : statusOf(state, object.label) === 'free'
-        : false;
+      const available =
+        (selectable?.(object) ?? true) &&
+        (state ? (object.type === 'generalAdmission' ? (state.objects.get(object.label)?.numFree ?? 0) > 0 : statusOf(state, object.label) === 'free') : false);
       if (!selected && !available) {
         session.setNotice({ tone: 'warning', text: `${describe(object.label)} is not available. Please choose another place.` });
         return;
@@ -59,7 +59,7 @@ export function usePlacePicker({ state, session, describe, maxPlaces, prices }: 
       if (object.type === 'generalAdmission' && !selected) return setAskQuantity(object);
       void session.toggle(object.label);
     },
-    [describe, session, state],
+    [describe, session, state, selectable],
   );
   const dialog = askQuantity && (
     <QuantityDialog

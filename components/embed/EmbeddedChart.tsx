@@ -4,6 +4,7 @@ import { categoryKeysNamed, type ChartDefinition, type ChartObject } from '../..
 import type { PublicEvent } from '../../contracts/buyer-api';
 import { createBuyerApi } from '../buyer/buyer-api-client';
 import { priceBook } from '../buyer/format';
+import { useChannels } from '../buyer/use-channels';
 import { useHoldSession } from '../buyer/use-hold-session';
 import { useChartPlaces, usePlacePicker, useStrandedSeats } from '../buyer/use-place-picker';
 import { Legend } from '../seating-chart/Legend';
@@ -92,9 +93,11 @@ function LiveChart({ host, api, event, chart, version }: LiveChartProps) {
   const session = config.session ?? 'none';
   const callbacks = () => host.config();
   const objects = (labels: string[]) => objectsOf(actions.object, labels);
+  const channels = useChannels(api, event, config.channels);
   const hold = useHoldSession({
     eventKey: event.key,
     api,
+    ...(channels.channelKeys ? { channelKeys: channels.channelKeys } : {}),
     maxPlaces: Math.min(typeof config.maxSelectedObjects === 'number' ? config.maxSelectedObjects : Infinity, event.sales.maxPlacesPerOrder),
     placesOf,
     describe,
@@ -117,7 +120,6 @@ function LiveChart({ host, api, event, chart, version }: LiveChartProps) {
     return own ? priceBook(own, priceFormatter(config)) : priceBook(event.pricing);
   }, [event.pricing, version]);
   const categories = useMemo(() => new Map(chart.categories.map((c) => [String(c.key), c])), [chart]);
-  const { onActivate, dialog } = usePlacePicker({ state, session: hold, describe, maxPlaces: event.sales.maxPlacesPerOrder, prices });
   const view = useRef<ChartView>(null);
   // What the class may ask: one object for the chart's life, acting on what this render knows (`now`).
   const now = useRef<{ hold: typeof hold; objectOf: (label: string) => EmbeddedObject | undefined }>(null!);
@@ -140,10 +142,11 @@ function LiveChart({ host, api, event, chart, version }: LiveChartProps) {
   // describes it; new ones with changeConfig.
   const looks = useMemo<PlaceLooks | undefined>(() => {
     const { objectColor, objectLabel, tooltipInfo, availableCategories } = host.config();
-    if (!objectColor && !objectLabel && !tooltipInfo && !availableCategories) return undefined;
+    const selectable = both(availableCategories && inCategories(categoryKeysNamed(chart.categories, availableCategories)), channels.selectable);
+    if (!objectColor && !objectLabel && !tooltipInfo && !selectable) return undefined;
     const described = (o: ChartObject) => actions.object(o.label);
     return {
-      ...(availableCategories && { selectable: inCategories(categoryKeysNamed(chart.categories, availableCategories)) }),
+      ...(selectable && { selectable }),
       ...(objectLabel && {
         label: (o: ChartObject, own: string) => {
           const object = described(o);
@@ -163,7 +166,15 @@ function LiveChart({ host, api, event, chart, version }: LiveChartProps) {
         },
       }),
     };
-  }, [actions, host, chart, version]);
+  }, [actions, host, chart, version, channels.selectable]);
+  const { onActivate, dialog } = usePlacePicker({
+    state,
+    session: hold,
+    describe,
+    maxPlaces: event.sales.maxPlacesPerOrder,
+    prices,
+    selectable: looks?.selectable,
+  });
 
   const objectOf = (label: string, selection = hold.selection) => {
     const object = byLabel.get(label);
@@ -240,10 +251,9 @@ function LiveChart({ host, api, event, chart, version }: LiveChartProps) {
           live={live}
           selected={hold.selection}
           priceOf={prices.placePrice}
-          // A static chart shows the venue and its availability; nothing can be chosen. availableCategories narrows what can.
-          {...(config.mode === 'static'
-            ? {}
-            : { onActivate: (o: ChartObject) => (looks?.selectable?.(o) === false && !hold.selection.has(o.label) ? undefined : onActivate(o)) })}
+          // A static chart shows the venue and its availability; nothing can be chosen. What can is narrowed by
+          // availableCategories and channels (usePlacePicker explains a place that cannot).
+          {...(config.mode === 'static' ? {} : { onActivate })}
           view={view}
           {...(looks ? { looks } : {})}
         />
@@ -313,3 +323,8 @@ function useStatusCallbacks(host: ChartHost, state: LiveState | null, objectOf: 
 
 /** Whether a place is in one of the categories of `keys`. */
 const inCategories = (keys: ReadonlySet<string>) => (object: ChartObject) => object.categoryKey !== undefined && keys.has(object.categoryKey);
+
+type Test = (object: ChartObject) => boolean;
+
+/** A place passes when it passes every test there is (availableCategories, channels); undefined when there is none. */
+const both = (a: Test | undefined, b: Test | undefined): Test | undefined => (a && b ? (o) => a(o) && b(o) : (a ?? b));

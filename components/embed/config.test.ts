@@ -63,7 +63,7 @@ describe('options', () => {
         event: 'e',
         session: 'manual',
         showLegend: true,
-        channels: ['vip'],
+        channels: [],
         objectIcon: () => 'x',
         language: 'ja',
         mode: 'print',
@@ -71,15 +71,24 @@ describe('options', () => {
         selectionValidators: [{ type: 'noOrphanSeats' }, { type: 'consecutiveSeats' }],
       }),
     ).toEqual([
-      'channels',
       'objectIcon',
       'maxSelectedObjects (by category or ticket type)',
       'selectionValidators: consecutiveSeats',
       'language: ja',
       'mode: print',
       'session: manual without a holdToken',
+      'channels: [] (name a channel, or leave channels out)',
     ]);
-    expect(unsupportedOptions({ workspaceKey: 'w', event: 'e', session: 'start', onObjectSelected: () => undefined, holdTokenInputName: 'token' })).toEqual([]);
+    expect(
+      unsupportedOptions({
+        workspaceKey: 'w',
+        event: 'e',
+        session: 'start',
+        onObjectSelected: () => undefined,
+        holdTokenInputName: 'token',
+        channels: ['vip'],
+      }),
+    ).toEqual([]);
     expect(unsupportedOptions({ workspaceKey: 'w', event: 'e', language: 'de', messages: { 'Section A': 'Block A' } })).toEqual([]);
   });
 

@@ -46,6 +46,7 @@ const SUPPORTED = new Set<keyof EmbedConfig>([
   'objectColor',
   'objectLabel',
   'availableCategories',
+  'channels',
   'tooltipInfo',
   'extraConfig',
   'holdTokenInputName',
@@ -63,6 +64,8 @@ export function unsupportedOptions(config: EmbedConfig): string[] {
   if (config.language && !Object.hasOwn(CATALOGUES, config.language)) unsupported.push(`language: ${config.language}`);
   if (config.mode && config.mode !== 'normal' && config.mode !== 'static') unsupported.push(`mode: ${config.mode}`);
   if (config.session === 'manual' && !config.holdToken) unsupported.push('session: manual without a holdToken');
+  // seats.io refuses an empty list; here it would leave nothing choosable.
+  if (config.channels?.length === 0) unsupported.push('channels: [] (name a channel, or leave channels out)');
   return unsupported;
 }
 

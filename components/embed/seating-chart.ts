@@ -193,7 +193,7 @@ export class TesseraSeatingChart implements SeatingChart {
 
   async changeConfig(change: ConfigChange): Promise<void> {
     for (const option of Object.keys(change))
-      if (!['pricing', 'maxSelectedObjects', 'extraConfig', 'objectColor', 'objectLabel', 'availableCategories'].includes(option))
+      if (!['pricing', 'maxSelectedObjects', 'extraConfig', 'objectColor', 'objectLabel', 'availableCategories', 'channels'].includes(option))
         warnOnce(`changeConfig: ${option}`);
     this.config = { ...this.config, ...change };
     this.version += 1;

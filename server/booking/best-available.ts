@@ -2,6 +2,7 @@ import { categoryKeysNamed, distanceToFocalPoint, type ChartDefinition, type Cha
 import { API_CALL, runChange, type ChangeResult, type RunOptions, type StatusChangeRequest } from './change-status';
 import type { Store } from './store';
 import { findEvent, unavailableLabels } from './event-state';
+import { lockedByChannel } from './channels';
 
 export type BestAvailableQuery = {
   number: number;
@@ -100,7 +101,8 @@ export function changeBestAvailable(
       // An unknown event: let the shell report it in its usual way.
       if (!event) return [{ ...request, eventKeys: [eventKey], objects: [] }];
       const unavailable = unavailableLabels(store, event.id);
-      pick = pickBestAvailable(event.chart.definition, event.chart.byLabel, (l) => !unavailable.has(l), query);
+      const locked = lockedByChannel(store, event, request);
+      pick = pickBestAvailable(event.chart.definition, event.chart.byLabel, (l) => !unavailable.has(l) && !locked.has(l), query);
       if (!pick) return [];
       const objects = pick.labels.map((label, i) => ({
         label,

@@ -3,6 +3,7 @@ export type { Workspace } from '../../db/schema';
 import { changeBestAvailable } from './best-available';
 import { buyerBook, buyerExtend, buyerHold, buyerRelease, buyerStartSession, buyerToken } from './buyer';
 import { changeObjectStatus, type CommittedChanges } from './change-status';
+import { addChannels, changeChannelObjects, channelPlaces, eventChannelList, removeChannel, replaceChannels, updateChannel } from './channels';
 export type { CommittedChanges } from './change-status';
 export type { Durability } from '../../db/client';
 import { chartByKey, chartListing, chartSource, chartTags, copyChart, fileChart, listCharts } from './charts';
@@ -82,6 +83,14 @@ const operations = {
   updateExtraData,
   publicEvent,
   eventOrder,
+  // Channels
+  eventChannelList,
+  channelPlaces,
+  addChannels,
+  replaceChannels,
+  updateChannel,
+  removeChannel,
+  changeChannelObjects,
   // Reading state
   eventObjectViews,
   offSalePlaces,

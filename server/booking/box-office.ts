@@ -15,7 +15,7 @@ import type { Store } from './store';
 
 /** Off sale: places (free ones) go to the reserved status notForSale, which nobody can hold or book. */
 export function offSaleRequest(eventKey: string, objects: ObjectRef[]): StatusChangeRequest {
-  return { eventKeys: [eventKey], objects, kind: 'status', status: NOT_FOR_SALE };
+  return { eventKeys: [eventKey], objects, kind: 'status', status: NOT_FOR_SALE, ignoreChannels: true };
 }
 
 /** Back on sale: only what is off sale becomes free. */
@@ -31,7 +31,8 @@ function request(eventKey: string, step: OrganiserStep): StatusChangeRequest {
     ...(extraData !== undefined ? { extraData } : {}),
   }));
   const onlyIf = 'onlyIfStatus' in step ? step.onlyIfStatus : undefined;
-  const base = { eventKeys: [eventKey], objects, allowedPreviousStatuses: onlyIf ? [onlyIf] : null };
+  // The box office sells every place, whichever channel keeps it.
+  const base = { eventKeys: [eventKey], objects, allowedPreviousStatuses: onlyIf ? [onlyIf] : null, ignoreChannels: true };
   switch (step.action) {
     case 'release':
       return { ...base, kind: 'release', status: FREE };

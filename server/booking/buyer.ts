@@ -47,7 +47,8 @@ type Refused = { ok: false; refusal: BuyerRefusal };
 
 export type BuyerHold = { holdToken: string; expiresAt: number; held: ObjectView[] };
 
-export type HoldWhat = { objects: ObjectRef[] } | { bestAvailable: Pick<BestAvailableQuery, 'number' | 'categories'> };
+/** What to hold, and the channels whose places the buyer may take (their keys are the buyer's to know). */
+export type HoldWhat = ({ objects: ObjectRef[] } | { bestAvailable: Pick<BestAvailableQuery, 'number' | 'categories'> }) & { channelKeys?: string[] };
 
 const anonymous = (caller: Caller): caller is { anonymousClient: string } => 'anonymousClient' in caller;
 
@@ -112,7 +113,7 @@ export function buyerHold(
         }
       : {}),
   };
-  const request = { kind: 'status' as const, status: HELD, holdToken };
+  const request = { kind: 'status' as const, status: HELD, holdToken, channelKeys: what.channelKeys ?? null };
   let held: ObjectView[];
   if ('bestAvailable' in what) {
     const { result, pick } = changeBestAvailable(store, event.workspaceId, eventKey, what.bestAvailable, request, options);

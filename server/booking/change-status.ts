@@ -6,6 +6,7 @@ import type { FailureReason, ObjectFailure } from './failures';
 import { allocationRow, gaCounts, gaState, type GaState } from './general-admission';
 import { checkHoldToken, objectsHeldBy, type NewHoldToken, type TokenScope } from './hold-tokens';
 import { changeGeneralAdmission, changeSeat, type ChangeIntent, type SeatState } from './status-rules';
+import { outsideChannel, type ChannelAccess } from './channels';
 import type { LoadedChart, Store } from './store';
 import { enqueueMessages, type Message } from './webhooks';
 
@@ -24,10 +25,10 @@ export type StatusChangeRequest = {
   rejectedPreviousStatuses?: string[] | null;
   /** See ChangeIntent: the venue releasing with a token frees booked seats too. */
   releasesBooked?: boolean;
-};
+} & ChannelAccess;
 
 /** An object's state after a change, with its chart data, for building responses. */
-export type ObjectView = { eventKey: string; chart: LoadedChart; object: ChartObject; seat?: SeatState; ga?: GaState };
+export type ObjectView = { eventKey: string; chart: LoadedChart; object: ChartObject; seat?: SeatState; ga?: GaState; channel?: string };
 
 export type ChangeFailure = { kind: 'event_not_found'; eventKey: string } | { kind: 'objects'; failures: ObjectFailure[] };
 
@@ -192,6 +193,10 @@ class ChangePlan {
     return handle;
   }
 
+  private channelOf(event: EventHandle, label: string): string | null {
+    return this.store.statements.channelOf.get({ eventId: event.id, label })?.channelKey ?? null;
+  }
+
   /** Null when the token is live and the caller may present it, else why not. */
   private tokenProblem(token: string): FailureReason | null {
     if (token === this.trustedToken) return null;
@@ -248,6 +253,7 @@ class ChangePlan {
           ...intent,
           ticketType: ref.ticketType ?? null,
           extraData: ref.extraData !== undefined ? JSON.stringify(ref.extraData) : null,
+          outsideChannel: event.hasChannels && request.kind === 'status' && outsideChannel(this.channelOf(event, object.label), request),
         };
         const view =
           object.type === 'generalAdmission' ? this.applyGa(event, object, ref, fullIntent, fail) : this.applySeat(event, object, ref, fullIntent, fail);

@@ -8,7 +8,16 @@ import { gaCounts, gaPublicState, gaState, placesTaken, type AllocationRow } fro
 import type { SeatState } from './status-rules';
 import type { LoadedChart, Store } from './store';
 
-export type EventHandle = { id: number; key: string; workspaceId: number; seq: number; chart: LoadedChart; sales: SalesSettings };
+export type EventHandle = {
+  id: number;
+  key: string;
+  workspaceId: number;
+  seq: number;
+  chart: LoadedChart;
+  sales: SalesSettings;
+  /** Whether any place may be in a channel (server/booking/channels.ts). */
+  hasChannels: boolean;
+};
 
 /** The event, if it exists in this workspace (or in any, when workspaceId is null: the public buyer side). */
 export function findEvent(store: Store, key: string, workspaceId: number | null): EventHandle | undefined {
@@ -22,6 +31,7 @@ export function findEvent(store: Store, key: string, workspaceId: number | null)
     seq,
     chart: store.loadChart(chartId),
     sales: { checkoutMode, checkoutUrl, maxPlacesPerOrder, holdMinutes, maxHoldMinutes },
+    hasChannels: row.hasChannels === 1,
   };
 }
 
@@ -44,10 +54,12 @@ export function eventObjectViews(store: Store, event: EventHandle): ObjectView[]
       if (!rows) gas.set(row.label, (rows = []));
       rows.push(row);
     }
+    const channels = new Map(event.hasChannels ? store.statements.channelledLabels.all({ eventId: event.id }).map((r) => [r.label, r.channelKey]) : []);
     const views: ObjectView[] = [];
     for (const object of event.chart.definition.objects) {
       if (!object.bookable) continue;
-      const base = { eventKey: event.key, chart: event.chart, object };
+      const channel = channels.get(object.label);
+      const base = { eventKey: event.key, chart: event.chart, object, ...(channel ? { channel } : {}) };
       if (object.type === 'generalAdmission') views.push({ ...base, ga: gaState(object.capacity ?? 0, gas.get(object.label) ?? []) });
       else views.push({ ...base, seat: seats.get(object.label) ?? FREE_SEAT });
     }
@@ -61,7 +73,8 @@ export function objectViews(store: Store, event: EventHandle, labels: string[]):
     labels.flatMap((label): ObjectView[] => {
       const object = event.chart.byLabel.get(label);
       if (!object?.bookable) return [];
-      const base = { eventKey: event.key, chart: event.chart, object };
+      const channel = event.hasChannels ? store.statements.channelOf.get({ eventId: event.id, label })?.channelKey : undefined;
+      const base = { eventKey: event.key, chart: event.chart, object, ...(channel ? { channel } : {}) };
       if (object.type !== 'generalAdmission') return [{ ...base, seat: store.statements.seat.get({ eventId: event.id, label }) ?? FREE_SEAT }];
       return [{ ...base, ga: gaState(object.capacity ?? 0, store.statements.gaAllocations.all({ eventId: event.id, label })) }];
     }),

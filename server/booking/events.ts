@@ -6,6 +6,7 @@ import { customStatusesSchema, DEFAULT_CUSTOM_STATUSES, type CustomStatusSetting
 import { pricingSchema, type Pricing } from '../../contracts/pricing';
 import { DEFAULT_SALES_SETTINGS, salesSettingsProblem, type SalesSettings, type SalesSettingsPatch } from '../../contracts/sales';
 import type { OrderedPlace, OrganiserEvent, PublicEvent } from '../../contracts/page-services';
+import { channelledPlaces, channelsProblem, insertChannels, type ChannelInput } from './channels';
 import { findEvent, type EventHandle } from './event-state';
 import { bookedInOrder } from './status-change-log';
 import { enqueueMessages, type Message } from './webhooks';
@@ -20,6 +21,8 @@ export type EventParams = {
   pricing?: Pricing;
   sales?: SalesSettingsPatch;
   customStatuses?: CustomStatusSetting[];
+  /** A new event's channels (channels.ts). */
+  channels?: ChannelInput[];
 };
 
 type SalesColumns = keyof SalesSettings;
@@ -40,6 +43,7 @@ export type CreateEventsResult =
   | { ok: true; events: EventView[] }
   | { ok: false; reason: 'chart_not_found' }
   | { ok: false; reason: 'key_taken' | 'duplicate_key'; key: string }
+  | { ok: false; reason: 'invalid_channels'; message: string }
   | InvalidSales;
 
 /** `patch` over `base`, or why the result does not hold together. */
@@ -122,6 +126,11 @@ export function createEvents(store: Store, workspaceId: number, chartKey: string
       }
       return eventView(store, row, chart.key);
     });
+    for (const [i, p] of params.entries()) {
+      if (!p.channels?.length) continue;
+      const added = insertChannels(store, findEvent(store, keys[i]!, workspaceId)!, p.channels);
+      if (!added.ok) return { ok: false, reason: 'invalid_channels', message: channelsProblem(added) };
+    }
     enqueueMessages(store, workspaceId, () => created.map((e) => eventMessage('event.created', e)), now);
     return { ok: true, events: created };
   });
@@ -168,6 +177,7 @@ function publicView(store: Store, handle: EventHandle, event: EventView): Public
     chartUrl: `/api/v1/charts/${handle.chart.ref}`,
     ...(event.pricing ? { pricing: event.pricing } : {}),
     sales: handle.sales,
+    ...(handle.hasChannels ? { inChannels: channelledPlaces(store, handle) } : {}),
   };
 }
 

@@ -3,6 +3,7 @@ export type FailureReason =
   | 'object_not_found'
   | 'not_bookable'
   | 'not_for_sale'
+  | 'not_in_channel'
   | 'duplicate_object'
   | 'already_taken'
   | 'already_free'
@@ -23,6 +24,7 @@ export const reasonMessages: Record<FailureReason, string> = {
   object_not_found: 'no such object on the chart',
   not_bookable: 'cannot be booked on its own',
   not_for_sale: 'not for sale',
+  not_in_channel: 'is in a channel the request does not name',
   duplicate_object: 'appears more than once in the request',
   already_taken: 'is not available',
   already_free: 'is already free',

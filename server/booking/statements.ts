@@ -2,7 +2,9 @@ import { and, asc, eq, gt, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { FREE, HELD } from '../../contracts/statuses';
 import {
+  channelObjects,
   charts,
+  eventChannels,
   eventObjects,
   events,
   extraData,
@@ -53,9 +55,21 @@ export function prepareStatements(db: Db) {
         maxPlacesPerOrder: events.maxPlacesPerOrder,
         holdMinutes: events.holdMinutes,
         maxHoldMinutes: events.maxHoldMinutes,
+        // Most events have no channels: then no change looks a place's channel up.
+        hasChannels: sql<number>`exists (select 1 from ${eventChannels} where ${eventChannels.eventId} = ${events.id})`,
       })
       .from(events)
       .where(eq(events.key, p('key')))
+      .prepare(),
+    channelOf: db
+      .select({ channelKey: channelObjects.channelKey })
+      .from(channelObjects)
+      .where(and(eq(channelObjects.eventId, p('eventId')), eq(channelObjects.label, p('label'))))
+      .prepare(),
+    channelledLabels: db
+      .select({ label: channelObjects.label, channelKey: channelObjects.channelKey })
+      .from(channelObjects)
+      .where(eq(channelObjects.eventId, p('eventId')))
       .prepare(),
     chartDefinition: db
       .select({ definition: charts.definition, key: charts.key })

@@ -78,6 +78,14 @@ describe('changeSeat', () => {
     const dropped = changeSeat(withData, intent('release', FREE));
     expect([kept.ok && kept.next.extraData, dropped.ok && dropped.next.extraData]).toEqual(['{"a":1}', null]);
   });
+
+  it('keeps a place of a channel the caller does not name from being taken, but not from its holder or a release', () => {
+    const outside = { outsideChannel: true };
+    expect(reason(changeSeat(seat(FREE), intent('status', HELD, 't1', outside)))).toBe('not_in_channel');
+    expect(reason(changeSeat(seat(FREE), intent('status', 'blocked', null, outside)))).toBe('not_in_channel');
+    expect(reason(changeSeat(seat(HELD, 't1'), intent('status', BOOKED, 't1', outside)))).toBe('ok');
+    expect(reason(changeSeat(seat(BOOKED), intent('release', FREE, null, outside)))).toBe('ok');
+  });
 });
 
 describe('changeGeneralAdmission', () => {
@@ -92,6 +100,11 @@ describe('changeGeneralAdmission', () => {
     const booked = changeGeneralAdmission(held.next, intent('status', BOOKED, 't1'), 3);
     if (!booked.ok) throw new Error(booked.reason);
     expect(Object.fromEntries(booked.next.allocations)).toEqual({ [allocationKey(HELD, 't1')]: 1, [allocationKey(BOOKED, null)]: 3 });
+  });
+
+  it('keeps places of a channel the caller does not name from being taken, but books what the token holds', () => {
+    expect(reason(changeGeneralAdmission(ga(), intent('status', HELD, 't1', { outsideChannel: true }), 1))).toBe('not_in_channel');
+    expect(reason(changeGeneralAdmission(ga([[HELD, 't1', 2]]), intent('status', BOOKED, 't1', { outsideChannel: true }), 2))).toBe('ok');
   });
 
   it('never goes over capacity', () => {

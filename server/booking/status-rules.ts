@@ -32,6 +32,8 @@ export type ChangeIntent = {
   rejectedPreviousStatuses: string[] | null;
   /** A release by the venue (secret key) with a hold token: frees booked seats too, beside what the token holds. */
   releasesBooked?: boolean;
+  /** The place is in a channel the caller did not name (channels.ts): it may not take it from free. */
+  outsideChannel?: boolean;
 };
 
 export type RuleResult<T> = { ok: true; next: T } | { ok: false; reason: FailureReason };
@@ -75,6 +77,8 @@ export function changeSeat(current: SeatState, intent: ChangeIntent): RuleResult
   }
 
   if (!current.forSale) return { ok: false, reason: 'not_for_sale' };
+  // Held at this point means held by the caller's token: the hold already passed the channel's door.
+  if (intent.outsideChannel && current.status !== HELD) return { ok: false, reason: 'not_in_channel' };
   const explicitlyAllowed = intent.allowedPreviousStatuses?.includes(current.status) ?? false;
   if (current.status !== FREE && current.status !== HELD && !explicitlyAllowed) return { ok: false, reason: 'already_taken' };
   // A hold token passed with a booking promises the object is held by it (seats.io semantics).
@@ -127,6 +131,7 @@ export function changeGeneralAdmission(current: GaState, intent: ChangeIntent, q
     if (heldByToken < quantity) return { ok: false, reason: 'not_held_by_token' };
     return { ok: true, next: moveQuantity(current, allocationKey(HELD, intent.token), target, quantity) };
   }
+  if (intent.outsideChannel) return { ok: false, reason: 'not_in_channel' };
   if (current.capacity - placesTaken(current) < quantity) return { ok: false, reason: 'insufficient_capacity' };
   return { ok: true, next: moveQuantity(current, null, target, quantity) };
 }

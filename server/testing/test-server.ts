@@ -36,6 +36,8 @@ const FINGERPRINT = `select
      from event_objects where status <> 'free' or extra_data_id is not null) as objects,
   (select count(*) from extra_data) as extraData,
   (select group_concat(label || ':' || status || ':' || hold_token || ':' || quantity) from ga_allocations) as ga,
+  (select group_concat(event_id || ':' || key || ':' || name || ':' || ifnull(color, '') || ':' || ifnull("index", '')) from event_channels) as channels,
+  (select group_concat(event_id || ':' || label || ':' || channel_key) from channel_objects) as channelObjects,
   (select count(*) from charts) as charts, (select count(*) from workspaces) as workspaces`;
 
 /** A real server on a random port over a real database file (a temporary one unless a file is given). */

@@ -4,7 +4,7 @@ import { pageServices } from '../../../contracts/page-services';
 import { BuyerPage } from '../../../components/buyer/BuyerPage';
 import { preloadChart } from '../../../components/seating-chart/preload-chart';
 
-type Props = { params: Promise<{ eventKey: string }>; searchParams: Promise<{ holdSeconds?: string }> };
+type Props = { params: Promise<{ eventKey: string }>; searchParams: Promise<{ holdSeconds?: string; channels?: string }> };
 
 /** What the page calls an event the venue did not name. */
 const UNNAMED_EVENT = 'Choose your seats';
@@ -20,7 +20,10 @@ export default async function EventPage({ params, searchParams }: Props) {
   if (!event) notFound();
   preloadChart(event.chartUrl);
   // A shorter hold for tests and demos; a buyer can only shorten their own hold with it.
-  const holdSeconds = Number((await searchParams).holdSeconds);
+  const query = await searchParams;
+  const holdSeconds = Number(query.holdSeconds);
+  // The sales channels this address sells (`?channels=key1,key2`, NO_CHANNEL for places in none), as chart.js's `channels`.
+  const channels = typeof query.channels === 'string' ? query.channels.split(',').filter(Boolean).slice(0, 20) : [];
   return (
     <BuyerPage
       eventKey={eventKey}
@@ -28,6 +31,8 @@ export default async function EventPage({ params, searchParams }: Props) {
       chartUrl={event.chartUrl}
       {...(event.pricing ? { pricing: event.pricing } : {})}
       sales={event.sales}
+      {...(event.inChannels ? { inChannels: event.inChannels } : {})}
+      {...(channels.length ? { channels } : {})}
       {...(Number.isInteger(holdSeconds) && holdSeconds > 0 && holdSeconds <= 900 ? { holdSeconds } : {})}
     />
   );

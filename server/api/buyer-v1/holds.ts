@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import {
   bookReply,
+  channelPlacesReply,
   conflictReply,
   holdBestAvailableRequest,
   holdReply,
@@ -12,6 +13,7 @@ import {
   startSessionRequest,
   venueBookRequest,
   type BookReply,
+  type ChannelPlaces,
   type HeldPlace,
   type HoldReply,
   type ReleaseReply,
@@ -35,6 +37,13 @@ export function holdRoutes(router: Router<BuyerContext>, options: BuyerOptions):
       access: 'anyoneOrSecretKey',
       body: z.union([holdRequest, holdBestAvailableRequest]),
       responses: { 200: { description: 'Held, all of them', schema: holdReply }, 409: conflict('Some places are taken: none is held') },
+    })
+    .on('GET', '/events/:key/channels/:channelKey', (req, c) => channelPlaces(req, c, options), {
+      summary: 'The places a sales channel keeps',
+      description:
+        "What a channel's key unlocks: its places, which a buyer who names the key in `channelKeys` may hold. 404 for a key the event has no channel for. Without the secret key each look-up is charged as one place to the client's hold rate limit, so keys cannot be guessed quickly.",
+      access: 'anyoneOrSecretKey',
+      responses: { 200: { description: "The channel's places", schema: channelPlacesReply } },
     })
     .on('POST', '/events/:key/hold-tokens', (req, c) => startSession(req, c, options), {
       summary: 'Start a session',
@@ -102,6 +111,16 @@ function overLimit(req: ApiRequest, c: BuyerContext, options: BuyerOptions, plac
   };
 }
 
+function channelPlaces(req: ApiRequest, c: BuyerContext, options: BuyerOptions): ApiResponse {
+  const limited = overLimit(req, c, options, 1);
+  if (limited) return limited;
+  const { key, channelKey } = req.params as { key: string; channelKey: string };
+  const objects = c.booking.channelPlaces(key, channelKey);
+  if (!objects) return problem(404, `No such channel at event ${key}`);
+  const reply: ChannelPlaces = { key: channelKey, objects };
+  return { status: 200, body: reply, headers: { 'cache-control': 'no-cache' } };
+}
+
 function startSession(req: ApiRequest, c: BuyerContext, options: BuyerOptions): ApiResponse {
   // A token costs what holding one place costs, unknown events and invalid requests included.
   const limited = overLimit(req, c, options, 1);
@@ -122,9 +141,11 @@ async function hold(req: ApiRequest, c: BuyerContext, options: BuyerOptions): Pr
   if (limited) return limited;
   if (!body.ok) return body.response;
   const eventKey = req.params.key!;
-  const { holdToken, ttlSeconds } = body.value;
-  const what =
-    'bestAvailable' in body.value ? { bestAvailable: body.value.bestAvailable } : { objects: objectRefs(body.value.objectLabels, body.value.quantities) };
+  const { holdToken, ttlSeconds, channelKeys } = body.value;
+  const what = {
+    ...('bestAvailable' in body.value ? { bestAvailable: body.value.bestAvailable } : { objects: objectRefs(body.value.objectLabels, body.value.quantities) }),
+    ...(channelKeys ? { channelKeys } : {}),
+  };
   const token = { ...(holdToken ? { holdToken } : {}), ...(ttlSeconds !== undefined ? { ttlSeconds } : {}) };
   // In the commit of this turn's changes (Booking.grouped): an on-sale's holds arrive many to a turn.
   const result = await c.booking.grouped(() =>

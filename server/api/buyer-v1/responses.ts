@@ -16,6 +16,7 @@ const wireReason: Record<DomainReason, FailureReason> = {
   object_not_found: 'object_not_found',
   not_bookable: 'not_bookable',
   not_for_sale: 'not_for_sale',
+  not_in_channel: 'not_in_channel',
   duplicate_object: 'duplicate_object',
   already_taken: 'already_taken',
   already_free: 'already_free',

@@ -16,6 +16,7 @@ const conflictMessages: Record<FailureReason, string> = {
   object_not_found: 'is not on this chart',
   not_bookable: 'cannot be changed on its own',
   not_for_sale: 'is not for sale',
+  not_in_channel: 'is kept for a sales channel',
   duplicate_object: 'is selected twice',
   already_taken: 'is not free',
   already_free: 'is already free',

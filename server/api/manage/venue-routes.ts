@@ -60,6 +60,7 @@ export function venueRoutes(router: Router<ManageContext>, workspaceId: number):
         if (result.ok) return { status: 200, body: { key: result.events[0]!.key } };
         if (result.reason === 'chart_not_found') return problem(404, `Chart not found: ${chartKey}`, { chartKey: ['no such chart'] });
         if (result.reason === 'invalid_sales_settings') return invalidRequest([{ path: result.path, message: result.message }]);
+        if (result.reason === 'invalid_channels') return problem(400, result.message);
         return problem(409, `An event with key ${result.key} exists already`, { key: ['taken by another event'] });
       }),
     )

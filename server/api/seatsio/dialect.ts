@@ -2,6 +2,7 @@ import type { Dialect, Problem } from '../pipeline';
 import { Router } from '../router';
 import { chartRoutes } from './charts';
 import type { SeatsioContext } from './context';
+import { channelRoutes } from './channels';
 import { eventRoutes } from './events';
 import { forSaleRoutes } from './for-sale';
 import { holdTokenRoutes } from './hold-tokens';
@@ -32,7 +33,17 @@ const codeOf: Record<Exclude<Problem, 'unauthorized' | 'forbidden'>, ErrorCode> 
 export function seatsioDialect(): Dialect<SeatsioContext> {
   const router = new Router<SeatsioContext>();
   // For-sale actions before objectActionRoutes, whose `/events/:key/actions/:action` would take them.
-  for (const routes of [holdTokenRoutes, workspaceRoutes, chartRoutes, eventRoutes, forSaleRoutes, objectActionRoutes, objectInfoRoutes, reportRoutes])
+  for (const routes of [
+    holdTokenRoutes,
+    workspaceRoutes,
+    chartRoutes,
+    eventRoutes,
+    channelRoutes,
+    forSaleRoutes,
+    objectActionRoutes,
+    objectInfoRoutes,
+    reportRoutes,
+  ])
     routes(router);
   return {
     prefix: '/api',

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { EventParams, EventView } from '../../booking/events';
 import type { ApiResponse, Router } from '../router';
 import type { SeatsioContext } from './context';
+import { channelInput } from './channels';
 import { forSaleConfig } from './for-sale';
 import { eventPage, eventReply } from './replies';
 import { chartNotFound, error, eventNotFound, ok, pageReply, pageRequest, parse } from './responses';
@@ -94,12 +95,20 @@ export function eventRoutes(router: Router<SeatsioContext>): void {
 }
 
 function eventParams(fields: schemas.EventFields): EventParams {
-  const { eventKey, name, date, pricing, salesSettings } = fields;
-  return { ...(eventKey ? { key: eventKey } : {}), name, date, ...(pricing ? { pricing } : {}), ...(salesSettings ? { sales: salesSettings } : {}) };
+  const { eventKey, name, date, pricing, salesSettings, channels } = fields;
+  return {
+    ...(eventKey ? { key: eventKey } : {}),
+    name,
+    date,
+    ...(pricing ? { pricing } : {}),
+    ...(salesSettings ? { sales: salesSettings } : {}),
+    ...(channels ? { channels: channels.map(channelInput) } : {}),
+  };
 }
 
 export function eventJson(c: SeatsioContext, event: EventView) {
   const offSale = forSaleConfig(c.booking, event.id);
+  const channels = c.booking.eventChannelList(event.id);
   return {
     id: event.id,
     key: event.key,
@@ -111,6 +120,7 @@ export function eventJson(c: SeatsioContext, event: EventView) {
     salesSettings: event.sales,
     tableBookingConfig: { mode: 'INHERIT' },
     ...(offSale ? { forSaleConfig: offSale } : {}),
+    ...(channels.length ? { channels } : {}),
     supportsBestAvailable: true,
     forSalePropagated: true,
     createdOn: new Date(event.createdAt).toISOString(),
@@ -127,5 +137,6 @@ function createEvents(c: SeatsioContext, chartKey: string, params: EventParams[]
   if (result.ok) return respond(result.events);
   if (result.reason === 'chart_not_found') return chartNotFound(chartKey, c.workspace.key);
   if (result.reason === 'invalid_sales_settings') return error('INVALID_REQUEST', `${result.path}: ${result.message}`);
+  if (result.reason === 'invalid_channels') return error('INVALID_REQUEST', `channels: ${result.message}`);
   return error('EVENT_KEY_ALREADY_EXISTS', `Event key already exists: ${result.key}`);
 }

@@ -136,7 +136,12 @@ type ChangeFields = { objects: z.infer<typeof schemas.objectRef>[]; type?: 'CHAN
     keepExtraData?: boolean | null;
     allowedPreviousStatuses?: string[] | null;
     rejectedPreviousStatuses?: string[] | null;
-  };
+  } & ChannelFields;
+
+type ChannelFields = { ignoreChannels?: boolean | null; channelKeys?: string[] | null };
+
+/** Which channels' places the request may take (seats.io's `channelKeys`, `ignoreChannels`). */
+const channelAccess = (body: ChannelFields) => ({ channelKeys: body.channelKeys ?? null, ignoreChannels: body.ignoreChannels ?? false });
 
 /** The body fields shared by every status change request, as the booking layer wants them. */
 function changeRequest(eventKeys: string[], body: ChangeFields): { ok: true; value: StatusChangeRequest } | { ok: false; response: ApiResponse } {
@@ -155,6 +160,7 @@ function changeRequest(eventKeys: string[], body: ChangeFields): { ok: true; val
       keepExtraData: body.keepExtraData ?? false,
       allowedPreviousStatuses: body.allowedPreviousStatuses ?? null,
       rejectedPreviousStatuses: body.rejectedPreviousStatuses ?? null,
+      ...channelAccess(body),
     },
   };
 }
@@ -179,7 +185,14 @@ function bestAvailableChange(c: SeatsioContext, eventKey: string, body: z.infer<
       ...(query.sections ? { sections: query.sections } : {}),
       ...(query.tryToPreventOrphanSeats === false ? { tryToPreventOrphanSeats: false } : {}),
     },
-    { kind: 'status', status, holdToken: body.holdToken ?? null, orderId: body.orderId ?? null, keepExtraData: body.keepExtraData ?? false },
+    {
+      kind: 'status',
+      status,
+      holdToken: body.holdToken ?? null,
+      orderId: body.orderId ?? null,
+      keepExtraData: body.keepExtraData ?? false,
+      ...channelAccess(body),
+    },
   );
   if (!result.ok) return changeRefused(result.failure);
   if (!pick) return error('BEST_AVAILABLE_NOT_FOUND', `Not enough free seats for best available: ${query.number}`);

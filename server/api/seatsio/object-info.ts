@@ -67,6 +67,7 @@ export function eventObjectInfo(view: ObjectView): Record<string, unknown> {
     ...(object.leftNeighbour ? { leftNeighbour: object.leftNeighbour } : {}),
     ...(object.rightNeighbour ? { rightNeighbour: object.rightNeighbour } : {}),
     ...(object.bookAsAWhole ? { bookAsAWhole: true } : {}),
+    ...(view.channel ? { channel: view.channel } : {}),
     ...(object.seats && object.type === 'table' ? { numSeats: object.seats.length } : {}),
   };
   const distance = distanceToFocalPoint(chart.definition, object);

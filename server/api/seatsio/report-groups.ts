@@ -37,8 +37,8 @@ export const REPORT_GROUPS = {
   byObjectType: (view) => view.object.type,
   byAvailability: (_view, info) => (info.isAvailable ? 'available' : 'not_available'),
   byAvailabilityReason: (_view, info) => info.availabilityReason as string,
-  // Tessera has no channels or zones: every object is in none.
-  byChannel: () => 'NO_CHANNEL',
+  byChannel: (view) => view.channel ?? 'NO_CHANNEL',
+  // Tessera has no zones: every object is in none.
   byZone: () => 'NO_ZONE',
 } satisfies Record<string, (view: ObjectView, info: Record<string, unknown>) => string>;
 

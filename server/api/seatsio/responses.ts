@@ -83,6 +83,7 @@ const codeByReason: Record<FailureReason, ErrorCode> = {
   object_not_found: 'OBJECT_NOT_FOUND',
   not_bookable: 'ILLEGAL_STATUS_CHANGE',
   not_for_sale: 'ILLEGAL_STATUS_CHANGE',
+  not_in_channel: 'ILLEGAL_STATUS_CHANGE',
   duplicate_object: 'INVALID_REQUEST',
   already_taken: 'ILLEGAL_STATUS_CHANGE',
   already_free: 'ILLEGAL_STATUS_CHANGE',

@@ -35,9 +35,8 @@ const changeOptions = {
   holdToken: z.string().min(1).max(100).nullish(),
   orderId: z.string().max(200).nullish(),
   keepExtraData: z.boolean().nullish(),
-  // Without channels, ignoring them changes nothing; naming one is refused.
   ignoreChannels: z.boolean().nullish(),
-  channelKeys: z.array(z.string()).max(0, { error: 'channels are not supported by Tessera' }).nullish(),
+  channelKeys: z.array(key).max(100).nullish(),
   resaleListingId: notSupported('resale listings'),
   allowedPreviousStatuses: z.array(statusName).max(50).nullish(),
   rejectedPreviousStatuses: z.array(statusName).max(50).nullish(),
@@ -110,6 +109,35 @@ export const holdTokenBody = z
   .optional();
 export const extendHoldTokenBody = z.object({ expiresInMinutes: z.number().positive().max(1_000_000) }).strict();
 
+/** Places of a channel: labels of seats, tables, booths and whole standing areas. */
+const channelPlaces = z.array(key).max(100_000);
+const channelAreaPlaces = notSupported('places of a standing area in a channel (put the whole area in it)');
+
+/** A channel as seats.io's channel calls take it. */
+export const channelInput = z
+  .object({
+    key,
+    name: z.string().trim().min(1).max(200),
+    color: z.string().max(50).nullish(),
+    index: z.number().int().nullish(),
+    objects: channelPlaces.nullish(),
+    areaPlaces: channelAreaPlaces,
+  })
+  .strict();
+
+/** `POST /events/{key}/channels`: one channel, or several. */
+export const addChannelsBody = z.union([channelInput, z.array(channelInput).min(1).max(100)]);
+export const replaceChannelsBody = z.object({ channels: z.array(channelInput).max(100) }).strict();
+export const updateChannelBody = z
+  .object({
+    name: z.string().trim().min(1).max(200).optional(),
+    color: z.string().max(50).nullish(),
+    objects: channelPlaces.optional(),
+    areaPlaces: channelAreaPlaces,
+  })
+  .strict();
+export const channelObjectsBody = z.object({ objects: channelPlaces, areaPlaces: channelAreaPlaces }).strict();
+
 const eventFields = {
   eventKey: key.optional(),
   name: z.string().max(200).nullish(),
@@ -121,7 +149,7 @@ const eventFields = {
     .optional(),
   objectCategories: notSupported('event-level object categories'),
   categories: notSupported('event-level categories'),
-  channels: notSupported('channels'),
+  channels: z.array(channelInput).max(100).optional(),
   forSaleConfig: notSupported('for-sale configs on create (use edit-for-sale-config once the event exists)'),
   /** Tessera's extension: prices per category for the buyer chart. */
   pricing: pricingSchema.optional(),

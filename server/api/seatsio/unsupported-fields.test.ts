@@ -33,14 +33,18 @@ describe('create and update event', () => {
   it('refuses what Tessera does not implement, naming the field; INHERIT table booking is what it does', async () => {
     const create = (params: CreateEventParams) => () => server.client.events.create('small', params);
     await refusedNaming(
-      create(new CreateEventParams().withKey('c1').withChannels([{ key: 'vip', name: 'VIP', color: '#f00', index: 1, objects: [] }])),
-      'channels',
+      create(new CreateEventParams().withKey('c1').withChannels([{ key: 'vip', name: 'VIP', color: '#f00', index: 1, areaPlaces: { GA1: 3 } }])),
+      'channels[0].areaPlaces',
     );
     await refusedNaming(create(new CreateEventParams().withKey('c2').withForSaleConfig(new ForSaleConfig(false, ['A-1'], {}, []))), 'forSaleConfig');
     await refusedNaming(create(new CreateEventParams().withKey('c3').withObjectCategories({ 'A-1': 'back' })), 'objectCategories');
     await refusedNaming(create(new CreateEventParams().withKey('c4').withCategories([{ key: 9, label: 'Extra', color: '#000' }] as never)), 'categories');
     await refusedNaming(create(new CreateEventParams().withKey('c5').withTableBookingConfig(TableBookingConfig.allByTable())), 'tableBookingConfig');
-    await refusedNaming(() => server.client.events.createMultiple('small', [new CreateEventParams().withKey('c6').withChannels([])]), 'events[0].channels');
+    await refusedNaming(
+      () =>
+        server.client.events.createMultiple('small', [new CreateEventParams().withKey('c6').withChannels([{ key: 'vip', name: 'VIP', objects: ['Z-99'] }])]),
+      'Z-99',
+    );
 
     const event = await server.client.events.create(
       'small',
@@ -63,9 +67,8 @@ describe('create and update event', () => {
 });
 
 describe('hold, book and change status', () => {
-  it('refuses channel keys and resale listings, takes ignoreChannels (there are no channels to ignore)', async () => {
+  it('refuses resale listings and seasons; takes channel keys and ignoreChannels (channels.test.ts has their effect)', async () => {
     const { holdToken } = await server.client.holdTokens.create();
-    await refusedNaming(() => server.client.events.hold('fields', ['A-1'], holdToken, null, null, null, ['vip']), 'channelKeys');
     await refusedNaming(() => server.client.events.putUpForResale('fields', ['A-1'], 'listing-1'), 'resaleListingId');
     await refusedNaming(
       () =>
@@ -74,7 +77,7 @@ describe('hold, book and change status', () => {
         ]),
       'season',
     );
-    await server.client.events.hold('fields', ['A-1'], holdToken, null, null, true, []);
+    await server.client.events.hold('fields', ['A-1'], holdToken, null, null, true, ['vip']);
     expect((await server.client.events.retrieveObjectInfo('fields', 'A-1')).status).toBe('reservedByToken');
     await server.client.events.book('fields', ['A-1'], holdToken, 'order-7', true, true);
     expect((await server.client.events.retrieveObjectInfo('fields', 'A-1')).orderId).toBe('order-7');

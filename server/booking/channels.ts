@@ -1,0 +1,235 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { channelObjects, eventChannels } from '../../db/schema';
+import { findEvent, type EventHandle } from './event-state';
+import type { Store } from './store';
+
+/*
+ * Channels, as seats.io has them: an event's places set aside for some sellers (sponsors, a fan club, the box
+ * office). A place in a channel can be taken only by a caller who names the channel's key, or by the venue
+ * ignoring channels; a place in no channel by anyone. The key is what unlocks a channel, so it is never shown to
+ * buyers who do not already have it; names and colours are for the venue's eyes.
+ */
+
+export type Channel = { key: string; name: string; color: string | null; index?: number; objects: string[] };
+export type ChannelInput = { key: string; name: string; color?: string | null; index?: number | null; objects?: string[] };
+export type ChannelPatch = { name?: string; color?: string | null; objects?: string[] };
+
+/** What a change may take of channelled places: those of the channels it names, or all when it ignores them. */
+export type ChannelAccess = { channelKeys?: string[] | null; ignoreChannels?: boolean };
+
+export type ChannelsResult =
+  | { ok: true }
+  | { ok: false; reason: 'event_not_found' }
+  | { ok: false; reason: 'channel_not_found' | 'channel_exists'; channelKey: string }
+  | { ok: false; reason: 'invalid_objects'; message: string };
+
+/** The event's channels, by the venue's index, then in the order they were added; each with its places. */
+export function eventChannelList(store: Store, eventId: number): Channel[] {
+  const objects = new Map<string, string[]>();
+  for (const row of store.db.select().from(channelObjects).where(eq(channelObjects.eventId, eventId)).orderBy(asc(channelObjects.label)).all()) {
+    let labels = objects.get(row.channelKey);
+    if (!labels) objects.set(row.channelKey, (labels = []));
+    labels.push(row.label);
+  }
+  return store.db
+    .select()
+    .from(eventChannels)
+    .where(eq(eventChannels.eventId, eventId))
+    .orderBy(asc(eventChannels.position))
+    .all()
+    .sort((a, b) => (a.index ?? Infinity) - (b.index ?? Infinity) || a.position - b.position)
+    .map((c) => ({ key: c.key, name: c.name, color: c.color, ...(c.index !== null ? { index: c.index } : {}), objects: objects.get(c.key) ?? [] }));
+}
+
+/** The places in one channel, if the event has it: what a buyer who has the key may take. */
+export function channelPlaces(store: Store, eventKey: string, channelKey: string): string[] | undefined {
+  const event = findEvent(store, eventKey, null);
+  if (!event?.hasChannels) return undefined;
+  const channel = store.db
+    .select({ key: eventChannels.key })
+    .from(eventChannels)
+    .where(and(eq(eventChannels.eventId, event.id), eq(eventChannels.key, channelKey)))
+    .get();
+  if (!channel) return undefined;
+  return store.db
+    .select({ label: channelObjects.label })
+    .from(channelObjects)
+    .where(and(eq(channelObjects.eventId, event.id), eq(channelObjects.channelKey, channelKey)))
+    .orderBy(asc(channelObjects.label))
+    .all()
+    .map((r) => r.label);
+}
+
+/** Every place that is in some channel, without saying which: what every chart must show as not for everyone. */
+export function channelledPlaces(store: Store, event: EventHandle): string[] {
+  if (!event.hasChannels) return [];
+  return store.statements.channelledLabels.all({ eventId: event.id }).map((r) => r.label);
+}
+
+/** True when `access` may not take a place in `channel` (null: in none). */
+export function outsideChannel(channel: string | null, access: ChannelAccess): boolean {
+  return channel !== null && !access.ignoreChannels && !(access.channelKeys ?? []).includes(channel);
+}
+
+/** The places of the event that `access` may not take because of their channel. */
+export function lockedByChannel(store: Store, event: EventHandle, access: ChannelAccess): Set<string> {
+  if (!event.hasChannels || access.ignoreChannels) return new Set();
+  return new Set(
+    store.statements.channelledLabels
+      .all({ eventId: event.id })
+      .filter((r) => outsideChannel(r.channelKey, access))
+      .map((r) => r.label),
+  );
+}
+
+/** Labels that are not places of the event's chart, or that another channel already has, as one message. */
+function objectsProblem(store: Store, event: EventHandle, channelKey: string, labels: string[], also: Map<string, string> = new Map()): string | null {
+  const unknown = labels.filter((l) => !event.chart.byLabel.get(l)?.bookable);
+  if (unknown.length) return `Not places of this event's chart: ${unknown.join(', ')}`;
+  const channelOf = new Map(also);
+  for (const r of store.statements.channelledLabels.all({ eventId: event.id })) channelOf.set(r.label, r.channelKey);
+  const taken = labels.filter((l) => channelOf.has(l) && channelOf.get(l) !== channelKey).map((l) => `${l} (channel ${channelOf.get(l)})`);
+  return taken.length ? `A place is in one channel at most; already in another: ${taken.join(', ')}` : null;
+}
+
+function assign(store: Store, eventId: number, channelKey: string, labels: string[]): void {
+  for (let start = 0; start < labels.length; start += 500) {
+    store.db
+      .insert(channelObjects)
+      .values(labels.slice(start, start + 500).map((label) => ({ eventId, label, channelKey })))
+      .onConflictDoNothing()
+      .run();
+  }
+}
+
+function channelExists(store: Store, eventId: number, key: string): boolean {
+  return !!store.db
+    .select({ key: eventChannels.key })
+    .from(eventChannels)
+    .where(and(eq(eventChannels.eventId, eventId), eq(eventChannels.key, key)))
+    .get();
+}
+
+/** Runs a change of one event's channels in one transaction; anything refused writes nothing. */
+function changeChannels(store: Store, workspaceId: number, eventKey: string, change: (event: EventHandle) => ChannelsResult): ChannelsResult {
+  return store.transact(() => {
+    const event = findEvent(store, eventKey, workspaceId);
+    return event ? change(event) : { ok: false, reason: 'event_not_found' };
+  });
+}
+
+/** Adds channels to an event inside the caller's transaction (a new event's, or a channel call's). */
+export function insertChannels(store: Store, event: EventHandle, inputs: ChannelInput[]): ChannelsResult {
+  const keys = inputs.map((c) => c.key);
+  const repeated = keys.find((k, i) => keys.indexOf(k) !== i || channelExists(store, event.id, k));
+  if (repeated) return { ok: false, reason: 'channel_exists', channelKey: repeated };
+  const claimed = new Map<string, string>();
+  let position = store.db.select({ position: eventChannels.position }).from(eventChannels).where(eq(eventChannels.eventId, event.id)).all().length;
+  for (const input of inputs) {
+    const labels = [...new Set(input.objects ?? [])];
+    const problem = objectsProblem(store, event, input.key, labels, claimed);
+    if (problem) return { ok: false, reason: 'invalid_objects', message: problem };
+    for (const label of labels) claimed.set(label, input.key);
+    store.db
+      .insert(eventChannels)
+      .values({ eventId: event.id, key: input.key, name: input.name, color: input.color ?? null, index: input.index ?? null, position: position++ })
+      .run();
+    assign(store, event.id, input.key, labels);
+  }
+  return { ok: true };
+}
+
+/** Adds channels (with their places) to an event. */
+export function addChannels(store: Store, workspaceId: number, eventKey: string, inputs: ChannelInput[]): ChannelsResult {
+  return changeChannels(store, workspaceId, eventKey, (event) => insertChannels(store, event, inputs));
+}
+
+/** Replaces every channel of the event with these. */
+export function replaceChannels(store: Store, workspaceId: number, eventKey: string, inputs: ChannelInput[]): ChannelsResult {
+  return changeChannels(store, workspaceId, eventKey, (event) => {
+    store.db.delete(channelObjects).where(eq(channelObjects.eventId, event.id)).run();
+    store.db.delete(eventChannels).where(eq(eventChannels.eventId, event.id)).run();
+    return insertChannels(store, event, inputs);
+  });
+}
+
+/** Renames or recolours a channel; `objects`, when given, become its places instead of the ones it had. */
+export function updateChannel(store: Store, workspaceId: number, eventKey: string, channelKey: string, patch: ChannelPatch): ChannelsResult {
+  return changeChannels(store, workspaceId, eventKey, (event) => {
+    if (!channelExists(store, event.id, channelKey)) return { ok: false, reason: 'channel_not_found', channelKey };
+    if (patch.name !== undefined || patch.color !== undefined) {
+      store.db
+        .update(eventChannels)
+        .set({ ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.color !== undefined ? { color: patch.color } : {}) })
+        .where(and(eq(eventChannels.eventId, event.id), eq(eventChannels.key, channelKey)))
+        .run();
+    }
+    if (!patch.objects) return { ok: true };
+    const labels = [...new Set(patch.objects)];
+    const problem = objectsProblem(store, event, channelKey, labels);
+    if (problem) return { ok: false, reason: 'invalid_objects', message: problem };
+    store.db
+      .delete(channelObjects)
+      .where(and(eq(channelObjects.eventId, event.id), eq(channelObjects.channelKey, channelKey)))
+      .run();
+    assign(store, event.id, channelKey, labels);
+    return { ok: true };
+  });
+}
+
+/** Removes a channel: its places are in no channel any more. */
+export function removeChannel(store: Store, workspaceId: number, eventKey: string, channelKey: string): ChannelsResult {
+  return changeChannels(store, workspaceId, eventKey, (event) => {
+    if (!channelExists(store, event.id, channelKey)) return { ok: false, reason: 'channel_not_found', channelKey };
+    store.db
+      .delete(channelObjects)
+      .where(and(eq(channelObjects.eventId, event.id), eq(channelObjects.channelKey, channelKey)))
+      .run();
+    store.db
+      .delete(eventChannels)
+      .where(and(eq(eventChannels.eventId, event.id), eq(eventChannels.key, channelKey)))
+      .run();
+    return { ok: true };
+  });
+}
+
+/** Adds places to a channel, or takes them out of it. */
+export function changeChannelObjects(
+  store: Store,
+  workspaceId: number,
+  eventKey: string,
+  channelKey: string,
+  change: { add: string[] } | { remove: string[] },
+): ChannelsResult {
+  return changeChannels(store, workspaceId, eventKey, (event) => {
+    if (!channelExists(store, event.id, channelKey)) return { ok: false, reason: 'channel_not_found', channelKey };
+    if ('remove' in change) {
+      for (const label of change.remove) {
+        store.db
+          .delete(channelObjects)
+          .where(and(eq(channelObjects.eventId, event.id), eq(channelObjects.channelKey, channelKey), eq(channelObjects.label, label)))
+          .run();
+      }
+      return { ok: true };
+    }
+    const labels = [...new Set(change.add)];
+    const problem = objectsProblem(store, event, channelKey, labels);
+    if (problem) return { ok: false, reason: 'invalid_objects', message: problem };
+    assign(store, event.id, channelKey, labels);
+    return { ok: true };
+  });
+}
+
+/** What was wrong with channels asked for, in words. */
+export function channelsProblem(result: Exclude<ChannelsResult, { ok: true }>): string {
+  switch (result.reason) {
+    case 'event_not_found':
+      return 'Event not found';
+    case 'channel_not_found':
+      return `Channel not found: ${result.channelKey}`;
+    case 'channel_exists':
+      return `Channel key already in use: ${result.channelKey}`;
+    case 'invalid_objects':
+      return result.message;
+  }
+}
