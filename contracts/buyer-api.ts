@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { extraDataSchema } from './extra-data';
 import { pricingSchema } from './pricing';
 import { salesSettingsSchema } from './sales';
+import { eventChartConfigSchema } from './event-chart-schema';
 
 /**
  * The buyer API (`/api/v1`): what a buyer's browser and simple integrations send and get back. No secret key:
@@ -115,6 +116,8 @@ export const publicEventReply = z
      * only with the channel's key, through `channelKeys` (an embedded chart's `channels`).
      */
     inChannels: z.array(z.string()).optional(),
+    /** What the event changes of the chart document (contracts/event-chart.ts): every chart applies it. */
+    chartConfig: eventChartConfigSchema.optional(),
   })
   .meta({ id: 'PublicEvent' });
 

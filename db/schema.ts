@@ -71,6 +71,8 @@ export const events = sqliteTable(
     maxPlacesPerOrder: integer('max_places_per_order').notNull().default(10),
     holdMinutes: integer('hold_minutes').notNull().default(15),
     maxHoldMinutes: integer('max_hold_minutes').notNull().default(30),
+    /** What the event changes of its chart (contracts/event-chart.ts) as JSON: table booking, categories; null: nothing. */
+    chartConfig: text('chart_config'),
     /** The box office's custom statuses (contracts/custom-statuses.ts) as JSON; null: the default list. */
     customStatuses: text('custom_statuses'),
     /** The sequence number of the last committed status change (see statusChanges.seq). */

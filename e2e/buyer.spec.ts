@@ -333,3 +333,27 @@ test('the legend names every mark the venue uses, and places the buyer cannot ha
   expect(blocked.ok()).toBe(true);
   await expect(legend.getByText('Sold or unavailable', { exact: true })).toBeVisible();
 });
+
+test("an event that sells a chart's whole tables seat by seat, with a category of its own: the buyer page shows the event's venue", async ({
+  openBuyer,
+  event,
+  request,
+}) => {
+  const change = await request.post(`/api/events/${event.key}`, {
+    headers: authHeader,
+    data: {
+      tableBookingConfig: { mode: 'ALL_BY_SEAT' },
+      categories: [{ key: 'vip', label: 'VIP lounge', color: '#7c3aed' }],
+      objectCategories: { 'T2-3': 'vip' },
+    },
+  });
+  expect(change.status(), await change.text()).toBe(204);
+  const buyer = await openBuyer();
+  // The chart sells T2 whole; this event sells its seats, one of them in the event's own category.
+  await expect(place(buyer, 'T2-3')).toBeVisible();
+  await expect(place(buyer, 'T2')).toHaveCount(0);
+  await place(buyer, 'T2-3').click();
+  await expect(place(buyer, 'T2-3')).toHaveAttribute('data-selected', 'true');
+  await expect(buyer.getByRole('list', { name: 'Selected places' })).toContainText('Table T2, seat 3VIP lounge');
+  await expect(buyer.getByRole('list', { name: 'Legend' })).toContainText('VIP lounge');
+});

@@ -1,12 +1,13 @@
 'use client';
 
+import type { EventChartConfig } from '../../contracts/event-chart';
 import { useChart } from '../seating-chart/use-chart';
 import styles from './buyer-app.module.css';
 import { BuyerApp, type BuyerAppProps } from './BuyerApp';
 
 /** The buyer's page: the venue loads, then the live chart, the hold and checkout (BuyerApp). */
-export function BuyerPage({ chartUrl, ...props }: Omit<BuyerAppProps, 'chart'> & { chartUrl: string }) {
-  const [loaded, retry] = useChart(chartUrl);
+export function BuyerPage({ chartUrl, chartConfig, ...props }: Omit<BuyerAppProps, 'chart'> & { chartUrl: string; chartConfig?: EventChartConfig }) {
+  const [loaded, retry] = useChart(chartUrl, chartConfig);
   if (loaded.state === 'ready') return <BuyerApp {...props} chart={loaded.chart} />;
   return (
     <div className={styles.page}>

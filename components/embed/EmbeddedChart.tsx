@@ -62,7 +62,7 @@ export function EmbeddedChart({ host, version }: { host: ChartHost; version: num
       current = false;
     };
   }, [api, eventKey, workspaceKey, host]);
-  const [chart] = useChart(event ? new URL(event.chartUrl, host.server).href : null);
+  const [chart] = useChart(event ? new URL(event.chartUrl, host.server).href : null, event?.chartConfig);
   useEffect(() => {
     if (chart.state === 'failed') host.failed('The seating chart could not be loaded');
   }, [chart.state, host]);

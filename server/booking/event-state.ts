@@ -29,7 +29,7 @@ export function findEvent(store: Store, key: string, workspaceId: number | null)
     key,
     workspaceId: row.workspaceId,
     seq,
-    chart: store.loadChart(chartId),
+    chart: store.eventChart(chartId, row.chartConfig),
     sales: { checkoutMode, checkoutUrl, maxPlacesPerOrder, holdMinutes, maxHoldMinutes },
     hasChannels: row.hasChannels === 1,
   };

@@ -1,13 +1,15 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
 import { charts, eventObjects, events, type EventRow } from '../../db/schema';
-import { bookableObjects, type Category, type ChartDefinition } from '../../contracts/chart';
+import { bookableObjects, type Category, type ChartDefinition, type ChartObject } from '../../contracts/chart';
+import { eventChartProblems, type EventChartConfig } from '../../contracts/event-chart';
 import { customStatusesSchema, DEFAULT_CUSTOM_STATUSES, type CustomStatusSetting } from '../../contracts/custom-statuses';
 import { pricingSchema, type Pricing } from '../../contracts/pricing';
 import { DEFAULT_SALES_SETTINGS, salesSettingsProblem, type SalesSettings, type SalesSettingsPatch } from '../../contracts/sales';
 import type { OrderedPlace, OrganiserEvent, PublicEvent } from '../../contracts/page-services';
 import { channelledPlaces, channelsProblem, insertChannels, type ChannelInput } from './channels';
 import { findEvent, type EventHandle } from './event-state';
+import { FREE } from '../../contracts/statuses';
 import { bookedInOrder } from './status-change-log';
 import { enqueueMessages, type Message } from './webhooks';
 import { workspaceById } from './workspaces';
@@ -23,34 +25,56 @@ export type EventParams = {
   customStatuses?: CustomStatusSetting[];
   /** A new event's channels (channels.ts). */
   channels?: ChannelInput[];
+  /** What the event changes of its chart; on update, each field given replaces the one the event had. */
+  chartConfig?: EventChartConfig;
 };
 
 type SalesColumns = keyof SalesSettings;
 
-export type EventView = Omit<EventRow, 'pricing' | 'customStatuses' | SalesColumns> & {
+export type EventView = Omit<EventRow, 'pricing' | 'customStatuses' | 'chartConfig' | SalesColumns> & {
   chartKey: string;
-  /** The chart's categories, keys as the chart file has them (numbers stay numbers). */
+  /** The chart's categories and the event's own, keys as given (numbers stay numbers). */
   categories: Category[];
+  chartConfig: EventChartConfig;
   pricing?: Pricing;
   sales: SalesSettings;
   customStatuses: CustomStatusSetting[];
 };
 
-/** Settings that do not hold together, naming the field. */
-type InvalidSales = { ok: false; reason: 'invalid_sales_settings'; path: string; message: string };
+/**
+ * A field that does not hold together, named by its path: sales settings, or a chart config that does not fit the
+ * chart (or would change how places already taken are booked).
+ */
+type InvalidField = { ok: false; reason: 'invalid_field'; path: string; message: string };
+
+function checkChartConfig(chart: ChartDefinition, config: EventChartConfig | undefined): InvalidField | null {
+  const [problem] = config ? eventChartProblems(chart, config) : [];
+  return problem ? { ok: false, reason: 'invalid_field', path: problem[0], message: problem[1] } : null;
+}
+
+/** A config worth storing: null when it changes nothing of the chart. */
+function storedChartConfig(config: EventChartConfig | undefined): string | null {
+  const { tableBookingConfig, categories, objectCategories } = config ?? {};
+  const kept = {
+    ...(tableBookingConfig && tableBookingConfig.mode !== 'INHERIT' ? { tableBookingConfig } : {}),
+    ...(categories?.length ? { categories } : {}),
+    ...(objectCategories && Object.keys(objectCategories).length ? { objectCategories } : {}),
+  };
+  return Object.keys(kept).length ? JSON.stringify(kept) : null;
+}
 
 export type CreateEventsResult =
   | { ok: true; events: EventView[] }
   | { ok: false; reason: 'chart_not_found' }
   | { ok: false; reason: 'key_taken' | 'duplicate_key'; key: string }
   | { ok: false; reason: 'invalid_channels'; message: string }
-  | InvalidSales;
+  | InvalidField;
 
 /** `patch` over `base`, or why the result does not hold together. */
-function mergeSales(base: SalesSettings, patch: SalesSettingsPatch | undefined): SalesSettings | InvalidSales {
+function mergeSales(base: SalesSettings, patch: SalesSettingsPatch | undefined): SalesSettings | InvalidField {
   const merged = { ...base, ...patch };
   const problem = salesSettingsProblem(merged);
-  return problem ? { ok: false, reason: 'invalid_sales_settings', ...problem } : merged;
+  return problem ? { ok: false, reason: 'invalid_field', ...problem } : merged;
 }
 
 /** Stored pricing was validated on the way in; a row edited by hand that no longer parses shows no prices. */
@@ -66,16 +90,30 @@ function parseCustomStatuses(json: string | null): CustomStatusSetting[] {
 }
 
 function eventView(store: Store, row: EventRow, chartKey: string): EventView {
-  const { pricing, customStatuses, checkoutMode, checkoutUrl, maxPlacesPerOrder, holdMinutes, maxHoldMinutes, ...rest } = row;
+  const { pricing, customStatuses, checkoutMode, checkoutUrl, maxPlacesPerOrder, holdMinutes, maxHoldMinutes, chartConfig, ...rest } = row;
   const parsed = parsePricing(pricing);
   return {
     ...rest,
     chartKey,
-    categories: store.loadChart(row.chartId).definition.categories,
+    categories: store.eventChart(row.chartId, chartConfig).definition.categories,
+    chartConfig: chartConfig === null ? {} : (JSON.parse(chartConfig) as EventChartConfig),
     ...(parsed ? { pricing: parsed } : {}),
     sales: { checkoutMode, checkoutUrl, maxPlacesPerOrder, holdMinutes, maxHoldMinutes },
     customStatuses: parseCustomStatuses(customStatuses),
   };
+}
+
+/** The objects an event keeps a row for: what can be booked on its own, but standing areas (they keep counts). */
+const seatsTablesAndBooths = (chart: ChartDefinition) => bookableObjects(chart).filter((o) => o.type !== 'generalAdmission');
+
+/** Free rows for these objects. Chunked multi-row inserts: a 100,000-seat event is created in well under a second. */
+function insertObjectRows(store: Store, eventId: number, objects: ChartObject[]): void {
+  for (let start = 0; start < objects.length; start += 500) {
+    store.db
+      .insert(eventObjects)
+      .values(objects.slice(start, start + 500).map((o) => ({ eventId, label: o.label })))
+      .run();
+  }
 }
 
 /** Creates events for one chart, each with one free row per bookable object, in one transaction. */
@@ -100,8 +138,13 @@ export function createEvents(store: Store, workspaceId: number, chartKey: string
     for (const key of keys) {
       if (store.statements.eventByKey.get({ key })) return { ok: false, reason: 'key_taken', key };
     }
-    const objects = bookableObjects(store.loadChart(chart.id).definition).filter((o) => o.type !== 'generalAdmission');
+    const definition = store.loadChart(chart.id).definition;
+    for (const p of params) {
+      const invalid = checkChartConfig(definition, p.chartConfig);
+      if (invalid) return invalid;
+    }
     const created = params.map((p, i) => {
+      const chartConfig = storedChartConfig(p.chartConfig);
       const row = store.db
         .insert(events)
         .values({
@@ -112,18 +155,13 @@ export function createEvents(store: Store, workspaceId: number, chartKey: string
           date: p.date ?? null,
           pricing: p.pricing ? JSON.stringify(p.pricing) : null,
           customStatuses: p.customStatuses ? JSON.stringify(p.customStatuses) : null,
+          chartConfig,
           ...sales[i]!,
           createdAt: now,
         })
         .returning()
         .get();
-      // Chunked multi-row inserts: a 100,000-seat event is created in well under a second.
-      for (let start = 0; start < objects.length; start += 500) {
-        store.db
-          .insert(eventObjects)
-          .values(objects.slice(start, start + 500).map((o) => ({ eventId: row.id, label: o.label })))
-          .run();
-      }
+      insertObjectRows(store, row.id, seatsTablesAndBooths(store.eventChart(chart.id, chartConfig).definition));
       return eventView(store, row, chart.key);
     });
     for (const [i, p] of params.entries()) {
@@ -178,6 +216,7 @@ function publicView(store: Store, handle: EventHandle, event: EventView): Public
     ...(event.pricing ? { pricing: event.pricing } : {}),
     sales: handle.sales,
     ...(handle.hasChannels ? { inChannels: channelledPlaces(store, handle) } : {}),
+    ...(Object.keys(event.chartConfig).length ? { chartConfig: event.chartConfig } : {}),
   };
 }
 
@@ -226,7 +265,7 @@ export function eventOrder(
   return places.length ? { event: publicView(store, handle, eventByKey(store, handle.workspaceId, key)!), chart: handle.chart.definition, places } : undefined;
 }
 
-export type UpdateEventResult = { ok: true } | { ok: false; reason: 'event_not_found' | 'key_taken' } | InvalidSales;
+export type UpdateEventResult = { ok: true } | { ok: false; reason: 'event_not_found' | 'key_taken' } | InvalidField;
 
 export function updateEvent(store: Store, workspaceId: number, key: string, params: EventParams): UpdateEventResult {
   return store.transact((): UpdateEventResult => {
@@ -235,9 +274,17 @@ export function updateEvent(store: Store, workspaceId: number, key: string, para
     if (params.key && params.key !== key && store.statements.eventByKey.get({ key: params.key })) return { ok: false, reason: 'key_taken' };
     const sales = mergeSales(event.sales, params.sales);
     if ('ok' in sales) return sales;
+    let chartConfig: string | null | undefined;
+    if (params.chartConfig) {
+      const merged = { ...eventByKey(store, workspaceId, key)!.chartConfig, ...params.chartConfig };
+      chartConfig = storedChartConfig(merged);
+      const invalid = checkChartConfig(store.loadChart(event.chart.id).definition, merged) ?? rebook(store, event, chartConfig);
+      if (invalid) return invalid;
+    }
     store.db
       .update(events)
       .set({
+        ...(chartConfig !== undefined ? { chartConfig } : {}),
         ...(params.key ? { key: params.key } : {}),
         ...(params.name !== undefined ? { name: params.name } : {}),
         ...(params.date !== undefined ? { date: params.date } : {}),
@@ -251,6 +298,44 @@ export function updateEvent(store: Store, workspaceId: number, key: string, para
     enqueueMessages(store, workspaceId, () => [eventMessage('event.updated', eventByKey(store, workspaceId, params.key ?? key)!)], store.now());
     return { ok: true };
   });
+}
+
+/**
+ * Keeps a row for exactly what the event can book under its new chart config: tables that change how they are
+ * booked trade their row for their seats' rows, or the other way round. Only places that are free and in no channel
+ * may change so; anything else keeps the event as it was, naming the place.
+ */
+function rebook(store: Store, event: EventHandle, chartConfig: string | null): InvalidField | null {
+  const before = seatsTablesAndBooths(event.chart.definition);
+  const after = seatsTablesAndBooths(store.eventChart(event.chart.id, chartConfig).definition);
+  const kept = new Set(after.map((o) => o.label));
+  const gone = before.filter((o) => !kept.has(o.label));
+  const had = new Set(before.map((o) => o.label));
+  for (const object of gone) {
+    const row = store.statements.seat.get({ eventId: event.id, label: object.label });
+    const channel = store.statements.channelOf.get({ eventId: event.id, label: object.label });
+    if ((row && (row.status !== FREE || !row.forSale)) || channel) {
+      const why = channel ? `is in channel ${channel.channelKey}` : `is ${row!.status}`;
+      return {
+        ok: false,
+        reason: 'invalid_field',
+        path: 'tableBookingConfig',
+        message: `${object.label} ${why}: only free places can change how they are booked`,
+      };
+    }
+  }
+  for (const object of gone)
+    store.db
+      .delete(eventObjects)
+      .where(and(eq(eventObjects.eventId, event.id), eq(eventObjects.label, object.label)))
+      .run();
+  insertObjectRows(
+    store,
+    event.id,
+    after.filter((o) => !had.has(o.label)),
+  );
+  store.snapshots.delete(event.id);
+  return null;
 }
 
 /** What subscribers hear of an event created or changed. */

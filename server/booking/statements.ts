@@ -55,6 +55,7 @@ export function prepareStatements(db: Db) {
         maxPlacesPerOrder: events.maxPlacesPerOrder,
         holdMinutes: events.holdMinutes,
         maxHoldMinutes: events.maxHoldMinutes,
+        chartConfig: events.chartConfig,
         // Most events have no channels: then no change looks a place's channel up.
         hasChannels: sql<number>`exists (select 1 from ${eventChannels} where ${eventChannels.eventId} = ${events.id})`,
       })

@@ -3,6 +3,8 @@ import type { Db } from '../../db/client';
 import type { ChartDefinition, ChartObject } from '../../contracts/chart';
 import type { Snapshot } from '../../contracts/realtime';
 import type { CommittedChanges } from './change-status';
+import { eventChart as applyEventChart, type EventChartConfig } from '../../contracts/event-chart';
+import { RecentlyUsed } from '../recently-used';
 import { prepareStatements, type Statements } from './statements';
 
 /**
@@ -33,6 +35,8 @@ export type Store = StoreDeps & {
   findChart: (chartId: number) => LoadedChart | undefined;
   /** A chart that an event refers to, so it must exist. */
   loadChart: (chartId: number) => LoadedChart;
+  /** The chart as an event has it (`chartConfig`: the event's stored config, contracts/event-chart.ts), kept a while. */
+  eventChart: (chartId: number, chartConfig: string | null) => LoadedChart;
   /**
    * Runs `fn` in one BEGIN IMMEDIATE transaction; every write goes through it. Synchronous: an async fn would not
    * roll back. A thrown error or a returned `{ ok: false, … }` rolls back (a savepoint when nested), so a failed
@@ -49,6 +53,18 @@ export type Store = StoreDeps & {
   snapshots: Map<number, Snapshot>;
 };
 
+/** Events with a chart config of their own whose chart is kept: those on sale now, and some. */
+const EVENT_CHARTS_KEPT = 64;
+
+/** A chart definition with the lookups the booking layer makes. */
+function indexed(definition: ChartDefinition): Pick<LoadedChart, 'definition' | 'byLabel' | 'generalAdmission'> {
+  return {
+    definition,
+    byLabel: new Map(definition.objects.map((o) => [o.label, o])),
+    generalAdmission: definition.objects.filter((o) => o.type === 'generalAdmission'),
+  };
+}
+
 /** `42-1f3a…`: the chart's id and the first 64 bits of the SHA-256 of its stored JSON. */
 function chartRef(chartId: number, json: string): string {
   return `${chartId}-${createHash('sha256').update(json).digest('hex').slice(0, 16)}`;
@@ -64,14 +80,7 @@ export function createStore(deps: StoreDeps): Store {
       const row = statements.chartDefinition.get({ id: chartId });
       if (!row) return undefined;
       const definition = JSON.parse(row.definition) as ChartDefinition;
-      chart = {
-        id: chartId,
-        key: row.key,
-        ref: chartRef(chartId, row.definition),
-        definition,
-        byLabel: new Map(definition.objects.map((o) => [o.label, o])),
-        generalAdmission: definition.objects.filter((o) => o.type === 'generalAdmission'),
-      };
+      chart = { id: chartId, key: row.key, ref: chartRef(chartId, row.definition), ...indexed(definition) };
       cache.set(chartId, chart);
     }
     return chart;
@@ -80,6 +89,19 @@ export function createStore(deps: StoreDeps): Store {
     const chart = findChart(chartId);
     if (!chart) throw new Error(`chart ${chartId} referenced but missing`);
     return chart;
+  };
+  const eventCharts = new RecentlyUsed<string, LoadedChart>(EVENT_CHARTS_KEPT);
+  const eventChart = (chartId: number, chartConfig: string | null): LoadedChart => {
+    const chart = loadChart(chartId);
+    if (chartConfig === null) return chart;
+    const key = `${chartId}\u0000${chartConfig}`;
+    let own = eventCharts.get(key);
+    if (!own) {
+      const definition = applyEventChart(chart.definition, JSON.parse(chartConfig) as EventChartConfig);
+      own = { ...chart, ...indexed(definition) };
+      eventCharts.set(key, own);
+    }
+    return own;
   };
   // better-sqlite3 builds a wrapper per transaction function: build one, once, that runs whatever it is given.
   const immediate = deps.db.$client.transaction((fn: () => unknown) => {
@@ -133,7 +155,7 @@ export function createStore(deps: StoreDeps): Store {
       if (!waiting.length) setImmediate(flush);
       waiting.push({ fn, resolve: resolve as (value: unknown) => void, reject });
     });
-  return { ...deps, onCommit, statements, findChart, loadChart, transact, group, snapshots: new Map() };
+  return { ...deps, onCommit, statements, findChart, loadChart, eventChart, transact, group, snapshots: new Map() };
 }
 
 /** Carries a failure result out of a transaction, which better-sqlite3 rolls back on any throw. Not an Error: no stack to capture. */

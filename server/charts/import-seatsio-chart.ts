@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { fieldIssues, type FieldIssue } from '../field-issues';
-import { isCssColour } from './css-colour';
+import { cssColourSchema } from '../../contracts/css-colour';
 import type { Category, ChartDefinition, ChartObject, Decoration, Point, Row, SectionOutline, Shape } from '../../contracts/chart';
 
 /*
@@ -128,7 +128,7 @@ const seatsioChartFile = z
             z.object({
               key: categoryKey,
               label: z.string().max(200),
-              color: z.string().max(50).refine(isCssColour, 'a CSS colour: #rrggbb, rgb(), hsl() or a colour name'),
+              color: cssColourSchema,
               accessible: z.boolean().nullish(),
             }),
           )

@@ -29,6 +29,7 @@ export default async function EventPage({ params, searchParams }: Props) {
       eventKey={eventKey}
       eventName={event.name ?? UNNAMED_EVENT}
       chartUrl={event.chartUrl}
+      {...(event.chartConfig ? { chartConfig: event.chartConfig } : {})}
       {...(event.pricing ? { pricing: event.pricing } : {})}
       sales={event.sales}
       {...(event.inChannels ? { inChannels: event.inChannels } : {})}

@@ -28,7 +28,7 @@ const CONNECTION_WORDS = { connecting: 'Connecting…', live: 'Live', reconnecti
 
 /** An event at the box office: the venue loads, then the live board. */
 export function EventBoard({ event, csrfToken }: Props) {
-  const [loaded, retry] = useChart(event.chartUrl);
+  const [loaded, retry] = useChart(event.chartUrl, event.chartConfig);
   if (loaded.state === 'ready') return <LiveBoard event={event} csrfToken={csrfToken} chart={loaded.chart} />;
   return (
     <main className={styles.loading}>

@@ -59,7 +59,7 @@ export function venueRoutes(router: Router<ManageContext>, workspaceId: number):
         const result = c.booking.createEvents(workspaceId, chartKey, [params]);
         if (result.ok) return { status: 200, body: { key: result.events[0]!.key } };
         if (result.reason === 'chart_not_found') return problem(404, `Chart not found: ${chartKey}`, { chartKey: ['no such chart'] });
-        if (result.reason === 'invalid_sales_settings') return invalidRequest([{ path: result.path, message: result.message }]);
+        if (result.reason === 'invalid_field') return invalidRequest([{ path: result.path, message: result.message }]);
         if (result.reason === 'invalid_channels') return problem(400, result.message);
         return problem(409, `An event with key ${result.key} exists already`, { key: ['taken by another event'] });
       }),
@@ -73,7 +73,7 @@ export function venueRoutes(router: Router<ManageContext>, workspaceId: number):
         const { salesSettings, ...rest } = body.value;
         const result = c.booking.updateEvent(workspaceId, req.params.key!, { ...rest, ...(salesSettings ? { sales: salesSettings } : {}) });
         if (result.ok) return { status: 204 };
-        if (result.reason === 'invalid_sales_settings') return invalidRequest([{ path: result.path, message: result.message }]);
+        if (result.reason === 'invalid_field') return invalidRequest([{ path: result.path, message: result.message }]);
         return problem(404, `Event not found: ${req.params.key}`);
       }),
     )

@@ -74,7 +74,7 @@ export function eventRoutes(router: Router<SeatsioContext>): void {
         if (!body.ok) return body.response;
         const result = c.booking.updateEvent(c.workspace.id, req.params.key!, eventParams(body.value));
         if (result.ok) return ok();
-        if (result.reason === 'invalid_sales_settings') return error('INVALID_REQUEST', `${result.path}: ${result.message}`);
+        if (result.reason === 'invalid_field') return error('INVALID_REQUEST', `${result.path}: ${result.message}`);
         return result.reason === 'event_not_found'
           ? eventNotFound(req.params.key!)
           : error('EVENT_KEY_ALREADY_EXISTS', `Event key already exists: ${body.value.eventKey}`);
@@ -95,8 +95,14 @@ export function eventRoutes(router: Router<SeatsioContext>): void {
 }
 
 function eventParams(fields: schemas.EventFields): EventParams {
-  const { eventKey, name, date, pricing, salesSettings, channels } = fields;
+  const { eventKey, name, date, pricing, salesSettings, channels, tableBookingConfig, categories, objectCategories } = fields;
+  const chartConfig = {
+    ...(tableBookingConfig ? { tableBookingConfig } : {}),
+    ...(categories ? { categories } : {}),
+    ...(objectCategories ? { objectCategories } : {}),
+  };
   return {
+    ...(Object.keys(chartConfig).length ? { chartConfig } : {}),
     ...(eventKey ? { key: eventKey } : {}),
     name,
     date,
@@ -118,7 +124,8 @@ export function eventJson(c: SeatsioContext, event: EventView) {
     ...(event.date ? { date: event.date } : {}),
     ...(event.pricing ? { pricing: event.pricing } : {}),
     salesSettings: event.sales,
-    tableBookingConfig: { mode: 'INHERIT' },
+    tableBookingConfig: event.chartConfig.tableBookingConfig ?? { mode: 'INHERIT' },
+    ...(event.chartConfig.objectCategories ? { objectCategories: event.chartConfig.objectCategories } : {}),
     ...(offSale ? { forSaleConfig: offSale } : {}),
     ...(channels.length ? { channels } : {}),
     supportsBestAvailable: true,
@@ -136,7 +143,7 @@ function createEvents(c: SeatsioContext, chartKey: string, params: EventParams[]
   const result = c.booking.createEvents(c.workspace.id, chartKey, params);
   if (result.ok) return respond(result.events);
   if (result.reason === 'chart_not_found') return chartNotFound(chartKey, c.workspace.key);
-  if (result.reason === 'invalid_sales_settings') return error('INVALID_REQUEST', `${result.path}: ${result.message}`);
+  if (result.reason === 'invalid_field') return error('INVALID_REQUEST', `${result.path}: ${result.message}`);
   if (result.reason === 'invalid_channels') return error('INVALID_REQUEST', `channels: ${result.message}`);
   return error('EVENT_KEY_ALREADY_EXISTS', `Event key already exists: ${result.key}`);
 }

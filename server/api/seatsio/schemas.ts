@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { cssColourSchema } from '../../../contracts/css-colour';
+import { eventCategoriesSchema, objectCategoriesSchema, tableBookingConfigSchema } from '../../../contracts/event-chart-schema';
 import { extraDataSchema } from '../../../contracts/extra-data';
 import { pricingSchema } from '../../../contracts/pricing';
 import { salesSettingsPatch } from '../../../contracts/sales';
@@ -118,7 +120,7 @@ export const channelInput = z
   .object({
     key,
     name: z.string().trim().min(1).max(200),
-    color: z.string().max(50).nullish(),
+    color: cssColourSchema.nullish(),
     index: z.number().int().nullish(),
     objects: channelPlaces.nullish(),
     areaPlaces: channelAreaPlaces,
@@ -131,7 +133,7 @@ export const replaceChannelsBody = z.object({ channels: z.array(channelInput).ma
 export const updateChannelBody = z
   .object({
     name: z.string().trim().min(1).max(200).optional(),
-    color: z.string().max(50).nullish(),
+    color: cssColourSchema.nullish(),
     objects: channelPlaces.optional(),
     areaPlaces: channelAreaPlaces,
   })
@@ -142,13 +144,9 @@ const eventFields = {
   eventKey: key.optional(),
   name: z.string().max(200).nullish(),
   date: z.iso.date().nullish(),
-  // Tables are booked as the chart says (seats.io's INHERIT); other modes are not implemented.
-  tableBookingConfig: z
-    .object({ mode: z.literal('INHERIT', { error: 'only INHERIT is supported by Tessera: tables are booked as the chart says' }) })
-    .strict()
-    .optional(),
-  objectCategories: notSupported('event-level object categories'),
-  categories: notSupported('event-level categories'),
+  tableBookingConfig: tableBookingConfigSchema.optional(),
+  objectCategories: objectCategoriesSchema.optional(),
+  categories: eventCategoriesSchema.optional(),
   channels: z.array(channelInput).max(100).optional(),
   forSaleConfig: notSupported('for-sale configs on create (use edit-for-sale-config once the event exists)'),
   /** Tessera's extension: prices per category for the buyer chart. */
@@ -184,7 +182,7 @@ export const simpleChartBody = z
         z.object({
           key: z.union([z.number().int(), z.string().min(1)]),
           label: z.string().max(200),
-          color: z.string().max(50),
+          color: cssColourSchema,
           accessible: z.boolean().optional(),
         }),
       )

@@ -30,16 +30,23 @@ async function refusedNaming(call: () => Promise<unknown>, field: string) {
 }
 
 describe('create and update event', () => {
-  it('refuses what Tessera does not implement, naming the field; INHERIT table booking is what it does', async () => {
+  it('refuses what Tessera does not implement or what does not fit the chart, naming the field', async () => {
     const create = (params: CreateEventParams) => () => server.client.events.create('small', params);
     await refusedNaming(
       create(new CreateEventParams().withKey('c1').withChannels([{ key: 'vip', name: 'VIP', color: '#f00', index: 1, areaPlaces: { GA1: 3 } }])),
       'channels[0].areaPlaces',
     );
     await refusedNaming(create(new CreateEventParams().withKey('c2').withForSaleConfig(new ForSaleConfig(false, ['A-1'], {}, []))), 'forSaleConfig');
-    await refusedNaming(create(new CreateEventParams().withKey('c3').withObjectCategories({ 'A-1': 'back' })), 'objectCategories');
-    await refusedNaming(create(new CreateEventParams().withKey('c4').withCategories([{ key: 9, label: 'Extra', color: '#000' }] as never)), 'categories');
-    await refusedNaming(create(new CreateEventParams().withKey('c5').withTableBookingConfig(TableBookingConfig.allByTable())), 'tableBookingConfig');
+    // Event-level categories and table booking (event-chart.test.ts has their effect): what does not fit the chart is named.
+    await refusedNaming(create(new CreateEventParams().withKey('c3').withObjectCategories({ 'Z-99': 'back' })), 'objectCategories.Z-99');
+    await refusedNaming(
+      create(new CreateEventParams().withKey('c4').withCategories([{ key: 1, label: 'Again', color: '#000' }] as never)),
+      'categories[0].key',
+    );
+    await refusedNaming(
+      create(new CreateEventParams().withKey('c5').withTableBookingConfig(TableBookingConfig.custom({ B1: 'BY_TABLE' }))),
+      'tableBookingConfig.tables.B1',
+    );
     await refusedNaming(
       () =>
         server.client.events.createMultiple('small', [new CreateEventParams().withKey('c6').withChannels([{ key: 'vip', name: 'VIP', objects: ['Z-99'] }])]),
@@ -52,7 +59,7 @@ describe('create and update event', () => {
     );
     expect(event).toMatchObject({ key: 'c7', name: 'Gala', tableBookingConfig: { mode: 'INHERIT' } });
     await refusedNaming(() => server.client.events.update('c7', new UpdateEventParams().withIsInThePast(true)), 'isInThePast');
-    await refusedNaming(() => server.client.events.update('c7', new UpdateEventParams().withObjectCategories({ 'A-1': 'back' })), 'objectCategories');
+    await refusedNaming(() => server.client.events.update('c7', new UpdateEventParams().withObjectCategories({ 'A-1': 'nope' })), 'objectCategories.A-1');
     await server.client.events.update('c7', new UpdateEventParams().withName('Gala night').withIsInThePast(false));
     expect((await server.client.events.retrieve('c7')).name).toBe('Gala night');
   });

@@ -1,4 +1,5 @@
 import colorNames from 'color-name';
+import { z } from 'zod';
 
 /*
  * Category colours reach every buyer's browser (SVG fills, the legend's inline style), so a chart file may only name
@@ -15,3 +16,6 @@ const NAMES = new Set(Object.keys(colorNames));
 export function isCssColour(value: string): boolean {
   return HEX.test(value) || FUNCTION.test(value) || NAMES.has(value.toLowerCase()) || value.toLowerCase() === 'transparent';
 }
+
+/** A colour buyers' browsers paint with, as the APIs take it. */
+export const cssColourSchema = z.string().max(50).refine(isCssColour, 'a CSS colour: #rrggbb, rgb(), hsl() or a colour name');

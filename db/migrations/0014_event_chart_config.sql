@@ -1,0 +1,1 @@
+ALTER TABLE `events` ADD `chart_config` text;
