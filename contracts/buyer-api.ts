@@ -99,6 +99,18 @@ export const heldPlace = z
 export const holdReply = z.object({ holdToken: z.string(), expiresAt: isoTime, held: z.array(heldPlace) }).meta({ id: 'HoldReply' });
 
 /**
+ * How buyers address an event: its key in a workspace named by its public key, or in the default workspace when
+ * none is named (`/events/{eventKey}`): event keys are unique only within a workspace, as in seats.io.
+ */
+export type PublicAddress = { eventKey: string; workspaceKey?: string | undefined };
+
+/** A buyer page of the event (`rest` after its key: `/orders/…`), naming the workspace when it is not the default. */
+export function eventPagePath(address: PublicAddress, rest = '', query: Record<string, string> = {}): string {
+  const params = new URLSearchParams({ ...(address.workspaceKey ? { workspaceKey: address.workspaceKey } : {}), ...query }).toString();
+  return `/events/${encodeURIComponent(address.eventKey)}${rest}${params ? `?${params}` : ''}`;
+}
+
+/**
  * `GET /events/{key}`: an event as buyers see it. The venue itself is not in it: `chartUrl` (relative to this server)
  * is a cacheable document per chart version, so an event's answer stays small however large the venue.
  */

@@ -1,4 +1,4 @@
-import type { PublicEvent } from './buyer-api';
+import type { PublicAddress, PublicEvent } from './buyer-api';
 import type { ChartDefinition } from './chart';
 import type { CustomStatusSetting } from './custom-statuses';
 import type { WebhookSubscription } from './webhooks';
@@ -47,12 +47,12 @@ export type OrganiserHome = {
 export const ORGANISER_SESSION_COOKIE = 'tessera_manage';
 
 export type PageServices = {
-  publicEvent: (eventKey: string) => PublicEvent | undefined;
+  publicEvent: (address: PublicAddress) => PublicEvent | undefined;
   /**
    * What the order booked at this event, in booking order, for whoever has the order's access key (from the
    * booking's confirmation URL); undefined when the event, the order or the key is wrong.
    */
-  order: (eventKey: string, orderId: string, access: string) => { event: PublicEvent; chart: ChartDefinition; places: OrderedPlace[] } | undefined;
+  order: (address: PublicAddress, orderId: string, access: string) => { event: PublicEvent; chart: ChartDefinition; places: OrderedPlace[] } | undefined;
   /** The signed-in organiser's session (its CSRF token, for the page's requests), or undefined. */
   organiserSession: (sessionId: string | undefined) => { csrfToken: string } | undefined;
   organiserHome: () => OrganiserHome;

@@ -61,7 +61,8 @@ export interface ServerToClientEvents {
 }
 
 export interface ClientToServerEvents {
-  'chart:subscribe': (payload: { eventKey: string }, ack: (reply: SubscribeAck) => void) => void;
+  /** An event as buyers address it: its key, in the workspace its public key names (the default one without). */
+  'chart:subscribe': (payload: { eventKey: string; workspaceKey?: string }, ack: (reply: SubscribeAck) => void) => void;
   'manage:subscribe': (payload: { eventKey: string }, ack: (reply: ManageSubscribeAck) => void) => void;
   'manage:overview': (ack: (reply: { ok: true } | { ok: false; error: string }) => void) => void;
 }

@@ -57,8 +57,8 @@ export const events = sqliteTable(
     chartId: integer('chart_id')
       .notNull()
       .references(() => charts.id),
-    /** Unique across workspaces: buyer pages and sockets address an event by its key alone. */
-    key: text('key').notNull().unique(),
+    /** Unique in its workspace, as in seats.io; buyers address an event by its workspace's public key and its key. */
+    key: text('key').notNull(),
     name: text('name'),
     date: text('date'),
     /** Prices per category key for the buyer chart: `{"currency":"EUR","prices":{"1":65}}`. */
@@ -80,7 +80,7 @@ export const events = sqliteTable(
     createdAt: createdAt(),
     updatedAt: integer('updated_at'),
   },
-  (t) => [index('events_workspace').on(t.workspaceId)],
+  (t) => [uniqueIndex('events_workspace_key').on(t.workspaceId, t.key)],
 );
 
 /** One row per bookable object of an event. General-admission areas keep their counts in gaAllocations. */

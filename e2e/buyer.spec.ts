@@ -1,5 +1,5 @@
 import { expect, place, test } from './support/fixtures';
-import { authHeader } from './support/server-env';
+import { authHeader, E2E_COMPANY_ADMIN_KEY } from './support/server-env';
 
 const PHONE = { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true };
 
@@ -356,4 +356,46 @@ test("an event that sells a chart's whole tables seat by seat, with a category o
   await expect(place(buyer, 'T2-3')).toHaveAttribute('data-selected', 'true');
   await expect(buyer.getByRole('list', { name: 'Selected places' })).toContainText('Table T2, seat 3VIP lounge');
   await expect(buyer.getByRole('list', { name: 'Legend' })).toContainText('VIP lounge');
+});
+
+test("a buyer books at another workspace's event that has the same key as one of the default workspace, on that event's own address", async ({
+  openBuyer,
+  event,
+  request,
+}) => {
+  const basic = (key: string) => ({ authorization: `Basic ${Buffer.from(`${key}:`).toString('base64')}` });
+  const workspace = (await (await request.post('/api/workspaces', { headers: basic(E2E_COMPANY_ADMIN_KEY), data: { name: 'Jazz club' } })).json()) as {
+    key: string;
+    secretKey: string;
+  };
+  const seats = Array.from({ length: 6 }, (_, i) => ({ label: String(i + 1), x: 40 + i * 30, y: 60, categoryKey: 1 }));
+  const chart = await request.post('/api/charts', {
+    headers: basic(workspace.secretKey),
+    data: {
+      key: 'club',
+      name: 'Club',
+      categories: { list: [{ key: 1, label: 'Floor', color: '#1d4ed8', accessible: false }] },
+      subChart: { rows: [{ label: 'A', seats }], tables: [], booths: [], generalAdmissionAreas: [] },
+    },
+  });
+  expect(chart.status(), await chart.text()).toBe(200);
+  // The very key of the test's event in the default workspace: each workspace has its own.
+  const created = await request.post('/api/events', {
+    headers: basic(workspace.secretKey),
+    data: { chartKey: 'club', eventKey: event.key, name: 'Club night', salesSettings: { checkoutMode: 'reservation' } },
+  });
+  expect(created.status(), await created.text()).toBe(200);
+
+  const buyer = await openBuyer({ path: `${event.path}?workspaceKey=${workspace.key}` });
+  await expect(buyer.getByRole('heading', { name: 'Club night' })).toBeVisible();
+  await place(buyer, 'A-3').click();
+  await expect(place(buyer, 'A-3')).toHaveAttribute('data-selected', 'true');
+  await buyer.getByRole('button', { name: /^Book 1 place/ }).click();
+  await expect(buyer.getByText('Booking confirmed')).toBeVisible();
+  expect(new URL(buyer.url()).searchParams.get('workspaceKey')).toBe(workspace.key);
+  await buyer.getByRole('link', { name: 'Back to the seating chart' }).click();
+  await expect(place(buyer, 'A-3')).toHaveAttribute('data-status', 'booked');
+  // The default workspace's event of the same key is untouched.
+  const ours = await request.get(`/api/v1/events/${event.key}`);
+  expect(((await ours.json()) as { name: string }).name).toBe('Demo Concert');
 });

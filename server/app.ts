@@ -105,9 +105,9 @@ export function createApplication(options: ApplicationOptions): Application {
     res.writeHead(404, { 'content-type': 'text/plain' }).end('Not found');
   });
   const io = createRealtimeServer(httpServer, { booking, organiserWorkspaceId: defaultWorkspace.id, allowedOrigins });
-  feed = new ChangeFeed(({ eventKey, fromSeq, toSeq, changes, entries }) => {
-    io.to(roomOf(eventKey)).emit('objects:changed', { eventKey, fromSeq, toSeq, changes });
-    io.to(manageRoomOf(eventKey)).emit('activity:added', { eventKey, fromSeq, toSeq, entries });
+  feed = new ChangeFeed(({ eventId, eventKey, fromSeq, toSeq, changes, entries }) => {
+    io.to(roomOf(eventId)).emit('objects:changed', { eventKey, fromSeq, toSeq, changes });
+    io.to(manageRoomOf(eventId)).emit('activity:added', { eventKey, fromSeq, toSeq, entries });
     io.to(OVERVIEW_ROOM).emit('overview:changed');
   });
 

@@ -29,7 +29,10 @@ async function main(): Promise<void> {
     placesPerClient: env.HOLD_PLACES_PER_CLIENT,
     trustProxy: env.TRUST_PROXY,
     // Buyer pages are rendered once per event view (page-cache.ts); the development server renders every time.
-    pages: securePages(dev ? handleNext : cacheBuyerPages(handleNext, (key) => app.booking.publicEvent(key)), { frameAncestors: env.FRAME_ANCESTORS, dev }),
+    pages: securePages(dev ? handleNext : cacheBuyerPages(handleNext, (address) => app.booking.publicEvent(address)), {
+      frameAncestors: env.FRAME_ANCESTORS,
+      dev,
+    }),
   });
   const { booking, defaultWorkspace } = app;
   providePageServices({

@@ -1,5 +1,6 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+import type { PublicAddress } from '../contracts/buyer-api';
 import type { PageHandler } from './app';
 import { acceptedEncoding } from './content-encoding';
 import { nonceOf } from './page-headers';
@@ -28,11 +29,11 @@ const BUYER_PAGE = /^\/events\/([^/?]+)(?:\?|$)/;
  * Serves buyer pages from what Next rendered for the same address and the same public view of the event, with this
  * response's nonce. `viewOf` is the event's public view by its key (undefined: no such event, not cached).
  */
-export function cacheBuyerPages(pages: PageHandler, viewOf: (eventKey: string) => unknown): PageHandler {
+export function cacheBuyerPages(pages: PageHandler, viewOf: (address: PublicAddress) => unknown): PageHandler {
   const rendered = new RecentlyUsed<string, Rendered>(KEPT);
   return (req, res) => {
-    const eventKey = cacheable(req);
-    const view = eventKey === undefined ? undefined : viewOf(decodeURIComponent(eventKey));
+    const address = cacheable(req);
+    const view = address === undefined ? undefined : viewOf(address);
     const nonce = nonceOf(req);
     if (view === undefined || nonce === undefined) return pages(req, res);
     const key = req.url!;
@@ -50,10 +51,17 @@ export function cacheBuyerPages(pages: PageHandler, viewOf: (eventKey: string) =
   };
 }
 
-/** The event key of a plain page load of a buyer page; undefined for anything else (Next's own requests included). */
-function cacheable(req: IncomingMessage): string | undefined {
+/** The event a plain page load of a buyer page addresses; undefined for anything else (Next's own requests included). */
+function cacheable(req: IncomingMessage): PublicAddress | undefined {
   if (req.method !== 'GET' || req.headers.rsc || req.headers['next-router-state-tree'] || req.headers['next-router-prefetch']) return undefined;
-  return BUYER_PAGE.exec(req.url ?? '')?.[1];
+  const eventKey = BUYER_PAGE.exec(req.url ?? '')?.[1];
+  if (eventKey === undefined) return undefined;
+  const workspaceKey = new URL(req.url!, 'http://page').searchParams.get('workspaceKey') ?? undefined;
+  try {
+    return { eventKey: decodeURIComponent(eventKey), workspaceKey };
+  } catch {
+    return undefined; // Not a key any event has: Next answers it.
+  }
 }
 
 function serve(page: Rendered, nonce: string, req: IncomingMessage, res: ServerResponse): void {

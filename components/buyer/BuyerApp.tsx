@@ -11,7 +11,7 @@ import { useLiveEvent } from '../seating-chart/use-live-event';
 import styles from './buyer-app.module.css';
 import { priceBook } from './format';
 import { SelectionPanel } from './SelectionPanel';
-import { buyerApi } from './buyer-api-client';
+import { buyerApi, createBuyerApi } from './buyer-api-client';
 import { useChannels } from './use-channels';
 import { useHoldSession } from './use-hold-session';
 import { useChartPlaces, usePlacePicker, useStrandedSeats } from './use-place-picker';
@@ -20,6 +20,8 @@ const CONNECTION_TEXT = { connecting: 'Connecting…', live: 'Live', reconnectin
 
 export type BuyerAppProps = {
   eventKey: string;
+  /** The public key of the event's workspace when the page's address names it (events outside the default one). */
+  workspaceKey?: string;
   eventName: string;
   chart: ChartDefinition;
   pricing?: Pricing;
@@ -33,19 +35,21 @@ export type BuyerAppProps = {
 };
 
 /** The buyer's page: the live chart, holding places with a countdown, best available, and checkout. */
-export function BuyerApp({ eventKey, eventName, chart, pricing, sales, holdSeconds, inChannels, channels }: BuyerAppProps) {
+export function BuyerApp({ eventKey, workspaceKey, eventName, chart, pricing, sales, holdSeconds, inChannels, channels }: BuyerAppProps) {
   const maxPlaces = sales.maxPlacesPerOrder;
   const router = useRouter();
-  const { state, connection, error } = useLiveEvent(eventKey);
+  const { state, connection, error } = useLiveEvent(eventKey, undefined, workspaceKey);
+  const api = useMemo(() => (workspaceKey ? createBuyerApi('', workspaceKey) : buyerApi), [workspaceKey]);
   const live = connection === 'live' && state !== null;
   const { byLabel, describe, placesOf } = useChartPlaces(chart);
   const access = useChannels(
-    buyerApi,
+    api,
     useMemo(() => ({ key: eventKey, ...(inChannels ? { inChannels } : {}) }), [eventKey, inChannels]),
     channels,
   );
   const session = useHoldSession({
     eventKey,
+    api,
     maxPlaces,
     placesOf,
     describe,

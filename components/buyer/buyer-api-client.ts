@@ -57,10 +57,12 @@ const holdFields = ({ holdToken, ttlSeconds, channelKeys }: HoldWith) => ({
 
 /**
  * The buyer API of `server` (an origin such as `https://tickets.example.com`), or of the page's own server (`''`):
- * an embedded chart calls the Tessera server it was loaded from.
+ * an embedded chart calls the Tessera server it was loaded from. Events are those of the workspace `workspaceKey`
+ * names (public key), or of the default workspace.
  */
-export function createBuyerApi(server = '') {
-  const call = <T>(path: string, body?: Body) => callServer<T>(server, path, body);
+export function createBuyerApi(server = '', workspaceKey?: string) {
+  const query = workspaceKey ? `?workspaceKey=${encodeURIComponent(workspaceKey)}` : '';
+  const call = <T>(path: string, body?: Body) => callServer<T>(server, `${path}${query}`, body);
   return {
     event: (eventKey: string) => call<PublicEvent>(`/events/${encodeURIComponent(eventKey)}`),
     hold: (eventKey: string, places: Places, how: HoldWith) =>

@@ -47,8 +47,8 @@ export type ChartActions = {
 
 /** Loads the event (checking it is in the page's workspace), then its venue; then the live chart. */
 export function EmbeddedChart({ host, version }: { host: ChartHost; version: number }) {
-  const api = useMemo(() => createBuyerApi(host.server), [host.server]);
   const { event: eventKey = '', workspaceKey } = host.config();
+  const api = useMemo(() => createBuyerApi(host.server, workspaceKey), [host.server, workspaceKey]);
   const [event, setEvent] = useState<PublicEvent | null>(null);
   useEffect(() => {
     let current = true;
@@ -87,7 +87,7 @@ type LiveChartProps = { host: ChartHost; api: ReturnType<typeof createBuyerApi>;
 function LiveChart({ host, api, event, chart, version }: LiveChartProps) {
   const config = host.config();
   const { t } = useMessages();
-  const { state, connection } = useLiveEvent(event.key, host.server);
+  const { state, connection } = useLiveEvent(event.key, host.server, event.workspaceKey);
   const live = connection === 'live' && state !== null;
   const { byLabel, describe, placesOf } = useChartPlaces(chart);
   const session = config.session ?? 'none';

@@ -12,7 +12,11 @@ export type Connection = 'connecting' | 'live' | 'reconnecting' | 'failed';
  * a gap in seq triggers a fresh snapshot. While disconnected the state is kept but marked not live. `server` is
  * another origin's Tessera (an embedded chart); the page's own server when absent.
  */
-export function useLiveEvent(eventKey: string, server?: string): { state: LiveState | null; connection: Connection; error: string | null } {
+export function useLiveEvent(
+  eventKey: string,
+  server?: string,
+  workspaceKey?: string,
+): { state: LiveState | null; connection: Connection; error: string | null } {
   const [state, setState] = useState<LiveState | null>(null);
   const [connection, setConnection] = useState<Connection>('connecting');
   const [error, setError] = useState<string | null>(null);
@@ -28,7 +32,7 @@ export function useLiveEvent(eventKey: string, server?: string): { state: LiveSt
     };
     const subscribe = () => {
       current.current = null;
-      socket.emit('chart:subscribe', { eventKey }, (reply) => {
+      socket.emit('chart:subscribe', { eventKey, ...(workspaceKey ? { workspaceKey } : {}) }, (reply) => {
         if (!reply.ok) {
           setError(reply.error);
           setConnection('failed');
@@ -50,7 +54,7 @@ export function useLiveEvent(eventKey: string, server?: string): { state: LiveSt
     return () => {
       socket.disconnect();
     };
-  }, [eventKey, server]);
+  }, [eventKey, server, workspaceKey]);
 
   return { state, connection, error };
 }

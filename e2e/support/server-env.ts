@@ -2,6 +2,8 @@
 
 export const E2E_SECRET_KEY = 'e2e-secret-key-0000';
 export const E2E_ADMIN_PASSWORD = 'e2e-admin-password';
+/** The company admin key: it creates workspaces besides the default one. */
+export const E2E_COMPANY_ADMIN_KEY = 'e2e-company-admin-key-0000';
 
 /** HTTP basic auth with the secret key, as the seats.io dialect expects it. */
 export const authHeader = { authorization: `Basic ${Buffer.from(`${E2E_SECRET_KEY}:`).toString('base64')}` };
@@ -17,6 +19,7 @@ export function serverEnv(port: number, databaseFile: string): Record<string, st
     DATABASE_URL: `file:${databaseFile}`,
     TESSERA_SECRET_KEY: E2E_SECRET_KEY,
     ADMIN_PASSWORD: E2E_ADMIN_PASSWORD,
+    TESSERA_ADMIN_KEY: E2E_COMPANY_ADMIN_KEY,
     NEXT_TELEMETRY_DISABLED: '1',
     // Every test buyer shares 127.0.0.1: a higher hold limit than a real client gets.
     HOLD_RATE_LIMIT_PER_MINUTE: '6000',

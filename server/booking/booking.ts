@@ -7,7 +7,7 @@ import { addChannels, changeChannelObjects, channelPlaces, eventChannelList, rem
 export type { CommittedChanges } from './change-status';
 export type { Durability } from '../../db/client';
 import { chartByKey, chartListing, chartSource, chartTags, copyChart, fileChart, listCharts } from './charts';
-import { eventObjectViews, eventSnapshot, findEvent, objectViews, offSalePlaces } from './event-state';
+import { eventObjectViews, eventSnapshot, findEvent, findPublicEvent, objectViews, offSalePlaces } from './event-state';
 import { chartEvents, createEvents, deleteEvent, eventByKey, eventOrder, listEvents, organiserEvent, publicEvent, updateEvent } from './events';
 import { expireHolds } from './expire-holds';
 import { updateExtraData } from './extra-data';
@@ -78,6 +78,7 @@ const operations = {
   eventByKey,
   listEvents,
   findEvent,
+  findPublicEvent,
   updateEvent,
   deleteEvent,
   updateExtraData,

@@ -3,7 +3,7 @@ import { MAX_HOLD_MINUTES } from '../../contracts/sales';
 import { BOOKED, FREE, HELD } from '../../contracts/statuses';
 import { changeBestAvailable, type BestAvailableQuery } from './best-available';
 import { changeObjectStatus, type ChangeFailure, type ObjectRef, type ObjectView, type RunOptions, type StatusChangeRequest } from './change-status';
-import { findEvent, type EventHandle } from './event-state';
+import { findEvent, findPublicEvent, type EventHandle } from './event-state';
 import { eventByKey, orderAccess } from './events';
 import {
   checkHoldToken,
@@ -25,7 +25,8 @@ import type { Store } from './store';
  */
 
 /** Who calls: the venue (a workspace's secret key), or an anonymous buyer, known by the client it calls from. */
-export type Caller = { workspaceId: number } | { anonymousClient: string };
+/** The venue (its secret key), or an anonymous buyer: their client, and the workspace they address (the default one unless named). */
+export type Caller = { workspaceId: number } | { anonymousClient: string; workspaceKey?: string | undefined };
 
 /** Limits that are the install's, not an event's: places one client may hold per event, across its tokens. */
 export type BuyerLimits = { placesPerClient: number };
@@ -50,10 +51,10 @@ export type BuyerHold = { holdToken: string; expiresAt: number; held: ObjectView
 /** What to hold, and the channels whose places the buyer may take (their keys are the buyer's to know). */
 export type HoldWhat = ({ objects: ObjectRef[] } | { bestAvailable: Pick<BestAvailableQuery, 'number' | 'categories'> }) & { channelKeys?: string[] };
 
-const anonymous = (caller: Caller): caller is { anonymousClient: string } => 'anonymousClient' in caller;
+const anonymous = (caller: Caller): caller is Extract<Caller, { anonymousClient: string }> => 'anonymousClient' in caller;
 
 function eventFor(store: Store, caller: Caller, eventKey: string): EventHandle | undefined {
-  return findEvent(store, eventKey, anonymous(caller) ? null : caller.workspaceId);
+  return anonymous(caller) ? findPublicEvent(store, { eventKey, workspaceKey: caller.workspaceKey }) : findEvent(store, eventKey, caller.workspaceId);
 }
 
 /**
@@ -105,10 +106,10 @@ export function buyerHold(
     ...(anonymous(caller)
       ? {
           placeLimit: {
-            eventKey,
+            event,
             token: holdToken,
             maxPlaces: event.sales.maxPlacesPerOrder,
-            client: { key: caller.anonymousClient, eventId: event.id, maxPlaces: limits.placesPerClient },
+            client: { key: caller.anonymousClient, maxPlaces: limits.placesPerClient },
           },
         }
       : {}),
@@ -221,7 +222,8 @@ export function buyerExtend(store: Store, caller: Caller, holdToken: string, ttl
   const checked = checkHoldToken(store, holdToken, tokenScope(caller));
   if (!checked.ok) return { ok: false, refusal: { kind: 'token_not_found' } };
   const { eventId } = checked.holdToken;
-  const event = anonymous(caller) && eventId !== null ? findEvent(store, store.statements.eventKeyById.get({ id: eventId })!.key, null) : undefined;
+  const owner = anonymous(caller) && eventId !== null ? store.statements.eventKeyById.get({ id: eventId }) : undefined;
+  const event = owner && findEvent(store, owner.key, owner.workspaceId);
   const maxMinutes = event?.sales.maxHoldMinutes ?? MAX_HOLD_MINUTES;
   const result = extendHoldToken(store, tokenScope(caller), holdToken, ttlSeconds / 60, { maxMinutes, onlyLonger: anonymous(caller) });
   if (result.ok) return buyerToken(store, caller, holdToken);

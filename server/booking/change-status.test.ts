@@ -106,6 +106,7 @@ describe('changeObjectStatus', () => {
       {
         batches: [
           {
+            eventId: expect.any(Number),
             eventKey: 'shell',
             fromSeq: 1,
             toSeq: 2,

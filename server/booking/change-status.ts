@@ -35,7 +35,7 @@ export type ChangeFailure = { kind: 'event_not_found'; eventKey: string } | { ki
 export type ChangeResult = { ok: true; results: ObjectView[][] } | { ok: false; failure: ChangeFailure };
 
 /** What a commit hands over for one event: the public changes, and the same changes as organisers see them. */
-export type CommittedChanges = ObjectsChanged & { entries: ActivityEntry[] };
+export type CommittedChanges = ObjectsChanged & { eventId: number; entries: ActivityEntry[] };
 
 type LogEntry = {
   label: string;
@@ -72,7 +72,7 @@ export type RunOptions = {
   placeLimit?: PlaceLimit;
 };
 
-export type PlaceLimit = { eventKey: string; token: string; maxPlaces: number; client?: { key: string; eventId: number; maxPlaces: number } };
+export type PlaceLimit = { event: EventHandle; token: string; maxPlaces: number; client?: { key: string; maxPlaces: number } };
 
 export const API_CALL: RunOptions = { origin: 'API_CALL' };
 
@@ -105,13 +105,11 @@ export function runChange(store: Store, workspaceId: number, buildRequests: () =
 }
 
 /** Places tokens hold on an event: a general-admission place and each seat of a table held whole count as one. */
-function placesHeld(store: Store, tokens: string[], eventKey: string): number {
-  const event = findEvent(store, eventKey, null);
-  if (!event) return 0;
+function placesHeld(store: Store, tokens: string[], event: EventHandle): number {
   let places = 0;
   for (const token of tokens) {
     for (const held of objectsHeldBy(store, token)) {
-      if (held.eventKey !== eventKey) continue;
+      if (held.eventId !== event.id) continue;
       const object = event.chart.byLabel.get(held.label);
       places += object?.type === 'generalAdmission' ? held.quantity : object?.bookAsAWhole ? (object.seats?.length ?? 1) : 1;
     }
@@ -120,10 +118,10 @@ function placesHeld(store: Store, tokens: string[], eventKey: string): number {
 }
 
 function limitExceeded(store: Store, limit: PlaceLimit): 'too_many_places' | 'too_many_places_for_client' | null {
-  if (placesHeld(store, [limit.token], limit.eventKey) > limit.maxPlaces) return 'too_many_places';
+  if (placesHeld(store, [limit.token], limit.event) > limit.maxPlaces) return 'too_many_places';
   if (!limit.client) return null;
-  const tokens = store.statements.liveTokensOfClient.all({ eventId: limit.client.eventId, client: limit.client.key, now: store.now() }).map((t) => t.token);
-  return placesHeld(store, tokens, limit.eventKey) > limit.client.maxPlaces ? 'too_many_places_for_client' : null;
+  const tokens = store.statements.liveTokensOfClient.all({ eventId: limit.event.id, client: limit.client.key, now: store.now() }).map((t) => t.token);
+  return placesHeld(store, tokens, limit.event) > limit.client.maxPlaces ? 'too_many_places_for_client' : null;
 }
 
 /** The status a standing area's places came from: the one that now has fewer of them (free when none has). */
@@ -408,7 +406,7 @@ class ChangePlan {
         orderId: e.orderId,
         object: objects[i]!,
       }));
-      batches.push({ eventKey: event.key, fromSeq, toSeq, changes, entries: activity });
+      batches.push({ eventId: event.id, eventKey: event.key, fromSeq, toSeq, changes, entries: activity });
       enqueueMessages(this.store, event.workspaceId, () => entries.map((e, i) => seatMessage(event, e, fromSeq + i, origin)), this.now);
     }
     return batches;

@@ -1,6 +1,6 @@
 import { and, asc, eq } from 'drizzle-orm';
 import { channelObjects, eventChannels } from '../../db/schema';
-import { findEvent, type EventHandle } from './event-state';
+import { findEvent, findPublicEvent, type EventHandle, type PublicAddress } from './event-state';
 import type { Store } from './store';
 
 /*
@@ -42,8 +42,8 @@ export function eventChannelList(store: Store, eventId: number): Channel[] {
 }
 
 /** The places in one channel, if the event has it: what a buyer who has the key may take. */
-export function channelPlaces(store: Store, eventKey: string, channelKey: string): string[] | undefined {
-  const event = findEvent(store, eventKey, null);
+export function channelPlaces(store: Store, address: PublicAddress, channelKey: string): string[] | undefined {
+  const event = findPublicEvent(store, address);
   if (!event?.hasChannels) return undefined;
   const channel = store.db
     .select({ key: eventChannels.key })

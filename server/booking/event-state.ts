@@ -1,7 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { eventObjects, extraData, gaAllocations } from '../../db/schema';
 import type { ObjectState, OrganiserObject, Snapshot } from '../../contracts/realtime';
+import type { PublicAddress } from '../../contracts/buyer-api';
 import type { SalesSettings } from '../../contracts/sales';
+export type { PublicAddress };
 import { FREE, NOT_FOR_SALE } from '../../contracts/statuses';
 import type { ObjectView } from './change-status';
 import { gaCounts, gaPublicState, gaState, placesTaken, type AllocationRow } from './general-admission';
@@ -19,10 +21,10 @@ export type EventHandle = {
   hasChannels: boolean;
 };
 
-/** The event, if it exists in this workspace (or in any, when workspaceId is null: the public buyer side). */
-export function findEvent(store: Store, key: string, workspaceId: number | null): EventHandle | undefined {
-  const row = store.statements.eventByKey.get({ key });
-  if (!row || (workspaceId !== null && row.workspaceId !== workspaceId)) return undefined;
+/** The event, if it exists in this workspace. */
+export function findEvent(store: Store, key: string, workspaceId: number): EventHandle | undefined {
+  const row = store.statements.eventByKey.get({ key, workspaceId });
+  if (!row) return undefined;
   const { id, seq, chartId, checkoutMode, checkoutUrl, maxPlacesPerOrder, holdMinutes, maxHoldMinutes } = row;
   return {
     id,
@@ -94,14 +96,25 @@ export function organiserObject(view: ObjectView): OrganiserObject {
   return { ...publicState(view), ...(forSale ? {} : { forSale: false }), ...(ticketType ? { ticketType } : {}) };
 }
 
+/** The workspace a buyer addresses (an active one), or the default one when none is named. */
+export function publicWorkspaceId(store: Store, workspaceKey: string | undefined): number | undefined {
+  return (workspaceKey === undefined ? store.statements.defaultWorkspaceId.get() : store.statements.publicWorkspace.get({ key: workspaceKey }))?.id;
+}
+
+/** The event a buyer addresses, if there is one. */
+export function findPublicEvent(store: Store, address: PublicAddress): EventHandle | undefined {
+  const workspaceId = publicWorkspaceId(store, address.workspaceKey);
+  return workspaceId === undefined ? undefined : findEvent(store, address.eventKey, workspaceId);
+}
+
 /**
  * What a chart needs to draw the event now: every object that is not plainly free, and every GA area with its
  * places left. Read from the unavailable rows only, and built once per seq: when thousands of charts subscribe
  * at once (an on-sale, a restart), they share one snapshot.
  */
-export function eventSnapshot(store: Store, eventKey: string): Snapshot | undefined {
+export function eventSnapshot(store: Store, address: PublicAddress): Snapshot | undefined {
   return store.transact(() => {
-    const event = findEvent(store, eventKey, null);
+    const event = findPublicEvent(store, address);
     if (!event) return undefined;
     const cached = store.snapshots.get(event.id);
     if (cached?.seq === event.seq) return cached;
@@ -115,7 +128,6 @@ export function eventSnapshot(store: Store, eventKey: string): Snapshot | undefi
   });
 }
 
-/** Labels of the event's seats, tables and booths that cannot be taken now (held, booked, custom, not for sale). */
 /** What is off sale at an event (status notForSale): seats, tables and booths, and standing places per area. */
 export function offSalePlaces(store: Store, eventId: number): { objects: string[]; areaPlaces: Record<string, number> } {
   return store.transact(() => ({
@@ -136,6 +148,7 @@ export function offSalePlaces(store: Store, eventId: number): { objects: string[
   }));
 }
 
+/** Labels of the event's seats, tables and booths that cannot be taken now (held, booked, custom, not for sale). */
 export function unavailableLabels(store: Store, eventId: number): Set<string> {
   return new Set(store.statements.unavailableSeats.all({ eventId }).map((r) => r.label));
 }

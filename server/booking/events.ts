@@ -8,7 +8,7 @@ import { pricingSchema, type Pricing } from '../../contracts/pricing';
 import { DEFAULT_SALES_SETTINGS, salesSettingsProblem, type SalesSettings, type SalesSettingsPatch } from '../../contracts/sales';
 import type { OrderedPlace, OrganiserEvent, PublicEvent } from '../../contracts/page-services';
 import { channelledPlaces, channelsProblem, insertChannels, type ChannelInput } from './channels';
-import { findEvent, type EventHandle } from './event-state';
+import { findEvent, findPublicEvent, type EventHandle, type PublicAddress } from './event-state';
 import { FREE } from '../../contracts/statuses';
 import { bookedInOrder } from './status-change-log';
 import { enqueueMessages, type Message } from './webhooks';
@@ -136,7 +136,7 @@ export function createEvents(store: Store, workspaceId: number, chartKey: string
       .get();
     if (!chart) return { ok: false, reason: 'chart_not_found' };
     for (const key of keys) {
-      if (store.statements.eventByKey.get({ key })) return { ok: false, reason: 'key_taken', key };
+      if (store.statements.eventByKey.get({ key, workspaceId })) return { ok: false, reason: 'key_taken', key };
     }
     const definition = store.loadChart(chart.id).definition;
     for (const p of params) {
@@ -228,10 +228,10 @@ export function organiserEvent(store: Store, workspaceId: number, key: string): 
   return { ...publicView(store, handle, event), date: event.date, chartKey: event.chartKey, customStatuses: event.customStatuses };
 }
 
-/** What the buyer's pages show of an event, found by its key alone, as buyers address it. */
-export function publicEvent(store: Store, key: string): PublicEvent | undefined {
-  const handle = findEvent(store, key, null);
-  return handle && publicView(store, handle, eventByKey(store, handle.workspaceId, key)!);
+/** What the buyer's pages show of an event, found as buyers address it. */
+export function publicEvent(store: Store, address: PublicAddress): PublicEvent | undefined {
+  const handle = findPublicEvent(store, address);
+  return handle && publicView(store, handle, eventByKey(store, handle.workspaceId, handle.key)!);
 }
 
 /**
@@ -249,11 +249,11 @@ export function orderAccess(store: Store, event: EventHandle, orderId: string): 
 /** The event and what one of its orders booked, for the buyer's confirmation page: only with the order's access key. */
 export function eventOrder(
   store: Store,
-  key: string,
+  address: PublicAddress,
   orderId: string,
   access: string,
 ): { event: PublicEvent; chart: ChartDefinition; places: OrderedPlace[] } | undefined {
-  const handle = findEvent(store, key, null);
+  const handle = findPublicEvent(store, address);
   if (!handle) return undefined;
   const expected = Buffer.from(orderAccess(store, handle, orderId));
   const given = Buffer.from(access);
@@ -262,7 +262,9 @@ export function eventOrder(
     const seat = store.statements.seat.get({ eventId: handle.id, label: place.label });
     return seat?.orderId === orderId && seat.ticketType ? { ...place, ticketType: seat.ticketType } : place;
   });
-  return places.length ? { event: publicView(store, handle, eventByKey(store, handle.workspaceId, key)!), chart: handle.chart.definition, places } : undefined;
+  return places.length
+    ? { event: publicView(store, handle, eventByKey(store, handle.workspaceId, handle.key)!), chart: handle.chart.definition, places }
+    : undefined;
 }
 
 export type UpdateEventResult = { ok: true } | { ok: false; reason: 'event_not_found' | 'key_taken' } | InvalidField;
@@ -271,7 +273,7 @@ export function updateEvent(store: Store, workspaceId: number, key: string, para
   return store.transact((): UpdateEventResult => {
     const event = findEvent(store, key, workspaceId);
     if (!event) return { ok: false, reason: 'event_not_found' };
-    if (params.key && params.key !== key && store.statements.eventByKey.get({ key: params.key })) return { ok: false, reason: 'key_taken' };
+    if (params.key && params.key !== key && store.statements.eventByKey.get({ key: params.key, workspaceId })) return { ok: false, reason: 'key_taken' };
     const sales = mergeSales(event.sales, params.sales);
     if ('ok' in sales) return sales;
     let chartConfig: string | null | undefined;

@@ -134,17 +134,17 @@ export function extendHoldToken(
   });
 }
 
-export type HeldObject = { eventKey: string; label: string; quantity: number };
+export type HeldObject = { eventId: number; eventKey: string; label: string; quantity: number };
 
 /** What a token holds, in every event. Safe to show to whoever presents the token: it is the credential. */
 export function objectsHeldBy(store: Store, token: string): HeldObject[] {
   const s = store.statements;
   const keyOf = (eventId: number) => s.eventKeyById.get({ id: eventId })!.key;
   return [
-    ...s.seatsHeldBy.all({ token }).map((r) => ({ eventKey: keyOf(r.eventId), label: r.label, quantity: 1 })),
+    ...s.seatsHeldBy.all({ token }).map((r) => ({ eventId: r.eventId, eventKey: keyOf(r.eventId), label: r.label, quantity: 1 })),
     ...s.gaHeldBy
       .all({ token })
       .filter((r) => r.status === HELD)
-      .map((r) => ({ eventKey: keyOf(r.eventId), label: r.label, quantity: r.quantity })),
+      .map((r) => ({ eventId: r.eventId, eventKey: keyOf(r.eventId), label: r.label, quantity: r.quantity })),
   ];
 }

@@ -60,8 +60,15 @@ export function prepareStatements(db: Db) {
         hasChannels: sql<number>`exists (select 1 from ${eventChannels} where ${eventChannels.eventId} = ${events.id})`,
       })
       .from(events)
-      .where(eq(events.key, p('key')))
+      .where(and(eq(events.key, p('key')), eq(events.workspaceId, p('workspaceId'))))
       .prepare(),
+    /** The workspace a buyer addresses: by its public key (active ones only), or the default one. */
+    publicWorkspace: db
+      .select({ id: workspaces.id })
+      .from(workspaces)
+      .where(and(eq(workspaces.key, p('key')), eq(workspaces.isActive, true)))
+      .prepare(),
+    defaultWorkspaceId: db.select({ id: workspaces.id }).from(workspaces).where(eq(workspaces.isDefault, true)).prepare(),
     channelOf: db
       .select({ channelKey: channelObjects.channelKey })
       .from(channelObjects)
@@ -258,7 +265,7 @@ export function prepareStatements(db: Db) {
       .where(eq(holdTokens.token, p('token')))
       .prepare(),
     eventKeyById: db
-      .select({ key: events.key })
+      .select({ key: events.key, workspaceId: events.workspaceId })
       .from(events)
       .where(eq(events.id, p('id')))
       .prepare(),

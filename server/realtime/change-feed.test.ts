@@ -13,6 +13,7 @@ const entry = (seq: number, label: string) => ({
   object: { label, status: 'booked' },
 });
 const batch = (eventKey: string, seq: number, label: string): CommittedChanges => ({
+  eventId: eventKey.charCodeAt(0),
   eventKey,
   fromSeq: seq,
   toSeq: seq,
@@ -31,8 +32,7 @@ describe('ChangeFeed', () => {
     await new Promise((r) => setImmediate(r));
     expect(sent).toEqual([
       {
-        eventKey: 'a',
-        fromSeq: 1,
+        ...batch('a', 1, 'A-1'),
         toSeq: 3,
         changes: ['A-1', 'A-2', 'A-3'].map((label) => ({ label, status: 'booked' })),
         entries: [entry(1, 'A-1'), entry(2, 'A-2'), entry(3, 'A-3')],

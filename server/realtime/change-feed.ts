@@ -10,7 +10,7 @@ export const TICK_MS = 25;
  * (one writer), so batches simply append.
  */
 export class ChangeFeed {
-  private pending = new Map<string, CommittedChanges>();
+  private pending = new Map<number, CommittedChanges>();
   private cancel: (() => void) | undefined;
   private lastFlush = 0;
 
@@ -18,7 +18,7 @@ export class ChangeFeed {
 
   publish(batches: CommittedChanges[]): void {
     for (const batch of batches) {
-      const open = this.pending.get(batch.eventKey);
+      const open = this.pending.get(batch.eventId);
       if (open && open.toSeq + 1 === batch.fromSeq) {
         open.toSeq = batch.toSeq;
         open.changes.push(...batch.changes);
@@ -26,7 +26,7 @@ export class ChangeFeed {
       } else {
         // Out of order (should not happen with one writer): send what we have, start afresh.
         if (open) this.emit(open);
-        this.pending.set(batch.eventKey, { ...batch, changes: [...batch.changes], entries: [...batch.entries] });
+        this.pending.set(batch.eventId, { ...batch, changes: [...batch.changes], entries: [...batch.entries] });
       }
     }
     if (this.cancel) return;

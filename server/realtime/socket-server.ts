@@ -8,16 +8,16 @@ import { organiserSessionId } from '../organiser-cookie';
 
 export type RealtimeServer = Server<ClientToServerEvents, ServerToClientEvents>;
 
-/** The Socket.IO room of an event's charts. */
-export const roomOf = (eventKey: string) => `event:${eventKey}`;
+/** The Socket.IO room of an event's charts (by its id: keys are unique only within a workspace, and can change). */
+export const roomOf = (eventId: number) => `event:${eventId}`;
 
 /** The Socket.IO room of the organisers watching an event. */
-export const manageRoomOf = (eventKey: string) => `manage:${eventKey}`;
+export const manageRoomOf = (eventId: number) => `manage:${eventId}`;
 
 /** The Socket.IO room of the organisers' home pages. */
 export const OVERVIEW_ROOM = 'manage:overview';
 
-const subscribePayload = z.object({ eventKey: z.string().min(1).max(200) });
+const subscribePayload = z.object({ eventKey: z.string().min(1).max(200), workspaceKey: z.string().min(1).max(200).optional() });
 
 export type RealtimeOptions = {
   booking: Booking;
@@ -48,20 +48,27 @@ export function createRealtimeServer(httpServer: HttpServer, { booking, organise
      * Joins the event's room, then reads its snapshot: a change committed in between arrives both in the snapshot
      * and as a message with seq <= snapshot seq, which the client ignores. Nothing falls between the two.
      */
-    const joinThenRead = <S extends object>(room: string, eventKey: string, read: () => S | undefined): ({ ok: true } & S) | { ok: false; error: string } => {
-      void socket.join(room);
+    const joinThenRead = <S extends object>(
+      eventId: number | undefined,
+      room: (eventId: number) => string,
+      eventKey: string,
+      read: () => S | undefined,
+    ): ({ ok: true } & S) | { ok: false; error: string } => {
+      const notFound = { ok: false as const, error: `Event not found: ${eventKey}` };
+      if (eventId === undefined) return notFound;
+      void socket.join(room(eventId));
       const snapshot = read();
       if (snapshot) return { ok: true, ...snapshot };
-      void socket.leave(room);
-      return { ok: false, error: `Event not found: ${eventKey}` };
+      void socket.leave(room(eventId));
+      return notFound;
     };
 
     socket.on('chart:subscribe', (payload, ack) => {
       if (typeof ack !== 'function') return;
       const parsed = subscribePayload.safeParse(payload);
       if (!parsed.success) return ack({ ok: false, error: 'eventKey: required' });
-      const { eventKey } = parsed.data;
-      ack(joinThenRead(roomOf(eventKey), eventKey, () => booking.eventSnapshot(eventKey)));
+      const address = parsed.data;
+      ack(joinThenRead(booking.findPublicEvent(address)?.id, roomOf, address.eventKey, () => booking.eventSnapshot(address)));
     });
 
     /**
@@ -82,7 +89,8 @@ export function createRealtimeServer(httpServer: HttpServer, { booking, organise
       const { eventKey } = parsed.data;
       const refusal = organiserRefusal();
       if (refusal) return ack({ ok: false, error: refusal });
-      ack(joinThenRead(manageRoomOf(eventKey), eventKey, () => booking.organiserSnapshot(organiserWorkspaceId, eventKey)));
+      const eventId = booking.findEvent(eventKey, organiserWorkspaceId)?.id;
+      ack(joinThenRead(eventId, manageRoomOf, eventKey, () => booking.organiserSnapshot(organiserWorkspaceId, eventKey)));
     });
 
     socket.on('manage:overview', (ack) => {

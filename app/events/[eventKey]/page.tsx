@@ -4,29 +4,35 @@ import { pageServices } from '../../../contracts/page-services';
 import { BuyerPage } from '../../../components/buyer/BuyerPage';
 import { preloadChart } from '../../../components/seating-chart/preload-chart';
 
-type Props = { params: Promise<{ eventKey: string }>; searchParams: Promise<{ holdSeconds?: string; channels?: string }> };
+type Query = { holdSeconds?: string; channels?: string; workspaceKey?: string };
+type Props = { params: Promise<{ eventKey: string }>; searchParams: Promise<Query> };
+
+/** The event the address names: its key, in the workspace `?workspaceKey=` names (the default one without). */
+const addressOf = (eventKey: string, query: Query) => ({ eventKey, ...(typeof query.workspaceKey === 'string' ? { workspaceKey: query.workspaceKey } : {}) });
 
 /** What the page calls an event the venue did not name. */
 const UNNAMED_EVENT = 'Choose your seats';
 
-export async function generateMetadata({ params }: Pick<Props, 'params'>): Promise<Metadata> {
-  const event = pageServices().publicEvent((await params).eventKey);
+export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
+  const event = pageServices().publicEvent(addressOf((await params).eventKey, await searchParams));
   return { title: event ? `${event.name ?? UNNAMED_EVENT} · Tickets` : 'Event not found' };
 }
 
 export default async function EventPage({ params, searchParams }: Props) {
   const { eventKey } = await params;
-  const event = pageServices().publicEvent(eventKey);
+  const query = await searchParams;
+  const address = addressOf(eventKey, query);
+  const event = pageServices().publicEvent(address);
   if (!event) notFound();
   preloadChart(event.chartUrl);
   // A shorter hold for tests and demos; a buyer can only shorten their own hold with it.
-  const query = await searchParams;
   const holdSeconds = Number(query.holdSeconds);
   // The sales channels this address sells (`?channels=key1,key2`, NO_CHANNEL for places in none), as chart.js's `channels`.
   const channels = typeof query.channels === 'string' ? query.channels.split(',').filter(Boolean).slice(0, 20) : [];
   return (
     <BuyerPage
       eventKey={eventKey}
+      {...(address.workspaceKey ? { workspaceKey: address.workspaceKey } : {})}
       eventName={event.name ?? UNNAMED_EVENT}
       chartUrl={event.chartUrl}
       {...(event.chartConfig ? { chartConfig: event.chartConfig } : {})}

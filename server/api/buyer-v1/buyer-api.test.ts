@@ -138,12 +138,12 @@ describe('book and release', () => {
     // The confirmation page opens with the access key of the booking's URL, and not with the order id alone.
     const access = new URL(booked.confirmationUrl, server.baseUrl).searchParams.get('access')!;
     expect(booked.confirmationUrl).toBe(`/events/seats/orders/${booked.orderId}?access=${access}`);
-    expect(server.app.booking.eventOrder('seats', booked.orderId, access)?.places).toEqual([
+    expect(server.app.booking.eventOrder({ eventKey: 'seats' }, booked.orderId, access)?.places).toEqual([
       { label: 'A-5', quantity: 1 },
       { label: 'A-6', quantity: 1 },
     ]);
     for (const wrong of ['', 'x'.repeat(access.length), access.slice(0, -1)])
-      expect(server.app.booking.eventOrder('seats', booked.orderId, wrong)).toBeUndefined();
+      expect(server.app.booking.eventOrder({ eventKey: 'seats' }, booked.orderId, wrong)).toBeUndefined();
     expect(booked.booked[0]).toEqual({
       chartKey: 'small',
       eventKey: 'seats',

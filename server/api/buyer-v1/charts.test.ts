@@ -11,7 +11,7 @@ let drawn: string;
 beforeAll(async () => {
   server = await startTestServer();
   seedSmallVenue(server.app, ['venue']);
-  chartUrl = server.app.booking.publicEvent('venue')!.chartUrl;
+  chartUrl = server.app.booking.publicEvent({ eventKey: 'venue' })!.chartUrl;
   const stored = JSON.parse((server.witness.prepare("select definition from charts where key = 'small'").get() as { definition: string }).definition) as {
     objects: Record<string, unknown>[];
   };

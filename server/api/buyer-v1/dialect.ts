@@ -41,7 +41,7 @@ export function buyerDialect(options: BuyerOptions): Dialect<BuyerContext> {
     reference: {
       tag: 'Buyer API',
       description:
-        "`/api/v1`: what a buyer's browser and simple integrations use. The hold token is the buyer's credential; the workspace secret key lifts the buyer's limits and manages webhooks.",
+        "`/api/v1`: what a buyer's browser and simple integrations use. The hold token is the buyer's credential; the workspace secret key lifts the buyer's limits and manages webhooks. Event keys are unique within a workspace: a buyer names the event's workspace by its public key (`?workspaceKey=`), except for the default workspace's events.",
       error: problemReply,
     },
   };

@@ -1,6 +1,6 @@
 import { publicEventReply } from '../../../contracts/buyer-api';
 import type { Router } from '../router';
-import type { BuyerContext } from './context';
+import { addressOf, workspaceQuery, type BuyerContext } from './context';
 import { eventNotFound } from './responses';
 
 /**
@@ -12,13 +12,14 @@ export function eventRoutes(router: Router<BuyerContext>): void {
     'GET',
     '/events/:key',
     (req, c) => {
-      const event = c.booking.publicEvent(req.params.key!);
+      const event = c.booking.publicEvent(addressOf(c, req));
       return event ? { status: 200, body: event, headers: { 'cache-control': 'no-cache' } } : eventNotFound(req.params.key!);
     },
     {
       summary: 'An event as buyers see it',
       description: "Its name, its workspace's public key, prices, sales settings and the URL of its chart document.",
       access: 'anyone',
+      query: workspaceQuery,
       responses: { 200: { description: 'The event', schema: publicEventReply } },
     },
   );

@@ -6,7 +6,7 @@ import { parse, refused } from './responses';
 /** `/hold-tokens/{token}`: what a live token holds (a reloaded page restores its selection), and extending it. */
 export function holdTokenRoutes(router: Router<BuyerContext>): void {
   router
-    .on('GET', '/hold-tokens/:token', (req, c) => replyWith(c.booking.buyerToken(callerOf(c, req.client), req.params.token!)), {
+    .on('GET', '/hold-tokens/:token', (req, c) => replyWith(c.booking.buyerToken(callerOf(c, req), req.params.token!)), {
       summary: 'What a hold token holds',
       description: "A buyer's token, or (secret key) one of the workspace's: its expiry and its places in every event. 404 once it has expired.",
       access: 'anyoneOrSecretKey',
@@ -18,7 +18,7 @@ export function holdTokenRoutes(router: Router<BuyerContext>): void {
       (req, c) => {
         const body = parse(extendRequest, req.body);
         if (!body.ok) return body.response;
-        return replyWith(c.booking.buyerExtend(callerOf(c, req.client), req.params.token!, body.value.ttlSeconds));
+        return replyWith(c.booking.buyerExtend(callerOf(c, req), req.params.token!, body.value.ttlSeconds));
       },
       {
         summary: 'Extend a hold',

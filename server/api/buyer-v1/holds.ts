@@ -4,6 +4,7 @@ import {
   bookReply,
   channelPlacesReply,
   conflictReply,
+  eventPagePath,
   holdBestAvailableRequest,
   holdReply,
   releaseReply,
@@ -22,7 +23,7 @@ import {
 import { BOOKED } from '../../../contracts/statuses';
 import type { ObjectRef, ObjectView } from '../../booking/change-status';
 import type { ApiRequest, ApiResponse, Router } from '../router';
-import { callerOf, type BuyerContext, type BuyerOptions } from './context';
+import { addressOf, callerOf, workspaceQuery, type BuyerContext, type BuyerOptions } from './context';
 import { problem } from '../problems';
 import { parse, refused } from './responses';
 
@@ -35,6 +36,7 @@ export function holdRoutes(router: Router<BuyerContext>, options: BuyerOptions):
       description:
         "Holds seats, tables, booths and places in standing areas (`quantities`), or the best available adjacent seats, under a new hold token or one the buyer has. Without the secret key: limited per client and per event (429 with `Retry-After`), for at most the event's hold duration (`ttlSeconds` defaults to it, 900 unless the venue set another).",
       access: 'anyoneOrSecretKey',
+      query: workspaceQuery,
       body: z.union([holdRequest, holdBestAvailableRequest]),
       responses: { 200: { description: 'Held, all of them', schema: holdReply }, 409: conflict('Some places are taken: none is held') },
     })
@@ -43,6 +45,7 @@ export function holdRoutes(router: Router<BuyerContext>, options: BuyerOptions):
       description:
         "What a channel's key unlocks: its places, which a buyer who names the key in `channelKeys` may hold. 404 for a key the event has no channel for. Without the secret key each look-up is charged as one place to the client's hold rate limit, so keys cannot be guessed quickly.",
       access: 'anyoneOrSecretKey',
+      query: workspaceQuery,
       responses: { 200: { description: "The channel's places", schema: channelPlacesReply } },
     })
     .on('POST', '/events/:key/hold-tokens', (req, c) => startSession(req, c, options), {
@@ -50,6 +53,7 @@ export function holdRoutes(router: Router<BuyerContext>, options: BuyerOptions):
       description:
         "A new hold token for the event that holds nothing yet, for a page that shows the token before the buyer chooses (an embedded chart's `start` session). Without the secret key: bound to the event and the client, charged as one place to the client's hold rate limit, lasting at most the event's hold time; with it, a token of the workspace.",
       access: 'anyoneOrSecretKey',
+      query: workspaceQuery,
       body: startSessionRequest,
       responses: { 201: { description: 'The new token', schema: sessionReply } },
     })
@@ -58,6 +62,7 @@ export function holdRoutes(router: Router<BuyerContext>, options: BuyerOptions):
       description:
         "Books what the hold token holds. A buyer alone books only on `reservation` events (403 on the venue's `handoff` events); the venue (secret key) books in any mode and may name the order and attach extra data.",
       access: 'anyoneOrSecretKey',
+      query: workspaceQuery,
       body: venueBookRequest,
       responses: {
         200: { description: 'Booked, all of them', schema: bookReply },
@@ -68,6 +73,7 @@ export function holdRoutes(router: Router<BuyerContext>, options: BuyerOptions):
       summary: 'Release places',
       description: 'Frees places held by the token, or (secret key) booked places, all or nothing. Without a token only the secret key may release.',
       access: 'anyoneOrSecretKey',
+      query: workspaceQuery,
       body: releaseRequest,
       responses: {
         200: { description: 'Released, all of them', schema: releaseReply },
@@ -115,7 +121,7 @@ function channelPlaces(req: ApiRequest, c: BuyerContext, options: BuyerOptions):
   const limited = overLimit(req, c, options, 1);
   if (limited) return limited;
   const { key, channelKey } = req.params as { key: string; channelKey: string };
-  const objects = c.booking.channelPlaces(key, channelKey);
+  const objects = c.booking.channelPlaces(addressOf(c, req), channelKey);
   if (!objects) return problem(404, `No such channel at event ${key}`);
   const reply: ChannelPlaces = { key: channelKey, objects };
   return { status: 200, body: reply, headers: { 'cache-control': 'no-cache' } };
@@ -128,7 +134,7 @@ function startSession(req: ApiRequest, c: BuyerContext, options: BuyerOptions): 
   const body = parse(startSessionRequest, req.body ?? {});
   if (!body.ok) return body.response;
   const eventKey = req.params.key!;
-  const result = c.booking.buyerStartSession(callerOf(c, req.client), eventKey, body.value.ttlSeconds);
+  const result = c.booking.buyerStartSession(callerOf(c, req), eventKey, body.value.ttlSeconds);
   if (!result.ok) return refused(result.refusal, eventKey, 'held');
   const reply: SessionReply = { holdToken: result.holdToken, expiresAt: new Date(result.expiresAt).toISOString() };
   return { status: 201, body: reply };
@@ -148,9 +154,7 @@ async function hold(req: ApiRequest, c: BuyerContext, options: BuyerOptions): Pr
   };
   const token = { ...(holdToken ? { holdToken } : {}), ...(ttlSeconds !== undefined ? { ttlSeconds } : {}) };
   // In the commit of this turn's changes (Booking.grouped): an on-sale's holds arrive many to a turn.
-  const result = await c.booking.grouped(() =>
-    c.booking.buyerHold(callerOf(c, req.client), eventKey, what, token, { placesPerClient: options.placesPerClient }),
-  );
+  const result = await c.booking.grouped(() => c.booking.buyerHold(callerOf(c, req), eventKey, what, token, { placesPerClient: options.placesPerClient }));
   if (!result.ok) return refused(result.refusal, eventKey, 'held');
   const quantities = 'quantities' in body.value ? body.value.quantities : undefined;
   const reply: HoldReply = {
@@ -180,13 +184,13 @@ async function book(req: ApiRequest, c: BuyerContext): Promise<ApiResponse> {
   if (stray.length) return problem(400, 'Invalid request', Object.fromEntries(stray.map((l) => [`ticketTypes.${l}`, ['not one of objectLabels']])));
   const order = { orderId, ...(extraData ? { extraData } : {}) };
   const result = await c.booking.grouped(() =>
-    c.booking.buyerBook(callerOf(c, req.client), eventKey, objectRefs(objectLabels, quantities, ticketTypes), holdToken, order),
+    c.booking.buyerBook(callerOf(c, req), eventKey, objectRefs(objectLabels, quantities, ticketTypes), holdToken, order),
   );
   if (!result.ok) return refused(result.refusal, eventKey, 'booked');
   const bookedAt = new Date(c.booking.now()).toISOString();
   const reply: BookReply = {
     orderId,
-    confirmationUrl: `/events/${encodeURIComponent(eventKey)}/orders/${encodeURIComponent(orderId)}?access=${result.access}`,
+    confirmationUrl: eventPagePath(addressOf(c, req), `/orders/${encodeURIComponent(orderId)}`, { access: result.access }),
     booked: result.booked.map((v) => ({
       chartKey: result.chartKey,
       eventKey,
@@ -207,7 +211,7 @@ async function release(req: ApiRequest, c: BuyerContext): Promise<ApiResponse> {
   // Without a hold token only the venue (secret key) may release, e.g. a booked seat.
   if (!body.value.holdToken && !c.workspace) return problem(401, 'A hold token, or the secret key, is required to release');
   const result = await c.booking.grouped(() =>
-    c.booking.buyerRelease(callerOf(c, req.client), eventKey, objectRefs(body.value.objectLabels, body.value.quantities), body.value.holdToken ?? null),
+    c.booking.buyerRelease(callerOf(c, req), eventKey, objectRefs(body.value.objectLabels, body.value.quantities), body.value.holdToken ?? null),
   );
   if (!result.ok) return refused(result.refusal, eventKey, 'released');
   const reply: ReleaseReply = { released: result.released.map((v) => ({ objectLabel: v.object.label })) };

@@ -116,7 +116,7 @@ describe('the organiser API', () => {
     expect([rotated.status, secretKey.length >= 32, secretKey === oldKey]).toEqual([200, true, false]);
     expect((await server.api('/events/show', { secretKey: oldKey })).status).toBe(401);
     expect((await server.api('/events/show', { secretKey })).status).toBe(200);
-    expect(server.app.booking.eventOrder('show', orderId, access)?.places).toEqual([{ label: 'A-1', quantity: 1 }]);
+    expect(server.app.booking.eventOrder({ eventKey: 'show' }, orderId, access)?.places).toEqual([{ label: 'A-1', quantity: 1 }]);
   });
 
   it('leaves a secret key set by TESSERA_SECRET_KEY alone, saying where to change it', async () => {

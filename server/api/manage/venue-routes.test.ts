@@ -54,7 +54,7 @@ describe('POST /api/manage/events', () => {
     });
     expect([res.status, await res.json()]).toEqual([200, { key: 'from-the-box-office' }]);
     expect(await server.client.events.retrieve('from-the-box-office')).toMatchObject({ name: 'Matinee', date: { year: 2027, month: 1, day: 2 } });
-    expect(server.app.booking.publicEvent('from-the-box-office')).toMatchObject({
+    expect(server.app.booking.publicEvent({ eventKey: 'from-the-box-office' })).toMatchObject({
       pricing: { currency: 'EUR', prices: { '1': 30 } },
       sales: { checkoutMode: 'reservation', maxPlacesPerOrder: 4 },
     });

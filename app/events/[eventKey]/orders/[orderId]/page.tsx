@@ -1,17 +1,20 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { eventPagePath } from '../../../../../contracts/buyer-api';
 import { pageServices } from '../../../../../contracts/page-services';
 import { priceBook } from '../../../../../components/buyer/format';
 import { placeFlags, placeName } from '../../../../../components/seating-chart/describe-object';
 import styles from './order.module.css';
 
-type Props = { params: Promise<{ eventKey: string; orderId: string }>; searchParams: Promise<{ access?: string }> };
+type Props = { params: Promise<{ eventKey: string; orderId: string }>; searchParams: Promise<{ access?: string; workspaceKey?: string }> };
 
 /** The confirmation a buyer sees after checkout. */
 export default async function OrderPage({ params, searchParams }: Props) {
   const { eventKey, orderId } = await params;
+  const { access, workspaceKey } = await searchParams;
+  const address = { eventKey, ...(typeof workspaceKey === 'string' ? { workspaceKey } : {}) };
   // Only with the access key of the booking's confirmation URL: an order id alone shows nothing.
-  const order = pageServices().order(eventKey, orderId, (await searchParams).access ?? '');
+  const order = pageServices().order(address, orderId, access ?? '');
   if (!order) notFound();
   const { event, chart, places } = order;
   const prices = priceBook(event.pricing);
@@ -49,7 +52,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
           Total <strong>{prices.format(total)}</strong>
         </p>
       )}
-      <Link href={`/events/${encodeURIComponent(eventKey)}`}>Back to the seating chart</Link>
+      <Link href={eventPagePath(address)}>Back to the seating chart</Link>
     </main>
   );
 }
