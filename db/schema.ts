@@ -7,19 +7,23 @@ const createdAt = () =>
     .notNull()
     .default(sql`(unixepoch('subsec') * 1000)`);
 
-export const workspaces = sqliteTable('workspaces', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  key: text('key').notNull().unique(),
-  secretKey: text('secret_key').notNull().unique(),
-  /** Signs buyers' order confirmation links; apart from the secret key, so rotating that breaks no link. */
-  orderAccessKey: text('order_access_key'),
-  name: text('name').notNull(),
-  isDefault: integer('is_default', { mode: 'boolean' }).notNull().default(false),
-  isTest: integer('is_test', { mode: 'boolean' }).notNull().default(false),
-  /** A deactivated workspace's keys are refused; its data stays. */
-  isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
-  createdAt: createdAt(),
-});
+export const workspaces = sqliteTable(
+  'workspaces',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull().unique(),
+    secretKey: text('secret_key').notNull().unique(),
+    /** Signs buyers' order confirmation links; apart from the secret key, so rotating that breaks no link. */
+    orderAccessKey: text('order_access_key'),
+    name: text('name').notNull(),
+    isDefault: integer('is_default', { mode: 'boolean' }).notNull().default(false),
+    isTest: integer('is_test', { mode: 'boolean' }).notNull().default(false),
+    /** A deactivated workspace's keys are refused; its data stays. */
+    isActive: integer('is_active', { mode: 'boolean' }).notNull().default(true),
+    createdAt: createdAt(),
+  },
+  (t) => [index('workspaces_default').on(t.isDefault)],
+);
 
 /** The company admin key (one row), stored as its SHA-256: it manages every workspace. */
 export const companyAdminKey = sqliteTable('company_admin_key', {
@@ -187,7 +191,9 @@ export const holdTokens = sqliteTable(
     expired: integer('expired', { mode: 'boolean' }).notNull().default(false),
     createdAt: createdAt(),
   },
-  (t) => [index('hold_tokens_pending_expiry').on(t.expired, t.expiresAt), index('hold_tokens_event_client').on(t.eventId, t.client)],
+  // A client's live tokens (its event's, or venue tokens it claimed) are found by client: with expiry in the index too,
+  // or SQLite prefers the expiry index and reads every live token of every client at each buyer's hold.
+  (t) => [index('hold_tokens_pending_expiry').on(t.expired, t.expiresAt), index('hold_tokens_client').on(t.client, t.expired, t.expiresAt)],
 );
 
 /** Append-only log: every committed change of an object's status, numbered per event. */

@@ -27,8 +27,19 @@ export function parseTrustProxy(setting: string): TrustProxy | { error: string }
   return { kind: 'addresses', list };
 }
 
+/** Answers kept per list: a check builds a SocketAddress, and every request behind a proxy asks about the same peer. */
+const checked = new WeakMap<BlockList, Map<string, boolean>>();
+const CHECKS_KEPT = 10_000;
+
 function trusted(list: BlockList, address: string): boolean {
-  return list.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4');
+  let answers = checked.get(list);
+  if (!answers) checked.set(list, (answers = new Map()));
+  let answer = answers.get(address);
+  if (answer === undefined) {
+    if (answers.size >= CHECKS_KEPT) answers.clear();
+    answers.set(address, (answer = list.check(address, isIP(address) === 6 ? 'ipv6' : 'ipv4')));
+  }
+  return answer;
 }
 
 /** The client's address: the peer, or the right part of X-Forwarded-For that trusted proxies vouch for. */

@@ -7,6 +7,8 @@ export type BodyResult = { ok: true; body: unknown } | { ok: false; reason: 'too
  * An empty body is `undefined`. Stops reading past `limit` bytes.
  */
 export async function readJsonBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
+  // Without a length or a chunked encoding, HTTP/1.1 has no body (a GET): nothing to wait for.
+  if (req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) return { ok: true, body: undefined };
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit) {
     req.resume();

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client';
+import type { Workspace } from '../../db/schema';
 import type { ChartDefinition, ChartObject } from '../../contracts/chart';
 import type { Snapshot } from '../../contracts/realtime';
 import type { CommittedChanges } from './change-status';
@@ -51,7 +52,12 @@ export type Store = StoreDeps & {
   group: <T>(fn: () => T) => Promise<T>;
   /** The last snapshot of each event (by id), valid while the event's seq has not moved. */
   snapshots: Map<number, Snapshot>;
+  /** Workspaces by the secret keys that recently authenticated (workspaces.ts): cleared by any change of a workspace. */
+  authenticated: RecentlyUsed<string, { workspace: Workspace; until: number }>;
 };
+
+/** Secret keys whose workspace is kept: the venues calling the API now. */
+const AUTHENTICATED_KEPT = 1_000;
 
 /** Events with a chart config of their own whose chart is kept: those on sale now, and some. */
 const EVENT_CHARTS_KEPT = 64;
@@ -155,7 +161,18 @@ export function createStore(deps: StoreDeps): Store {
       if (!waiting.length) setImmediate(flush);
       waiting.push({ fn, resolve: resolve as (value: unknown) => void, reject });
     });
-  return { ...deps, onCommit, statements, findChart, loadChart, eventChart, transact, group, snapshots: new Map() };
+  return {
+    ...deps,
+    onCommit,
+    statements,
+    findChart,
+    loadChart,
+    eventChart,
+    transact,
+    group,
+    snapshots: new Map(),
+    authenticated: new RecentlyUsed(AUTHENTICATED_KEPT),
+  };
 }
 
 /** Carries a failure result out of a transaction, which better-sqlite3 rolls back on any throw. Not an Error: no stack to capture. */
