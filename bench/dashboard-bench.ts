@@ -4,8 +4,7 @@ import type { ClientToServerEvents, ServerToClientEvents } from '../contracts/re
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
 import { venueWithSeats } from '../server/charts/generate-venue';
 import { importSeatsioChart } from '../server/charts/import-seatsio-chart';
-import { benchAuth, holdToken } from './http-bench';
-import { api, BENCH_ADMIN_PASSWORD, startPageServer, stopPageServer, type PageServer } from './pages-bench';
+import { api, BENCH_ADMIN_PASSWORD, benchAuth, holdToken, startPageServer, stopPageServer, type PageServer } from './servers';
 import { progress, time, type Measurement } from './report';
 
 /*

@@ -1,7 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { ask, forkProcess, stop } from './child';
-import type { AppServer } from './http-bench';
-import { benchAuth as auth, holdToken, startAppServer } from './http-bench';
+import { benchAuth as auth, holdToken, startAppServer, type AppServer } from './servers';
 import { progress, time, type Measurement } from './report';
 
 /*

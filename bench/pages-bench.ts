@@ -1,13 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { buildPagesIfStale } from '../scripts/build-pages.mjs';
+import { readFileSync } from 'node:fs';
 import { venueWithSeats } from '../server/charts/generate-venue';
 import { importSeatsioChart } from '../server/charts/import-seatsio-chart';
-import { stop, forkProcess } from './child';
-import { BENCH_SECRET_KEY, benchAuth, holdToken } from './http-bench';
+import { forkProcess } from './child';
+import { api, benchAuth, holdToken, startPageServer, stopPageServer, type PageServer } from './servers';
 import { progress, time, type Measurement } from './report';
 
 /*
@@ -16,51 +11,10 @@ import { progress, time, type Measurement } from './report';
  * hold latency on another event while 20 browsers open the big page over and over, against the same holds alone.
  */
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-export type PageServer = { child: ChildProcess; base: string; dir: string };
-
-/** The organisers' password of the bench's page server. */
-export const BENCH_ADMIN_PASSWORD = 'bench-admin-password';
-
-/** The server as `npm start` runs it (built pages, production mode) on a fresh database. */
-export async function startPageServer(): Promise<PageServer> {
-  buildPagesIfStale();
-  const dir = mkdtempSync(join(tmpdir(), 'tessera-bench-pages-'));
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATABASE_URL: `file:${join(dir, 'pages.db')}`,
-      TESSERA_SECRET_KEY: BENCH_SECRET_KEY,
-      ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const port = await new Promise<number>((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /running at http:\/\/localhost:(\d+)/.exec(output);
-      if (match) resolve(Number(match[1]));
-    });
-    child.once('exit', (code) => reject(new Error(`the page server exited with ${code}`)));
-  });
-  return { child, base: `http://127.0.0.1:${port}`, dir };
-}
-
 /** CPU time (user + system) the process has used so far, in milliseconds (Linux clock ticks are 10 ms). */
 function cpuMs(pid: number): number {
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
   return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-export async function api(base: string, path: string, json: unknown): Promise<void> {
-  const res = await fetch(`${base}/api${path}`, { method: 'POST', headers: { ...benchAuth, 'content-type': 'application/json' }, body: JSON.stringify(json) });
-  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
 }
 
 /** Server CPU per view of `page`, over `views` views one after another (after warming up). */
@@ -139,10 +93,4 @@ export async function pagesBench(quick: boolean): Promise<Measurement[]> {
   } finally {
     await stopPageServer(server);
   }
-}
-
-export async function stopPageServer(server: PageServer): Promise<void> {
-  server.child.kill('SIGTERM');
-  await stop(server.child);
-  rmSync(server.dir, { recursive: true, force: true });
 }

@@ -6,10 +6,10 @@
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
-import { stop } from './child';
 import { dbBench } from './db-bench';
 import { fanoutBench } from './fanout-bench';
-import { contentionBench, httpBench, startAppServer, webhookBench } from './http-bench';
+import { contentionBench, httpBench, webhookBench } from './http-bench';
+import { startProductionServer } from './servers';
 import { rendererBench } from './renderer-bench';
 import { dashboardBench } from './dashboard-bench';
 import { pagesBench } from './pages-bench';
@@ -24,11 +24,11 @@ const sections: [string, () => Promise<Measurement[]>][] = [
   [
     'http',
     async () => {
-      const server = await startAppServer(quick ? 10_000 : 100_000);
+      const server = await startProductionServer(quick ? 10_000 : 100_000);
       try {
         return [...(await httpBench(server, quick)), ...(await webhookBench(server, quick)), ...(await contentionBench(server))];
       } finally {
-        await stop(server.child);
+        await server.close();
       }
     },
   ],

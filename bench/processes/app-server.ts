@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createApplication } from '../../server/app';
 import { venueWithSeats } from '../../server/charts/generate-venue';
-import { BENCH_SECRET_KEY } from '../http-bench';
+import { BENCH_SECRET_KEY } from '../servers';
 
 const seats = Number(process.env.BENCH_SEATS ?? 10_000);
 const dir = mkdtempSync(join(tmpdir(), 'tessera-bench-app-'));

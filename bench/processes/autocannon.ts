@@ -13,6 +13,7 @@ type Config = {
   overallRate?: number;
   headers?: Record<string, string>;
   holdLabels?: string[];
+  /** The seats.io dialect's body, with these tokens; without, the buyer API's, each hold a new buyer's first click. */
   holdTokens?: string[];
 };
 
@@ -29,11 +30,14 @@ const result = await autocannon({
     ? {
         requests: [
           {
-            // Every seat is asked for twice, by two different tokens: half of the holds conflict.
+            // Every seat is asked for twice, by two different tokens or buyers: half of the holds conflict.
             setupRequest: (req: Request): Request => {
               const i = next++;
               const label = config.holdLabels![Math.floor(i / 2) % config.holdLabels!.length];
-              return { ...req, body: JSON.stringify({ objects: [label], holdToken: config.holdTokens![i % 2] }) };
+              if (config.holdTokens) return { ...req, body: JSON.stringify({ objects: [label], holdToken: config.holdTokens[i % 2] }) };
+              // A buyer of their own behind the load balancer (the server trusts loopback's X-Forwarded-For).
+              const buyer = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
+              return { ...req, headers: { ...req.headers, 'x-forwarded-for': buyer }, body: JSON.stringify({ objectLabels: [label] }) };
             },
           },
         ],

@@ -2,7 +2,8 @@
  * Forked by the benchmark: the raw limit of a hold on this machine — a bare node:http server that parses the JSON
  * body and holds the seat in one BEGIN IMMEDIATE transaction (a conditional UPDATE and a log INSERT, raw prepared
  * better-sqlite3 statements), answering 409 on conflict. No framework, no validation, no realtime: the baseline
- * Tessera's hold route is measured against. Sends {port, labels} when listening.
+ * Tessera's hold route is measured against; and `GET /health`, the trivial route Tessera's own is measured against.
+ * Sends {port, labels} when listening.
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -32,6 +33,7 @@ const hold = db.transaction((objects: string[], token: string) => {
 });
 
 const server = createServer((req, res) => {
+  if (req.method === 'GET') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
   let body = '';
   req.on('data', (chunk: Buffer) => (body += chunk.toString()));
   req.on('end', () => {
