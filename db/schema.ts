@@ -41,8 +41,13 @@ export const charts = sqliteTable(
       .references(() => workspaces.id),
     key: text('key').notNull(),
     name: text('name').notNull(),
-    /** The chart model (server/charts/chart-model.ts) as JSON; a chart is immutable once stored. */
+    /** The published version: the chart model (contracts/chart.ts) as JSON, what events are sold on. */
     definition: text('definition').notNull(),
+    /**
+     * The draft version, as seats.io has one (JSON, with its name): changes to a chart that events use wait here until
+     * published; null when there is none.
+     */
+    draft: text('draft'),
     /** Filing, for the seats.io API's lists: archived or not, and tags (JSON array, sorted). */
     archived: integer('archived', { mode: 'boolean' }).notNull().default(false),
     tags: text('tags').notNull().default('[]'),

@@ -6,7 +6,19 @@ import { changeObjectStatus, type CommittedChanges } from './change-status';
 import { addChannels, changeChannelObjects, channelPlaces, eventChannelList, removeChannel, replaceChannels, updateChannel } from './channels';
 export type { CommittedChanges } from './change-status';
 export type { Durability } from '../../db/client';
-import { chartByKey, chartListing, chartSource, chartTags, copyChart, fileChart, listCharts } from './charts';
+import {
+  changeChart,
+  chartByKey,
+  chartListing,
+  chartSource,
+  chartTags,
+  chartVersion,
+  copyChart,
+  discardDraft,
+  fileChart,
+  listCharts,
+  publishDraft,
+} from './charts';
 import { eventObjectViews, eventSnapshot, findEvent, findPublicEvent, objectViews, offSalePlaces } from './event-state';
 import { chartEvents, createEvents, deleteEvent, eventByKey, eventOrder, listEvents, organiserEvent, publicEvent, updateEvent } from './events';
 import { expireHolds } from './expire-holds';
@@ -74,6 +86,10 @@ const operations = {
   chartTags,
   copyChart,
   chartSource,
+  changeChart,
+  chartVersion,
+  publishDraft,
+  discardDraft,
   createEvents,
   eventByKey,
   listEvents,

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
-import { charts, type ChartRow } from '../../db/schema';
-import type { ChartDefinition } from '../../contracts/chart';
+import { charts, events, type ChartRow } from '../../db/schema';
+import type { Category, ChartDefinition } from '../../contracts/chart';
+import type { EventChartConfig } from '../../contracts/event-chart';
 import { pageById, type Page, type PageRequest } from './paging';
 import { matches } from './text-match';
 import type { Store } from './store';
@@ -45,18 +46,26 @@ export function chartByKey(store: Store, workspaceId: number, key: string): Char
     .get();
 }
 
-/** A chart as the seats.io API lists it: its row, its tags, and how many events use it. */
-export type ChartListing = Omit<ChartRow, 'definition' | 'tags'> & { tags: string[]; eventCount: number };
+/** A chart as the seats.io API lists it: its row, its tags, how many events use it, whether it has a draft. */
+export type ChartListing = Omit<ChartRow, 'definition' | 'draft' | 'tags'> & { tags: string[]; eventCount: number; hasDraft: boolean };
 
 /**
  * Every column but the drawing, which a list has no use for (megabytes for a large venue), and the chart's event
  * count, in the same query.
  */
-const { definition: _definition, ...withoutDrawing } = getTableColumns(charts);
+const { definition: _definition, draft: _draft, ...withoutDrawing } = getTableColumns(charts);
 // Written out: inside a subquery, Drizzle would leave both columns unqualified, and `id` would be the event's.
-const listedColumns = { ...withoutDrawing, eventCount: sql<number>`(select count(*) from "events" where "events"."chart_id" = "charts"."id")` };
+const listedColumns = {
+  ...withoutDrawing,
+  eventCount: sql<number>`(select count(*) from "events" where "events"."chart_id" = "charts"."id")`,
+  hasDraft: sql<number>`"charts"."draft" is not null`,
+};
 
-const listed = (row: Omit<ChartListing, 'tags'> & { tags: string }): ChartListing => ({ ...row, tags: JSON.parse(row.tags) as string[] });
+const listed = (row: Omit<ChartListing, 'tags' | 'hasDraft'> & { tags: string; hasDraft: number }): ChartListing => ({
+  ...row,
+  tags: JSON.parse(row.tags) as string[],
+  hasDraft: row.hasDraft === 1,
+});
 
 /** The workspace's charts, newest first, paged; by a part of the name and by tag when asked. */
 export function listCharts(store: Store, workspaceId: number, page: PageRequest, only: { filter?: string; tag?: string }): Page<ChartListing> {
@@ -85,9 +94,9 @@ export function chartListing(store: Store, workspaceId: number, key: string): Ch
   return row && listed(row);
 }
 
-export type ChartFiling = { name: string } | { archived: boolean } | { addTag: string } | { removeTag: string };
+export type ChartFiling = { archived: boolean } | { addTag: string } | { removeTag: string };
 
-/** Renames, archives, unarchives or tags a chart (its drawing never changes); false for an unknown chart. */
+/** Archives, unarchives or tags a chart (names are changed in versions: changeChart); false for an unknown chart. */
 export function fileChart(store: Store, workspaceId: number, key: string, change: ChartFiling): boolean {
   return store.transact(() => {
     const row = chartByKey(store, workspaceId, key);
@@ -95,7 +104,7 @@ export function fileChart(store: Store, workspaceId: number, key: string, change
     const tags = new Set(JSON.parse(row.tags) as string[]);
     if ('addTag' in change) tags.add(change.addTag);
     if ('removeTag' in change) tags.delete(change.removeTag);
-    const set = 'name' in change ? { name: change.name } : 'archived' in change ? { archived: change.archived } : { tags: JSON.stringify([...tags].sort()) };
+    const set = 'archived' in change ? { archived: change.archived } : { tags: JSON.stringify([...tags].sort()) };
     store.db.update(charts).set(set).where(eq(charts.id, row.id)).run();
     return true;
   });
@@ -107,12 +116,141 @@ export function chartTags(store: Store, workspaceId: number): string[] {
   return [...new Set(rows.flatMap((r) => JSON.parse(r.tags) as string[]))].sort();
 }
 
-/** A copy of a chart, under a new key, in the same workspace or another; its events stay with the original. */
-export function copyChart(store: Store, fromWorkspaceId: number, key: string, toWorkspaceId: number): ChartRow | undefined {
+/**
+ * A copy of a chart's published version (or its draft), under a new key, in the same workspace or another; its
+ * events stay with the original. Undefined for an unknown chart, or a draft it does not have.
+ */
+export function copyChart(
+  store: Store,
+  fromWorkspaceId: number,
+  key: string,
+  toWorkspaceId: number,
+  version: 'published' | 'draft' = 'published',
+): ChartRow | undefined {
   return store.transact(() => {
     const row = chartByKey(store, fromWorkspaceId, key);
-    if (!row) return undefined;
-    const name = toWorkspaceId === fromWorkspaceId ? `${row.name} (copy)` : row.name;
-    return store.db.insert(charts).values({ workspaceId: toWorkspaceId, key: randomUUID(), name, definition: row.definition }).returning().get();
+    if (!row || (version === 'draft' && !row.draft)) return undefined;
+    const source = version === 'draft' ? (JSON.parse(row.draft!) as ChartDefinition) : published(row);
+    const name = toWorkspaceId === fromWorkspaceId ? `${source.name} (copy)` : source.name;
+    return store.db
+      .insert(charts)
+      .values({ workspaceId: toWorkspaceId, key: randomUUID(), name, definition: JSON.stringify({ ...source, name }), tags: row.tags })
+      .returning()
+      .get();
   });
+}
+
+/*
+ * Versions, as seats.io has them: a chart that events use keeps its published version while changes to its name or
+ * categories gather in a draft, which is published (the events are sold on it from then on) or discarded. A chart
+ * no event uses changes at once. The seats' drawing itself never changes: a new drawing is a new chart.
+ */
+
+export type ChartChange =
+  | { name?: string; categories?: Category[] }
+  | { addCategory: Category }
+  | { removeCategory: string }
+  | { updateCategory: { key: string; label?: string; color?: string; accessible?: boolean } };
+
+export type ChartChangeResult =
+  | { ok: true }
+  | { ok: false; reason: 'chart_not_found' | 'no_draft' }
+  | { ok: false; reason: 'category_exists' | 'category_not_found'; key: string }
+  | { ok: false; reason: 'event_categories_clash'; eventKey: string; key: string };
+
+const sameKey = (a: string | number, b: string | number) => String(a) === String(b);
+
+/** The chart with a change applied, or why it cannot be. */
+function changed(
+  chart: ChartDefinition,
+  change: ChartChange,
+): ChartDefinition | Extract<ChartChangeResult, { reason: 'category_exists' | 'category_not_found' }> {
+  const { categories } = chart;
+  if ('addCategory' in change) {
+    const { key } = change.addCategory;
+    if (categories.some((c) => sameKey(c.key, key))) return { ok: false, reason: 'category_exists', key: String(key) };
+    return { ...chart, categories: [...categories, change.addCategory] };
+  }
+  if ('removeCategory' in change) {
+    if (!categories.some((c) => sameKey(c.key, change.removeCategory))) return { ok: false, reason: 'category_not_found', key: change.removeCategory };
+    return { ...chart, categories: categories.filter((c) => !sameKey(c.key, change.removeCategory)) };
+  }
+  if ('updateCategory' in change) {
+    const { key, ...fields } = change.updateCategory;
+    if (!categories.some((c) => sameKey(c.key, key))) return { ok: false, reason: 'category_not_found', key };
+    return { ...chart, categories: categories.map((c) => (sameKey(c.key, key) ? { ...c, ...fields } : c)) };
+  }
+  return { ...chart, ...(change.name !== undefined ? { name: change.name } : {}), ...(change.categories ? { categories: change.categories } : {}) };
+}
+
+const usedByEvents = (store: Store, chartId: number) => !!store.db.select({ id: events.id }).from(events).where(eq(events.chartId, chartId)).get();
+
+/** The published version as the chart's row has it: its drawing under its current name. */
+const published = (row: ChartRow): ChartDefinition => ({ ...(JSON.parse(row.definition) as ChartDefinition), name: row.name });
+
+/** Renames a chart or changes its categories: in its draft when events use it, else at once. */
+export function changeChart(store: Store, workspaceId: number, key: string, change: ChartChange): ChartChangeResult {
+  return store.transact((): ChartChangeResult => {
+    const row = chartByKey(store, workspaceId, key);
+    if (!row) return { ok: false, reason: 'chart_not_found' };
+    const next = changed(row.draft ? (JSON.parse(row.draft) as ChartDefinition) : published(row), change);
+    if ('ok' in next) return next;
+    if (usedByEvents(store, row.id))
+      store.db
+        .update(charts)
+        .set({ draft: JSON.stringify(next) })
+        .where(eq(charts.id, row.id))
+        .run();
+    else publish(store, row, next);
+    return { ok: true };
+  });
+}
+
+/** Makes `version` the chart's published version: what its events are sold on from now on. */
+function publish(store: Store, row: ChartRow, version: ChartDefinition): void {
+  store.db
+    .update(charts)
+    .set({ name: version.name, definition: JSON.stringify(version), draft: null })
+    .where(eq(charts.id, row.id))
+    .run();
+  store.forgetChart(row.id);
+}
+
+/**
+ * Publishes the chart's draft. Refused, naming the event, when an event's own categories would take a key the
+ * draft gives the chart (the event's venue would have two categories of one key).
+ */
+export function publishDraft(store: Store, workspaceId: number, key: string): ChartChangeResult {
+  return store.transact((): ChartChangeResult => {
+    const row = chartByKey(store, workspaceId, key);
+    if (!row) return { ok: false, reason: 'chart_not_found' };
+    if (!row.draft) return { ok: false, reason: 'no_draft' };
+    const draft = JSON.parse(row.draft) as ChartDefinition;
+    for (const event of store.db.select({ key: events.key, chartConfig: events.chartConfig }).from(events).where(eq(events.chartId, row.id)).all()) {
+      const own = event.chartConfig ? ((JSON.parse(event.chartConfig) as EventChartConfig).categories ?? []) : [];
+      const clash = own.find((c) => draft.categories.some((d) => sameKey(d.key, c.key)));
+      if (clash) return { ok: false, reason: 'event_categories_clash', eventKey: event.key, key: String(clash.key) };
+    }
+    publish(store, row, draft);
+    return { ok: true };
+  });
+}
+
+/** Throws the chart's draft away. */
+export function discardDraft(store: Store, workspaceId: number, key: string): ChartChangeResult {
+  return store.transact((): ChartChangeResult => {
+    const row = chartByKey(store, workspaceId, key);
+    if (!row) return { ok: false, reason: 'chart_not_found' };
+    if (!row.draft) return { ok: false, reason: 'no_draft' };
+    store.db.update(charts).set({ draft: null }).where(eq(charts.id, row.id)).run();
+    return { ok: true };
+  });
+}
+
+/** A version of the chart (the draft: undefined when there is none). */
+export function chartVersion(store: Store, workspaceId: number, key: string, version: 'published' | 'draft'): ChartDefinition | undefined {
+  const row = chartByKey(store, workspaceId, key);
+  if (!row) return undefined;
+  if (version === 'published') return published(row);
+  return row.draft ? (JSON.parse(row.draft) as ChartDefinition) : undefined;
 }

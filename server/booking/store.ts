@@ -32,8 +32,10 @@ export type LoadedChart = {
 
 export type Store = StoreDeps & {
   statements: Statements;
-  /** A stored chart, parsed and hashed once for the life of the process; undefined for an unknown id. */
+  /** A stored chart, parsed and hashed once until its published version changes; undefined for an unknown id. */
   findChart: (chartId: number) => LoadedChart | undefined;
+  /** A chart's published version changed (a draft was published): it is read again when next asked for. */
+  forgetChart: (chartId: number) => void;
   /** A chart that an event refers to, so it must exist. */
   loadChart: (chartId: number) => LoadedChart;
   /** The chart as an event has it (`chartConfig`: the event's stored config, contracts/event-chart.ts), kept a while. */
@@ -78,7 +80,7 @@ function chartRef(chartId: number, json: string): string {
 
 export function createStore(deps: StoreDeps): Store {
   const statements = prepareStatements(deps.db);
-  // Charts are immutable once stored, so a parsed chart can be kept for the life of the process.
+  // A published version never changes in place (publishing a draft replaces it and forgets it here): kept parsed.
   const cache = new Map<number, LoadedChart>();
   const findChart = (chartId: number): LoadedChart | undefined => {
     let chart = cache.get(chartId);
@@ -100,7 +102,8 @@ export function createStore(deps: StoreDeps): Store {
   const eventChart = (chartId: number, chartConfig: string | null): LoadedChart => {
     const chart = loadChart(chartId);
     if (chartConfig === null) return chart;
-    const key = `${chartId}\u0000${chartConfig}`;
+    // By the chart's version (ref): an event's chart built on a version since replaced is never found again.
+    const key = `${chart.ref}\u0000${chartConfig}`;
     let own = eventCharts.get(key);
     if (!own) {
       const definition = applyEventChart(chart.definition, JSON.parse(chartConfig) as EventChartConfig);
@@ -166,6 +169,7 @@ export function createStore(deps: StoreDeps): Store {
     onCommit,
     statements,
     findChart,
+    forgetChart: (chartId: number) => void cache.delete(chartId),
     loadChart,
     eventChart,
     transact,

@@ -38,7 +38,8 @@ const FINGERPRINT = `select
   (select group_concat(label || ':' || status || ':' || hold_token || ':' || quantity) from ga_allocations) as ga,
   (select group_concat(event_id || ':' || key || ':' || name || ':' || ifnull(color, '') || ':' || ifnull("index", '')) from event_channels) as channels,
   (select group_concat(event_id || ':' || label || ':' || channel_key) from channel_objects) as channelObjects,
-  (select count(*) from charts) as charts, (select count(*) from workspaces) as workspaces`;
+  (select group_concat(key || ':' || name || ':' || length(definition) || ':' || ifnull(draft, '')) from charts) as charts,
+  (select count(*) from workspaces) as workspaces`;
 
 /** A real server on a random port over a real database file (a temporary one unless a file is given). */
 export async function startTestServer(

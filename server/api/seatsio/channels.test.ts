@@ -1,5 +1,6 @@
 import { BestAvailableParams, Channel, CreateEventParams } from 'seatsio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectClientRefusal } from '../../testing/refusals';
 import { seedSmallVenue, startTestServer, type TestServer } from '../../testing/test-server';
 
 /*
@@ -14,18 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.stop());
 
-/** The client's call is refused with `status` and a message containing `words`, and nothing changed. */
-async function refused(call: () => Promise<unknown>, status: number, words: string) {
-  const before = server.fingerprint();
-  const refusal = await call().then(
-    () => undefined,
-    (e: unknown) => e as { status: number; messages: string[] },
-  );
-  expect(refusal, `accepted, expected a refusal mentioning ${words}`).toBeDefined();
-  expect(refusal!.status).toBe(status);
-  expect(refusal!.messages.join(' ')).toContain(words);
-  expect(server.fingerprint()).toEqual(before);
-}
+const refused = (call: () => Promise<unknown>, status: number, words: string) => expectClientRefusal(server, call, status, words);
 
 describe('managing channels', () => {
   it('adds, updates, moves places in and out, removes and replaces them, and the event shows them', async () => {

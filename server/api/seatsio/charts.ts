@@ -8,8 +8,9 @@ import { chartNotFound, error, invalidRequest, ok, pageReply, pageRequest, parse
 import * as schemas from './schemas';
 
 /**
- * `/charts`: create from a seats.io chart file or `{name, categories}`, retrieve, list, rename, archive, tag and
- * copy. A chart's drawing never changes once stored: its events and the buyer pages' cached documents rely on it.
+ * `/charts`: create from a seats.io chart file or `{name, categories}`, retrieve, list, archive, tag and copy
+ * (names, categories and versions: chart-versions.ts). A chart's drawing never changes once stored: its events and
+ * the buyer pages' cached documents rely on it.
  */
 export function chartRoutes(router: Router<SeatsioContext>): void {
   const chartKey = { key: z.string().meta({ description: 'The key of a chart' }) };
@@ -73,17 +74,6 @@ export function chartRoutes(router: Router<SeatsioContext>): void {
     )
     .on(
       'POST',
-      '/charts/:key',
-      known((req, c, chart) => {
-        const body = parse(schemas.updateChartBody, req.body);
-        if (!body.ok) return body.response;
-        if (body.value.name) c.booking.fileChart(c.workspace.id, chart.key, { name: body.value.name });
-        return ok();
-      }),
-      { summary: 'Rename a chart', access: 'secretKey', params: chartKey, body: schemas.updateChartBody, responses: done('Renamed') },
-    )
-    .on(
-      'POST',
       '/charts/:key/actions/move-to-archive',
       filing(() => ({ archived: true })),
       {
@@ -141,13 +131,7 @@ export function chartRoutes(router: Router<SeatsioContext>): void {
     .on(
       'POST',
       '/charts/:key/version/published/actions/copy-to-workspace/:workspaceKey',
-      known((req, c, chart) => {
-        if (!c.admin) return { status: 403 };
-        const target = c.booking.workspaceByKey(req.params.workspaceKey!);
-        if (!target) return error('NOT_FOUND', `Workspace not found: ${req.params.workspaceKey}`);
-        const copy = c.booking.copyChart(c.workspace.id, chart.key, target.id)!;
-        return ok(chartJson(c, listingOf(c, target.id, copy.key), 0));
-      }),
+      known((req, c, chart) => copyAcross(c, c.workspace.id, chart.key, req.params.workspaceKey!)),
       {
         summary: 'Copy a chart to another workspace',
         description: 'With the company admin key only.',
@@ -155,7 +139,34 @@ export function chartRoutes(router: Router<SeatsioContext>): void {
         params: { ...chartKey, workspaceKey: schemas.workspaceKey },
         responses: { 200: { description: 'The copy, in the other workspace', schema: chartReply } },
       },
+    )
+    .on(
+      'POST',
+      '/charts/:key/version/published/actions/copy/from/:fromWorkspaceKey/to/:toWorkspaceKey',
+      (req, c) => {
+        if (!c.admin) return { status: 403 };
+        const from = c.booking.workspaceByKey(req.params.fromWorkspaceKey!);
+        if (!from) return error('NOT_FOUND', `Workspace not found: ${req.params.fromWorkspaceKey}`);
+        if (!c.booking.chartByKey(from.id, req.params.key!)) return chartNotFound(req.params.key!, from.key);
+        return copyAcross(c, from.id, req.params.key!, req.params.toWorkspaceKey!);
+      },
+      {
+        summary: 'Copy a chart from one workspace to another',
+        description: 'With the company admin key only.',
+        access: 'adminKey',
+        params: { ...chartKey, fromWorkspaceKey: schemas.workspaceKey, toWorkspaceKey: schemas.workspaceKey },
+        responses: { 200: { description: 'The copy, in the other workspace', schema: chartReply } },
+      },
     );
+}
+
+/** A copy of a chart of workspace `fromId` in the workspace `toKey` names: the company admin key only. */
+function copyAcross(c: SeatsioContext, fromId: number, chartKey: string, toKey: string): ApiResponse {
+  if (!c.admin) return { status: 403 };
+  const target = c.booking.workspaceByKey(toKey);
+  if (!target) return error('NOT_FOUND', `Workspace not found: ${toKey}`);
+  const copy = c.booking.copyChart(fromId, chartKey, target.id)!;
+  return ok(chartJson(c, listingOf(c, target.id, copy.key), 0));
 }
 
 /** `expand` as the client sends it (`expand[]=events`, or `expand=events`): only events can be expanded. */
@@ -166,16 +177,16 @@ function expansions(req: ApiRequest): { ok: true; events: boolean } | { ok: fals
   return { ok: true, events: asked.includes('events') };
 }
 
-const listingOf = (c: SeatsioContext, workspaceId: number, key: string) => c.booking.chartListing(workspaceId, key)!;
+export const listingOf = (c: SeatsioContext, workspaceId: number, key: string) => c.booking.chartListing(workspaceId, key)!;
 
-function chartJson(c: SeatsioContext, chart: ChartListing, eventsLimit: number) {
+export function chartJson(c: SeatsioContext, chart: ChartListing, eventsLimit: number) {
   const events = eventsLimit ? c.booking.chartEvents(chart.id, eventsLimit).map((event) => eventJson(c, event)) : [];
   return {
     id: chart.id,
     key: chart.key,
     name: chart.name,
-    // Tessera has no drafts: a chart with events is published, one without is not used yet.
-    status: chart.eventCount ? 'PUBLISHED' : 'NOT_USED',
+    // A chart without events changes at once (no draft); one with events is published, with a draft or not.
+    status: !chart.eventCount ? 'NOT_USED' : chart.hasDraft ? 'PUBLISHED_WITH_DRAFT' : 'PUBLISHED',
     tags: chart.tags,
     archived: chart.archived,
     events,

@@ -3,6 +3,7 @@ import { Router } from '../router';
 import { chartRoutes } from './charts';
 import type { SeatsioContext } from './context';
 import { channelRoutes } from './channels';
+import { chartVersionRoutes } from './chart-versions';
 import { eventRoutes } from './events';
 import { forSaleRoutes } from './for-sale';
 import { holdTokenRoutes } from './hold-tokens';
@@ -37,6 +38,7 @@ export function seatsioDialect(): Dialect<SeatsioContext> {
     holdTokenRoutes,
     workspaceRoutes,
     chartRoutes,
+    chartVersionRoutes,
     eventRoutes,
     channelRoutes,
     forSaleRoutes,

@@ -1,5 +1,6 @@
 import { BestAvailableParams, CreateEventParams, TableBookingConfig, UpdateEventParams } from 'seatsio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectClientRefusal } from '../../testing/refusals';
 import { seedSmallVenue, startTestServer, type TestServer } from '../../testing/test-server';
 
 /*
@@ -18,18 +19,7 @@ afterAll(() => server.stop());
 const create = (key: string, params: CreateEventParams) => server.client.events.create('small', params.withKey(key));
 const status = async (event: string, label: string) => (await server.client.events.retrieveObjectInfo(event, label)).status;
 
-/** The client's call is refused with 400 and a message containing `words`, and nothing changed. */
-async function refused(call: () => Promise<unknown>, words: string) {
-  const before = server.fingerprint();
-  const refusal = await call().then(
-    () => undefined,
-    (e: unknown) => e as { status: number; messages: string[] },
-  );
-  expect(refusal, `accepted, expected a refusal mentioning ${words}`).toBeDefined();
-  expect(refusal!.status).toBe(400);
-  expect(refusal!.messages.join(' ')).toContain(words);
-  expect(server.fingerprint()).toEqual(before);
-}
+const refused = (call: () => Promise<unknown>, words: string) => expectClientRefusal(server, call, 400, words);
 
 describe('table booking', () => {
   it('books every table whole, every table by seat, or each as the event says', async () => {

@@ -173,21 +173,23 @@ export const secretKeyReply = z.object({ secretKey: z.string() });
 export const extraDataBody = z.object({ extraData: extraDataSchema.nullable() }).strict();
 export const extraDatasBody = z.object({ extraData: z.record(key, extraDataSchema.nullable()) }).strict();
 
+/** A chart's category, as seats.io's calls take it. */
+export const chartCategory = z
+  .object({
+    key: z.union([z.number().int(), z.string().min(1).max(100)]),
+    label: z.string().max(200),
+    color: cssColourSchema,
+    accessible: z.boolean().optional(),
+  })
+  .strict();
+const chartCategories = z.array(chartCategory).max(1000);
+export const chartCategoryChange = chartCategory.omit({ key: true }).partial().strict();
+
 export const simpleChartBody = z
   .object({
     name: z.string().max(200).nullish(),
     venueType: z.string().max(100).nullish(),
-    categories: z
-      .array(
-        z.object({
-          key: z.union([z.number().int(), z.string().min(1)]),
-          label: z.string().max(200),
-          color: cssColourSchema,
-          accessible: z.boolean().optional(),
-        }),
-      )
-      .max(1000)
-      .nullish(),
+    categories: chartCategories.nullish(),
     key: key.optional(),
   })
   .strict();
@@ -258,5 +260,5 @@ export const chartListQuery = pageQuery.extend({
   'expand[]': z.string().optional(),
 });
 
-export const updateChartBody = z.object({ name: z.string().trim().min(1).max(200).optional(), categories: notSupported('category changes') }).strict();
+export const updateChartBody = z.object({ name: z.string().trim().min(1).max(200).nullish(), categories: chartCategories.nullish() }).strict();
 export const chartTag = z.string().min(1).max(100).meta({ description: 'A tag' });
