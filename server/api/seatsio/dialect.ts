@@ -3,6 +3,7 @@ import { Router } from '../router';
 import { chartRoutes } from './charts';
 import type { SeatsioContext } from './context';
 import { channelRoutes } from './channels';
+import { chartReportRoutes } from './chart-reports';
 import { chartVersionRoutes } from './chart-versions';
 import { eventRoutes } from './events';
 import { forSaleRoutes } from './for-sale';
@@ -45,6 +46,7 @@ export function seatsioDialect(): Dialect<SeatsioContext> {
     objectActionRoutes,
     objectInfoRoutes,
     reportRoutes,
+    chartReportRoutes,
   ])
     routes(router);
   return {

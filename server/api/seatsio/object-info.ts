@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { distanceToFocalPoint, type ChartObject } from '../../../contracts/chart';
+import type { ChartDefinition, ChartObject } from '../../../contracts/chart';
 import { FREE, NOT_FOR_SALE } from '../../../contracts/statuses';
 import type { ObjectView } from '../../booking/change-status';
 import { publicState } from '../../booking/event-state';
@@ -43,10 +43,9 @@ function withoutSection(object: ChartObject, label: string): string {
   return object.section && label.startsWith(`${object.section}-`) ? label.slice(object.section.length + 1) : label;
 }
 
-/** seats.io's EventObjectInfo: fields seats.io would omit are left out, never null. */
-export function eventObjectInfo(view: ObjectView): Record<string, unknown> {
-  const { object, chart } = view;
-  const category = chart.definition.categories.find((c) => String(c.key) === object.categoryKey);
+/** seats.io's ChartObjectInfo: what the chart says of an object, fields seats.io would omit left out, never null. */
+export function chartObjectInfo(object: ChartObject, chart: ChartDefinition): Record<string, unknown> {
+  const category = chart.categories.find((c) => String(c.key) === object.categoryKey);
   const parent = object.parent ? { label: withoutSection(object, object.parent.label), type: object.parent.type } : undefined;
   const info: Record<string, unknown> = {
     label: object.label,
@@ -64,15 +63,41 @@ export function eventObjectInfo(view: ObjectView): Record<string, unknown> {
     isAccessible: object.accessible ?? false,
     isCompanionSeat: object.companionSeat ?? false,
     hasRestrictedView: object.restrictedView ?? false,
+    // Flags seats.io has that Tessera's charts do not carry: present, as seats.io always sends them, and false.
+    hasLiftUpArmrests: false,
+    isHearingImpaired: false,
+    isSemiAmbulatorySeat: false,
+    hasSignLanguageInterpretation: false,
+    isPlusSize: false,
     ...(object.leftNeighbour ? { leftNeighbour: object.leftNeighbour } : {}),
     ...(object.rightNeighbour ? { rightNeighbour: object.rightNeighbour } : {}),
     ...(object.bookAsAWhole ? { bookAsAWhole: true } : {}),
-    ...(view.channel ? { channel: view.channel } : {}),
     ...(object.seats && object.type === 'table' ? { numSeats: object.seats.length } : {}),
+    ...(object.type === 'generalAdmission' ? { capacity: object.capacity ?? 0 } : {}),
   };
-  const distance = distanceToFocalPoint(chart.definition, object);
-  if (distance !== undefined) info.distanceToFocalPoint = distance;
+  if (chart.focalPoint) info.distanceToFocalPoint = float32Distance(object, chart.focalPoint);
+  return info;
+}
 
+/**
+ * The distance as seats.io reports it: computed in 32-bit floats, and written as the shortest decimal that reads back
+ * as the same float (as a float prints in Java), so values match seats.io's to the last digit.
+ */
+export function float32Distance(from: { x: number; y: number }, to: { x: number; y: number }): number {
+  const f = Math.fround;
+  const dx = f(f(from.x) - f(to.x));
+  const dy = f(f(from.y) - f(to.y));
+  const distance = f(Math.sqrt(f(f(dx * dx) + f(dy * dy))));
+  for (let digits = 1; digits < 9; digits++) {
+    const shortest = Number(distance.toPrecision(digits));
+    if (f(shortest) === distance) return shortest;
+  }
+  return Number(distance.toPrecision(9));
+}
+
+/** seats.io's EventObjectInfo: the chart's info, the object's channel, and its state at the event. */
+export function eventObjectInfo(view: ObjectView): Record<string, unknown> {
+  const info = { ...chartObjectInfo(view.object, view.chart.definition), ...(view.channel ? { channel: view.channel } : {}) };
   if (view.ga) {
     const counts = gaCounts(view.ga);
     const { status } = publicState(view);

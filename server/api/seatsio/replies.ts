@@ -91,6 +91,21 @@ export const workspacePage = z
   .meta({ id: 'WorkspacePage' });
 
 /** seats.io's EventObjectInfo: fields seats.io would leave out are left out, never null. */
+/** What a chart says of an object (seats.io's ChartObjectInfo): the chart reports' items. */
+export const chartObjectInfo = z
+  .looseObject({
+    label: z.string(),
+    objectType: z.string(),
+    categoryKey: z.string().optional(),
+    categoryLabel: z.string().optional(),
+    section: z.string().optional(),
+    capacity: z.number().int().optional(),
+    distanceToFocalPoint: z.number().optional(),
+  })
+  .meta({ id: 'ChartObjectInfo' });
+
+export const chartReportReply = z.record(z.string(), z.array(chartObjectInfo)).meta({ id: 'ChartReport' });
+
 export const objectInfo = z
   .looseObject({
     label: z.string(),

@@ -44,7 +44,7 @@ export const REPORT_GROUPS = {
 
 export type Report = keyof typeof REPORT_GROUPS;
 
-type Places = { count: number; values: Record<Dimension | 'byZone', string> };
+type Places = PlacesBy<Dimension | 'byZone'>;
 
 /** Why places are not available, as seats.io names it; the places' status in its words. */
 function reasonOf(status: string): string {
@@ -87,12 +87,15 @@ function placesOf(view: ObjectView): Places[] {
   ];
 }
 
-type Summary = { count: number } & Partial<Record<Dimension, Record<string, number>>>;
-type DeepSummary = { count: number } & Partial<Record<Dimension, Record<string, Summary>>>;
+type Summary = { count: number } & Record<string, Record<string, number>>;
+type DeepSummary = { count: number } & Record<string, Record<string, Summary>>;
+
+/** Places that share a value in every dimension, and how many they are. */
+export type PlacesBy<D extends string> = { count: number; values: Record<D, string> };
 
 /** Places grouped by their value of `dimension`. A Map: values are anyone's strings (`__proto__`), never object keys. */
-function groupBy(places: Places[], dimension: Dimension | 'byZone', always: string[] = []): Map<string, Places[]> {
-  const groups = new Map<string, Places[]>(always.map((name) => [name, []]));
+function groupBy<D extends string>(places: PlacesBy<D>[], dimension: D, always: string[] = []): Map<string, PlacesBy<D>[]> {
+  const groups = new Map<string, PlacesBy<D>[]>(always.map((name) => [name, []]));
   for (const p of places) {
     const name = p.values[dimension];
     (groups.get(name) ?? groups.set(name, []).get(name)!).push(p);
@@ -100,12 +103,12 @@ function groupBy(places: Places[], dimension: Dimension | 'byZone', always: stri
   return groups;
 }
 
-const countOf = (places: Places[]) => places.reduce((n, p) => n + p.count, 0);
+const countOf = (places: PlacesBy<string>[]) => places.reduce((n, p) => n + p.count, 0);
 
-/** How many places there are, and how they split by every dimension not in `used`. */
-function summarize(places: Places[], used: (Dimension | 'byZone')[]): Summary {
-  const summary: Summary = { count: countOf(places) };
-  for (const dimension of DIMENSIONS) {
+/** How many places there are, and how they split by every one of `dimensions` not in `used`. */
+function summarize<D extends string>(places: PlacesBy<D>[], dimensions: readonly D[], used: D[]): Summary {
+  const summary = { count: countOf(places) } as Summary;
+  for (const dimension of dimensions) {
     if (used.includes(dimension)) continue;
     summary[dimension] = Object.fromEntries([...groupBy(places, dimension)].map(([name, members]) => [name, countOf(members)]));
   }
@@ -113,27 +116,42 @@ function summarize(places: Places[], used: (Dimension | 'byZone')[]): Summary {
 }
 
 /** The same one level deeper: each split's group summarised by every dimension used by neither. */
-function summarizeDeep(places: Places[], used: Dimension | 'byZone'): DeepSummary {
-  const summary: DeepSummary = { count: countOf(places) };
-  for (const dimension of DIMENSIONS) {
+function summarizeDeep<D extends string>(places: PlacesBy<D>[], dimensions: readonly D[], used: D): DeepSummary {
+  const summary = { count: countOf(places) } as DeepSummary;
+  for (const dimension of dimensions) {
     if (dimension === used) continue;
-    summary[dimension] = Object.fromEntries([...groupBy(places, dimension)].map(([name, members]) => [name, summarize(members, [used, dimension])]));
+    summary[dimension] = Object.fromEntries(
+      [...groupBy(places, dimension)].map(([name, members]) => [name, summarize(members, dimensions, [used, dimension])]),
+    );
   }
   return summary;
 }
 
 /**
- * The summary by `grouping`: each group's places, split by every other dimension; `always` names groups that
- * appear even without places (as seats.io lists them). The deep summary splits each of those splits again
- * ("how many seats of Section A in category 1 are selectable").
+ * A summary by `grouping`: each group's places, split by every other of `dimensions`; `always` names groups that
+ * appear even without places (as seats.io lists them). The deep summary splits each of those splits again ("how
+ * many seats of Section A in category 1 are selectable"). Event reports and chart reports both summarise so.
  */
+export function summarizePlaces<D extends string>(
+  places: PlacesBy<D>[],
+  dimensions: readonly D[],
+  grouping: D,
+  always: string[],
+  deep = false,
+): Record<string, Summary | DeepSummary> {
+  const groups = groupBy(places, grouping, always);
+  return Object.fromEntries(
+    [...groups].map(([name, members]) => [name, deep ? summarizeDeep(members, dimensions, grouping) : summarize(members, dimensions, [grouping])]),
+  );
+}
+
+/** The summary of an event's places by `grouping`, split by the event dimensions. */
 export function summaryReport(views: ObjectView[], grouping: SummaryReport, always: string[], deep = false): Record<string, Summary | DeepSummary> {
-  const groups = groupBy(views.flatMap(placesOf), grouping, always);
-  return Object.fromEntries([...groups].map(([name, members]) => [name, deep ? summarizeDeep(members, grouping) : summarize(members, [grouping])]));
+  return summarizePlaces<Dimension | 'byZone'>(views.flatMap(placesOf), DIMENSIONS, grouping, always, deep);
 }
 
 /** The groups seats.io lists even when empty: every object type and category, and its fixed availability reasons. */
-export function alwaysListed(grouping: SummaryReport, categories: { key: string | number; label: string }[]): string[] {
+export function alwaysListed(grouping: SummaryReport | 'bySection' | 'byZone', categories: { key: string | number; label: string }[]): string[] {
   switch (grouping) {
     case 'byObjectType':
       return ['seat', 'generalAdmission', 'table', 'booth'];
