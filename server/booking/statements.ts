@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, isNull, lte, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lte, ne, or, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { FREE, HELD } from '../../contracts/statuses';
 import {
@@ -254,8 +254,9 @@ export function prepareStatements(db: Db) {
         and(
           or(eq(holdTokens.eventId, p('eventId')), isNull(holdTokens.eventId)),
           eq(holdTokens.client, p('client')),
-          eq(holdTokens.expired, false),
-          gt(holdTokens.expiresAt, p('now')),
+          // Unary plus: these terms must not use the expiry index (see hold_tokens_by_client in db/schema.ts).
+          sql`+${holdTokens.expired} = 0`,
+          sql`+${holdTokens.expiresAt} > ${p('now')}`,
         ),
       )
       .prepare(),
