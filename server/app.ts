@@ -10,6 +10,7 @@ import { manageDialect } from './api/manage/dialect';
 import { seatsioDialect } from './api/seatsio/dialect';
 import { openBooking, type Booking, type Workspace } from './booking/booking';
 import { ChangeFeed } from './realtime/change-feed';
+import { broadcastThroughRedis } from './realtime/redis-broadcast';
 import { WebhookDispatcher } from './webhooks/dispatcher';
 import { documented, serveOpenApi } from './openapi/serve';
 import packageJson from '../package.json' with { type: 'json' };
@@ -41,6 +42,8 @@ export type ApplicationOptions = {
   webhookAllowPrivate?: boolean;
   /** Where the built `/chart.js` is (scripts/build-chart-js.mjs); `.next/chart-js` unless given. */
   chartJsDir?: string;
+  /** `redis://…`: broadcasts go through Redis to every instance's sockets (several instances behind a balancer). */
+  redisUrl?: string;
 };
 
 const packageVersion = packageJson.version;
@@ -124,6 +127,7 @@ export function createApplication(options: ApplicationOptions): Application {
   sweeper.unref();
   const webhooks = new WebhookDispatcher(booking, { allowPrivate: options.webhookAllowPrivate ?? false });
   webhooks.start();
+  let closeRedis: (() => Promise<void>) | undefined;
 
   return {
     httpServer,
@@ -131,19 +135,23 @@ export function createApplication(options: ApplicationOptions): Application {
     booking,
     defaultWorkspace,
     createdDefaultWorkspace: created,
-    listen: (port, host = '127.0.0.1') =>
-      new Promise((resolve, reject) => {
+    listen: async (port, host = '127.0.0.1') => {
+      // Connected before the first socket arrives: no broadcast may stay on this instance alone.
+      if (options.redisUrl) closeRedis = await broadcastThroughRedis(io, options.redisUrl);
+      return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
           const address = httpServer.address();
           resolve(typeof address === 'object' && address ? address.port : port);
         });
-      }),
+      });
+    },
     close: async () => {
       clearInterval(sweeper);
       await webhooks.stop();
       feed?.flush();
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      await closeRedis?.();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       booking.close();
     },

@@ -24,6 +24,11 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('0.0.0.0'),
   DATABASE_URL: z.string().min(1).default('file:./data/tessera.db'),
+  /** `redis://host:6379`: broadcast to the sockets of every instance through Redis (several instances). */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, 'a redis:// or rediss:// URL')
+    .optional(),
   /** What an acknowledged booking survives: `power-loss` (synced to disk before it is answered) or `process-crash`. */
   DURABILITY: z.enum(['power-loss', 'process-crash']).default('power-loss'),
   TESSERA_SECRET_KEY: z.string().min(8).optional(),

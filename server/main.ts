@@ -28,6 +28,7 @@ async function main(): Promise<void> {
     webhookAllowPrivate: env.WEBHOOK_ALLOW_PRIVATE,
     placesPerClient: env.HOLD_PLACES_PER_CLIENT,
     trustProxy: env.TRUST_PROXY,
+    ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
     // Buyer pages are rendered once per event view (page-cache.ts); the development server renders every time.
     pages: securePages(dev ? handleNext : cacheBuyerPages(handleNext, (address) => app.booking.publicEvent(address)), {
       frameAncestors: env.FRAME_ANCESTORS,

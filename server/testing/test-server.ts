@@ -46,7 +46,7 @@ export async function startTestServer(
   options: Partial<
     Pick<
       ApplicationOptions,
-      'now' | 'sweepIntervalMs' | 'holdRateLimit' | 'allowedOrigins' | 'placesPerClient' | 'trustProxy' | 'secretKey' | 'webhookAllowPrivate'
+      'now' | 'sweepIntervalMs' | 'holdRateLimit' | 'allowedOrigins' | 'placesPerClient' | 'trustProxy' | 'secretKey' | 'webhookAllowPrivate' | 'redisUrl'
     >
   > & {
     databaseFile?: string;
