@@ -1,8 +1,9 @@
-import { connect } from 'node:net';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientToServerEvents, ObjectsChanged, ServerToClientEvents } from '../../contracts/realtime';
-import { seedSmallVenue, startTestServer, tempDir, type TestServer } from '../testing/test-server';
+import { redisReachable, TEST_REDIS_URL } from '../testing/redis';
+import { createBalancer } from '../cluster/balancer';
+import { seedSmallVenue, startTestServer, tempDir, TEST_SECRET_KEY, type TestServer } from '../testing/test-server';
 
 /*
  * Two instances of Tessera on one database with REDIS_URL, as behind a load balancer: a change made through one
@@ -10,15 +11,7 @@ import { seedSmallVenue, startTestServer, tempDir, type TestServer } from '../te
  * (CI starts it); skipped, saying why, when there is none.
  */
 
-const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-const reachable = await new Promise<boolean>((resolve) => {
-  const { hostname, port } = new URL(REDIS_URL);
-  const socket = connect(Number(port || 6379), hostname);
-  socket.once('connect', () => (socket.destroy(), resolve(true)));
-  socket.once('error', () => resolve(false));
-});
-if (!reachable) console.warn(`Skipping the Redis broadcast tests: no Redis at ${REDIS_URL}`);
+const reachable = await redisReachable('the Redis broadcast tests');
 
 describe.runIf(reachable)('two instances behind a load balancer', () => {
   const dir = tempDir();
@@ -28,9 +21,9 @@ describe.runIf(reachable)('two instances behind a load balancer', () => {
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    a = await startTestServer({ databaseFile, redisUrl: REDIS_URL });
+    a = await startTestServer({ databaseFile, redisUrl: TEST_REDIS_URL });
     seedSmallVenue(a.app, ['shared']);
-    b = await startTestServer({ databaseFile, redisUrl: REDIS_URL });
+    b = await startTestServer({ databaseFile, redisUrl: TEST_REDIS_URL });
   });
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();
@@ -39,8 +32,8 @@ describe.runIf(reachable)('two instances behind a load balancer', () => {
     dir.cleanup();
   });
 
-  async function chartOn(server: TestServer) {
-    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(server.baseUrl, { transports: ['websocket'] });
+  async function chartOn(server: { baseUrl: string }, transports: ('websocket' | 'polling')[] = ['websocket']) {
+    const socket: Socket<ServerToClientEvents, ClientToServerEvents> = io(server.baseUrl, { transports });
     sockets.push(socket);
     const heard: ObjectsChanged[] = [];
     socket.on('objects:changed', (m) => heard.push(m));
@@ -57,5 +50,33 @@ describe.runIf(reachable)('two instances behind a load balancer', () => {
     while ((!onA.length || !onB.length) && Date.now() - start < 3000) await new Promise((r) => setTimeout(r, 10));
     await new Promise((r) => setTimeout(r, 100));
     for (const heard of [onA, onB]) expect(heard.flatMap((m) => m.changes)).toEqual([{ label: 'A-1', status: 'booked' }]);
+  });
+
+  it('behind the balancer of `npm run start:cluster`: long polling sticks to one instance, and hears a booking made through either', async () => {
+    const balancer = createBalancer([a.baseUrl, b.baseUrl]);
+    await new Promise<void>((resolve) => balancer.listen(0, '127.0.0.1', resolve));
+    try {
+      const front = { baseUrl: `http://127.0.0.1:${(balancer.address() as { port: number }).port}` };
+      // Polling only: each poll is a request of its own, which would fail on the instance that did not open the session.
+      const polling = await chartOn(front, ['polling']);
+      const websocket = await chartOn(front);
+      for (const label of ['B-1', 'B-2']) {
+        const res = await fetch(`${front.baseUrl}/api/events/shared/actions/book`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Basic ${Buffer.from(`${TEST_SECRET_KEY}:`).toString('base64')}` },
+          body: JSON.stringify({ objects: [label] }),
+        });
+        expect(res.status).toBe(200);
+      }
+      const start = Date.now();
+      const changes = (heard: ObjectsChanged[]) => heard.flatMap((m) => m.changes).map((c) => c.label);
+      while ((changes(polling).length < 2 || changes(websocket).length < 2) && Date.now() - start < 5000) await new Promise((r) => setTimeout(r, 20));
+      expect(changes(polling)).toEqual(['B-1', 'B-2']);
+      expect(changes(websocket)).toEqual(['B-1', 'B-2']);
+    } finally {
+      for (const socket of sockets.splice(0)) socket.disconnect();
+      balancer.closeAllConnections();
+      await new Promise<void>((resolve) => balancer.close(() => resolve()));
+    }
   });
 });
