@@ -5,7 +5,9 @@ import { CHART_JS_PATH, serveChartJs } from './chart-js';
 import { buyerDialect } from './api/buyer-v1/dialect';
 import { createApiHandler, serveDialect } from './api/pipeline';
 import type { TrustProxy } from './api/client-address';
-import { RateLimiter, type RateLimit } from './api/rate-limit';
+import { RateLimiter, type RateLimit, type RateLimiting } from './api/rate-limit';
+import { RedisRateLimiter } from './api/redis-rate-limit';
+import { connectRedis, type RedisConnection } from './redis';
 import { manageDialect } from './api/manage/dialect';
 import { seatsioDialect } from './api/seatsio/dialect';
 import { openBooking, type Booking, type Workspace } from './booking/booking';
@@ -78,8 +80,12 @@ export function createApplication(options: ApplicationOptions): Application {
   const { workspace: defaultWorkspace, created } = booking.ensureDefaultWorkspace({ secretKey: options.secretKey, publicKey: options.publicKey });
   const trustProxy = options.trustProxy ?? { kind: 'none' };
   const allowedOrigins = new Set(options.allowedOrigins);
+  const holdRateLimit = options.holdRateLimit ?? DEFAULT_HOLD_RATE_LIMIT;
+  const localLimiter = new RateLimiter(holdRateLimit, now);
+  // The hold rate limit's buckets: this process's, until listen() connects to Redis (REDIS_URL) and every instance shares them.
+  let sharedLimiter: RateLimiting | undefined;
   const buyer = buyerDialect({
-    holdLimiter: new RateLimiter(options.holdRateLimit ?? DEFAULT_HOLD_RATE_LIMIT, now),
+    holdLimiter: { take: (client, cost) => (sharedLimiter ?? localLimiter).take(client, cost) },
     placesPerClient: options.placesPerClient ?? DEFAULT_PLACES_PER_CLIENT,
     allowedOrigins,
     webhookAllowPrivate: options.webhookAllowPrivate ?? false,
@@ -127,7 +133,7 @@ export function createApplication(options: ApplicationOptions): Application {
   sweeper.unref();
   const webhooks = new WebhookDispatcher(booking, { allowPrivate: options.webhookAllowPrivate ?? false });
   webhooks.start();
-  let closeRedis: (() => Promise<void>) | undefined;
+  let redis: RedisConnection | undefined;
 
   return {
     httpServer,
@@ -136,8 +142,12 @@ export function createApplication(options: ApplicationOptions): Application {
     defaultWorkspace,
     createdDefaultWorkspace: created,
     listen: async (port, host = '127.0.0.1') => {
-      // Connected before the first socket arrives: no broadcast may stay on this instance alone.
-      if (options.redisUrl) closeRedis = await broadcastThroughRedis(io, options.redisUrl);
+      // Connected before the first request: no broadcast may stay on this instance alone, no bucket be its own.
+      if (options.redisUrl) {
+        redis = await connectRedis(options.redisUrl);
+        broadcastThroughRedis(io, redis);
+        sharedLimiter = new RedisRateLimiter(holdRateLimit, redis.client, undefined, now);
+      }
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);
         httpServer.listen(port, host, () => {
@@ -151,7 +161,7 @@ export function createApplication(options: ApplicationOptions): Application {
       await webhooks.stop();
       feed?.flush();
       await new Promise<void>((resolve) => io.close(() => resolve()));
-      await closeRedis?.();
+      await redis?.close();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       booking.close();
     },

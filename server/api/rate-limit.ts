@@ -3,7 +3,12 @@ export type RateLimit = { perMinute: number; burst: number };
 
 export type RateDecision = { ok: true } | { ok: false; retryAfterSeconds: number };
 
-export class RateLimiter {
+/** A rate limit's buckets: in this process (RateLimiter), or shared by every instance (redis-rate-limit.ts). */
+export interface RateLimiting {
+  take(client: string, cost?: number): RateDecision | Promise<RateDecision>;
+}
+
+export class RateLimiter implements RateLimiting {
   private buckets = new Map<string, { tokens: number; at: number }>();
 
   constructor(

@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientToServerEvents, ObjectsChanged, ServerToClientEvents } from '../../contracts/realtime';
+import { parseTrustProxy, type TrustProxy } from '../api/client-address';
 import { redisReachable, TEST_REDIS_URL } from '../testing/redis';
 import { createBalancer } from '../cluster/balancer';
 import { seedSmallVenue, startTestServer, tempDir, TEST_SECRET_KEY, type TestServer } from '../testing/test-server';
@@ -21,9 +22,11 @@ describe.runIf(reachable)('two instances behind a load balancer', () => {
   const sockets: Socket[] = [];
 
   beforeAll(async () => {
-    a = await startTestServer({ databaseFile, redisUrl: TEST_REDIS_URL });
+    // Behind a balancer: each instance believes loopback's X-Forwarded-For.
+    const trustProxy = parseTrustProxy('127.0.0.1') as TrustProxy;
+    a = await startTestServer({ databaseFile, redisUrl: TEST_REDIS_URL, trustProxy });
     seedSmallVenue(a.app, ['shared']);
-    b = await startTestServer({ databaseFile, redisUrl: TEST_REDIS_URL });
+    b = await startTestServer({ databaseFile, redisUrl: TEST_REDIS_URL, trustProxy });
   });
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();
@@ -50,6 +53,20 @@ describe.runIf(reachable)('two instances behind a load balancer', () => {
     while ((!onA.length || !onB.length) && Date.now() - start < 3000) await new Promise((r) => setTimeout(r, 10));
     await new Promise((r) => setTimeout(r, 100));
     for (const heard of [onA, onB]) expect(heard.flatMap((m) => m.changes)).toEqual([{ label: 'A-1', status: 'booked' }]);
+  });
+
+  it("counts a buyer's hold rate limit once for all instances", async () => {
+    // A client of its own each run: Redis keeps buckets between runs.
+    const client = `10.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
+    const ask = (server: TestServer, labels: string[]) =>
+      server.api('/v1/events/shared/seats/hold', { json: { objectLabels: labels }, secretKey: null, headers: { 'x-forwarded-for': client } });
+    const rowA = Array.from({ length: 10 }, (_, i) => `A-${i + 1}`);
+    const rowB = Array.from({ length: 10 }, (_, i) => `B-${i + 1}`);
+    // 20 places asked on one instance, then 20 on the other: the burst is 30 places for both together.
+    expect((await ask(a, [...rowA, ...rowB])).status).not.toBe(429);
+    const second = await ask(b, [...rowA, ...rowB]);
+    expect(second.status).toBe(429);
+    expect(Number(second.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
   it('behind the balancer of `npm run start:cluster`: long polling sticks to one instance, and hears a booking made through either', async () => {

@@ -3,14 +3,14 @@ import type { Caller } from '../../booking/buyer';
 import { z } from 'zod';
 import type { PublicAddress } from '../../../contracts/buyer-api';
 import type { ApiRequest } from '../router';
-import type { RateLimiter } from '../rate-limit';
+import type { RateLimiting } from '../rate-limit';
 
 /** A buyer API request: anonymous (workspace null) unless it brings a secret key. */
 export type BuyerContext = { booking: Booking; workspace: Workspace | null };
 
 export type BuyerOptions = {
   /** Places requested per client and minute: buyers hold a seat per click, a script hammering holds is refused. */
-  holdLimiter: RateLimiter;
+  holdLimiter: RateLimiting;
   /** Places one anonymous client may hold per event, across its tokens. */
   placesPerClient: number;
   /** Origins besides the server's own whose pages may call the buyer API (an embedded chart's shop). */

@@ -108,8 +108,8 @@ function parseHold(body: unknown) {
 }
 
 /** Charges an anonymous client's hold rate limit `places`; the 429 to answer when it is spent. */
-function overLimit(req: ApiRequest, c: BuyerContext, options: BuyerOptions, places: number): ApiResponse | undefined {
-  const allowed = c.workspace ? { ok: true as const } : options.holdLimiter.take(req.client, places);
+async function overLimit(req: ApiRequest, c: BuyerContext, options: BuyerOptions, places: number): Promise<ApiResponse | undefined> {
+  const allowed = c.workspace ? { ok: true as const } : await options.holdLimiter.take(req.client, places);
   if (allowed.ok) return undefined;
   return {
     ...problem(429, `Too many hold requests. Try again in ${allowed.retryAfterSeconds} s.`),
@@ -117,8 +117,8 @@ function overLimit(req: ApiRequest, c: BuyerContext, options: BuyerOptions, plac
   };
 }
 
-function channelPlaces(req: ApiRequest, c: BuyerContext, options: BuyerOptions): ApiResponse {
-  const limited = overLimit(req, c, options, 1);
+async function channelPlaces(req: ApiRequest, c: BuyerContext, options: BuyerOptions): Promise<ApiResponse> {
+  const limited = await overLimit(req, c, options, 1);
   if (limited) return limited;
   const { key, channelKey } = req.params as { key: string; channelKey: string };
   const objects = c.booking.channelPlaces(addressOf(c, req), channelKey);
@@ -127,9 +127,9 @@ function channelPlaces(req: ApiRequest, c: BuyerContext, options: BuyerOptions):
   return { status: 200, body: reply, headers: { 'cache-control': 'no-cache' } };
 }
 
-function startSession(req: ApiRequest, c: BuyerContext, options: BuyerOptions): ApiResponse {
+async function startSession(req: ApiRequest, c: BuyerContext, options: BuyerOptions): Promise<ApiResponse> {
   // A token costs what holding one place costs, unknown events and invalid requests included.
-  const limited = overLimit(req, c, options, 1);
+  const limited = await overLimit(req, c, options, 1);
   if (limited) return limited;
   const body = parse(startSessionRequest, req.body ?? {});
   if (!body.ok) return body.response;
@@ -143,7 +143,7 @@ function startSession(req: ApiRequest, c: BuyerContext, options: BuyerOptions): 
 async function hold(req: ApiRequest, c: BuyerContext, options: BuyerOptions): Promise<ApiResponse> {
   const body = parseHold(req.body);
   // Charged before anything else, unknown events and invalid requests included.
-  const limited = overLimit(req, c, options, placesAsked(body));
+  const limited = await overLimit(req, c, options, placesAsked(body));
   if (limited) return limited;
   if (!body.ok) return body.response;
   const eventKey = req.params.key!;
