@@ -222,6 +222,8 @@ test("availableCategories leaves the other categories unchoosable, also to best 
     const standard = place(page, 'Section C-C-5');
     await standard.click();
     await expect(standard).toHaveAttribute('data-selected', 'true');
+    // Nor can the page's own script select it.
+    await chart(`chart.trySelectObjects(['Section A-C-5'])`);
     await expect.poll(() => chart('chart.selectedObjects')).toEqual(['Section C-C-5']);
     // Best available, asked for no category, keeps to the available ones.
     const best = (await chart(`chart.holdBestAvailable({ number: 2 }).then((held) => held.objects.map((o) => o.label))`)) as string[];

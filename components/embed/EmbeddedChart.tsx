@@ -122,14 +122,19 @@ function LiveChart({ host, api, event, chart, version }: LiveChartProps) {
   const categories = useMemo(() => new Map(chart.categories.map((c) => [String(c.key), c])), [chart]);
   const view = useRef<ChartView>(null);
   // What the class may ask: one object for the chart's life, acting on what this render knows (`now`).
-  const now = useRef<{ hold: typeof hold; objectOf: (label: string) => EmbeddedObject | undefined }>(null!);
+  const now = useRef<{ hold: typeof hold; objectOf: (label: string) => EmbeddedObject | undefined; selectable?: PlaceLooks['selectable'] }>(null!);
   const actions = useMemo<ChartActions>(() => {
     const held = (label: string) => now.current.hold.selection.has(label);
     return {
       selection: () => now.current.hold.selection,
       holdToken: () => now.current.hold.token,
       object: (label) => now.current.objectOf(label),
-      select: (label, amount = 1) => (held(label) ? Promise.resolve() : now.current.hold.toggle(label, amount)),
+      // A place the page does not sell (availableCategories, channels) is not selected, as a click would not.
+      select: (label, amount = 1) => {
+        const object = byLabel.get(label);
+        if (held(label) || (object && now.current.selectable?.(object) === false)) return Promise.resolve();
+        return now.current.hold.toggle(label, amount);
+      },
       deselect: (label) => (held(label) ? now.current.hold.toggle(label) : Promise.resolve()),
       clear: () => now.current.hold.clear(),
       // Best available keeps to the categories a buyer may choose from, unless the call names its own.
@@ -188,7 +193,7 @@ function LiveChart({ host, api, event, chart, version }: LiveChartProps) {
       deselect: actions.deselect,
     });
   };
-  now.current = { hold, objectOf };
+  now.current = { hold, objectOf, ...(looks?.selectable ? { selectable: looks.selectable } : {}) };
 
   // Drawn and live for the first time: the class may act, and the integrator hears of it.
   const announced = useRef(false);
