@@ -2,9 +2,7 @@ import { chromium, type Page } from '@playwright/test';
 import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, ServerToClientEvents } from '../contracts/realtime';
 import { chromiumLaunchOptions } from '../e2e/support/chromium';
-import { venueWithSeats } from '../server/charts/generate-venue';
-import { importSeatsioChart } from '../server/charts/import-seatsio-chart';
-import { api, BENCH_ADMIN_PASSWORD, benchAuth, holdToken, startPageServer, stopPageServer, type PageServer } from './servers';
+import { BENCH_ADMIN_PASSWORD, benchAuth, holdToken, importVenue, startPageServer, stopPageServer, type PageServer } from './servers';
 import { progress, time, type Measurement } from './report';
 
 /*
@@ -94,12 +92,7 @@ export async function dashboardBench(quick: boolean): Promise<Measurement[]> {
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     progress('[dashboard] importing a 100,000-seat venue…');
-    const venue = venueWithSeats(100_000);
-    await api(server.base, '/charts', { ...venue, key: 'big' });
-    await api(server.base, '/events', { chartKey: 'big', eventKey: 'big', name: 'Stadium' });
-    const imported = importSeatsioChart(venue);
-    if (!imported.ok) throw new Error('bench venue invalid');
-    const labels = imported.chart.objects.filter((o) => o.type === 'seat').map((o) => o.label);
+    const labels = await importVenue(server.base, 100_000, 'big', [{ eventKey: 'big', name: 'Stadium' }]);
     const port = Number(new URL(server.base).port);
     const tokens = await Promise.all(Array.from({ length: 8 }, () => holdToken(port)));
     const cookie = await organiserCookie(server.base);

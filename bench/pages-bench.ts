@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { venueWithSeats } from '../server/charts/generate-venue';
-import { importSeatsioChart } from '../server/charts/import-seatsio-chart';
 import { forkProcess } from './child';
-import { api, benchAuth, holdToken, startPageServer, stopPageServer, type PageServer } from './servers';
+import { benchAuth, holdToken, importVenue, startPageServer, stopPageServer, type PageServer } from './servers';
 import { progress, time, type Measurement } from './report';
 
 /*
@@ -56,15 +54,10 @@ export async function pagesBench(quick: boolean): Promise<Measurement[]> {
   const server = await startPageServer();
   try {
     progress('[pages] importing a 100,000-seat venue…');
-    const venue = venueWithSeats(100_000);
-    await api(server.base, '/charts', { ...venue, key: 'big' });
-    await api(server.base, '/events/actions/create-multiple', {
-      chartKey: 'big',
-      events: [{ eventKey: 'big', name: 'Stadium', salesSettings: { checkoutMode: 'reservation' } }, { eventKey: 'holds' }],
-    });
-    const imported = importSeatsioChart(venue);
-    if (!imported.ok) throw new Error('bench venue invalid');
-    const labels = imported.chart.objects.filter((o) => o.type === 'seat').map((o) => o.label);
+    const labels = await importVenue(server.base, 100_000, 'big', [
+      { eventKey: 'big', name: 'Stadium', salesSettings: { checkoutMode: 'reservation' } },
+      { eventKey: 'holds' },
+    ]);
     const tokens = [await holdToken(Number(new URL(server.base).port)), await holdToken(Number(new URL(server.base).port))];
 
     progress('[pages] CPU per page view…');

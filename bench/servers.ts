@@ -32,18 +32,23 @@ export async function startProductionServer(
     TRUST_PROXY: '127.0.0.1',
     WEBHOOK_ALLOW_PRIVATE: 'true',
   });
+  const labels = await importVenue(
+    server.base,
+    seats,
+    'bench',
+    BENCH_EVENTS.map((eventKey) => ({ eventKey })),
+  );
+  return { child: server.child, port: Number(new URL(server.base).port), dbFile: join(server.dir, 'pages.db'), labels, close: () => stopPageServer(server) };
+}
+
+/** Imports a generated venue of `seats` seats through the API as chart `key`, with `events`; returns its seats' labels. */
+export async function importVenue(base: string, seats: number, key: string, events: Record<string, unknown>[]): Promise<string[]> {
   const venue = venueWithSeats(seats);
-  await api(server.base, '/charts', { ...venue, key: 'bench' });
-  await api(server.base, '/events/actions/create-multiple', { chartKey: 'bench', events: BENCH_EVENTS.map((eventKey) => ({ eventKey })) });
+  await api(base, '/charts', { ...venue, key });
+  await api(base, '/events/actions/create-multiple', { chartKey: key, events });
   const imported = importSeatsioChart(venue);
   if (!imported.ok) throw new Error('bench venue invalid');
-  return {
-    child: server.child,
-    port: Number(new URL(server.base).port),
-    dbFile: join(server.dir, 'pages.db'),
-    labels: imported.chart.objects.filter((o) => o.type === 'seat').map((o) => o.label),
-    close: () => stopPageServer(server),
-  };
+  return imported.chart.objects.filter((o) => o.type === 'seat').map((o) => o.label);
 }
 
 /** The benchmark server's secret key. */
@@ -106,7 +111,7 @@ export async function startPageServer(env: Record<string, string> = {}): Promise
   return { child, base: `http://127.0.0.1:${port}`, dir };
 }
 
-export async function api(base: string, path: string, json: unknown): Promise<void> {
+async function api(base: string, path: string, json: unknown): Promise<void> {
   const res = await fetch(`${base}/api${path}`, { method: 'POST', headers: { ...benchAuth, 'content-type': 'application/json' }, body: JSON.stringify(json) });
   if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
 }

@@ -104,6 +104,12 @@ export const holdReply = z.object({ holdToken: z.string(), expiresAt: isoTime, h
  */
 export type PublicAddress = { eventKey: string; workspaceKey?: string | undefined };
 
+/** The address a buyer page's URL gives: its event key, and the workspace its `?workspaceKey=` names, if any. */
+export const publicAddress = (eventKey: string, workspaceKey: unknown): PublicAddress => ({
+  eventKey,
+  ...(typeof workspaceKey === 'string' ? { workspaceKey } : {}),
+});
+
 /** A buyer page of the event (`rest` after its key: `/orders/…`), naming the workspace when it is not the default. */
 export function eventPagePath(address: PublicAddress, rest = '', query: Record<string, string> = {}): string {
   const params = new URLSearchParams({ ...(address.workspaceKey ? { workspaceKey: address.workspaceKey } : {}), ...query }).toString();

@@ -146,7 +146,7 @@ export function createApplication(options: ApplicationOptions): Application {
       if (options.redisUrl) {
         redis = await connectRedis(options.redisUrl);
         broadcastThroughRedis(io, redis);
-        sharedLimiter = new RedisRateLimiter(holdRateLimit, redis.client, undefined, now);
+        sharedLimiter = new RedisRateLimiter(holdRateLimit, redis.client, now);
       }
       return new Promise((resolve, reject) => {
         httpServer.once('error', reject);

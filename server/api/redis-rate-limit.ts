@@ -24,7 +24,6 @@ export class RedisRateLimiter implements RateLimiting {
   constructor(
     private limit: RateLimit,
     private redis: RedisClient,
-    private prefix = 'tessera:hold-rate:',
     private now: () => number = Date.now,
   ) {}
 
@@ -32,7 +31,7 @@ export class RedisRateLimiter implements RateLimiting {
     const perMs = this.limit.perMinute / 60_000;
     const wait = Number(
       await this.redis.eval(TAKE, {
-        keys: [`${this.prefix}${client}`],
+        keys: [`tessera:hold-rate:${client}`],
         arguments: [String(this.limit.burst), String(perMs), String(this.now()), String(cost)],
       }),
     );

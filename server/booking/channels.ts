@@ -44,13 +44,7 @@ export function eventChannelList(store: Store, eventId: number): Channel[] {
 /** The places in one channel, if the event has it: what a buyer who has the key may take. */
 export function channelPlaces(store: Store, address: PublicAddress, channelKey: string): string[] | undefined {
   const event = findPublicEvent(store, address);
-  if (!event?.hasChannels) return undefined;
-  const channel = store.db
-    .select({ key: eventChannels.key })
-    .from(eventChannels)
-    .where(and(eq(eventChannels.eventId, event.id), eq(eventChannels.key, channelKey)))
-    .get();
-  if (!channel) return undefined;
+  if (!event?.hasChannels || !channelExists(store, event.id, channelKey)) return undefined;
   return store.db
     .select({ label: channelObjects.label })
     .from(channelObjects)
@@ -82,12 +76,14 @@ export function lockedByChannel(store: Store, event: EventHandle, access: Channe
   );
 }
 
-/** Labels that are not places of the event's chart, or that another channel already has, as one message. */
-function objectsProblem(store: Store, event: EventHandle, channelKey: string, labels: string[], also: Map<string, string> = new Map()): string | null {
+/**
+ * Labels that are not places of the event's chart, or that another channel already has (as stored so far in this
+ * transaction: channels added together see each other's places), as one message.
+ */
+function objectsProblem(store: Store, event: EventHandle, channelKey: string, labels: string[]): string | null {
   const unknown = labels.filter((l) => !event.chart.byLabel.get(l)?.bookable);
   if (unknown.length) return `Not places of this event's chart: ${unknown.join(', ')}`;
-  const channelOf = new Map(also);
-  for (const r of store.statements.channelledLabels.all({ eventId: event.id })) channelOf.set(r.label, r.channelKey);
+  const channelOf = new Map(store.statements.channelledLabels.all({ eventId: event.id }).map((r) => [r.label, r.channelKey]));
   const taken = labels.filter((l) => channelOf.has(l) && channelOf.get(l) !== channelKey).map((l) => `${l} (channel ${channelOf.get(l)})`);
   return taken.length ? `A place is in one channel at most; already in another: ${taken.join(', ')}` : null;
 }
@@ -123,13 +119,11 @@ export function insertChannels(store: Store, event: EventHandle, inputs: Channel
   const keys = inputs.map((c) => c.key);
   const repeated = keys.find((k, i) => keys.indexOf(k) !== i || channelExists(store, event.id, k));
   if (repeated) return { ok: false, reason: 'channel_exists', channelKey: repeated };
-  const claimed = new Map<string, string>();
   let position = store.db.select({ position: eventChannels.position }).from(eventChannels).where(eq(eventChannels.eventId, event.id)).all().length;
   for (const input of inputs) {
     const labels = [...new Set(input.objects ?? [])];
-    const problem = objectsProblem(store, event, input.key, labels, claimed);
+    const problem = objectsProblem(store, event, input.key, labels);
     if (problem) return { ok: false, reason: 'invalid_objects', message: problem };
-    for (const label of labels) claimed.set(label, input.key);
     store.db
       .insert(eventChannels)
       .values({ eventId: event.id, key: input.key, name: input.name, color: input.color ?? null, index: input.index ?? null, position: position++ })

@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { notFound } from 'next/navigation';
+import { publicAddress } from '../../../contracts/buyer-api';
 import { pageServices } from '../../../contracts/page-services';
 import { BuyerPage } from '../../../components/buyer/BuyerPage';
 import { preloadChart } from '../../../components/seating-chart/preload-chart';
@@ -7,21 +8,18 @@ import { preloadChart } from '../../../components/seating-chart/preload-chart';
 type Query = { holdSeconds?: string; channels?: string; workspaceKey?: string };
 type Props = { params: Promise<{ eventKey: string }>; searchParams: Promise<Query> };
 
-/** The event the address names: its key, in the workspace `?workspaceKey=` names (the default one without). */
-const addressOf = (eventKey: string, query: Query) => ({ eventKey, ...(typeof query.workspaceKey === 'string' ? { workspaceKey: query.workspaceKey } : {}) });
-
 /** What the page calls an event the venue did not name. */
 const UNNAMED_EVENT = 'Choose your seats';
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const event = pageServices().publicEvent(addressOf((await params).eventKey, await searchParams));
+  const event = pageServices().publicEvent(publicAddress((await params).eventKey, (await searchParams).workspaceKey));
   return { title: event ? `${event.name ?? UNNAMED_EVENT} · Tickets` : 'Event not found' };
 }
 
 export default async function EventPage({ params, searchParams }: Props) {
   const { eventKey } = await params;
   const query = await searchParams;
-  const address = addressOf(eventKey, query);
+  const address = publicAddress(eventKey, query.workspaceKey);
   const event = pageServices().publicEvent(address);
   if (!event) notFound();
   preloadChart(event.chartUrl);

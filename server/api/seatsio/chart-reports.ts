@@ -5,7 +5,8 @@ import type { SeatsioContext } from './context';
 import { chartObjectInfo } from './object-info';
 import { chartReportReply, summaryReply } from './replies';
 import { alwaysListed, summarizePlaces, type PlacesBy } from './report-groups';
-import { chartNotFound, error, ok } from './responses';
+import { versionMissing } from './chart-versions';
+import { ok, parse } from './responses';
 
 /*
  * seats.io's chart reports (`client.chartReports`): a chart version's objects as ChartObjectInfo, grouped, and
@@ -52,26 +53,20 @@ function groupOf(chart: ChartDefinition, object: ChartObject, report: (typeof RE
   }
 }
 
-/** The chart version and objects a report is asked for, or the 4xx that says why not. */
-function reportedObjects(req: ApiRequest, c: SeatsioContext): { chart: ChartDefinition; objects: ChartObject[] } | { response: ApiResponse } {
-  const key = req.params.key!;
-  const version = req.query.get('version') ?? 'published';
-  const mode = req.query.get('bookWholeTables') ?? undefined;
-  if (version !== 'published' && version !== 'draft') return { response: error('INVALID_REQUEST', `version: published or draft, not ${version}`) };
-  if (mode !== undefined && !(TABLE_MODES as readonly string[]).includes(mode))
-    return { response: error('INVALID_REQUEST', `bookWholeTables: chart, true or false, not ${mode}`) };
-  const chart = c.booking.chartVersion(c.workspace.id, key, version);
-  if (!chart)
-    return {
-      response: c.booking.chartListing(c.workspace.id, key) ? error('NOT_FOUND', `Chart ${key} has no draft version`) : chartNotFound(key, c.workspace.key),
-    };
-  return { chart, objects: chart.objects.filter((o) => included(o, mode as (typeof TABLE_MODES)[number] | undefined)) };
-}
-
 const query = z.object({
   bookWholeTables: z.enum(TABLE_MODES).optional().meta({ description: 'Tables as the chart books them, tables only, or table seats only; both without' }),
   version: z.enum(['published', 'draft']).optional(),
 });
+
+/** The chart version and objects a report is asked for, or the 4xx that says why not. */
+function reportedObjects(req: ApiRequest, c: SeatsioContext): { chart: ChartDefinition; objects: ChartObject[] } | { response: ApiResponse } {
+  const asked = parse(query, Object.fromEntries(req.query));
+  if (!asked.ok) return { response: asked.response };
+  const { version = 'published', bookWholeTables } = asked.value;
+  const chart = c.booking.chartVersion(c.workspace.id, req.params.key!, version);
+  if (!chart) return { response: versionMissing(c, req.params.key!) };
+  return { chart, objects: chart.objects.filter((o) => included(o, bookWholeTables)) };
+}
 
 export function chartReportRoutes(router: Router<SeatsioContext>): void {
   const params = { key: z.string().meta({ description: 'The key of a chart' }) };

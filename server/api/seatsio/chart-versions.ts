@@ -41,13 +41,17 @@ function answer(c: SeatsioContext, key: string, result: ChartChangeResult): ApiR
   }
 }
 
+/** Why a version of the chart `key` was not found: the chart has no draft, or there is no such chart. */
+export function versionMissing(c: SeatsioContext, key: string): ApiResponse {
+  return c.booking.chartListing(c.workspace.id, key) ? answer(c, key, { ok: false, reason: 'no_draft' }) : chartNotFound(key, c.workspace.key);
+}
+
 export function chartVersionRoutes(router: Router<SeatsioContext>): void {
   const change = (c: SeatsioContext, key: string, what: ChartChange) => answer(c, key, c.booking.changeChart(c.workspace.id, key, what));
   const version = (which: 'published' | 'draft') => (req: { params: Record<string, string> }, c: SeatsioContext) => {
     const key = req.params.key!;
     const found = c.booking.chartVersion(c.workspace.id, key, which);
-    if (found) return ok(versionJson(found));
-    return c.booking.chartListing(c.workspace.id, key) ? answer(c, key, { ok: false, reason: 'no_draft' }) : chartNotFound(key, c.workspace.key);
+    return found ? ok(versionJson(found)) : versionMissing(c, key);
   };
   router
     .on(
@@ -100,8 +104,7 @@ export function chartVersionRoutes(router: Router<SeatsioContext>): void {
       (req, c) => {
         const key = req.params.key!;
         const copy = c.booking.copyChart(c.workspace.id, key, c.workspace.id, 'draft');
-        if (copy) return ok(chartJson(c, listingOf(c, c.workspace.id, copy.key), 0));
-        return c.booking.chartListing(c.workspace.id, key) ? answer(c, key, { ok: false, reason: 'no_draft' }) : chartNotFound(key, c.workspace.key);
+        return copy ? ok(chartJson(c, listingOf(c, c.workspace.id, copy.key), 0)) : versionMissing(c, key);
       },
       {
         summary: 'Copy the draft version',

@@ -1,6 +1,6 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { eventPagePath } from '../../../../../contracts/buyer-api';
+import { eventPagePath, publicAddress } from '../../../../../contracts/buyer-api';
 import { pageServices } from '../../../../../contracts/page-services';
 import { priceBook } from '../../../../../components/buyer/format';
 import { placeFlags, placeName } from '../../../../../components/seating-chart/describe-object';
@@ -12,7 +12,7 @@ type Props = { params: Promise<{ eventKey: string; orderId: string }>; searchPar
 export default async function OrderPage({ params, searchParams }: Props) {
   const { eventKey, orderId } = await params;
   const { access, workspaceKey } = await searchParams;
-  const address = { eventKey, ...(typeof workspaceKey === 'string' ? { workspaceKey } : {}) };
+  const address = publicAddress(eventKey, workspaceKey);
   // Only with the access key of the booking's confirmation URL: an order id alone shows nothing.
   const order = pageServices().order(address, orderId, access ?? '');
   if (!order) notFound();
