@@ -178,6 +178,16 @@ describe('an anonymous buyer', () => {
     expect(res.status, await res.clone().text()).toBe(200);
   });
 
+  it('cannot send more channel keys than a page could name, or keys that are not text, and nothing changes', async () => {
+    for (const channelKeys of [Array.from({ length: 21 }, (_, i) => `key-${i}`), [42], [''], 'a5f3c9e2-club']) {
+      const before = server.fingerprint();
+      const res = await anonymous('/events/buyers/seats/hold', { method: 'POST', json: { objectLabels: ['A-1'], channelKeys } });
+      expect(res.status).toBe(400);
+      expect(JSON.stringify(await res.json())).toContain('channelKeys');
+      expect(server.fingerprint()).toEqual(before);
+    }
+  });
+
   it('is charged for every key it tries, so keys cannot be guessed quickly', async () => {
     const limited = await startTestServer({ holdRateLimit: { perMinute: 60, burst: 3 } });
     try {

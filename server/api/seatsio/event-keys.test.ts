@@ -72,6 +72,9 @@ describe('a buyer', () => {
       const snapshot = await socket.emitWithAck('chart:subscribe', payload);
       return { heard, snapshot };
     };
+    // A workspace that is not one, or not text, subscribes to nothing.
+    expect((await listen({ eventKey: 'gala', workspaceKey: 'no-such-workspace' })).snapshot).toMatchObject({ ok: false });
+    expect((await listen({ eventKey: 'gala', workspaceKey: 42 as unknown as string })).snapshot).toMatchObject({ ok: false });
     const ours = await listen({ eventKey: 'gala' });
     const theirs = await listen({ eventKey: 'gala', workspaceKey: other.key });
     expect(theirs.snapshot).toMatchObject({ ok: true, objects: expect.arrayContaining([{ label: 'A-1', status: 'booked' }]) });
