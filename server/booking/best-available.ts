@@ -2,6 +2,7 @@ import { categoryKeysNamed, distanceToFocalPoint, type ChartDefinition, type Cha
 import { API_CALL, runChange, type ChangeResult, type RunOptions, type StatusChangeRequest } from './change-status';
 import type { Store } from './store';
 import { findEvent, unavailableLabels } from './event-state';
+import type { Steps } from '../../db/steps';
 import { lockedByChannel } from './channels';
 
 export type BestAvailableQuery = {
@@ -84,34 +85,40 @@ export type BestAvailableChange = { result: ChangeResult; pick: BestAvailablePic
  * Picks the best available seats and changes them in one transaction, so nobody can take them in between.
  * `request` supplies everything but the objects.
  */
-export function changeBestAvailable(
+export function* changeBestAvailable(
   store: Store,
   workspaceId: number,
   eventKey: string,
   query: BestAvailableQuery & { ticketTypes?: string[]; extraData?: Record<string, unknown>[] },
   request: Omit<StatusChangeRequest, 'eventKeys' | 'objects'>,
   options: RunOptions = API_CALL,
-): BestAvailableChange {
-  let pick: BestAvailablePick | undefined;
-  const result = runChange(
-    store,
-    workspaceId,
-    () => {
-      const event = findEvent(store, eventKey, workspaceId);
-      // An unknown event: let the shell report it in its usual way.
-      if (!event) return [{ ...request, eventKeys: [eventKey], objects: [] }];
-      const unavailable = unavailableLabels(store, event.id);
-      const locked = lockedByChannel(store, event, request);
-      pick = pickBestAvailable(event.chart.definition, event.chart.byLabel, (l) => !unavailable.has(l) && !locked.has(l), query);
-      if (!pick) return [];
-      const objects = pick.labels.map((label, i) => ({
-        label,
-        ...(query.ticketTypes?.[i] ? { ticketType: query.ticketTypes[i] } : {}),
-        ...(query.extraData?.[i] ? { extraData: query.extraData[i] } : {}),
-      }));
-      return [{ ...request, eventKeys: [eventKey], objects }];
-    },
-    options,
-  );
-  return { result, pick };
+): Steps<BestAvailableChange> {
+  const picked: { pick?: BestAvailablePick } = {};
+  const result = yield* runChange(store, workspaceId, () => pickedRequests(store, workspaceId, eventKey, query, request, picked), options);
+  return { result, pick: picked.pick };
+}
+
+/** Inside the change's transaction: picks from what is free now, and asks to change what it picked (told in `picked`). */
+function* pickedRequests(
+  store: Store,
+  workspaceId: number,
+  eventKey: string,
+  query: BestAvailableQuery & { ticketTypes?: string[]; extraData?: Record<string, unknown>[] },
+  request: Omit<StatusChangeRequest, 'eventKeys' | 'objects'>,
+  picked: { pick?: BestAvailablePick },
+): Steps<StatusChangeRequest[]> {
+  const event = yield* findEvent(store, eventKey, workspaceId);
+  // An unknown event: let the shell report it in its usual way.
+  if (!event) return [{ ...request, eventKeys: [eventKey], objects: [] }];
+  const unavailable = yield* unavailableLabels(store, event.id);
+  const locked = yield* lockedByChannel(store, event, request);
+  const pick = pickBestAvailable(event.chart.definition, event.chart.byLabel, (l) => !unavailable.has(l) && !locked.has(l), query);
+  picked.pick = pick;
+  if (!pick) return [];
+  const objects = pick.labels.map((label, i) => ({
+    label,
+    ...(query.ticketTypes?.[i] ? { ticketType: query.ticketTypes[i] } : {}),
+    ...(query.extraData?.[i] ? { extraData: query.extraData[i] } : {}),
+  }));
+  return [{ ...request, eventKeys: [eventKey], objects }];
 }

@@ -32,6 +32,7 @@ import { organiserSnapshot } from './organiser-event';
 import { organiserOverview } from './overview';
 import { listStatusChanges } from './status-change-log';
 import { createStore, type Store } from './store';
+import { isSteps, runSteps, type Steps } from '../../db/steps';
 import {
   createWebhook,
   deleteWebhook,
@@ -159,7 +160,10 @@ const operations = {
 
 type Operations = typeof operations;
 
-export type Booking = { [K in keyof Operations]: Operations[K] extends (store: Store, ...args: infer A) => infer R ? (...args: A) => R : never } & {
+/** What an operation gives its caller: the value its steps end with (db/steps.ts), or the value it returns. */
+type Outcome<R> = R extends Steps<infer T> ? T : R;
+
+export type Booking = { [K in keyof Operations]: Operations[K] extends (store: Store, ...args: infer A) => infer R ? (...args: A) => Outcome<R> : never } & {
   now: () => number;
   close: () => void;
   /**
@@ -187,7 +191,10 @@ export function openBooking(options: BookingOptions): Booking {
   const bound = Object.fromEntries(
     Object.entries(operations).map(([name, operation]) => [
       name,
-      (...args: unknown[]) => (operation as (store: Store, ...rest: unknown[]) => unknown)(store, ...args),
+      (...args: unknown[]) => {
+        const result = (operation as (store: Store, ...rest: unknown[]) => unknown)(store, ...args);
+        return isSteps(result) ? runSteps(result, store.driver) : result;
+      },
     ]),
   ) as Omit<Booking, 'now' | 'close' | 'grouped'>;
   return { ...bound, now: store.now, close: () => db.$client.close(), grouped: store.group };

@@ -5,6 +5,7 @@ import { findEvent, objectViews, organiserObject } from './event-state';
 import { gaCounts } from './general-admission';
 import { bookedInOrder } from './status-change-log';
 import type { Store } from './store';
+import { one, transaction, type Steps } from '../../db/steps';
 
 /*
  * The box office's changes: book with an order id, release, set a custom status, take places off sale and put them
@@ -96,21 +97,21 @@ function undoSteps(before: ObjectView[], after: Map<string, ObjectView>): Organi
   return [...all.filter((s) => s.action === 'release'), ...all.filter((s) => s.action !== 'release')];
 }
 
-export function organiserChange(
+export function* organiserChange(
   store: Store,
   workspaceId: number,
   eventKey: string,
   steps: OrganiserStep[],
-): { ok: true; reply: OrganiserChangeReply } | { ok: false; failure: ChangeFailure } {
+): Steps<{ ok: true; reply: OrganiserChangeReply } | { ok: false; failure: ChangeFailure }> {
   let before: ObjectView[] = [];
   const labels = [...new Set(steps.flatMap((s) => s.places.map((p) => p.label)))];
   // The objects are read inside the change's transaction, so the undo is computed from exactly what it changed.
-  const result = runChange(
+  const result = yield* runChange(
     store,
     workspaceId,
-    () => {
-      const event = findEvent(store, eventKey, workspaceId);
-      before = event ? objectViews(store, event, labels) : [];
+    function* () {
+      const event = yield* findEvent(store, eventKey, workspaceId);
+      before = event ? yield* objectViews(store, event, labels) : [];
       return steps.map((step) => request(eventKey, step));
     },
     { origin: 'ORGANISER' },
@@ -132,17 +133,17 @@ export type PlaceDetails = {
   places?: Record<string, number>;
 };
 
-export function placeDetails(store: Store, workspaceId: number, eventKey: string, label: string): PlaceDetails | undefined {
-  return store.transact(() => {
-    const event = findEvent(store, eventKey, workspaceId);
-    const view = event && objectViews(store, event, [label])[0];
+export function placeDetails(store: Store, workspaceId: number, eventKey: string, label: string): Steps<PlaceDetails | undefined> {
+  return transaction(function* () {
+    const event = yield* findEvent(store, eventKey, workspaceId);
+    const view = event && (yield* objectViews(store, event, [label]))[0];
     if (!view) return undefined;
     if (view.ga) {
       const { status, places } = organiserObject(view);
       return { label, status, orderId: null, ticketType: null, holdExpiresAt: null, extraData: null, places };
     }
     const { status, orderId, ticketType, holdToken, extraData } = view.seat!;
-    const holdExpiresAt = holdToken ? (store.statements.holdToken.get({ token: holdToken })?.expiresAt ?? null) : null;
+    const holdExpiresAt = holdToken ? ((yield* one(store.statements.holdToken, { token: holdToken }))?.expiresAt ?? null) : null;
     return { label, status, orderId, ticketType, holdExpiresAt, extraData };
   });
 }
@@ -151,12 +152,12 @@ export function placeDetails(store: Store, workspaceId: number, eventKey: string
 const SEARCH_LIMIT = 500;
 
 /** Places whose label contains the query (any case), and the places of the order it names. */
-export function searchPlaces(store: Store, workspaceId: number, eventKey: string, query: string): { labels: string[]; truncated: boolean } | undefined {
-  return store.transact(() => {
-    const event = findEvent(store, eventKey, workspaceId);
+export function searchPlaces(store: Store, workspaceId: number, eventKey: string, query: string): Steps<{ labels: string[]; truncated: boolean } | undefined> {
+  return transaction(function* () {
+    const event = yield* findEvent(store, eventKey, workspaceId);
     if (!event) return undefined;
     const needle = query.toLowerCase();
-    const found = new Set(bookedInOrder(store, event.id, query).map((p) => p.label));
+    const found = new Set((yield* bookedInOrder(store, event.id, query)).map((p) => p.label));
     for (const object of event.chart.definition.objects) {
       if (found.size > SEARCH_LIMIT) break;
       if (object.bookable && object.label.toLowerCase().includes(needle)) found.add(object.label);

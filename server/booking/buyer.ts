@@ -16,6 +16,7 @@ import {
   type TokenScope,
 } from './hold-tokens';
 import type { Store } from './store';
+import { one, type Steps } from '../../db/steps';
 
 /*
  * What the buyer API may do, and the trust model behind it. An anonymous buyer is held to the event's sales
@@ -53,7 +54,7 @@ export type HoldWhat = ({ objects: ObjectRef[] } | { bestAvailable: Pick<BestAva
 
 const anonymous = (caller: Caller): caller is Extract<Caller, { anonymousClient: string }> => 'anonymousClient' in caller;
 
-function eventFor(store: Store, caller: Caller, eventKey: string): EventHandle | undefined {
+function eventFor(store: Store, caller: Caller, eventKey: string): Steps<EventHandle | undefined> {
   return anonymous(caller) ? findPublicEvent(store, { eventKey, workspaceKey: caller.workspaceKey }) : findEvent(store, eventKey, caller.workspaceId);
 }
 
@@ -84,20 +85,20 @@ function holdDuration(caller: Caller, event: EventHandle, ttlSeconds: number | u
 const newTokenOwner = (caller: Caller, event: EventHandle) => (anonymous(caller) ? { eventId: event.id, client: caller.anonymousClient } : null);
 
 /** Holds places, creating the hold token with the first hold (in the same transaction, so a refusal leaves none). */
-export function buyerHold(
+export function* buyerHold(
   store: Store,
   caller: Caller,
   eventKey: string,
   what: HoldWhat,
   token: { holdToken?: string; ttlSeconds?: number },
   limits: BuyerLimits,
-): { ok: true; hold: BuyerHold } | Refused {
-  const event = eventFor(store, caller, eventKey);
+): Steps<{ ok: true; hold: BuyerHold } | Refused> {
+  const event = yield* eventFor(store, caller, eventKey);
   if (!event) return { ok: false, refusal: { kind: 'event_not_found' } };
   const duration = holdDuration(caller, event, token.ttlSeconds);
   if (!duration.ok) return duration;
   const { minutes } = duration;
-  if (token.holdToken && anonymous(caller)) claimVenueToken(store, token.holdToken, { workspaceId: event.workspaceId, client: caller.anonymousClient });
+  if (token.holdToken && anonymous(caller)) yield* claimVenueToken(store, token.holdToken, { workspaceId: event.workspaceId, client: caller.anonymousClient });
   const fresh = token.holdToken ? undefined : mintHoldToken(store, minutes, newTokenOwner(caller, event));
   const holdToken = token.holdToken ?? fresh!.token;
   const options: RunOptions = {
@@ -117,17 +118,17 @@ export function buyerHold(
   const request = { kind: 'status' as const, status: HELD, holdToken, channelKeys: what.channelKeys ?? null };
   let held: ObjectView[];
   if ('bestAvailable' in what) {
-    const { result, pick } = changeBestAvailable(store, event.workspaceId, eventKey, what.bestAvailable, request, options);
+    const { result, pick } = yield* changeBestAvailable(store, event.workspaceId, eventKey, what.bestAvailable, request, options);
     if (!result.ok) return { ok: false, refusal: { kind: 'refused', failure: result.failure } };
     if (!pick) return { ok: false, refusal: { kind: 'no_best_available', number: what.bestAvailable.number } };
     held = result.results[0]!;
   } else {
-    const result = changeObjectStatus(store, event.workspaceId, [{ ...request, eventKeys: [eventKey], objects: what.objects }], options);
+    const result = yield* changeObjectStatus(store, event.workspaceId, [{ ...request, eventKeys: [eventKey], objects: what.objects }], options);
     if (!result.ok) return { ok: false, refusal: { kind: 'refused', failure: result.failure } };
     held = result.results[0]!;
   }
   // The token has just held places, so it exists.
-  const expiresAt = fresh?.expiresAt ?? store.statements.holdToken.get({ token: holdToken })!.expiresAt;
+  const expiresAt = fresh?.expiresAt ?? (yield* one(store.statements.holdToken, { token: holdToken }))!.expiresAt;
   return { ok: true, hold: { holdToken, expiresAt, held } };
 }
 
@@ -136,17 +137,17 @@ export function buyerHold(
  * chart's `start` session, whose page reads the token at once). Bound to the event and the client, as a token a
  * first hold creates; it lasts the event's hold time, or less when asked.
  */
-export function buyerStartSession(
+export function* buyerStartSession(
   store: Store,
   caller: Caller,
   eventKey: string,
   ttlSeconds: number | undefined,
-): { ok: true; holdToken: string; expiresAt: number } | Refused {
-  const event = eventFor(store, caller, eventKey);
+): Steps<{ ok: true; holdToken: string; expiresAt: number } | Refused> {
+  const event = yield* eventFor(store, caller, eventKey);
   if (!event) return { ok: false, refusal: { kind: 'event_not_found' } };
   const duration = holdDuration(caller, event, ttlSeconds);
   if (!duration.ok) return duration;
-  const created = createHoldToken(store, event.workspaceId, duration.minutes, newTokenOwner(caller, event));
+  const created = yield* createHoldToken(store, event.workspaceId, duration.minutes, newTokenOwner(caller, event));
   // Within the event's hold time, so within the longest a token may live.
   if (!created.ok) throw new Error(`a session token could not be created: ${created.reason}`);
   return { ok: true, holdToken: created.holdToken.token, expiresAt: created.holdToken.expiresAt };
@@ -156,19 +157,19 @@ export function buyerStartSession(
 export type Order = { orderId: string; extraData?: Record<string, unknown> };
 
 /** Books what the token holds. Anonymous buyers book only where the event's checkout is a reservation. */
-export function buyerBook(
+export function* buyerBook(
   store: Store,
   caller: Caller,
   eventKey: string,
   objects: ObjectRef[],
   holdToken: string,
   order: Order,
-): { ok: true; booked: ObjectView[]; chartKey: string; access: string } | Refused {
+): Steps<{ ok: true; booked: ObjectView[]; chartKey: string; access: string } | Refused> {
   if (anonymous(caller) && order.extraData) throw new Error('an anonymous booking cannot carry extra data');
-  const event = eventFor(store, caller, eventKey);
+  const event = yield* eventFor(store, caller, eventKey);
   if (!event) return { ok: false, refusal: { kind: 'event_not_found' } };
   if (anonymous(caller) && event.sales.checkoutMode !== 'reservation') return { ok: false, refusal: { kind: 'checkout_by_venue' } };
-  const pricing = eventByKey(store, event.workspaceId, eventKey)?.pricing;
+  const pricing = (yield* eventByKey(store, event.workspaceId, eventKey))?.pricing;
   for (const { label, ticketType } of objects) {
     if (ticketType === undefined) continue;
     const known = ticketTypesOf(pricing, event.chart.byLabel.get(label)?.categoryKey);
@@ -182,24 +183,24 @@ export function buyerBook(
     holdToken,
     orderId: order.orderId,
   };
-  const result = changeObjectStatus(store, event.workspaceId, [request], runOptions(caller, event, 'book'));
+  const result = yield* changeObjectStatus(store, event.workspaceId, [request], runOptions(caller, event, 'book'));
   if (!result.ok) return { ok: false, refusal: { kind: 'refused', failure: result.failure } };
-  return { ok: true, booked: result.results[0]!, chartKey: event.chart.key, access: orderAccess(store, event, order.orderId) };
+  return { ok: true, booked: result.results[0]!, chartKey: event.chart.key, access: yield* orderAccess(store, event, order.orderId) };
 }
 
 /** Releases places: with a token, only what it holds; without one (the venue only), anything taken. */
-export function buyerRelease(
+export function* buyerRelease(
   store: Store,
   caller: Caller,
   eventKey: string,
   objects: ObjectRef[],
   holdToken: string | null,
-): { ok: true; released: ObjectView[] } | Refused {
-  const event = eventFor(store, caller, eventKey);
+): Steps<{ ok: true; released: ObjectView[] } | Refused> {
+  const event = yield* eventFor(store, caller, eventKey);
   if (!event) return { ok: false, refusal: { kind: 'event_not_found' } };
   // Held (by the token) or booked → free: the venue may free both at once; a buyer only what the token holds.
   const request: StatusChangeRequest = { eventKeys: [eventKey], objects, kind: 'release', status: FREE, holdToken, releasesBooked: !anonymous(caller) };
-  const result = changeObjectStatus(store, event.workspaceId, [request], runOptions(caller, event, 'hold'));
+  const result = yield* changeObjectStatus(store, event.workspaceId, [request], runOptions(caller, event, 'hold'));
   if (!result.ok) return { ok: false, refusal: { kind: 'refused', failure: result.failure } };
   return { ok: true, released: result.results[0]! };
 }
@@ -211,22 +212,22 @@ function tokenScope(caller: Caller): TokenScope {
 }
 
 /** What a live token holds, for whoever presents it (a reloaded page restores its selection from it). */
-export function buyerToken(store: Store, caller: Caller, holdToken: string): { ok: true; token: BuyerToken } | Refused {
-  const checked = checkHoldToken(store, holdToken, tokenScope(caller));
+export function* buyerToken(store: Store, caller: Caller, holdToken: string): Steps<{ ok: true; token: BuyerToken } | Refused> {
+  const checked = yield* checkHoldToken(store, holdToken, tokenScope(caller));
   if (!checked.ok) return { ok: false, refusal: { kind: 'token_not_found' } };
-  return { ok: true, token: { holdToken, expiresAt: checked.holdToken.expiresAt, held: objectsHeldBy(store, holdToken) } };
+  return { ok: true, token: { holdToken, expiresAt: checked.holdToken.expiresAt, held: yield* objectsHeldBy(store, holdToken) } };
 }
 
 /** Makes a live token last `ttlSeconds` from now: for an anonymous buyer only longer, and within the event's maximum. */
-export function buyerExtend(store: Store, caller: Caller, holdToken: string, ttlSeconds: number): { ok: true; token: BuyerToken } | Refused {
-  const checked = checkHoldToken(store, holdToken, tokenScope(caller));
+export function* buyerExtend(store: Store, caller: Caller, holdToken: string, ttlSeconds: number): Steps<{ ok: true; token: BuyerToken } | Refused> {
+  const checked = yield* checkHoldToken(store, holdToken, tokenScope(caller));
   if (!checked.ok) return { ok: false, refusal: { kind: 'token_not_found' } };
   const { eventId } = checked.holdToken;
-  const owner = anonymous(caller) && eventId !== null ? store.statements.eventKeyById.get({ id: eventId }) : undefined;
-  const event = owner && findEvent(store, owner.key, owner.workspaceId);
+  const owner = anonymous(caller) && eventId !== null ? yield* one(store.statements.eventKeyById, { id: eventId }) : undefined;
+  const event = owner && (yield* findEvent(store, owner.key, owner.workspaceId));
   const maxMinutes = event?.sales.maxHoldMinutes ?? MAX_HOLD_MINUTES;
-  const result = extendHoldToken(store, tokenScope(caller), holdToken, ttlSeconds / 60, { maxMinutes, onlyLonger: anonymous(caller) });
-  if (result.ok) return buyerToken(store, caller, holdToken);
+  const result = yield* extendHoldToken(store, tokenScope(caller), holdToken, ttlSeconds / 60, { maxMinutes, onlyLonger: anonymous(caller) });
+  if (result.ok) return yield* buyerToken(store, caller, holdToken);
   if (result.reason === 'too_long') return { ok: false, refusal: { kind: 'extension_too_long', maxSeconds: maxMinutes * 60 } };
   if (result.reason === 'shortens') return { ok: false, refusal: { kind: 'extension_shortens' } };
   return { ok: false, refusal: { kind: 'token_not_found' } };

@@ -9,6 +9,7 @@ import { changeGeneralAdmission, changeSeat, type ChangeIntent, type SeatState }
 import { outsideChannel, type ChannelAccess } from './channels';
 import type { LoadedChart, Store } from './store';
 import { enqueueMessages, type Message } from './webhooks';
+import { exec, just, many, one, transaction, type Steps } from '../../db/steps';
 
 export type ObjectRef = { label: string; quantity?: number; ticketType?: string; extraData?: Record<string, unknown> };
 
@@ -52,12 +53,12 @@ type LogEntry = {
 };
 
 /**
- * Applies an ordered list of status change requests as one synchronous transaction: all of them, or none.
+ * Applies an ordered list of status change requests in one transaction: all of them, or none.
  * Later requests see the effect of earlier ones. The failure names every refused object and why.
  * `newHoldToken` is stored with the change when it commits: a buyer's first hold creates its token.
  */
-export function changeObjectStatus(store: Store, workspaceId: number, requests: StatusChangeRequest[], options: RunOptions = API_CALL): ChangeResult {
-  return runChange(store, workspaceId, () => requests, options);
+export function changeObjectStatus(store: Store, workspaceId: number, requests: StatusChangeRequest[], options: RunOptions = API_CALL): Steps<ChangeResult> {
+  return runChange(store, workspaceId, requests, options);
 }
 
 export type RunOptions = {
@@ -76,39 +77,63 @@ export type PlaceLimit = { event: EventHandle; token: string; maxPlaces: number;
 
 export const API_CALL: RunOptions = { origin: 'API_CALL' };
 
-/** The one transaction shell: requests are built inside it, so they can depend on what it reads. */
-export function runChange(store: Store, workspaceId: number, buildRequests: () => StatusChangeRequest[], options: RunOptions): ChangeResult {
-  const now = store.now();
-  const outcome = store.transact((): ChangeResult & { batches?: CommittedChanges[] } => {
-    const plan = new ChangePlan(store, workspaceId, options.tokenScope ?? { workspaceId }, now, options.expiringToken ?? options.newHoldToken?.token);
-    const results: ObjectView[][] = [];
-    for (const request of buildRequests()) {
-      const views = plan.apply(request);
-      if ('kind' in views) return { ok: false, failure: views };
-      results.push(views);
-    }
-    if (plan.failures.length) return { ok: false, failure: { kind: 'objects', failures: plan.failures } };
-    if (options.expiringToken) store.statements.markTokenExpired.run({ token: options.expiringToken });
-    if (options.newHoldToken) store.statements.insertHoldToken.run({ ...options.newHoldToken, workspaceId, createdAt: now });
-    const batches = plan.write(options.origin);
-    // Counted after the writes, which the transaction rolls back when a failure is returned.
-    const over = options.placeLimit && limitExceeded(store, options.placeLimit);
-    if (over) {
-      const failures = results.flat().map((v): ObjectFailure => ({ eventKey: v.eventKey, label: v.object.label, reason: over }));
-      return { ok: false, failure: { kind: 'objects', failures } };
-    }
-    return { ok: true, results, batches };
-  });
+/** The requests of a change, or how to build them inside its transaction from what it reads. */
+type Requests = StatusChangeRequest[] | (() => Steps<StatusChangeRequest[]>);
+
+/** The one transaction shell: requests may be built inside it, so they can depend on what it reads. */
+export function* runChange(store: Store, workspaceId: number, requests: Requests, options: RunOptions): Steps<ChangeResult> {
+  const outcome = yield* transaction(() => planAndWrite(store, workspaceId, requests, options, store.now()));
   if (outcome.ok && outcome.batches?.length) store.onCommit(outcome.batches);
   if (outcome.ok) return { ok: true, results: outcome.results };
   return outcome;
 }
 
+/** Inside the transaction: builds the requests, plans every change through the rules, writes only if all pass. */
+function* planAndWrite(
+  store: Store,
+  workspaceId: number,
+  requests: Requests,
+  options: RunOptions,
+  now: number,
+): Steps<ChangeResult & { batches?: CommittedChanges[] }> {
+  const plan = new ChangePlan(store, workspaceId, options.tokenScope ?? { workspaceId }, now, options.expiringToken ?? options.newHoldToken?.token);
+  const results: ObjectView[][] = [];
+  for (const request of Array.isArray(requests) ? requests : yield* requests()) {
+    yield* plan.read(request);
+    const views = plan.apply(request);
+    if ('kind' in views) return { ok: false, failure: views };
+    results.push(views);
+  }
+  if (plan.failures.length) return { ok: false, failure: { kind: 'objects', failures: plan.failures } };
+  if (options.expiringToken) yield* exec(store.statements.markTokenExpired, { token: options.expiringToken });
+  if (options.newHoldToken) yield* exec(store.statements.insertHoldToken, { ...options.newHoldToken, workspaceId, createdAt: now });
+  const batches = yield* plan.write(options.origin);
+  // Counted after the writes, which the transaction rolls back when a failure is returned.
+  const over = options.placeLimit && (yield* limitExceeded(store, options.placeLimit));
+  if (over) {
+    const failures = results.flat().map((v): ObjectFailure => ({ eventKey: v.eventKey, label: v.object.label, reason: over }));
+    return { ok: false, failure: { kind: 'objects', failures } };
+  }
+  return { ok: true, results, batches };
+}
+
+/** A seat's row as the plan first reads it. */
+function* seatRow(store: Store, event: EventHandle, object: ChartObject): Steps<SeatState> {
+  const row = yield* one(store.statements.seat, { eventId: event.id, label: object.label });
+  if (!row) throw new Error(`event ${event.key} has no row for bookable object ${object.label}`);
+  return row;
+}
+
+/** A standing area's counts as the plan first reads them. */
+function* gaRow(store: Store, event: EventHandle, object: ChartObject): Steps<GaState> {
+  return gaState(object.capacity ?? 0, yield* many(store.statements.gaAllocations, { eventId: event.id, label: object.label }));
+}
+
 /** Places tokens hold on an event: a general-admission place and each seat of a table held whole count as one. */
-function placesHeld(store: Store, tokens: string[], event: EventHandle): number {
+function* placesHeld(store: Store, tokens: string[], event: EventHandle): Steps<number> {
   let places = 0;
   for (const token of tokens) {
-    for (const held of objectsHeldBy(store, token)) {
+    for (const held of yield* objectsHeldBy(store, token)) {
       if (held.eventId !== event.id) continue;
       const object = event.chart.byLabel.get(held.label);
       places += object?.type === 'generalAdmission' ? held.quantity : object?.bookAsAWhole ? (object.seats?.length ?? 1) : 1;
@@ -117,11 +142,16 @@ function placesHeld(store: Store, tokens: string[], event: EventHandle): number 
   return places;
 }
 
-function limitExceeded(store: Store, limit: PlaceLimit): 'too_many_places' | 'too_many_places_for_client' | null {
-  if (placesHeld(store, [limit.token], limit.event) > limit.maxPlaces) return 'too_many_places';
+function* limitExceeded(store: Store, limit: PlaceLimit): Steps<'too_many_places' | 'too_many_places_for_client' | null> {
+  if ((yield* placesHeld(store, [limit.token], limit.event)) > limit.maxPlaces) return 'too_many_places';
   if (!limit.client) return null;
-  const tokens = store.statements.liveTokensOfClient.all({ eventId: limit.event.id, client: limit.client.key, now: store.now() }).map((t) => t.token);
-  return placesHeld(store, tokens, limit.event) > limit.client.maxPlaces ? 'too_many_places_for_client' : null;
+  const live = yield* many(store.statements.liveTokensOfClient, { eventId: limit.event.id, client: limit.client.key, now: store.now() });
+  const held = yield* placesHeld(
+    store,
+    live.map((t) => t.token),
+    limit.event,
+  );
+  return held > limit.client.maxPlaces ? 'too_many_places_for_client' : null;
 }
 
 /** The status a standing area's places came from: the one that now has fewer of them (free when none has). */
@@ -163,6 +193,9 @@ function seatMessage(event: EventHandle, e: LogEntry, seq: number, origin: Chang
 
 type PlanEntry<S> = { event: EventHandle; label: string; state: S; dirty: boolean };
 
+/** An object's key in the plan: objects of several events can be in one change. */
+const planKey = (event: EventHandle, label: string) => `${event.id}\u0000${label}`;
+
 /** The state of every object touched so far, in memory, so that nothing is written unless everything passes. */
 class ChangePlan {
   failures: ObjectFailure[] = [];
@@ -170,7 +203,10 @@ class ChangePlan {
   private seats = new Map<string, PlanEntry<SeatState>>();
   private gas = new Map<string, PlanEntry<GaState>>();
   private log = new Map<number, { event: EventHandle; entries: LogEntry[]; changes: ObjectState[]; objects: OrganiserObject[] }>();
+  /** Per token: null when it is live and the caller may present it, else why not. */
   private tokens = new Map<string, FailureReason | null>();
+  /** Per place (planKey) of events with channels: the channel it is in, if any. */
+  private channels = new Map<string, string | null>();
   private extraDataRows = new Map<string, number>();
 
   constructor(
@@ -182,29 +218,41 @@ class ChangePlan {
     private trustedToken?: string,
   ) {}
 
-  private event(key: string): EventHandle | undefined {
-    let handle = this.events.get(key);
-    if (!handle) {
-      handle = findEvent(this.store, key, this.workspaceId);
-      if (handle) this.events.set(key, handle);
-    }
-    return handle;
-  }
-
-  private channelOf(event: EventHandle, label: string): string | null {
-    return this.store.statements.channelOf.get({ eventId: event.id, label })?.channelKey ?? null;
-  }
-
-  /** Null when the token is live and the caller may present it, else why not. */
-  private tokenProblem(token: string): FailureReason | null {
-    if (token === this.trustedToken) return null;
-    if (!this.tokens.has(token)) {
-      const checked = checkHoldToken(this.store, token, this.tokenScope);
+  /**
+   * Reads what `request` needs that the plan does not have yet: its events, its token's verdict, the rows of its
+   * places and their channels. Every read of a change happens here; applying it is work in memory.
+   */
+  *read(request: StatusChangeRequest): Steps<void> {
+    const token = request.holdToken;
+    if (token && token !== this.trustedToken && !this.tokens.has(token)) {
+      const checked = yield* checkHoldToken(this.store, token, this.tokenScope);
       this.tokens.set(token, checked.ok ? null : checked.reason === 'expired' ? 'hold_token_expired' : 'hold_token_invalid');
     }
-    return this.tokens.get(token) ?? null;
+    for (const eventKey of request.eventKeys) {
+      let event = this.events.get(eventKey);
+      if (!event) {
+        event = yield* findEvent(this.store, eventKey, this.workspaceId);
+        // apply() reports it.
+        if (!event) return;
+        this.events.set(eventKey, event);
+      }
+      for (const { label } of request.objects) {
+        const object = event.chart.byLabel.get(label);
+        if (!object?.bookable) continue;
+        const key = planKey(event, label);
+        if (object.type === 'generalAdmission') {
+          if (!this.gas.has(key)) this.remember(this.gas, key, event, object, yield* gaRow(this.store, event, object));
+        } else if (!this.seats.has(key)) {
+          this.remember(this.seats, key, event, object, yield* seatRow(this.store, event, object));
+        }
+        if (event.hasChannels && request.kind === 'status' && !this.channels.has(key)) {
+          this.channels.set(key, (yield* one(this.store.statements.channelOf, { eventId: event.id, label }))?.channelKey ?? null);
+        }
+      }
+    }
   }
 
+  /** Applies `request` to the plan through the rules; `read(request)` must have run first. */
   apply(request: StatusChangeRequest): ObjectView[] | ChangeFailure {
     const token = request.holdToken ?? null;
     const intent: Omit<ChangeIntent, 'ticketType' | 'extraData'> = {
@@ -219,10 +267,10 @@ class ChangePlan {
     };
     const views: ObjectView[] = [];
     for (const eventKey of request.eventKeys) {
-      const event = this.event(eventKey);
+      const event = this.events.get(eventKey);
       if (!event) return { kind: 'event_not_found', eventKey };
       const tokenProblem: FailureReason | null = token
-        ? this.tokenProblem(token)
+        ? (this.tokens.get(token) ?? null)
         : request.kind === 'status' && request.status === HELD
           ? 'hold_token_required'
           : null;
@@ -247,14 +295,18 @@ class ChangePlan {
           fail(tokenProblem);
           continue;
         }
+        const key = planKey(event, object.label);
         const fullIntent: ChangeIntent = {
           ...intent,
           ticketType: ref.ticketType ?? null,
           extraData: ref.extraData !== undefined ? JSON.stringify(ref.extraData) : null,
-          outsideChannel: event.hasChannels && request.kind === 'status' && outsideChannel(this.channelOf(event, object.label), request),
+          outsideChannel: event.hasChannels && request.kind === 'status' && outsideChannel(this.channels.get(key) ?? null, request),
         };
+        // The object's state as the plan has it (read from the database the first time the plan touched it).
         const view =
-          object.type === 'generalAdmission' ? this.applyGa(event, object, ref, fullIntent, fail) : this.applySeat(event, object, ref, fullIntent, fail);
+          object.type === 'generalAdmission'
+            ? this.applyGa(object, ref, fullIntent, fail, this.gas.get(key)!)
+            : this.applySeat(object, ref, fullIntent, fail, this.seats.get(key)!);
         if (view) views.push(view);
       }
     }
@@ -262,21 +314,17 @@ class ChangePlan {
   }
 
   private applySeat(
-    event: EventHandle,
     object: ChartObject,
     ref: ObjectRef,
     intent: ChangeIntent,
     fail: (r: FailureReason, s?: string) => void,
+    entry: PlanEntry<SeatState>,
   ): ObjectView | undefined {
+    const { event } = entry;
     if (ref.quantity !== undefined && ref.quantity !== 1) {
       fail('quantity_not_allowed');
       return undefined;
     }
-    const entry = this.entry(this.seats, event, object.label, () => {
-      const row = this.store.statements.seat.get({ eventId: event.id, label: object.label });
-      if (!row) throw new Error(`event ${event.key} has no row for bookable object ${object.label}`);
-      return row;
-    });
     const result = changeSeat(entry.state, intent);
     if (!result.ok) {
       fail(result.reason, entry.state.status);
@@ -301,11 +349,15 @@ class ChangePlan {
     return { eventKey: event.key, chart: event.chart, object, seat: result.next };
   }
 
-  private applyGa(event: EventHandle, object: ChartObject, ref: ObjectRef, intent: ChangeIntent, fail: (r: FailureReason) => void): ObjectView | undefined {
+  private applyGa(
+    object: ChartObject,
+    ref: ObjectRef,
+    intent: ChangeIntent,
+    fail: (r: FailureReason) => void,
+    entry: PlanEntry<GaState>,
+  ): ObjectView | undefined {
+    const { event } = entry;
     const quantity = ref.quantity ?? 1;
-    const entry = this.entry(this.gas, event, object.label, () =>
-      gaState(object.capacity ?? 0, this.store.statements.gaAllocations.all({ eventId: event.id, label: object.label })),
-    );
     const result = changeGeneralAdmission(entry.state, intent, quantity);
     if (!result.ok) {
       fail(result.reason);
@@ -330,14 +382,10 @@ class ChangePlan {
     return { eventKey: event.key, chart: event.chart, object, ga: result.next };
   }
 
-  /** The object's state as the plan has it: read from the database the first time the plan touches it. */
-  private entry<S>(entries: Map<string, PlanEntry<S>>, event: EventHandle, label: string, read: () => S): PlanEntry<S> {
-    const key = `${event.id}\u0000${label}`;
-    let entry = entries.get(key);
-    if (!entry) {
-      entry = { event, label, state: read(), dirty: false };
-      entries.set(key, entry);
-    }
+  /** An object's state as first read from the database: the plan's later changes of it start from here. */
+  private remember<S>(entries: Map<string, PlanEntry<S>>, key: string, event: EventHandle, object: ChartObject, state: S): PlanEntry<S> {
+    const entry = { event, label: object.label, state, dirty: false };
+    entries.set(key, entry);
     return entry;
   }
 
@@ -359,43 +407,37 @@ class ChangePlan {
   }
 
   /** The row of a new extra data value: each distinct value of the change is stored once per event. */
-  private extraDataId(eventId: number, json: string | null): number | null {
-    if (json === null) return null;
+  private *extraDataId(eventId: number, json: string): Steps<number> {
     const key = `${eventId}\u0000${json}`;
     let id = this.extraDataRows.get(key);
     if (id === undefined) {
-      id = this.store.statements.insertExtraData.get({ eventId, json })!.id;
+      id = (yield* one(this.store.statements.insertExtraData, { eventId, json }))!.id;
       this.extraDataRows.set(key, id);
     }
     return id;
   }
 
   /** Writes every changed object and the numbered log. Runs inside the transaction. */
-  write(origin: ChangeOrigin): CommittedChanges[] {
+  *write(origin: ChangeOrigin): Steps<CommittedChanges[]> {
     const s = this.store.statements;
     for (const { event, label, state, dirty } of this.seats.values()) {
       if (!dirty) continue;
-      s.updateSeat.run({ eventId: event.id, label, ...state, extraDataId: state.extraDataId ?? this.extraDataId(event.id, state.extraData) });
+      const extraDataId = state.extraDataId ?? (state.extraData === null ? null : yield* this.extraDataId(event.id, state.extraData));
+      yield* exec(s.updateSeat, { eventId: event.id, label, ...state, extraDataId });
     }
     for (const { event, label, state, dirty } of this.gas.values()) {
       if (!dirty) continue;
-      s.deleteGaAllocations.run({ eventId: event.id, label });
-      for (const [key, quantity] of state.allocations) s.insertGaAllocation.run({ eventId: event.id, label, ...allocationRow(key, quantity) });
+      yield* exec(s.deleteGaAllocations, { eventId: event.id, label });
+      for (const [key, quantity] of state.allocations) yield* exec(s.insertGaAllocation, { eventId: event.id, label, ...allocationRow(key, quantity) });
     }
     const batches: CommittedChanges[] = [];
     for (const { event, entries, changes, objects } of this.log.values()) {
-      const toSeq = s.bumpSeq.get({ count: entries.length, eventId: event.id })!.seq;
+      const toSeq = (yield* one(s.bumpSeq, { count: entries.length, eventId: event.id }))!.seq;
       const fromSeq = toSeq - entries.length + 1;
-      entries.forEach((e, i) =>
-        s.insertStatusChange.run({
-          eventId: event.id,
-          seq: fromSeq + i,
-          ...e,
-          extraDataId: e.extraDataId ?? this.extraDataId(event.id, e.extraData),
-          origin,
-          createdAt: this.now,
-        }),
-      );
+      for (const [i, e] of entries.entries()) {
+        const extraDataId = e.extraDataId ?? (e.extraData === null ? null : yield* this.extraDataId(event.id, e.extraData));
+        yield* exec(s.insertStatusChange, { eventId: event.id, seq: fromSeq + i, ...e, extraDataId, origin, createdAt: this.now });
+      }
       const activity = entries.map((e, i): ActivityEntry => ({
         seq: fromSeq + i,
         at: this.now,
@@ -407,7 +449,7 @@ class ChangePlan {
         object: objects[i]!,
       }));
       batches.push({ eventId: event.id, eventKey: event.key, fromSeq, toSeq, changes, entries: activity });
-      enqueueMessages(this.store, event.workspaceId, () => entries.map((e, i) => seatMessage(event, e, fromSeq + i, origin)), this.now);
+      yield* enqueueMessages(this.store, event.workspaceId, () => just(entries.map((e, i) => seatMessage(event, e, fromSeq + i, origin))), this.now);
     }
     return batches;
   }

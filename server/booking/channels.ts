@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { channelObjects, eventChannels } from '../../db/schema';
 import { findEvent, findPublicEvent, type EventHandle, type PublicAddress } from './event-state';
 import type { Store } from './store';
+import { exec, many, one, transaction, type Steps } from '../../db/steps';
 
 /*
  * Channels, as seats.io has them: an event's places set aside for some sellers (sponsors, a fan club, the box
@@ -24,40 +25,37 @@ export type ChannelsResult =
   | { ok: false; reason: 'invalid_objects'; message: string };
 
 /** The event's channels, by the venue's index, then in the order they were added; each with its places. */
-export function eventChannelList(store: Store, eventId: number): Channel[] {
+export function* eventChannelList(store: Store, eventId: number): Steps<Channel[]> {
   const objects = new Map<string, string[]>();
-  for (const row of store.db.select().from(channelObjects).where(eq(channelObjects.eventId, eventId)).orderBy(asc(channelObjects.label)).all()) {
+  for (const row of yield* many(store.db.select().from(channelObjects).where(eq(channelObjects.eventId, eventId)).orderBy(asc(channelObjects.label)))) {
     let labels = objects.get(row.channelKey);
     if (!labels) objects.set(row.channelKey, (labels = []));
     labels.push(row.label);
   }
-  return store.db
-    .select()
-    .from(eventChannels)
-    .where(eq(eventChannels.eventId, eventId))
-    .orderBy(asc(eventChannels.position))
-    .all()
+  const channels = yield* many(store.db.select().from(eventChannels).where(eq(eventChannels.eventId, eventId)).orderBy(asc(eventChannels.position)));
+  return channels
     .sort((a, b) => (a.index ?? Infinity) - (b.index ?? Infinity) || a.position - b.position)
     .map((c) => ({ key: c.key, name: c.name, color: c.color, ...(c.index !== null ? { index: c.index } : {}), objects: objects.get(c.key) ?? [] }));
 }
 
 /** The places in one channel, if the event has it: what a buyer who has the key may take. */
-export function channelPlaces(store: Store, address: PublicAddress, channelKey: string): string[] | undefined {
-  const event = findPublicEvent(store, address);
-  if (!event?.hasChannels || !channelExists(store, event.id, channelKey)) return undefined;
-  return store.db
-    .select({ label: channelObjects.label })
-    .from(channelObjects)
-    .where(and(eq(channelObjects.eventId, event.id), eq(channelObjects.channelKey, channelKey)))
-    .orderBy(asc(channelObjects.label))
-    .all()
-    .map((r) => r.label);
+export function* channelPlaces(store: Store, address: PublicAddress, channelKey: string): Steps<string[] | undefined> {
+  const event = yield* findPublicEvent(store, address);
+  if (!event?.hasChannels || !(yield* channelExists(store, event.id, channelKey))) return undefined;
+  const rows = yield* many(
+    store.db
+      .select({ label: channelObjects.label })
+      .from(channelObjects)
+      .where(and(eq(channelObjects.eventId, event.id), eq(channelObjects.channelKey, channelKey)))
+      .orderBy(asc(channelObjects.label)),
+  );
+  return rows.map((r) => r.label);
 }
 
 /** Every place that is in some channel, without saying which: what every chart must show as not for everyone. */
-export function channelledPlaces(store: Store, event: EventHandle): string[] {
+export function* channelledPlaces(store: Store, event: EventHandle): Steps<string[]> {
   if (!event.hasChannels) return [];
-  return store.statements.channelledLabels.all({ eventId: event.id }).map((r) => r.label);
+  return (yield* many(store.statements.channelledLabels, { eventId: event.id })).map((r) => r.label);
 }
 
 /** True when `access` may not take a place in `channel` (null: in none). */
@@ -66,123 +64,126 @@ export function outsideChannel(channel: string | null, access: ChannelAccess): b
 }
 
 /** The places of the event that `access` may not take because of their channel. */
-export function lockedByChannel(store: Store, event: EventHandle, access: ChannelAccess): Set<string> {
+export function* lockedByChannel(store: Store, event: EventHandle, access: ChannelAccess): Steps<Set<string>> {
   if (!event.hasChannels || access.ignoreChannels) return new Set();
-  return new Set(
-    store.statements.channelledLabels
-      .all({ eventId: event.id })
-      .filter((r) => outsideChannel(r.channelKey, access))
-      .map((r) => r.label),
-  );
+  const rows = yield* many(store.statements.channelledLabels, { eventId: event.id });
+  return new Set(rows.filter((r) => outsideChannel(r.channelKey, access)).map((r) => r.label));
 }
 
 /**
  * Labels that are not places of the event's chart, or that another channel already has (as stored so far in this
  * transaction: channels added together see each other's places), as one message.
  */
-function objectsProblem(store: Store, event: EventHandle, channelKey: string, labels: string[]): string | null {
+function* objectsProblem(store: Store, event: EventHandle, channelKey: string, labels: string[]): Steps<string | null> {
   const unknown = labels.filter((l) => !event.chart.byLabel.get(l)?.bookable);
   if (unknown.length) return `Not places of this event's chart: ${unknown.join(', ')}`;
-  const channelOf = new Map(store.statements.channelledLabels.all({ eventId: event.id }).map((r) => [r.label, r.channelKey]));
+  const channelOf = new Map((yield* many(store.statements.channelledLabels, { eventId: event.id })).map((r) => [r.label, r.channelKey]));
   const taken = labels.filter((l) => channelOf.has(l) && channelOf.get(l) !== channelKey).map((l) => `${l} (channel ${channelOf.get(l)})`);
   return taken.length ? `A place is in one channel at most; already in another: ${taken.join(', ')}` : null;
 }
 
-function assign(store: Store, eventId: number, channelKey: string, labels: string[]): void {
+function* assign(store: Store, eventId: number, channelKey: string, labels: string[]): Steps<void> {
   for (let start = 0; start < labels.length; start += 500) {
-    store.db
-      .insert(channelObjects)
-      .values(labels.slice(start, start + 500).map((label) => ({ eventId, label, channelKey })))
-      .onConflictDoNothing()
-      .run();
+    yield* exec(
+      store.db
+        .insert(channelObjects)
+        .values(labels.slice(start, start + 500).map((label) => ({ eventId, label, channelKey })))
+        .onConflictDoNothing(),
+    );
   }
 }
 
-function channelExists(store: Store, eventId: number, key: string): boolean {
-  return !!store.db
-    .select({ key: eventChannels.key })
-    .from(eventChannels)
-    .where(and(eq(eventChannels.eventId, eventId), eq(eventChannels.key, key)))
-    .get();
+function* channelExists(store: Store, eventId: number, key: string): Steps<boolean> {
+  const found = yield* one(
+    store.db
+      .select({ key: eventChannels.key })
+      .from(eventChannels)
+      .where(and(eq(eventChannels.eventId, eventId), eq(eventChannels.key, key))),
+  );
+  return !!found;
 }
 
 /** Runs a change of one event's channels in one transaction; anything refused writes nothing. */
-function changeChannels(store: Store, workspaceId: number, eventKey: string, change: (event: EventHandle) => ChannelsResult): ChannelsResult {
-  return store.transact(() => {
-    const event = findEvent(store, eventKey, workspaceId);
-    return event ? change(event) : { ok: false, reason: 'event_not_found' };
+function changeChannels(store: Store, workspaceId: number, eventKey: string, change: (event: EventHandle) => Steps<ChannelsResult>): Steps<ChannelsResult> {
+  return transaction(function* (): Steps<ChannelsResult> {
+    const event = yield* findEvent(store, eventKey, workspaceId);
+    return event ? yield* change(event) : { ok: false, reason: 'event_not_found' };
   });
 }
 
 /** Adds channels to an event inside the caller's transaction (a new event's, or a channel call's). */
-export function insertChannels(store: Store, event: EventHandle, inputs: ChannelInput[]): ChannelsResult {
+export function* insertChannels(store: Store, event: EventHandle, inputs: ChannelInput[]): Steps<ChannelsResult> {
   const keys = inputs.map((c) => c.key);
-  const repeated = keys.find((k, i) => keys.indexOf(k) !== i || channelExists(store, event.id, k));
-  if (repeated) return { ok: false, reason: 'channel_exists', channelKey: repeated };
-  let position = store.db.select({ position: eventChannels.position }).from(eventChannels).where(eq(eventChannels.eventId, event.id)).all().length;
+  for (const [i, key] of keys.entries()) {
+    if (keys.indexOf(key) !== i || (yield* channelExists(store, event.id, key))) return { ok: false, reason: 'channel_exists', channelKey: key };
+  }
+  let position = (yield* many(store.db.select({ position: eventChannels.position }).from(eventChannels).where(eq(eventChannels.eventId, event.id)))).length;
   for (const input of inputs) {
     const labels = [...new Set(input.objects ?? [])];
-    const problem = objectsProblem(store, event, input.key, labels);
+    const problem = yield* objectsProblem(store, event, input.key, labels);
     if (problem) return { ok: false, reason: 'invalid_objects', message: problem };
-    store.db
-      .insert(eventChannels)
-      .values({ eventId: event.id, key: input.key, name: input.name, color: input.color ?? null, index: input.index ?? null, position: position++ })
-      .run();
-    assign(store, event.id, input.key, labels);
+    yield* exec(
+      store.db
+        .insert(eventChannels)
+        .values({ eventId: event.id, key: input.key, name: input.name, color: input.color ?? null, index: input.index ?? null, position: position++ }),
+    );
+    yield* assign(store, event.id, input.key, labels);
   }
   return { ok: true };
 }
 
 /** Adds channels (with their places) to an event. */
-export function addChannels(store: Store, workspaceId: number, eventKey: string, inputs: ChannelInput[]): ChannelsResult {
+export function addChannels(store: Store, workspaceId: number, eventKey: string, inputs: ChannelInput[]): Steps<ChannelsResult> {
   return changeChannels(store, workspaceId, eventKey, (event) => insertChannels(store, event, inputs));
 }
 
 /** Replaces every channel of the event with these. */
-export function replaceChannels(store: Store, workspaceId: number, eventKey: string, inputs: ChannelInput[]): ChannelsResult {
-  return changeChannels(store, workspaceId, eventKey, (event) => {
-    store.db.delete(channelObjects).where(eq(channelObjects.eventId, event.id)).run();
-    store.db.delete(eventChannels).where(eq(eventChannels.eventId, event.id)).run();
-    return insertChannels(store, event, inputs);
+export function replaceChannels(store: Store, workspaceId: number, eventKey: string, inputs: ChannelInput[]): Steps<ChannelsResult> {
+  return changeChannels(store, workspaceId, eventKey, function* (event) {
+    yield* exec(store.db.delete(channelObjects).where(eq(channelObjects.eventId, event.id)));
+    yield* exec(store.db.delete(eventChannels).where(eq(eventChannels.eventId, event.id)));
+    return yield* insertChannels(store, event, inputs);
   });
 }
 
+/** The delete of a channel's places: all of them, or some. */
+const deletePlaces = (store: Store, eventId: number, channelKey: string, label?: string) =>
+  exec(
+    store.db
+      .delete(channelObjects)
+      .where(
+        and(eq(channelObjects.eventId, eventId), eq(channelObjects.channelKey, channelKey), label === undefined ? undefined : eq(channelObjects.label, label)),
+      ),
+  );
+
 /** Renames or recolours a channel; `objects`, when given, become its places instead of the ones it had. */
-export function updateChannel(store: Store, workspaceId: number, eventKey: string, channelKey: string, patch: ChannelPatch): ChannelsResult {
-  return changeChannels(store, workspaceId, eventKey, (event) => {
-    if (!channelExists(store, event.id, channelKey)) return { ok: false, reason: 'channel_not_found', channelKey };
+export function updateChannel(store: Store, workspaceId: number, eventKey: string, channelKey: string, patch: ChannelPatch): Steps<ChannelsResult> {
+  return changeChannels(store, workspaceId, eventKey, function* (event): Steps<ChannelsResult> {
+    if (!(yield* channelExists(store, event.id, channelKey))) return { ok: false, reason: 'channel_not_found', channelKey };
     if (patch.name !== undefined || patch.color !== undefined) {
-      store.db
-        .update(eventChannels)
-        .set({ ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.color !== undefined ? { color: patch.color } : {}) })
-        .where(and(eq(eventChannels.eventId, event.id), eq(eventChannels.key, channelKey)))
-        .run();
+      yield* exec(
+        store.db
+          .update(eventChannels)
+          .set({ ...(patch.name !== undefined ? { name: patch.name } : {}), ...(patch.color !== undefined ? { color: patch.color } : {}) })
+          .where(and(eq(eventChannels.eventId, event.id), eq(eventChannels.key, channelKey))),
+      );
     }
     if (!patch.objects) return { ok: true };
     const labels = [...new Set(patch.objects)];
-    const problem = objectsProblem(store, event, channelKey, labels);
+    const problem = yield* objectsProblem(store, event, channelKey, labels);
     if (problem) return { ok: false, reason: 'invalid_objects', message: problem };
-    store.db
-      .delete(channelObjects)
-      .where(and(eq(channelObjects.eventId, event.id), eq(channelObjects.channelKey, channelKey)))
-      .run();
-    assign(store, event.id, channelKey, labels);
+    yield* deletePlaces(store, event.id, channelKey);
+    yield* assign(store, event.id, channelKey, labels);
     return { ok: true };
   });
 }
 
 /** Removes a channel: its places are in no channel any more. */
-export function removeChannel(store: Store, workspaceId: number, eventKey: string, channelKey: string): ChannelsResult {
-  return changeChannels(store, workspaceId, eventKey, (event) => {
-    if (!channelExists(store, event.id, channelKey)) return { ok: false, reason: 'channel_not_found', channelKey };
-    store.db
-      .delete(channelObjects)
-      .where(and(eq(channelObjects.eventId, event.id), eq(channelObjects.channelKey, channelKey)))
-      .run();
-    store.db
-      .delete(eventChannels)
-      .where(and(eq(eventChannels.eventId, event.id), eq(eventChannels.key, channelKey)))
-      .run();
+export function removeChannel(store: Store, workspaceId: number, eventKey: string, channelKey: string): Steps<ChannelsResult> {
+  return changeChannels(store, workspaceId, eventKey, function* (event): Steps<ChannelsResult> {
+    if (!(yield* channelExists(store, event.id, channelKey))) return { ok: false, reason: 'channel_not_found', channelKey };
+    yield* deletePlaces(store, event.id, channelKey);
+    yield* exec(store.db.delete(eventChannels).where(and(eq(eventChannels.eventId, event.id), eq(eventChannels.key, channelKey))));
     return { ok: true };
   });
 }
@@ -194,22 +195,17 @@ export function changeChannelObjects(
   eventKey: string,
   channelKey: string,
   change: { add: string[] } | { remove: string[] },
-): ChannelsResult {
-  return changeChannels(store, workspaceId, eventKey, (event) => {
-    if (!channelExists(store, event.id, channelKey)) return { ok: false, reason: 'channel_not_found', channelKey };
+): Steps<ChannelsResult> {
+  return changeChannels(store, workspaceId, eventKey, function* (event): Steps<ChannelsResult> {
+    if (!(yield* channelExists(store, event.id, channelKey))) return { ok: false, reason: 'channel_not_found', channelKey };
     if ('remove' in change) {
-      for (const label of change.remove) {
-        store.db
-          .delete(channelObjects)
-          .where(and(eq(channelObjects.eventId, event.id), eq(channelObjects.channelKey, channelKey), eq(channelObjects.label, label)))
-          .run();
-      }
+      for (const label of change.remove) yield* deletePlaces(store, event.id, channelKey, label);
       return { ok: true };
     }
     const labels = [...new Set(change.add)];
-    const problem = objectsProblem(store, event, channelKey, labels);
+    const problem = yield* objectsProblem(store, event, channelKey, labels);
     if (problem) return { ok: false, reason: 'invalid_objects', message: problem };
-    assign(store, event.id, channelKey, labels);
+    yield* assign(store, event.id, channelKey, labels);
     return { ok: true };
   });
 }

@@ -6,17 +6,19 @@ import type { EventChartConfig } from '../../contracts/event-chart';
 import { pageById, type Page, type PageRequest } from './paging';
 import { matches } from './text-match';
 import type { Store } from './store';
+import { exec, many, one, transaction, type Steps } from '../../db/steps';
 
 export type StoreChartResult = { ok: true; chart: ChartRow } | { ok: false; reason: 'key_taken' };
 
-export function storeChart(store: Store, workspaceId: number, definition: ChartDefinition, key: string = randomUUID()): StoreChartResult {
-  return store.transact((): StoreChartResult => {
-    if (chartByKey(store, workspaceId, key)) return { ok: false, reason: 'key_taken' };
-    const chart = store.db
-      .insert(charts)
-      .values({ workspaceId, key, name: definition.name, definition: JSON.stringify(definition) })
-      .returning()
-      .get();
+export function storeChart(store: Store, workspaceId: number, definition: ChartDefinition, key: string = randomUUID()): Steps<StoreChartResult> {
+  return transaction(function* (): Steps<StoreChartResult> {
+    if (yield* chartByKey(store, workspaceId, key)) return { ok: false, reason: 'key_taken' };
+    const chart = yield* one(
+      store.db
+        .insert(charts)
+        .values({ workspaceId, key, name: definition.name, definition: JSON.stringify(definition) })
+        .returning(),
+    );
     return { ok: true, chart };
   });
 }
@@ -28,22 +30,23 @@ export function storeChart(store: Store, workspaceId: number, definition: ChartD
  * compressed result per version. Unknown or stale refs (the hash must match) find nothing, so refs cannot be
  * walked through by counting ids.
  */
-export function chartSource(store: Store, ref: string): string | undefined {
+export function* chartSource(store: Store, ref: string): Steps<string | undefined> {
   const id = Number(/^(\d+)-[0-9a-f]{16}$/.exec(ref)?.[1]);
   // Compared with the loaded chart's ref, hashed once per process: a wrong ref, asked for again and again by
   // anyone, costs a lookup, never a hash of megabytes of JSON.
-  const chart = Number.isSafeInteger(id) ? store.findChart(id) : undefined;
+  const chart = Number.isSafeInteger(id) ? yield* store.findChart(id) : undefined;
   if (chart?.ref !== ref) return undefined;
   const { definition } = chart;
   return JSON.stringify({ ...definition, objects: definition.objects.map(({ leftNeighbour: _left, rightNeighbour: _right, ...drawn }) => drawn) });
 }
 
-export function chartByKey(store: Store, workspaceId: number, key: string): ChartRow | undefined {
-  return store.db
-    .select()
-    .from(charts)
-    .where(and(eq(charts.workspaceId, workspaceId), eq(charts.key, key)))
-    .get();
+export function chartByKey(store: Store, workspaceId: number, key: string): Steps<ChartRow | undefined> {
+  return one(
+    store.db
+      .select()
+      .from(charts)
+      .where(and(eq(charts.workspaceId, workspaceId), eq(charts.key, key))),
+  );
 }
 
 /** A chart as the seats.io API lists it: its row, its tags, how many events use it, whether it has a draft. */
@@ -68,51 +71,53 @@ const listed = (row: Omit<ChartListing, 'tags' | 'hasDraft'> & { tags: string; h
 });
 
 /** The workspace's charts, newest first, paged; by a part of the name and by tag when asked. */
-export function listCharts(store: Store, workspaceId: number, page: PageRequest, only: { filter?: string; tag?: string }): Page<ChartListing> {
+export function* listCharts(store: Store, workspaceId: number, page: PageRequest, only: { filter?: string; tag?: string }): Steps<Page<ChartListing>> {
   const conditions = [eq(charts.workspaceId, workspaceId)];
   if (only.filter) conditions.push(matches(charts.name, only.filter));
   // Tags are stored as a sorted JSON array: one of them, quoted, is in the text.
   if (only.tag) conditions.push(matches(charts.tags, JSON.stringify(only.tag)));
-  const rows = pageById(page, charts.id, (bound, order, limit) =>
-    store.db
-      .select(listedColumns)
-      .from(charts)
-      .where(and(...conditions, bound))
-      .orderBy(...order)
-      .limit(limit)
-      .all(),
+  const rows = yield* pageById(page, charts.id, (bound, order, limit) =>
+    many(
+      store.db
+        .select(listedColumns)
+        .from(charts)
+        .where(and(...conditions, bound))
+        .orderBy(...order)
+        .limit(limit),
+    ),
   );
   return { ...rows, items: rows.items.map(listed) };
 }
 
-export function chartListing(store: Store, workspaceId: number, key: string): ChartListing | undefined {
-  const row = store.db
-    .select(listedColumns)
-    .from(charts)
-    .where(and(eq(charts.workspaceId, workspaceId), eq(charts.key, key)))
-    .get();
+export function* chartListing(store: Store, workspaceId: number, key: string): Steps<ChartListing | undefined> {
+  const row = yield* one(
+    store.db
+      .select(listedColumns)
+      .from(charts)
+      .where(and(eq(charts.workspaceId, workspaceId), eq(charts.key, key))),
+  );
   return row && listed(row);
 }
 
 export type ChartFiling = { archived: boolean } | { addTag: string } | { removeTag: string };
 
 /** Archives, unarchives or tags a chart (names are changed in versions: changeChart); false for an unknown chart. */
-export function fileChart(store: Store, workspaceId: number, key: string, change: ChartFiling): boolean {
-  return store.transact(() => {
-    const row = chartByKey(store, workspaceId, key);
+export function fileChart(store: Store, workspaceId: number, key: string, change: ChartFiling): Steps<boolean> {
+  return transaction(function* () {
+    const row = yield* chartByKey(store, workspaceId, key);
     if (!row) return false;
     const tags = new Set(JSON.parse(row.tags) as string[]);
     if ('addTag' in change) tags.add(change.addTag);
     if ('removeTag' in change) tags.delete(change.removeTag);
     const set = 'archived' in change ? { archived: change.archived } : { tags: JSON.stringify([...tags].sort()) };
-    store.db.update(charts).set(set).where(eq(charts.id, row.id)).run();
+    yield* exec(store.db.update(charts).set(set).where(eq(charts.id, row.id)));
     return true;
   });
 }
 
 /** Every tag of the workspace's charts, sorted. */
-export function chartTags(store: Store, workspaceId: number): string[] {
-  const rows = store.db.select({ tags: charts.tags }).from(charts).where(eq(charts.workspaceId, workspaceId)).all();
+export function* chartTags(store: Store, workspaceId: number): Steps<string[]> {
+  const rows = yield* many(store.db.select({ tags: charts.tags }).from(charts).where(eq(charts.workspaceId, workspaceId)));
   return [...new Set(rows.flatMap((r) => JSON.parse(r.tags) as string[]))].sort();
 }
 
@@ -126,17 +131,18 @@ export function copyChart(
   key: string,
   toWorkspaceId: number,
   version: 'published' | 'draft' = 'published',
-): ChartRow | undefined {
-  return store.transact(() => {
-    const row = chartByKey(store, fromWorkspaceId, key);
+): Steps<ChartRow | undefined> {
+  return transaction(function* () {
+    const row = yield* chartByKey(store, fromWorkspaceId, key);
     if (!row || (version === 'draft' && !row.draft)) return undefined;
     const source = version === 'draft' ? (JSON.parse(row.draft!) as ChartDefinition) : published(row);
     const name = toWorkspaceId === fromWorkspaceId ? `${source.name} (copy)` : source.name;
-    return store.db
-      .insert(charts)
-      .values({ workspaceId: toWorkspaceId, key: randomUUID(), name, definition: JSON.stringify({ ...source, name }), tags: row.tags })
-      .returning()
-      .get();
+    return yield* one(
+      store.db
+        .insert(charts)
+        .values({ workspaceId: toWorkspaceId, key: randomUUID(), name, definition: JSON.stringify({ ...source, name }), tags: row.tags })
+        .returning(),
+    );
   });
 }
 
@@ -183,36 +189,36 @@ function changed(
   return { ...chart, ...(change.name !== undefined ? { name: change.name } : {}), ...(change.categories ? { categories: change.categories } : {}) };
 }
 
-const usedByEvents = (store: Store, chartId: number) => !!store.db.select({ id: events.id }).from(events).where(eq(events.chartId, chartId)).get();
+function* usedByEvents(store: Store, chartId: number): Steps<boolean> {
+  return !!(yield* one(store.db.select({ id: events.id }).from(events).where(eq(events.chartId, chartId))));
+}
 
 /** The published version as the chart's row has it: its drawing under its current name. */
 const published = (row: ChartRow): ChartDefinition => ({ ...(JSON.parse(row.definition) as ChartDefinition), name: row.name });
 
 /** Renames a chart or changes its categories: in its draft when events use it, else at once. */
-export function changeChart(store: Store, workspaceId: number, key: string, change: ChartChange): ChartChangeResult {
-  return store.transact((): ChartChangeResult => {
-    const row = chartByKey(store, workspaceId, key);
+export function changeChart(store: Store, workspaceId: number, key: string, change: ChartChange): Steps<ChartChangeResult> {
+  return transaction(function* (): Steps<ChartChangeResult> {
+    const row = yield* chartByKey(store, workspaceId, key);
     if (!row) return { ok: false, reason: 'chart_not_found' };
     const next = changed(row.draft ? (JSON.parse(row.draft) as ChartDefinition) : published(row), change);
     if ('ok' in next) return next;
-    if (usedByEvents(store, row.id))
-      store.db
-        .update(charts)
-        .set({ draft: JSON.stringify(next) })
-        .where(eq(charts.id, row.id))
-        .run();
-    else publish(store, row, next);
+    if (yield* usedByEvents(store, row.id)) yield* setDraft(store, row.id, JSON.stringify(next));
+    else yield* publish(store, row, next);
     return { ok: true };
   });
 }
 
+const setDraft = (store: Store, chartId: number, draft: string | null) => exec(store.db.update(charts).set({ draft }).where(eq(charts.id, chartId)));
+
 /** Makes `version` the chart's published version: what its events are sold on from now on. */
-function publish(store: Store, row: ChartRow, version: ChartDefinition): void {
-  store.db
-    .update(charts)
-    .set({ name: version.name, definition: JSON.stringify(version), draft: null })
-    .where(eq(charts.id, row.id))
-    .run();
+function* publish(store: Store, row: ChartRow, version: ChartDefinition): Steps<void> {
+  yield* exec(
+    store.db
+      .update(charts)
+      .set({ name: version.name, definition: JSON.stringify(version), draft: null })
+      .where(eq(charts.id, row.id)),
+  );
   store.forgetChart(row.id);
 }
 
@@ -220,36 +226,36 @@ function publish(store: Store, row: ChartRow, version: ChartDefinition): void {
  * Publishes the chart's draft. Refused, naming the event, when an event's own categories would take a key the
  * draft gives the chart (the event's venue would have two categories of one key).
  */
-export function publishDraft(store: Store, workspaceId: number, key: string): ChartChangeResult {
-  return store.transact((): ChartChangeResult => {
-    const row = chartByKey(store, workspaceId, key);
+export function publishDraft(store: Store, workspaceId: number, key: string): Steps<ChartChangeResult> {
+  return transaction(function* (): Steps<ChartChangeResult> {
+    const row = yield* chartByKey(store, workspaceId, key);
     if (!row) return { ok: false, reason: 'chart_not_found' };
     if (!row.draft) return { ok: false, reason: 'no_draft' };
     const draft = JSON.parse(row.draft) as ChartDefinition;
-    for (const event of store.db.select({ key: events.key, chartConfig: events.chartConfig }).from(events).where(eq(events.chartId, row.id)).all()) {
+    for (const event of yield* many(store.db.select({ key: events.key, chartConfig: events.chartConfig }).from(events).where(eq(events.chartId, row.id)))) {
       const own = event.chartConfig ? ((JSON.parse(event.chartConfig) as EventChartConfig).categories ?? []) : [];
       const clash = own.find((c) => draft.categories.some((d) => sameKey(d.key, c.key)));
       if (clash) return { ok: false, reason: 'event_categories_clash', eventKey: event.key, key: String(clash.key) };
     }
-    publish(store, row, draft);
+    yield* publish(store, row, draft);
     return { ok: true };
   });
 }
 
 /** Throws the chart's draft away. */
-export function discardDraft(store: Store, workspaceId: number, key: string): ChartChangeResult {
-  return store.transact((): ChartChangeResult => {
-    const row = chartByKey(store, workspaceId, key);
+export function discardDraft(store: Store, workspaceId: number, key: string): Steps<ChartChangeResult> {
+  return transaction(function* (): Steps<ChartChangeResult> {
+    const row = yield* chartByKey(store, workspaceId, key);
     if (!row) return { ok: false, reason: 'chart_not_found' };
     if (!row.draft) return { ok: false, reason: 'no_draft' };
-    store.db.update(charts).set({ draft: null }).where(eq(charts.id, row.id)).run();
+    yield* setDraft(store, row.id, null);
     return { ok: true };
   });
 }
 
 /** A version of the chart (the draft: undefined when there is none). */
-export function chartVersion(store: Store, workspaceId: number, key: string, version: 'published' | 'draft'): ChartDefinition | undefined {
-  const row = chartByKey(store, workspaceId, key);
+export function* chartVersion(store: Store, workspaceId: number, key: string, version: 'published' | 'draft'): Steps<ChartDefinition | undefined> {
+  const row = yield* chartByKey(store, workspaceId, key);
   if (!row) return undefined;
   if (version === 'published') return published(row);
   return row.draft ? (JSON.parse(row.draft) as ChartDefinition) : undefined;

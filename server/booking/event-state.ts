@@ -9,6 +9,7 @@ import type { ObjectView } from './change-status';
 import { gaCounts, gaPublicState, gaState, placesTaken, type AllocationRow } from './general-admission';
 import type { SeatState } from './status-rules';
 import type { LoadedChart, Store } from './store';
+import { many, one, transaction, type Steps } from '../../db/steps';
 
 export type EventHandle = {
   id: number;
@@ -22,8 +23,8 @@ export type EventHandle = {
 };
 
 /** The event, if it exists in this workspace. */
-export function findEvent(store: Store, key: string, workspaceId: number): EventHandle | undefined {
-  const row = store.statements.eventByKey.get({ key, workspaceId });
+export function* findEvent(store: Store, key: string, workspaceId: number): Steps<EventHandle | undefined> {
+  const row = yield* one(store.statements.eventByKey, { key, workspaceId });
   if (!row) return undefined;
   const { id, seq, chartId, checkoutMode, checkoutUrl, maxPlacesPerOrder, holdMinutes, maxHoldMinutes } = row;
   return {
@@ -31,7 +32,7 @@ export function findEvent(store: Store, key: string, workspaceId: number): Event
     key,
     workspaceId: row.workspaceId,
     seq,
-    chart: store.eventChart(chartId, row.chartConfig),
+    chart: store.keptEventChart(chartId, row.chartConfig) ?? (yield* store.eventChart(chartId, row.chartConfig)),
     sales: { checkoutMode, checkoutUrl, maxPlacesPerOrder, holdMinutes, maxHoldMinutes },
     hasChannels: row.hasChannels === 1,
   };
@@ -40,23 +41,26 @@ export function findEvent(store: Store, key: string, workspaceId: number): Event
 const FREE_SEAT: SeatState = { status: FREE, holdToken: null, orderId: null, ticketType: null, extraData: null, extraDataId: null, forSale: true };
 
 /** Every bookable object of the event with its current state, in chart order. Read in one consistent view. */
-export function eventObjectViews(store: Store, event: EventHandle): ObjectView[] {
-  return store.transact(() => {
+export function eventObjectViews(store: Store, event: EventHandle): Steps<ObjectView[]> {
+  return transaction(function* () {
     const seats = new Map<string, SeatState>();
-    const rows = store.db
-      .select({ object: eventObjects, extraData: extraData.json })
-      .from(eventObjects)
-      .leftJoin(extraData, eq(extraData.id, eventObjects.extraDataId))
-      .where(eq(eventObjects.eventId, event.id))
-      .all();
+    const rows = yield* many(
+      store.db
+        .select({ object: eventObjects, extraData: extraData.json })
+        .from(eventObjects)
+        .leftJoin(extraData, eq(extraData.id, eventObjects.extraDataId))
+        .where(eq(eventObjects.eventId, event.id)),
+    );
     for (const row of rows) seats.set(row.object.label, { ...row.object, extraData: row.extraData });
     const gas = new Map<string, AllocationRow[]>();
-    for (const row of store.db.select().from(gaAllocations).where(eq(gaAllocations.eventId, event.id)).all()) {
+    for (const row of yield* many(store.db.select().from(gaAllocations).where(eq(gaAllocations.eventId, event.id)))) {
       let rows = gas.get(row.label);
       if (!rows) gas.set(row.label, (rows = []));
       rows.push(row);
     }
-    const channels = new Map(event.hasChannels ? store.statements.channelledLabels.all({ eventId: event.id }).map((r) => [r.label, r.channelKey]) : []);
+    const channels = new Map(
+      event.hasChannels ? (yield* many(store.statements.channelledLabels, { eventId: event.id })).map((r) => [r.label, r.channelKey]) : [],
+    );
     const views: ObjectView[] = [];
     for (const object of event.chart.definition.objects) {
       if (!object.bookable) continue;
@@ -70,17 +74,19 @@ export function eventObjectViews(store: Store, event: EventHandle): ObjectView[]
 }
 
 /** The views of some objects of the event, read with the prepared per-object statements (object info). */
-export function objectViews(store: Store, event: EventHandle, labels: string[]): ObjectView[] {
-  return store.transact(() =>
-    labels.flatMap((label): ObjectView[] => {
+export function objectViews(store: Store, event: EventHandle, labels: string[]): Steps<ObjectView[]> {
+  return transaction(function* () {
+    const views: ObjectView[] = [];
+    for (const label of labels) {
       const object = event.chart.byLabel.get(label);
-      if (!object?.bookable) return [];
-      const channel = event.hasChannels ? store.statements.channelOf.get({ eventId: event.id, label })?.channelKey : undefined;
+      if (!object?.bookable) continue;
+      const channel = event.hasChannels ? (yield* one(store.statements.channelOf, { eventId: event.id, label }))?.channelKey : undefined;
       const base = { eventKey: event.key, chart: event.chart, object, ...(channel ? { channel } : {}) };
-      if (object.type !== 'generalAdmission') return [{ ...base, seat: store.statements.seat.get({ eventId: event.id, label }) ?? FREE_SEAT }];
-      return [{ ...base, ga: gaState(object.capacity ?? 0, store.statements.gaAllocations.all({ eventId: event.id, label })) }];
-    }),
-  );
+      if (object.type !== 'generalAdmission') views.push({ ...base, seat: (yield* one(store.statements.seat, { eventId: event.id, label })) ?? FREE_SEAT });
+      else views.push({ ...base, ga: gaState(object.capacity ?? 0, yield* many(store.statements.gaAllocations, { eventId: event.id, label })) });
+    }
+    return views;
+  });
 }
 
 /** What every chart may see of an object. */
@@ -97,14 +103,16 @@ export function organiserObject(view: ObjectView): OrganiserObject {
 }
 
 /** The workspace a buyer addresses (an active one), or the default one when none is named. */
-export function publicWorkspaceId(store: Store, workspaceKey: string | undefined): number | undefined {
-  return (workspaceKey === undefined ? store.statements.defaultWorkspaceId.get() : store.statements.publicWorkspace.get({ key: workspaceKey }))?.id;
+export function* publicWorkspaceId(store: Store, workspaceKey: string | undefined): Steps<number | undefined> {
+  const found =
+    workspaceKey === undefined ? yield* one(store.statements.defaultWorkspaceId) : yield* one(store.statements.publicWorkspace, { key: workspaceKey });
+  return found?.id;
 }
 
 /** The event a buyer addresses, if there is one. */
-export function findPublicEvent(store: Store, address: PublicAddress): EventHandle | undefined {
-  const workspaceId = publicWorkspaceId(store, address.workspaceKey);
-  return workspaceId === undefined ? undefined : findEvent(store, address.eventKey, workspaceId);
+export function* findPublicEvent(store: Store, address: PublicAddress): Steps<EventHandle | undefined> {
+  const workspaceId = yield* publicWorkspaceId(store, address.workspaceKey);
+  return workspaceId === undefined ? undefined : yield* findEvent(store, address.eventKey, workspaceId);
 }
 
 /**
@@ -112,43 +120,44 @@ export function findPublicEvent(store: Store, address: PublicAddress): EventHand
  * places left. Read from the unavailable rows only, and built once per seq: when thousands of charts subscribe
  * at once (an on-sale, a restart), they share one snapshot.
  */
-export function eventSnapshot(store: Store, address: PublicAddress): Snapshot | undefined {
-  return store.transact(() => {
-    const event = findPublicEvent(store, address);
-    if (!event) return undefined;
-    const cached = store.snapshots.get(event.id);
-    if (cached?.seq === event.seq) return cached;
-    const objects: ObjectState[] = store.statements.unavailableSeats.all({ eventId: event.id }).map((r) => ({ label: r.label, status: r.status }));
-    const taken = new Map<string, number>();
-    for (const r of store.statements.gaAllocationsOfEvent.all({ eventId: event.id })) taken.set(r.label, (taken.get(r.label) ?? 0) + r.quantity);
-    for (const ga of event.chart.generalAdmission) objects.push(gaPublicState(ga.label, ga.capacity ?? 0, taken.get(ga.label) ?? 0));
-    const snapshot = { seq: event.seq, objects };
-    store.snapshots.set(event.id, snapshot);
-    return snapshot;
-  });
+export function eventSnapshot(store: Store, address: PublicAddress): Steps<Snapshot | undefined> {
+  return transaction(() => snapshotOf(store, address));
+}
+
+function* snapshotOf(store: Store, address: PublicAddress): Steps<Snapshot | undefined> {
+  const event = yield* findPublicEvent(store, address);
+  if (!event) return undefined;
+  const cached = store.snapshots.get(event.id);
+  if (cached?.seq === event.seq) return cached;
+  const objects: ObjectState[] = (yield* many(store.statements.unavailableSeats, { eventId: event.id })).map((r) => ({ label: r.label, status: r.status }));
+  const taken = new Map<string, number>();
+  for (const r of yield* many(store.statements.gaAllocationsOfEvent, { eventId: event.id })) taken.set(r.label, (taken.get(r.label) ?? 0) + r.quantity);
+  for (const ga of event.chart.generalAdmission) objects.push(gaPublicState(ga.label, ga.capacity ?? 0, taken.get(ga.label) ?? 0));
+  const snapshot = { seq: event.seq, objects };
+  store.snapshots.set(event.id, snapshot);
+  return snapshot;
 }
 
 /** What is off sale at an event (status notForSale): seats, tables and booths, and standing places per area. */
-export function offSalePlaces(store: Store, eventId: number): { objects: string[]; areaPlaces: Record<string, number> } {
-  return store.transact(() => ({
-    objects: store.db
-      .select({ label: eventObjects.label })
-      .from(eventObjects)
-      .where(and(eq(eventObjects.eventId, eventId), eq(eventObjects.status, NOT_FOR_SALE)))
-      .all()
-      .map((r) => r.label),
-    areaPlaces: Object.fromEntries(
+export function offSalePlaces(store: Store, eventId: number): Steps<{ objects: string[]; areaPlaces: Record<string, number> }> {
+  return transaction(function* () {
+    const objects = yield* many(
+      store.db
+        .select({ label: eventObjects.label })
+        .from(eventObjects)
+        .where(and(eq(eventObjects.eventId, eventId), eq(eventObjects.status, NOT_FOR_SALE))),
+    );
+    const areas = yield* many(
       store.db
         .select({ label: gaAllocations.label, quantity: gaAllocations.quantity })
         .from(gaAllocations)
-        .where(and(eq(gaAllocations.eventId, eventId), eq(gaAllocations.status, NOT_FOR_SALE)))
-        .all()
-        .map((r) => [r.label, r.quantity]),
-    ),
-  }));
+        .where(and(eq(gaAllocations.eventId, eventId), eq(gaAllocations.status, NOT_FOR_SALE))),
+    );
+    return { objects: objects.map((r) => r.label), areaPlaces: Object.fromEntries(areas.map((r) => [r.label, r.quantity])) };
+  });
 }
 
 /** Labels of the event's seats, tables and booths that cannot be taken now (held, booked, custom, not for sale). */
-export function unavailableLabels(store: Store, eventId: number): Set<string> {
-  return new Set(store.statements.unavailableSeats.all({ eventId }).map((r) => r.label));
+export function* unavailableLabels(store: Store, eventId: number): Steps<Set<string>> {
+  return new Set((yield* many(store.statements.unavailableSeats, { eventId })).map((r) => r.label));
 }

@@ -2,21 +2,22 @@ import { FREE } from '../../contracts/statuses';
 import { runChange, type StatusChangeRequest } from './change-status';
 import type { Store } from './store';
 import { objectsHeldBy } from './hold-tokens';
+import { many, type Steps } from '../../db/steps';
 
 /**
  * Releases everything held by tokens whose time is up, once per token: the token is marked expired in the
  * transaction that frees its objects, so neither a crash nor a second sweeper can release twice.
  * Returns how many tokens expired.
  */
-export function expireHolds(store: Store): number {
+export function* expireHolds(store: Store): Steps<number> {
   // Batches of 100 (the query's limit) for up to ~100 ms a sweep: thousands of tokens expiring at once (after an
   // on-sale's first wave, or a restart) go within a second or two without stalling the event loop for long.
   const started = performance.now();
   let expired = 0;
   for (;;) {
-    const due = store.statements.dueHoldTokens.all({ now: store.now() });
+    const due = yield* many(store.statements.dueHoldTokens, { now: store.now() });
     for (const { token, workspaceId } of due) {
-      runChange(store, workspaceId, () => releaseRequests(store, token), { origin: 'HOLD_EXPIRED', expiringToken: token });
+      yield* runChange(store, workspaceId, () => releaseRequests(store, token), { origin: 'HOLD_EXPIRED', expiringToken: token });
     }
     expired += due.length;
     if (due.length < 100 || performance.now() - started > 100) return expired;
@@ -24,9 +25,9 @@ export function expireHolds(store: Store): number {
 }
 
 /** One release request per event for everything the token still holds; read inside the transaction. */
-function releaseRequests(store: Store, token: string): StatusChangeRequest[] {
+function* releaseRequests(store: Store, token: string): Steps<StatusChangeRequest[]> {
   const byEvent = new Map<string, StatusChangeRequest>();
-  for (const held of objectsHeldBy(store, token)) {
+  for (const held of yield* objectsHeldBy(store, token)) {
     let request = byEvent.get(held.eventKey);
     if (!request) {
       request = { eventKeys: [held.eventKey], objects: [], kind: 'release', status: FREE, holdToken: token };

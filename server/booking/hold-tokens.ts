@@ -4,6 +4,7 @@ import { holdTokens, type HoldTokenRow } from '../../db/schema';
 import { MAX_HOLD_MINUTES } from '../../contracts/sales';
 import { HELD } from '../../contracts/statuses';
 import type { Store } from './store';
+import { exec, many, one, transaction, type Steps } from '../../db/steps';
 
 /*
  * The life of a hold token, for both API dialects: minted with an expiry, checked before every use, extended
@@ -68,19 +69,18 @@ function inScope(row: HoldTokenRow, scope: TokenScope): boolean {
  * Makes an unclaimed venue token of the workspace the client's: from now on only this client may present it
  * anonymously, and its places count towards the client's limit. A token another client claimed stays theirs.
  */
-export function claimVenueToken(store: Store, token: string, use: VenueTokenUse): void {
-  store.transact(() =>
+export function* claimVenueToken(store: Store, token: string, use: VenueTokenUse): Steps<void> {
+  yield* exec(
     store.db
       .update(holdTokens)
       .set({ client: use.client })
-      .where(and(eq(holdTokens.token, token), eq(holdTokens.workspaceId, use.workspaceId), isNull(holdTokens.eventId), isNull(holdTokens.client)))
-      .run(),
+      .where(and(eq(holdTokens.token, token), eq(holdTokens.workspaceId, use.workspaceId), isNull(holdTokens.eventId), isNull(holdTokens.client))),
   );
 }
 
 /** The token if it exists, may be presented by this caller, and is live. */
-export function checkHoldToken(store: Store, token: string, scope: TokenScope): HoldTokenResult {
-  const row = store.statements.holdToken.get({ token });
+export function* checkHoldToken(store: Store, token: string, scope: TokenScope): Steps<HoldTokenResult> {
+  const row = yield* one(store.statements.holdToken, { token });
   if (!row || !inScope(row, scope)) return { ok: false, reason: 'not_found' };
   if (!isLive(row, store.now())) return { ok: false, reason: 'expired' };
   return { ok: true, holdToken: view(row) };
@@ -90,22 +90,22 @@ export function checkHoldToken(store: Store, token: string, scope: TokenScope): 
  * A token for the venue's own use (seats.io's `POST /hold-tokens`), or, given `anonymous`, a buyer's session token
  * on one event before its first hold.
  */
-export function createHoldToken(
+export function* createHoldToken(
   store: Store,
   workspaceId: number,
   minutes = DEFAULT_HOLD_MINUTES,
   anonymous: { eventId: number; client: string } | null = null,
-): HoldTokenResult {
+): Steps<HoldTokenResult> {
   if (minutes > MAX_HOLD_MINUTES) return { ok: false, reason: 'too_long' };
   const minted = mintHoldToken(store, minutes, anonymous);
   const createdAt = store.now();
-  store.transact(() => store.statements.insertHoldToken.run({ ...minted, workspaceId, createdAt }));
+  yield* exec(store.statements.insertHoldToken, { ...minted, workspaceId, createdAt });
   return { ok: true, holdToken: { ...minted, workspaceId, createdAt } };
 }
 
 /** The token of this workspace, live or not (seats.io shows expired tokens too). */
-export function retrieveHoldToken(store: Store, workspaceId: number, token: string): HoldTokenResult {
-  const row = store.statements.holdToken.get({ token });
+export function* retrieveHoldToken(store: Store, workspaceId: number, token: string): Steps<HoldTokenResult> {
+  const row = yield* one(store.statements.holdToken, { token });
   if (!row || row.workspaceId !== workspaceId) return { ok: false, reason: 'not_found' };
   return { ok: true, holdToken: view(row) };
 }
@@ -122,14 +122,14 @@ export function extendHoldToken(
   token: string,
   minutes: number,
   limits: ExtensionLimits = { maxMinutes: MAX_HOLD_MINUTES, onlyLonger: false },
-): HoldTokenResult {
-  return store.transact((): HoldTokenResult => {
-    const checked = checkHoldToken(store, token, scope);
+): Steps<HoldTokenResult> {
+  return transaction(function* (): Steps<HoldTokenResult> {
+    const checked = yield* checkHoldToken(store, token, scope);
     if (!checked.ok) return checked;
     const expiresAt = store.now() + Math.round(minutes * 60_000);
     if (limits.onlyLonger && expiresAt <= checked.holdToken.expiresAt) return { ok: false, reason: 'shortens' };
     if (expiresAt > checked.holdToken.createdAt + limits.maxMinutes * 60_000) return { ok: false, reason: 'too_long' };
-    const updated = store.db.update(holdTokens).set({ expiresAt }).where(eq(holdTokens.token, token)).returning().get();
+    const updated = yield* one(store.db.update(holdTokens).set({ expiresAt }).where(eq(holdTokens.token, token)).returning());
     return { ok: true, holdToken: view(updated) };
   });
 }
@@ -137,14 +137,18 @@ export function extendHoldToken(
 export type HeldObject = { eventId: number; eventKey: string; label: string; quantity: number };
 
 /** What a token holds, in every event. Safe to show to whoever presents the token: it is the credential. */
-export function objectsHeldBy(store: Store, token: string): HeldObject[] {
+export function* objectsHeldBy(store: Store, token: string): Steps<HeldObject[]> {
   const s = store.statements;
-  const keyOf = (eventId: number) => s.eventKeyById.get({ id: eventId })!.key;
-  return [
-    ...s.seatsHeldBy.all({ token }).map((r) => ({ eventId: r.eventId, eventKey: keyOf(r.eventId), label: r.label, quantity: 1 })),
-    ...s.gaHeldBy
-      .all({ token })
-      .filter((r) => r.status === HELD)
-      .map((r) => ({ eventId: r.eventId, eventKey: keyOf(r.eventId), label: r.label, quantity: r.quantity })),
+  const held = [
+    ...(yield* many(s.seatsHeldBy, { token })).map((r) => ({ ...r, quantity: 1 })),
+    ...(yield* many(s.gaHeldBy, { token })).filter((r) => r.status === HELD),
   ];
+  const keys = new Map<number, string>();
+  const objects: HeldObject[] = [];
+  for (const { eventId, label, quantity } of held) {
+    let eventKey = keys.get(eventId);
+    if (eventKey === undefined) keys.set(eventId, (eventKey = (yield* one(s.eventKeyById, { id: eventId }))!.key));
+    objects.push({ eventId, eventKey, label, quantity });
+  }
+  return objects;
 }

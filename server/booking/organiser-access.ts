@@ -2,6 +2,7 @@ import { createHash, randomBytes, scrypt as scryptCallback, timingSafeEqual, typ
 import { eq, lt } from 'drizzle-orm';
 import { organiserCredentials, organiserSessions } from '../../db/schema';
 import type { Store } from './store';
+import { exec, one, transaction, type Steps } from '../../db/steps';
 
 /*
  * Who may use the organiser screens: whoever knows the organisers' password (ADMIN_PASSWORD, or one generated on
@@ -36,55 +37,59 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('bas
  * else a new one, returned so that it can be shown once.
  */
 export async function ensureOrganiserPassword(store: Store, fromEnvironment: string | undefined): Promise<{ generated?: string }> {
-  const stored = store.db.select().from(organiserCredentials).where(eq(organiserCredentials.id, 1)).get();
+  const stored = store.run(credentials(store));
   if (!fromEnvironment && stored) return {};
   const password = fromEnvironment ?? randomBytes(12).toString('base64url');
   const passwordHash = await hashPassword(password);
-  store.transact(() => {
-    store.db
-      .insert(organiserCredentials)
-      .values({ id: 1, passwordHash, updatedAt: store.now() })
-      .onConflictDoUpdate({ target: organiserCredentials.id, set: { passwordHash, updatedAt: store.now() } })
-      .run();
-    // A new password ends every session opened with the old one.
-    store.db.delete(organiserSessions).run();
-  });
+  store.run(
+    transaction(function* () {
+      yield* exec(
+        store.db
+          .insert(organiserCredentials)
+          .values({ id: 1, passwordHash, updatedAt: store.now() })
+          .onConflictDoUpdate({ target: organiserCredentials.id, set: { passwordHash, updatedAt: store.now() } }),
+      );
+      // A new password ends every session opened with the old one.
+      yield* exec(store.db.delete(organiserSessions));
+    }),
+  );
   return fromEnvironment ? {} : { generated: password };
 }
+
+const credentials = (store: Store) => one(store.db.select().from(organiserCredentials).where(eq(organiserCredentials.id, 1)));
 
 export type OrganiserSession = { id: string; csrfToken: string; expiresAt: number };
 
 /** A new session for the right password. */
 export async function organiserLogin(store: Store, password: string): Promise<OrganiserSession | 'wrong_password'> {
-  const stored = store.db.select().from(organiserCredentials).where(eq(organiserCredentials.id, 1)).get();
+  const stored = store.run(credentials(store));
   if (!stored || !(await passwordMatches(password, stored.passwordHash))) return 'wrong_password';
   const session = { id: randomBytes(32).toString('base64url'), csrfToken: randomBytes(24).toString('base64url'), expiresAt: store.now() + SESSION_MS };
-  store.transact(() => {
-    store.db.delete(organiserSessions).where(lt(organiserSessions.expiresAt, store.now())).run();
-    store.db
-      .insert(organiserSessions)
-      .values({ idHash: sha256(session.id), csrfToken: session.csrfToken, createdAt: store.now(), expiresAt: session.expiresAt })
-      .run();
-  });
+  store.run(
+    transaction(function* () {
+      yield* exec(store.db.delete(organiserSessions).where(lt(organiserSessions.expiresAt, store.now())));
+      yield* exec(
+        store.db
+          .insert(organiserSessions)
+          .values({ idHash: sha256(session.id), csrfToken: session.csrfToken, createdAt: store.now(), expiresAt: session.expiresAt }),
+      );
+    }),
+  );
   return session;
 }
 
 /** The live session a browser's cookie names, if any. */
-export function organiserSession(store: Store, sessionId: string | undefined): Omit<OrganiserSession, 'id'> | undefined {
+export function* organiserSession(store: Store, sessionId: string | undefined): Steps<Omit<OrganiserSession, 'id'> | undefined> {
   if (!sessionId) return undefined;
-  const row = store.db
-    .select()
-    .from(organiserSessions)
-    .where(eq(organiserSessions.idHash, sha256(sessionId)))
-    .get();
+  const row = yield* one(
+    store.db
+      .select()
+      .from(organiserSessions)
+      .where(eq(organiserSessions.idHash, sha256(sessionId))),
+  );
   return row && row.expiresAt > store.now() ? { csrfToken: row.csrfToken, expiresAt: row.expiresAt } : undefined;
 }
 
-export function organiserLogout(store: Store, sessionId: string): void {
-  store.transact(() =>
-    store.db
-      .delete(organiserSessions)
-      .where(eq(organiserSessions.idHash, sha256(sessionId)))
-      .run(),
-  );
+export function* organiserLogout(store: Store, sessionId: string): Steps<void> {
+  yield* exec(store.db.delete(organiserSessions).where(eq(organiserSessions.idHash, sha256(sessionId))));
 }

@@ -7,6 +7,7 @@ import { eventByKey } from './events';
 import { findEvent } from './event-state';
 import { organiserObjects } from './organiser-event';
 import type { Store } from './store';
+import { many, transaction, type Steps } from '../../db/steps';
 
 /*
  * What the organisers' home shows: every event of the workspace with its places by status and what the booked
@@ -31,14 +32,15 @@ function byDate(today: string) {
     a.key.localeCompare(b.key);
 }
 
-export function organiserOverview(store: Store, workspaceId: number): { events: EventSummary[]; charts: ChartSummary[] } {
-  return store.transact(() => {
-    const rows = store.db.select({ key: events.key }).from(events).where(eq(events.workspaceId, workspaceId)).all();
-    const summaries = rows.map(({ key }): EventSummary => {
-      const handle = findEvent(store, key, workspaceId)!;
-      const event = eventByKey(store, workspaceId, key)!;
-      const tally = Tally.of(handle.chart.definition, event.pricing, organiserObjects(store, handle)).view();
-      return {
+export function organiserOverview(store: Store, workspaceId: number): Steps<{ events: EventSummary[]; charts: ChartSummary[] }> {
+  return transaction(function* () {
+    const rows = yield* many(store.db.select({ key: events.key }).from(events).where(eq(events.workspaceId, workspaceId)));
+    const summaries: EventSummary[] = [];
+    for (const { key } of rows) {
+      const handle = (yield* findEvent(store, key, workspaceId))!;
+      const event = (yield* eventByKey(store, workspaceId, key))!;
+      const tally = Tally.of(handle.chart.definition, event.pricing, yield* organiserObjects(store, handle)).view();
+      summaries.push({
         key,
         name: event.name,
         date: event.date,
@@ -46,24 +48,26 @@ export function organiserOverview(store: Store, workspaceId: number): { events: 
         counts: placeCounts(tally),
         revenue: tally.revenue,
         currency: event.pricing?.currency ?? null,
-      };
-    });
-    const eventsPerChart = new Map(
+      });
+    }
+    const perChart = yield* many(
       store.db
         .select({ chartId: events.chartId, events: sql<number>`count(*)` })
         .from(events)
         .where(eq(events.workspaceId, workspaceId))
-        .groupBy(events.chartId)
-        .all()
-        .map((r) => [r.chartId, r.events]),
+        .groupBy(events.chartId),
     );
-    const chartRows = store.db.select({ id: charts.id, key: charts.key, name: charts.name }).from(charts).where(eq(charts.workspaceId, workspaceId)).all();
-    const chartSummaries = chartRows.map((c): ChartSummary => {
-      const chart = store.loadChart(c.id);
+    const eventsPerChart = new Map(perChart.map((r) => [r.chartId, r.events]));
+    const chartRows = yield* many(
+      store.db.select({ id: charts.id, key: charts.key, name: charts.name }).from(charts).where(eq(charts.workspaceId, workspaceId)),
+    );
+    const chartSummaries: ChartSummary[] = [];
+    for (const c of chartRows) {
+      const chart = yield* store.loadChart(c.id);
       const places = chart.definition.objects.reduce((n, o) => n + (!o.bookable ? 0 : o.type === 'generalAdmission' ? (o.capacity ?? 0) : 1), 0);
       const categories = chart.definition.categories.map((category) => ({ key: String(category.key), label: category.label, color: category.color }));
-      return { key: c.key, name: c.name, places, events: eventsPerChart.get(c.id) ?? 0, categories };
-    });
+      chartSummaries.push({ key: c.key, name: c.name, places, events: eventsPerChart.get(c.id) ?? 0, categories });
+    }
     return { events: summaries.sort(byDate(new Date(store.now()).toISOString().slice(0, 10))), charts: chartSummaries };
   });
 }

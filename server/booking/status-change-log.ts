@@ -4,6 +4,7 @@ import { BOOKED } from '../../contracts/statuses';
 import { pageById, type Page, type PageRequest } from './paging';
 import { matches, type TextMatch } from './text-match';
 import type { Store } from './store';
+import { many, one, type Steps } from '../../db/steps';
 
 export type LogItem = Omit<StatusChangeRow, 'extraDataId'> & { extraData: string | null };
 
@@ -23,7 +24,7 @@ export type LogQuery = PageRequest & {
 const sortColumns = { objectLabel: statusChanges.label, status: statusChanges.status };
 
 /** The event's status changes, paged by id (seats.io's start_after_id / end_before_id), in the order asked for. */
-export function listStatusChanges(store: Store, eventId: number, query: LogQuery): LogPage {
+export function* listStatusChanges(store: Store, eventId: number, query: LogQuery): Steps<LogPage> {
   const conditions: SQL[] = [eq(statusChanges.eventId, eventId)];
   if (query.label !== undefined) conditions.push(eq(statusChanges.label, query.label));
   if (query.filter) conditions.push(matches(statusChanges.label, query.filter.text, query.filter.type));
@@ -33,34 +34,39 @@ export function listStatusChanges(store: Store, eventId: number, query: LogQuery
     ? {
         column,
         ascending: sort!.ascending,
-        valueAt: (id: number) => store.db.select({ value: column }).from(statusChanges).where(eq(statusChanges.id, id)).get()?.value,
+        valueAt: function* (id: number): Steps<unknown> {
+          return (yield* one(store.db.select({ value: column }).from(statusChanges).where(eq(statusChanges.id, id))))?.value;
+        },
       }
     : sort?.ascending
       ? { oldestFirst: true as const }
       : undefined;
-  return pageById(
+  return yield* pageById(
     query,
     statusChanges.id,
-    (bound, orderBy, limit) =>
-      store.db
-        .select({ change: statusChanges, extraData: extraData.json })
-        .from(statusChanges)
-        .leftJoin(extraData, eq(extraData.id, statusChanges.extraDataId))
-        .where(and(...conditions, bound))
-        .orderBy(...orderBy)
-        .limit(limit)
-        .all()
-        .map(({ change: { extraDataId: _id, ...change }, extraData }) => ({ ...change, extraData })),
+    function* (bound, orderBy, limit) {
+      const rows = yield* many(
+        store.db
+          .select({ change: statusChanges, extraData: extraData.json })
+          .from(statusChanges)
+          .leftJoin(extraData, eq(extraData.id, statusChanges.extraDataId))
+          .where(and(...conditions, bound))
+          .orderBy(...orderBy)
+          .limit(limit),
+      );
+      return rows.map(({ change: { extraDataId: _id, ...change }, extraData }) => ({ ...change, extraData }));
+    },
     order,
   );
 }
 
 /** What an order booked, from the log (general-admission places are counted there, not per order). */
-export function bookedInOrder(store: Store, eventId: number, orderId: string): { label: string; quantity: number }[] {
-  return store.db
-    .select({ label: statusChanges.label, quantity: statusChanges.quantity })
-    .from(statusChanges)
-    .where(and(eq(statusChanges.eventId, eventId), eq(statusChanges.orderId, orderId), eq(statusChanges.status, BOOKED)))
-    .orderBy(asc(statusChanges.seq))
-    .all();
+export function bookedInOrder(store: Store, eventId: number, orderId: string): Steps<{ label: string; quantity: number }[]> {
+  return many(
+    store.db
+      .select({ label: statusChanges.label, quantity: statusChanges.quantity })
+      .from(statusChanges)
+      .where(and(eq(statusChanges.eventId, eventId), eq(statusChanges.orderId, orderId), eq(statusChanges.status, BOOKED)))
+      .orderBy(asc(statusChanges.seq)),
+  );
 }

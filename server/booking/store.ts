@@ -7,6 +7,8 @@ import type { CommittedChanges } from './change-status';
 import { eventChart as applyEventChart, type EventChartConfig } from '../../contracts/event-chart';
 import { RecentlyUsed } from '../recently-used';
 import { prepareStatements, type Statements } from './statements';
+import { sqliteDriver } from '../../db/sqlite-driver';
+import { isFailure, just, one, runSteps, transaction, type Steps, type SyncDriver } from '../../db/steps';
 
 /**
  * What the booking layer's operations share: the database, its prepared statements, the one transaction shell,
@@ -32,24 +34,24 @@ export type LoadedChart = {
 
 export type Store = StoreDeps & {
   statements: Statements;
+  /** Runs the layer's steps (db/steps.ts); every write is in a `transaction` step. */
+  driver: SyncDriver;
+  /** Runs steps from an operation that awaits something else between them (a password hash). */
+  run: <T>(steps: Steps<T>) => T;
   /** A stored chart, parsed and hashed once until its published version changes; undefined for an unknown id. */
-  findChart: (chartId: number) => LoadedChart | undefined;
+  findChart: (chartId: number) => Steps<LoadedChart | undefined>;
   /** A chart's published version changed (a draft was published): it is read again when next asked for. */
   forgetChart: (chartId: number) => void;
   /** A chart that an event refers to, so it must exist. */
-  loadChart: (chartId: number) => LoadedChart;
+  loadChart: (chartId: number) => Steps<LoadedChart>;
   /** The chart as an event has it (`chartConfig`: the event's stored config, contracts/event-chart.ts), kept a while. */
-  eventChart: (chartId: number, chartConfig: string | null) => LoadedChart;
+  eventChart: (chartId: number, chartConfig: string | null) => Steps<LoadedChart>;
+  /** The same, when it is kept: no step needed (every change finds its event's chart). */
+  keptEventChart: (chartId: number, chartConfig: string | null) => LoadedChart | undefined;
   /**
-   * Runs `fn` in one BEGIN IMMEDIATE transaction; every write goes through it. Synchronous: an async fn would not
-   * roll back. A thrown error or a returned `{ ok: false, … }` rolls back (a savepoint when nested), so a failed
-   * operation writes nothing.
-   */
-  transact: <T>(fn: () => T) => T;
-  /**
-   * Runs `fn` as `transact` does, in one transaction with the other grouped calls of this turn of the event loop
-   * (each in a savepoint of its own, so each is still all or nothing), settled once that transaction has committed.
-   * A commit costs about as much as the rest of a hold, and an on-sale's holds arrive many to a turn.
+   * Runs `fn` in one transaction with the other grouped calls of this turn of the event loop (each in a savepoint
+   * of its own, so each is still all or nothing), settled once that transaction has committed. A commit costs
+   * about as much as the rest of a hold, and an on-sale's holds arrive many to a turn.
    */
   group: <T>(fn: () => T) => Promise<T>;
   /** The last snapshot of each event (by id), valid while the event's seq has not moved. */
@@ -80,12 +82,13 @@ function chartRef(chartId: number, json: string): string {
 
 export function createStore(deps: StoreDeps): Store {
   const statements = prepareStatements(deps.db);
+  const driver = sqliteDriver(deps.db);
   // A published version never changes in place (publishing a draft replaces it and forgets it here): kept parsed.
   const cache = new Map<number, LoadedChart>();
-  const findChart = (chartId: number): LoadedChart | undefined => {
+  const findChart = function* (chartId: number): Steps<LoadedChart | undefined> {
     let chart = cache.get(chartId);
     if (!chart) {
-      const row = statements.chartDefinition.get({ id: chartId });
+      const row = yield* one(statements.chartDefinition, { id: chartId });
       if (!row) return undefined;
       const definition = JSON.parse(row.definition) as ChartDefinition;
       chart = { id: chartId, key: row.key, ref: chartRef(chartId, row.definition), ...indexed(definition) };
@@ -93,16 +96,15 @@ export function createStore(deps: StoreDeps): Store {
     }
     return chart;
   };
-  const loadChart = (chartId: number): LoadedChart => {
-    const chart = findChart(chartId);
+  const loadChart = function* (chartId: number): Steps<LoadedChart> {
+    const chart = yield* findChart(chartId);
     if (!chart) throw new Error(`chart ${chartId} referenced but missing`);
     return chart;
   };
   const eventCharts = new RecentlyUsed<string, LoadedChart>(EVENT_CHARTS_KEPT);
-  const eventChart = (chartId: number, chartConfig: string | null): LoadedChart => {
-    const chart = loadChart(chartId);
+  /** The chart as the event has it, built from the chart's version once; by the version (ref), so a replaced one is never found again. */
+  const ownChart = (chart: LoadedChart, chartConfig: string | null): LoadedChart => {
     if (chartConfig === null) return chart;
-    // By the chart's version (ref): an event's chart built on a version since replaced is never found again.
     const key = `${chart.ref}\u0000${chartConfig}`;
     let own = eventCharts.get(key);
     if (!own) {
@@ -112,44 +114,27 @@ export function createStore(deps: StoreDeps): Store {
     }
     return own;
   };
-  // better-sqlite3 builds a wrapper per transaction function: build one, once, that runs whatever it is given.
-  const immediate = deps.db.$client.transaction((fn: () => unknown) => {
-    const result = fn();
-    if (isFailure(result)) throw new Rollback(result);
-    return result;
-  }).immediate;
-  const transact = <T>(fn: () => T): T => {
-    try {
-      return immediate(fn) as T;
-    } catch (cause) {
-      if (cause instanceof Rollback) return cause.result as T;
-      throw cause;
-    }
+  const keptEventChart = (chartId: number, chartConfig: string | null): LoadedChart | undefined => {
+    const chart = cache.get(chartId);
+    return chart && ownChart(chart, chartConfig);
+  };
+  const eventChart = function* (chartId: number, chartConfig: string | null): Steps<LoadedChart> {
+    return ownChart(yield* loadChart(chartId), chartConfig);
   };
   // Changes committed by a group are announced once the group's transaction has committed, never inside it.
   let announcing: CommittedChanges[][] | undefined;
   const onCommit = (batches: CommittedChanges[]) => (announcing ? announcing.push(batches) : deps.onCommit(batches));
-  const waiting: { fn: () => unknown; resolve: (value: unknown) => void; reject: (cause: unknown) => void }[] = [];
+  const waiting: GroupedCall[] = [];
   const flush = () => {
     const calls = waiting.splice(0);
     const settle: (() => void)[] = [];
     const committed: CommittedChanges[][] = [];
     announcing = committed;
     try {
-      immediate(() => {
-        for (const call of calls) {
-          // What a call announced is dropped with its savepoint when it fails or throws; the others go on.
-          const announced = committed.length;
-          try {
-            const value = transact(call.fn);
-            if (isFailure(value)) committed.length = announced;
-            settle.push(() => call.resolve(value));
-          } catch (cause) {
-            committed.length = announced;
-            settle.push(() => call.reject(cause));
-          }
-        }
-      });
+      runSteps(
+        transaction(() => runGroup(calls, committed, settle)),
+        driver,
+      );
     } catch (cause) {
       for (const call of calls) call.reject(cause);
       return;
@@ -168,22 +153,33 @@ export function createStore(deps: StoreDeps): Store {
     ...deps,
     onCommit,
     statements,
+    driver,
+    run: (steps) => runSteps(steps, driver),
     findChart,
     forgetChart: (chartId: number) => void cache.delete(chartId),
     loadChart,
     eventChart,
-    transact,
+    keptEventChart,
     group,
     snapshots: new Map(),
     authenticated: new RecentlyUsed(AUTHENTICATED_KEPT),
   };
 }
 
-/** Carries a failure result out of a transaction, which better-sqlite3 rolls back on any throw. Not an Error: no stack to capture. */
-class Rollback {
-  constructor(readonly result: unknown) {}
-}
+type GroupedCall = { fn: () => unknown; resolve: (value: unknown) => void; reject: (cause: unknown) => void };
 
-function isFailure(result: unknown): boolean {
-  return typeof result === 'object' && result !== null && (result as { ok?: unknown }).ok === false;
+/** Inside the group's transaction: each call in a savepoint of its own, settled (in `settle`) once all have run. */
+function* runGroup(calls: GroupedCall[], committed: CommittedChanges[][], settle: (() => void)[]): Steps<void> {
+  for (const call of calls) {
+    // What a call announced is dropped with its savepoint when it fails or throws; the others go on.
+    const announced = committed.length;
+    try {
+      const value = yield* transaction(() => just(call.fn()));
+      if (isFailure(value)) committed.length = announced;
+      settle.push(() => call.resolve(value));
+    } catch (cause) {
+      committed.length = announced;
+      settle.push(() => call.reject(cause));
+    }
+  }
 }

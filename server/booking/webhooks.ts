@@ -12,6 +12,7 @@ import type {
 } from '../../contracts/webhooks';
 import { workspaceById } from './workspaces';
 import type { Store } from './store';
+import { exec, many, nothing, one, transaction, type Steps } from '../../db/steps';
 
 /*
  * Webhook subscriptions and their outbox. Seat changes put their messages in the outbox inside the transaction of
@@ -27,20 +28,23 @@ type Subscribed = { id: string; events: Set<string>; workspaceKey: string };
 /** Each workspace's enabled subscriptions, read once and kept until one of them changes: the hot path asks per change. */
 const enabledCache = new WeakMap<Store, Map<number, Subscribed[]>>();
 
-function enabledSubscriptions(store: Store, workspaceId: number): Subscribed[] {
-  let byWorkspace = enabledCache.get(store);
-  if (!byWorkspace) enabledCache.set(store, (byWorkspace = new Map()));
-  let list = byWorkspace.get(workspaceId);
-  if (!list) {
-    const workspaceKey = workspaceById(store, workspaceId)?.key ?? '';
-    list = store.db
+/** A workspace's enabled subscriptions, from memory without a step when they are there: every change asks. */
+function keptSubscriptions(store: Store, workspaceId: number): Subscribed[] | undefined {
+  return enabledCache.get(store)?.get(workspaceId);
+}
+
+function* readSubscriptions(store: Store, workspaceId: number): Steps<Subscribed[]> {
+  const workspaceKey = (yield* workspaceById(store, workspaceId))?.key ?? '';
+  const rows = yield* many(
+    store.db
       .select()
       .from(webhookSubscriptions)
-      .where(and(eq(webhookSubscriptions.workspaceId, workspaceId), eq(webhookSubscriptions.enabled, true)))
-      .all()
-      .map((s) => ({ id: s.id, events: new Set(JSON.parse(s.events) as string[]), workspaceKey }));
-    byWorkspace.set(workspaceId, list);
-  }
+      .where(and(eq(webhookSubscriptions.workspaceId, workspaceId), eq(webhookSubscriptions.enabled, true))),
+  );
+  const list = rows.map((s) => ({ id: s.id, events: new Set(JSON.parse(s.events) as string[]), workspaceKey }));
+  let byWorkspace = enabledCache.get(store);
+  if (!byWorkspace) enabledCache.set(store, (byWorkspace = new Map()));
+  byWorkspace.set(workspaceId, list);
   return list;
 }
 
@@ -63,9 +67,9 @@ function view(row: WebhookSubscriptionRow, withSecret = false): WebhookSubscript
 
 const newSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
 
-export function createWebhook(store: Store, workspaceId: number, request: WebhookCreateRequest): WebhookSubscription {
+export function* createWebhook(store: Store, workspaceId: number, request: WebhookCreateRequest): Steps<WebhookSubscription> {
   const now = store.now();
-  const row = store.transact(() =>
+  const row = yield* one(
     store.db
       .insert(webhookSubscriptions)
       .values({
@@ -78,68 +82,62 @@ export function createWebhook(store: Store, workspaceId: number, request: Webhoo
         createdAt: now,
         updatedAt: now,
       })
-      .returning()
-      .get(),
+      .returning(),
   );
   forget(store, workspaceId);
   return view(row, true);
 }
 
-function subscriptionRow(store: Store, workspaceId: number, id: string): WebhookSubscriptionRow | undefined {
-  return store.db
-    .select()
-    .from(webhookSubscriptions)
-    .where(and(eq(webhookSubscriptions.id, id), eq(webhookSubscriptions.workspaceId, workspaceId)))
-    .get();
+function subscriptionRow(store: Store, workspaceId: number, id: string): Steps<WebhookSubscriptionRow | undefined> {
+  return one(
+    store.db
+      .select()
+      .from(webhookSubscriptions)
+      .where(and(eq(webhookSubscriptions.id, id), eq(webhookSubscriptions.workspaceId, workspaceId))),
+  );
 }
 
-export function listWebhooks(store: Store, workspaceId: number): WebhookSubscription[] {
-  return store.db
-    .select()
-    .from(webhookSubscriptions)
-    .where(eq(webhookSubscriptions.workspaceId, workspaceId))
-    .orderBy(asc(webhookSubscriptions.createdAt))
-    .all()
-    .map((row) => view(row));
+export function* listWebhooks(store: Store, workspaceId: number): Steps<WebhookSubscription[]> {
+  const rows = yield* many(
+    store.db.select().from(webhookSubscriptions).where(eq(webhookSubscriptions.workspaceId, workspaceId)).orderBy(asc(webhookSubscriptions.createdAt)),
+  );
+  return rows.map((row) => view(row));
 }
 
-export function webhookById(store: Store, workspaceId: number, id: string): WebhookSubscription | undefined {
-  const row = subscriptionRow(store, workspaceId, id);
+export function* webhookById(store: Store, workspaceId: number, id: string): Steps<WebhookSubscription | undefined> {
+  const row = yield* subscriptionRow(store, workspaceId, id);
   return row && view(row);
 }
 
-export function updateWebhook(store: Store, workspaceId: number, id: string, request: WebhookUpdateRequest): WebhookSubscription | undefined {
-  const row = store.transact(() => {
-    if (!subscriptionRow(store, workspaceId, id)) return undefined;
-    return store.db
-      .update(webhookSubscriptions)
-      .set({
-        ...(request.url !== undefined ? { url: request.url } : {}),
-        ...(request.events !== undefined ? { events: JSON.stringify([...new Set(request.events)]) } : {}),
-        ...(request.description !== undefined ? { description: request.description } : {}),
-        // Enabled again by hand: its failures start afresh.
-        ...(request.enabled !== undefined ? { enabled: request.enabled, failingSince: null, disabledReason: null } : {}),
-        updatedAt: store.now(),
-      })
-      .where(eq(webhookSubscriptions.id, id))
-      .returning()
-      .get();
+export function* updateWebhook(store: Store, workspaceId: number, id: string, request: WebhookUpdateRequest): Steps<WebhookSubscription | undefined> {
+  const row = yield* transaction(function* () {
+    if (!(yield* subscriptionRow(store, workspaceId, id))) return undefined;
+    return yield* one(
+      store.db
+        .update(webhookSubscriptions)
+        .set({
+          ...(request.url !== undefined ? { url: request.url } : {}),
+          ...(request.events !== undefined ? { events: JSON.stringify([...new Set(request.events)]) } : {}),
+          ...(request.description !== undefined ? { description: request.description } : {}),
+          // Enabled again by hand: its failures start afresh.
+          ...(request.enabled !== undefined ? { enabled: request.enabled, failingSince: null, disabledReason: null } : {}),
+          updatedAt: store.now(),
+        })
+        .where(eq(webhookSubscriptions.id, id))
+        .returning(),
+    );
   });
   forget(store, workspaceId);
   return row && view(row);
 }
 
 /** Deletes the subscription and what it still had to deliver. */
-export function deleteWebhook(store: Store, workspaceId: number, id: string): boolean {
-  const deleted = store.transact(
-    () =>
-      store.db
-        .delete(webhookSubscriptions)
-        .where(and(eq(webhookSubscriptions.id, id), eq(webhookSubscriptions.workspaceId, workspaceId)))
-        .run().changes > 0,
+export function* deleteWebhook(store: Store, workspaceId: number, id: string): Steps<boolean> {
+  const deleted = yield* exec(
+    store.db.delete(webhookSubscriptions).where(and(eq(webhookSubscriptions.id, id), eq(webhookSubscriptions.workspaceId, workspaceId))),
   );
   forget(store, workspaceId);
-  return deleted;
+  return deleted.changes > 0;
 }
 
 /** A change to tell subscribers of; `data` lacks the workspace key, which the subscription knows. */
@@ -150,24 +148,36 @@ export type Message =
 const newMessageId = () => `msg_${randomUUID().replaceAll('-', '')}`;
 
 /** One message for one subscription into the outbox, due now. */
-function putInOutbox(store: Store, subscriptionId: string, message: { id: string; type: string; data: object }, now: number): void {
+function putInOutbox(store: Store, subscriptionId: string, message: { id: string; type: string; data: object }, now: number): Steps<unknown> {
   const payload = JSON.stringify({ id: message.id, type: message.type, timestamp: iso(now), data: message.data });
-  store.statements.insertWebhookDelivery.run({ subscriptionId, messageId: message.id, type: message.type, payload, nextAttemptAt: now, createdAt: now });
+  return exec(store.statements.insertWebhookDelivery, {
+    subscriptionId,
+    messageId: message.id,
+    type: message.type,
+    payload,
+    nextAttemptAt: now,
+    createdAt: now,
+  });
 }
 
 /**
  * Puts a message per change per interested subscription in the outbox. Call inside the change's transaction. The
  * messages are built only when the workspace has subscriptions: without, a change pays one map lookup.
  */
-export function enqueueMessages(store: Store, workspaceId: number, build: () => Message[], now: number): void {
-  const subscriptions = enabledSubscriptions(store, workspaceId);
+export function enqueueMessages(store: Store, workspaceId: number, build: () => Steps<Message[]>, now: number): Steps<void> {
+  const kept = keptSubscriptions(store, workspaceId);
+  return kept?.length === 0 ? nothing : putMessages(store, workspaceId, kept, build, now);
+}
+
+function* putMessages(store: Store, workspaceId: number, kept: Subscribed[] | undefined, build: () => Steps<Message[]>, now: number): Steps<void> {
+  const subscriptions = kept ?? (yield* readSubscriptions(store, workspaceId));
   if (!subscriptions.length) return;
-  for (const message of build()) {
+  for (const message of yield* build()) {
     // One message id per change: every subscription gets the same id for the same change.
     const id = newMessageId();
     for (const subscription of subscriptions) {
       if (!subscription.events.has(message.type) && !subscription.events.has('*')) continue;
-      putInOutbox(store, subscription.id, { id, type: message.type, data: { workspaceKey: subscription.workspaceKey, ...message.data } }, now);
+      yield* putInOutbox(store, subscription.id, { id, type: message.type, data: { workspaceKey: subscription.workspaceKey, ...message.data } }, now);
     }
   }
 }
@@ -176,9 +186,9 @@ export function enqueueMessages(store: Store, workspaceId: number, build: () => 
 export type DueDelivery = { id: number; subscriptionId: string; messageId: string; payload: string; attempts: number; url: string; secrets: string[] };
 
 /** Deliveries whose time has come, oldest first, with where to send them and the keys to sign them with. */
-export function dueDeliveries(store: Store, limit: number): DueDelivery[] {
+export function* dueDeliveries(store: Store, limit: number): Steps<DueDelivery[]> {
   const now = store.now();
-  return store.statements.dueWebhookDeliveries.all({ now, limit }).map(({ secret, previousSecret, previousSecretUntil, ...d }) => ({
+  return (yield* many(store.statements.dueWebhookDeliveries, { now, limit })).map(({ secret, previousSecret, previousSecretUntil, ...d }) => ({
     ...d,
     secrets: previousSecret && (previousSecretUntil ?? 0) > now ? [secret, previousSecret] : [secret],
   }));
@@ -188,42 +198,43 @@ export function dueDeliveries(store: Store, limit: number): DueDelivery[] {
 const ROTATION_OVERLAP_MS = 24 * 3_600_000;
 
 /** A new signing secret; the old one keeps signing too for a day, so receivers can switch without losing messages. */
-export function rotateWebhookSecret(store: Store, workspaceId: number, id: string): WebhookSubscription | undefined {
-  const row = store.transact(() => {
-    const current = subscriptionRow(store, workspaceId, id);
+export function* rotateWebhookSecret(store: Store, workspaceId: number, id: string): Steps<WebhookSubscription | undefined> {
+  const row = yield* transaction(function* () {
+    const current = yield* subscriptionRow(store, workspaceId, id);
     if (!current) return undefined;
-    return store.db
-      .update(webhookSubscriptions)
-      .set({ secret: newSecret(), previousSecret: current.secret, previousSecretUntil: store.now() + ROTATION_OVERLAP_MS, updatedAt: store.now() })
-      .where(eq(webhookSubscriptions.id, id))
-      .returning()
-      .get();
+    return yield* one(
+      store.db
+        .update(webhookSubscriptions)
+        .set({ secret: newSecret(), previousSecret: current.secret, previousSecretUntil: store.now() + ROTATION_OVERLAP_MS, updatedAt: store.now() })
+        .where(eq(webhookSubscriptions.id, id))
+        .returning(),
+    );
   });
   return row && view(row, true);
 }
 
 /** Puts a `webhook.test` message for this subscription alone in the outbox; its id, or undefined. */
-export function sendTestMessage(store: Store, workspaceId: number, id: string): string | undefined {
-  return store.transact(() => {
-    const subscription = subscriptionRow(store, workspaceId, id);
+export function sendTestMessage(store: Store, workspaceId: number, id: string): Steps<string | undefined> {
+  return transaction(function* () {
+    const subscription = yield* subscriptionRow(store, workspaceId, id);
     if (!subscription) return undefined;
     const messageId = newMessageId();
-    putInOutbox(store, id, { id: messageId, type: 'webhook.test', data: { subscriptionId: id } }, store.now());
+    yield* putInOutbox(store, id, { id: messageId, type: 'webhook.test', data: { subscriptionId: id } }, store.now());
     return messageId;
   });
 }
 
 /** Sends a delivery again from the start of the schedule (a failed one, or one still waiting for its next retry). */
-export function replayWebhookDelivery(store: Store, workspaceId: number, id: string, messageId: string): boolean {
-  return store.transact(() => {
-    if (!subscriptionRow(store, workspaceId, id)) return false;
-    return (
+export function replayWebhookDelivery(store: Store, workspaceId: number, id: string, messageId: string): Steps<boolean> {
+  return transaction(function* () {
+    if (!(yield* subscriptionRow(store, workspaceId, id))) return false;
+    const replayed = yield* exec(
       store.db
         .update(webhookDeliveries)
         .set({ status: 'pending', attempts: 0, nextAttemptAt: store.now() })
-        .where(and(eq(webhookDeliveries.subscriptionId, id), eq(webhookDeliveries.messageId, messageId), ne(webhookDeliveries.status, 'delivered')))
-        .run().changes > 0
+        .where(and(eq(webhookDeliveries.subscriptionId, id), eq(webhookDeliveries.messageId, messageId), ne(webhookDeliveries.status, 'delivered'))),
     );
+    return replayed.changes > 0;
   });
 }
 
@@ -240,9 +251,9 @@ export const DISABLE_AFTER_FAILING_MS = 5 * 24 * 3_600_000;
 export function recordAttempts(
   store: Store,
   attempted: { delivery: Pick<DueDelivery, 'id' | 'attempts' | 'subscriptionId'>; result: AttemptResult }[],
-): WebhookSubscription[] {
+): Steps<WebhookSubscription[]> {
   const now = store.now();
-  return store.transact(() => {
+  return transaction(function* () {
     for (const { delivery, result } of attempted) {
       const attempts = delivery.attempts + 1;
       const retryIn = RETRY_SCHEDULE_MS[attempts - 1];
@@ -251,9 +262,9 @@ export function recordAttempts(
         : retryIn === undefined
           ? { status: 'failed', deliveredAt: null, nextAttemptAt: null }
           : { status: 'pending', deliveredAt: null, nextAttemptAt: now + retryIn };
-      const updated = store.statements.recordWebhookDelivery.run({ id: delivery.id, attempts, ...outcome });
+      const updated = yield* exec(store.statements.recordWebhookDelivery, { id: delivery.id, attempts, ...outcome });
       if (updated.changes)
-        store.statements.insertWebhookAttempt.run({
+        yield* exec(store.statements.insertWebhookAttempt, {
           deliveryId: delivery.id,
           at: now,
           responseStatus: result.responseStatus,
@@ -261,7 +272,7 @@ export function recordAttempts(
           durationMs: result.durationMs,
         });
     }
-    return trackFailures(store, attempted, now);
+    return yield* trackFailures(store, attempted, now);
   });
 }
 
@@ -269,11 +280,11 @@ export function recordAttempts(
  * A success clears a subscription's failures; a batch of failures only starts the clock, or, five days on, disables
  * it with the reason (its undelivered messages wait, and go out once it is enabled again).
  */
-function trackFailures(
+function* trackFailures(
   store: Store,
   attempted: { delivery: Pick<DueDelivery, 'subscriptionId'>; result: AttemptResult }[],
   now: number,
-): WebhookSubscription[] {
+): Steps<WebhookSubscription[]> {
   const lastError = new Map<string, string | null>();
   for (const { delivery, result } of attempted) {
     const previous = lastError.get(delivery.subscriptionId);
@@ -282,24 +293,23 @@ function trackFailures(
   }
   const disabled: WebhookSubscription[] = [];
   for (const [id, error] of lastError) {
-    const current = store.db.select().from(webhookSubscriptions).where(eq(webhookSubscriptions.id, id)).get();
+    const current = yield* one(store.db.select().from(webhookSubscriptions).where(eq(webhookSubscriptions.id, id)));
     if (!current) continue;
+    const setFailingSince = (failingSince: number | null) =>
+      exec(store.db.update(webhookSubscriptions).set({ failingSince }).where(eq(webhookSubscriptions.id, id)));
     if (error === null) {
-      if (current.failingSince !== null) store.db.update(webhookSubscriptions).set({ failingSince: null }).where(eq(webhookSubscriptions.id, id)).run();
+      if (current.failingSince !== null) yield* setFailingSince(null);
       continue;
     }
     const since = current.failingSince ?? now;
     if (!current.enabled || now - since < DISABLE_AFTER_FAILING_MS) {
-      if (current.failingSince === null) store.db.update(webhookSubscriptions).set({ failingSince: now }).where(eq(webhookSubscriptions.id, id)).run();
+      if (current.failingSince === null) yield* setFailingSince(now);
       continue;
     }
     const disabledReason = `No message was delivered from ${iso(since).slice(0, 16).replace('T', ' ')} UTC to ${iso(now).slice(0, 16).replace('T', ' ')} UTC (last error: ${error}).`;
-    const row = store.db
-      .update(webhookSubscriptions)
-      .set({ enabled: false, disabledReason, updatedAt: now })
-      .where(eq(webhookSubscriptions.id, id))
-      .returning()
-      .get();
+    const row = yield* one(
+      store.db.update(webhookSubscriptions).set({ enabled: false, disabledReason, updatedAt: now }).where(eq(webhookSubscriptions.id, id)).returning(),
+    );
     forget(store, row.workspaceId);
     disabled.push(view(row));
   }
@@ -307,28 +317,15 @@ function trackFailures(
 }
 
 /** A subscription's latest deliveries, newest first, each with its attempts. */
-export function webhookDeliveryLog(store: Store, workspaceId: number, id: string, limit: number): WebhookDelivery[] | undefined {
-  return store.transact(() => {
-    if (!subscriptionRow(store, workspaceId, id)) return undefined;
-    const deliveries = store.db
-      .select()
-      .from(webhookDeliveries)
-      .where(eq(webhookDeliveries.subscriptionId, id))
-      .orderBy(desc(webhookDeliveries.id))
-      .limit(limit)
-      .all();
-    const attempts = deliveries.length
-      ? store.db
-          .select()
-          .from(webhookAttempts)
-          .where(
-            inArray(
-              webhookAttempts.deliveryId,
-              deliveries.map((d) => d.id),
-            ),
-          )
-          .orderBy(asc(webhookAttempts.id))
-          .all()
+export function webhookDeliveryLog(store: Store, workspaceId: number, id: string, limit: number): Steps<WebhookDelivery[] | undefined> {
+  return transaction(function* () {
+    if (!(yield* subscriptionRow(store, workspaceId, id))) return undefined;
+    const deliveries = yield* many(
+      store.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.subscriptionId, id)).orderBy(desc(webhookDeliveries.id)).limit(limit),
+    );
+    const ids = deliveries.map((d) => d.id);
+    const attempts = ids.length
+      ? yield* many(store.db.select().from(webhookAttempts).where(inArray(webhookAttempts.deliveryId, ids)).orderBy(asc(webhookAttempts.id)))
       : [];
     return deliveries.map((d): WebhookDelivery => ({
       messageId: d.messageId,

@@ -3,6 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { companyAdminKey, workspaces, type Workspace } from '../../db/schema';
 import { pageById, type Page, type PageRequest } from './paging';
 import type { Store } from './store';
+import { exec, many, one, transaction, type Steps } from '../../db/steps';
 
 function newPublicKey(): string {
   return randomUUID();
@@ -16,48 +17,48 @@ function newSecretKey(): string {
  * The default workspace, created on first start. Fixed keys (TESSERA_SECRET_KEY / TESSERA_PUBLIC_KEY) replace
  * generated ones so tests and scripts know them in advance.
  */
-export function ensureDefaultWorkspace(store: Store, fixed: { secretKey?: string; publicKey?: string }): { workspace: Workspace; created: boolean } {
-  return store.transact(() => {
-    const existing = store.db.select().from(workspaces).where(eq(workspaces.isDefault, true)).get();
+export function ensureDefaultWorkspace(store: Store, fixed: { secretKey?: string; publicKey?: string }): Steps<{ workspace: Workspace; created: boolean }> {
+  return transaction(function* () {
+    const existing = yield* one(store.db.select().from(workspaces).where(eq(workspaces.isDefault, true)));
     if (existing) {
       const changes: Partial<Workspace> = {};
       if (fixed.secretKey && fixed.secretKey !== existing.secretKey) changes.secretKey = fixed.secretKey;
       if (fixed.publicKey && fixed.publicKey !== existing.key) changes.key = fixed.publicKey;
       if (!Object.keys(changes).length) return { workspace: existing, created: false };
       forgetAuthenticated(store);
-      return { workspace: store.db.update(workspaces).set(changes).where(eq(workspaces.id, existing.id)).returning().get(), created: false };
+      return { workspace: yield* one(store.db.update(workspaces).set(changes).where(eq(workspaces.id, existing.id)).returning()), created: false };
     }
-    const workspace = store.db
-      .insert(workspaces)
-      .values({
-        key: fixed.publicKey ?? newPublicKey(),
-        secretKey: fixed.secretKey ?? newSecretKey(),
-        orderAccessKey: newSecretKey(),
-        name: 'Default workspace',
-        isDefault: true,
-      })
-      .returning()
-      .get();
+    const workspace = yield* one(
+      store.db
+        .insert(workspaces)
+        .values({
+          key: fixed.publicKey ?? newPublicKey(),
+          secretKey: fixed.secretKey ?? newSecretKey(),
+          orderAccessKey: newSecretKey(),
+          name: 'Default workspace',
+          isDefault: true,
+        })
+        .returning(),
+    );
     return { workspace, created: true };
   });
 }
 
-export function createWorkspace(store: Store, name: string, isTest = false): Workspace {
-  return store.transact(() =>
-    store.db.insert(workspaces).values({ key: newPublicKey(), secretKey: newSecretKey(), orderAccessKey: newSecretKey(), name, isTest }).returning().get(),
-  );
+export function createWorkspace(store: Store, name: string, isTest = false): Steps<Workspace> {
+  return one(store.db.insert(workspaces).values({ key: newPublicKey(), secretKey: newSecretKey(), orderAccessKey: newSecretKey(), name, isTest }).returning());
 }
 
 /** Every workspace, newest first, paged; only active or only inactive ones when asked. */
-export function listWorkspaces(store: Store, page: PageRequest, active?: boolean): Page<Workspace> {
+export function listWorkspaces(store: Store, page: PageRequest, active?: boolean): Steps<Page<Workspace>> {
   return pageById(page, workspaces.id, (bound, order, limit) =>
-    store.db
-      .select()
-      .from(workspaces)
-      .where(and(active === undefined ? undefined : eq(workspaces.isActive, active), bound))
-      .orderBy(...order)
-      .limit(limit)
-      .all(),
+    many(
+      store.db
+        .select()
+        .from(workspaces)
+        .where(and(active === undefined ? undefined : eq(workspaces.isActive, active), bound))
+        .orderBy(...order)
+        .limit(limit),
+    ),
   );
 }
 
@@ -67,13 +68,13 @@ export type WorkspaceChange = { name: string } | { isActive: boolean };
  * Renames, activates or deactivates a workspace (its keys are refused while it is inactive). The default
  * workspace, which the box office and the buyer pages serve, stays active.
  */
-export function changeWorkspace(store: Store, key: string, change: WorkspaceChange): Workspace | 'not_found' | 'default_stays_active' {
-  return store.transact(() => {
-    const current = workspaceByKey(store, key);
+export function changeWorkspace(store: Store, key: string, change: WorkspaceChange): Steps<Workspace | 'not_found' | 'default_stays_active'> {
+  return transaction(function* () {
+    const current = yield* workspaceByKey(store, key);
     if (!current) return 'not_found';
     if ('isActive' in change && !change.isActive && current.isDefault) return 'default_stays_active';
     forgetAuthenticated(store);
-    return store.db.update(workspaces).set(change).where(eq(workspaces.id, current.id)).returning().get();
+    return yield* one(store.db.update(workspaces).set(change).where(eq(workspaces.id, current.id)).returning());
   });
 }
 
@@ -83,44 +84,47 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest();
  * The company admin key: TESSERA_ADMIN_KEY when set, else one generated on first start (returned once, to be
  * shown once). Only its hash is stored.
  */
-export function ensureAdminKey(store: Store, fromEnvironment: string | undefined): { generated?: string } {
-  const stored = store.db.select().from(companyAdminKey).where(eq(companyAdminKey.id, 1)).get();
+export function* ensureAdminKey(store: Store, fromEnvironment: string | undefined): Steps<{ generated?: string }> {
+  const stored = yield* adminKeyRow(store);
   const wanted = fromEnvironment ? sha256(fromEnvironment).toString('hex') : undefined;
   if (stored && (!wanted || wanted === stored.keyHash)) return {};
   const key = fromEnvironment ?? `admin_${randomBytes(24).toString('base64url')}`;
   const keyHash = sha256(key).toString('hex');
-  store.db
-    .insert(companyAdminKey)
-    .values({ id: 1, keyHash, updatedAt: store.now() })
-    .onConflictDoUpdate({ target: companyAdminKey.id, set: { keyHash, updatedAt: store.now() } })
-    .run();
+  yield* exec(
+    store.db
+      .insert(companyAdminKey)
+      .values({ id: 1, keyHash, updatedAt: store.now() })
+      .onConflictDoUpdate({ target: companyAdminKey.id, set: { keyHash, updatedAt: store.now() } }),
+  );
   return fromEnvironment ? {} : { generated: key };
 }
 
 /** Whether `key` is the company admin key (compared in constant time). */
-export function isAdminKey(store: Store, key: string): boolean {
-  const stored = store.db.select().from(companyAdminKey).where(eq(companyAdminKey.id, 1)).get();
+export function* isAdminKey(store: Store, key: string): Steps<boolean> {
+  const stored = yield* adminKeyRow(store);
   return stored !== undefined && timingSafeEqual(sha256(key), Buffer.from(stored.keyHash, 'hex'));
 }
 
-export function defaultWorkspace(store: Store): Workspace {
-  return store.db.select().from(workspaces).where(eq(workspaces.isDefault, true)).get()!;
+const adminKeyRow = (store: Store) => one(store.db.select().from(companyAdminKey).where(eq(companyAdminKey.id, 1)));
+
+export function* defaultWorkspace(store: Store): Steps<Workspace> {
+  return (yield* one(store.db.select().from(workspaces).where(eq(workspaces.isDefault, true))))!;
 }
 
 /** A new secret key for the workspace: the old one stops working at once. Returns the new key. */
-export function rotateSecretKey(store: Store, workspaceId: number): string {
+export function* rotateSecretKey(store: Store, workspaceId: number): Steps<string> {
   const secretKey = newSecretKey();
-  store.transact(() => store.db.update(workspaces).set({ secretKey }).where(eq(workspaces.id, workspaceId)).run());
+  yield* exec(store.db.update(workspaces).set({ secretKey }).where(eq(workspaces.id, workspaceId)));
   forgetAuthenticated(store);
   return secretKey;
 }
 
-export function workspaceById(store: Store, id: number): Workspace | undefined {
-  return store.statements.workspaceById.get({ id });
+export function workspaceById(store: Store, id: number): Steps<Workspace | undefined> {
+  return one(store.statements.workspaceById, { id });
 }
 
-export function workspaceByKey(store: Store, key: string): Workspace | undefined {
-  return store.db.select().from(workspaces).where(eq(workspaces.key, key)).get();
+export function workspaceByKey(store: Store, key: string): Steps<Workspace | undefined> {
+  return one(store.db.select().from(workspaces).where(eq(workspaces.key, key)));
 }
 
 /**
@@ -130,12 +134,12 @@ export function workspaceByKey(store: Store, key: string): Workspace | undefined
 const AUTHENTICATED_MS = 2_000;
 
 /** The workspace of a secret key (any, active or not: the caller decides), from memory when it was asked just now. */
-export function workspaceBySecretKey(store: Store, secretKey: string): Workspace | undefined {
+export function* workspaceBySecretKey(store: Store, secretKey: string): Steps<Workspace | undefined> {
   const now = Date.now();
   const kept = store.authenticated.get(secretKey);
   if (kept && kept.until > now) return kept.workspace;
   // Unknown keys are not kept: guessing could otherwise crowd out the venues'.
-  const workspace = store.statements.workspaceBySecretKey.get({ secretKey });
+  const workspace = yield* one(store.statements.workspaceBySecretKey, { secretKey });
   if (workspace) store.authenticated.set(secretKey, { workspace, until: now + AUTHENTICATED_MS });
   return workspace;
 }

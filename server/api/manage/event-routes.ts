@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { organiserChangeRequest } from '../../../contracts/manage-api';
 import type { FailureReason } from '../../booking/failures';
+import type { RowPage } from '../../booking/exports';
 import { problem } from '../problems';
 import type { ApiResponse, Router } from '../router';
 import { signedIn, type ManageContext } from './context';
@@ -35,11 +36,22 @@ const conflictMessages: Record<FailureReason, string> = {
 const notFound = (eventKey: string) => problem(404, `Event not found: ${eventKey}`);
 
 /** CSV with a header row, a page of rows per chunk; cells that a spreadsheet would run as formulas are escaped. */
-function csv<R>(filename: string, header: string[], pages: Iterable<R[]>, cells: (row: R) => unknown[]): ApiResponse {
+/**
+ * A CSV download of rows read a page at a time as the response is written: `first` is the first page, `read` gives
+ * the page that begins where the one before said.
+ */
+function csv<R>(
+  filename: string,
+  header: string[],
+  first: RowPage<R>,
+  read: (from: number) => RowPage<R> | undefined,
+  cells: (row: R) => unknown[],
+): ApiResponse {
   const options = { escape_formulas: true };
   function* chunks() {
     yield stringify([header], options);
-    for (const rows of pages) yield stringify(rows.map(cells), options);
+    for (let page: RowPage<R> | undefined = first; page; page = page.next === null ? undefined : read(page.next))
+      yield stringify(page.rows.map(cells), options);
   }
   return {
     status: 200,
@@ -91,10 +103,11 @@ export function eventRoutes(router: Router<ManageContext>, workspaceId: number):
       'GET',
       '/events/:key/places.csv',
       signedIn((req, c) => {
-        const pages = c.booking.placeRows(workspaceId, req.params.key!);
-        if (!pages) return notFound(req.params.key!);
+        const read = (from: number) => c.booking.placeRows(workspaceId, req.params.key!, from);
+        const first = read(0);
+        if (!first) return notFound(req.params.key!);
         const header = ['label', 'type', 'section', 'category', 'status', 'quantity', 'price', 'ticketType', 'orderId', 'holdExpiresAt'];
-        return csv(`${fileSafe(req.params.key!)}-places.csv`, header, pages, (r) => [
+        return csv(`${fileSafe(req.params.key!)}-places.csv`, header, first, read, (r) => [
           r.label,
           r.type,
           r.section,
@@ -112,10 +125,11 @@ export function eventRoutes(router: Router<ManageContext>, workspaceId: number):
       'GET',
       '/events/:key/status-changes.csv',
       signedIn((req, c) => {
-        const pages = c.booking.logRows(workspaceId, req.params.key!);
-        if (!pages) return notFound(req.params.key!);
+        const read = (after: number) => c.booking.logRows(workspaceId, req.params.key!, after);
+        const first = read(0);
+        if (!first) return notFound(req.params.key!);
         const header = ['seq', 'time', 'label', 'status', 'quantity', 'orderId', 'origin', 'extraData'];
-        return csv(`${fileSafe(req.params.key!)}-status-changes.csv`, header, pages, (r) => [
+        return csv(`${fileSafe(req.params.key!)}-status-changes.csv`, header, first, read, (r) => [
           r.seq,
           iso(r.at),
           r.label,

@@ -1,0 +1,135 @@
+/*
+ * How the booking layer talks to a database: every function that reads or writes is a generator that yields the
+ * steps to run (`one`, `many`, `exec`, `transaction`) and is handed each step's answer. A driver per dialect runs
+ * them. SQLite's driver (db/sqlite-driver.ts) answers each step at once, so a whole transaction still runs
+ * synchronously inside better-sqlite3's — nothing else can run in between, as when the code called the database
+ * directly. A driver that answers with promises (a database over the network) is run step by step with `await`.
+ * One body of code and one set of rules for every dialect (decision 027).
+ *
+ * On the hot path, write no generator function expressions (`function* () {…}` inside a function): each one made
+ * is a new function with a prototype of its own, and its generators cost about 3 µs each and make every call
+ * that touches them megamorphic — a hold lost a fifth of its speed to a handful. Pass an arrow that calls a
+ * generator function declared once (`() => seatRow(store, event, label)`) instead.
+ */
+
+export type Params = Record<string, unknown>;
+
+/** A Drizzle query or prepared statement, as better-sqlite3's driver types them. */
+export type ReadsOne<Row> = { get(params?: Params): Row };
+export type ReadsMany<Row> = { all(params?: Params): Row[] };
+export type Writes = { run(params?: Params): { changes: number | bigint } };
+
+/** What a write reports: how many rows it changed. */
+export type Changed = { changes: number };
+
+/**
+ * What the code asks a dialect's driver to run: a query for one row (or undefined), for all its rows, a write (its
+ * answer: how many rows it changed), or `body` in one transaction (a savepoint inside another), which rolls back
+ * when it throws or returns a failure (`{ ok: false, … }`): a failed operation writes nothing.
+ */
+export type Step =
+  | { readonly op: 'one'; readonly query: ReadsOne<unknown>; readonly params: Params | undefined }
+  | { readonly op: 'many'; readonly query: ReadsMany<unknown>; readonly params: Params | undefined }
+  | { readonly op: 'exec'; readonly query: Writes; readonly params: Params | undefined }
+  | { readonly op: 'transaction'; readonly body: () => Steps<unknown> };
+
+/** A computation over the database, ending with a T. */
+export type Steps<T> = Generator<Step, T, unknown>;
+
+/**
+ * One step, as steps: yields itself once, then ends with its answer. One object is the step, its iterator and the
+ * iterator's every result — not a generator, whose frame and results cost more: a hold asks for a dozen steps.
+ */
+class Ask {
+  done = false;
+  value: unknown = this;
+  private asked = false;
+  constructor(
+    readonly op: Step['op'],
+    readonly query: unknown,
+    readonly params: Params | undefined,
+    readonly body: (() => Steps<unknown>) | undefined,
+  ) {}
+  [Symbol.iterator]() {
+    return this;
+  }
+  next(answer?: unknown): this {
+    if (this.asked) {
+      this.done = true;
+      this.value = answer;
+    }
+    this.asked = true;
+    return this;
+  }
+  throw(cause: unknown): never {
+    throw cause;
+  }
+  return(value: unknown): this {
+    this.done = true;
+    this.value = value;
+    return this;
+  }
+}
+
+const ask = <T>(op: Step['op'], query: unknown, params: Params | undefined, body?: () => Steps<unknown>) =>
+  new Ask(op, query, params, body) as unknown as Steps<T>;
+
+/** The row a query finds, or undefined. */
+export const one = <Row>(query: ReadsOne<Row>, params?: Params): Steps<Row> => ask('one', query, params);
+
+/** Every row a query finds. */
+export const many = <Row>(query: ReadsMany<Row>, params?: Params): Steps<Row[]> => ask('many', query, params);
+
+/** Runs a write; how many rows it changed. */
+export const exec = (query: Writes, params?: Params): Steps<Changed> => ask('exec', query, params);
+
+/** Runs `body` in one transaction, or a savepoint of the one under way (see Step). */
+export const transaction = <T>(body: () => Steps<T>): Steps<T> => ask('transaction', undefined, undefined, body);
+
+/** Steps that end at once, with nothing: shared, since they keep no state. */
+export const nothing = {
+  next: () => ({ done: true, value: undefined }),
+  throw: (cause: unknown) => {
+    throw cause;
+  },
+  return: () => ({ done: true, value: undefined }),
+  [Symbol.iterator]() {
+    return this;
+  },
+} as unknown as Steps<void>;
+
+/** Steps that end at once with `value`: for a computation that, this time, needs nothing from the database. */
+export function* just<T>(value: T): Steps<T> {
+  return value;
+}
+
+/** Whether an operation's result is steps still to run (a generator), not a value. */
+export function isSteps(value: unknown): value is Steps<unknown> {
+  return (
+    typeof value === 'object' && value !== null && typeof (value as Steps<unknown>).next === 'function' && typeof (value as Steps<unknown>).throw === 'function'
+  );
+}
+
+/** A dialect's driver whose every answer is there at once. */
+export type SyncDriver = (step: Step) => unknown;
+
+/** Runs steps to their end with a driver that answers at once; an error a step throws is thrown into the steps. */
+export function runSteps<T>(steps: Steps<T>, driver: SyncDriver): T {
+  let next = steps.next();
+  while (!next.done) {
+    let answered: unknown;
+    try {
+      answered = driver(next.value);
+    } catch (cause) {
+      next = steps.throw(cause);
+      continue;
+    }
+    next = steps.next(answered);
+  }
+  return next.value;
+}
+
+/** Whether a result says the operation failed: the transaction that returned it rolls back. */
+export function isFailure(result: unknown): boolean {
+  return typeof result === 'object' && result !== null && (result as { ok?: unknown }).ok === false;
+}
