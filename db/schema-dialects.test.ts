@@ -3,11 +3,9 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { getTableConfig as pgTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { getTableConfig as sqliteTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
-import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { postgresReachable, TEST_POSTGRES_URL } from '../server/testing/postgres';
+import { freshPostgresDatabase, postgresReachable } from '../server/testing/postgres';
 import * as sqliteSchema from './schema';
 import * as pgSchema from './schema-pg';
 
@@ -50,14 +48,7 @@ describe('the PostgreSQL schema', () => {
 
   it('is built by its committed migrations on an empty database, and migrating again changes nothing', async (context) => {
     if (!(await postgresReachable('the PostgreSQL migrations test'))) return context.skip();
-    // A database of its own, dropped afterwards: runs beside other tests on the same server.
-    const name = `tessera_test_${randomBytes(6).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    const url = new URL(TEST_POSTGRES_URL);
-    url.pathname = `/${name}`;
-    const pool = new pg.Pool({ connectionString: url.href, max: 1 });
+    const { pool, drop } = await freshPostgresDatabase();
     try {
       const db = drizzle(pool);
       const migrationsFolder = fileURLToPath(new URL('./migrations-pg', import.meta.url));
@@ -80,9 +71,7 @@ describe('the PostgreSQL schema', () => {
       await migrate(db, { migrationsFolder });
       expect(await tables()).toEqual(built);
     } finally {
-      await pool.end();
-      await admin.query(`drop database ${name}`);
-      await admin.end();
+      await drop();
     }
   });
 });

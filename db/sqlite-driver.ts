@@ -1,5 +1,8 @@
 import type { Db } from './client';
-import { isFailure, runSteps, type Step, type Steps, type SyncDriver } from './steps';
+import { isFailure, runSteps, type ReadsMany, type ReadsOne, type Step, type Steps, type SyncDriver, type Writes } from './steps';
+
+/** A query as better-sqlite3's Drizzle builds it: the only kind this driver is given. */
+type Sqlite<Q> = Exclude<Q, { execute: unknown }>;
 
 /**
  * Runs the booking layer's steps on SQLite: each answered at once, a transaction as better-sqlite3's synchronous
@@ -15,11 +18,11 @@ export function sqliteDriver(db: Db): SyncDriver {
   const driver = (step: Step): unknown => {
     switch (step.op) {
       case 'one':
-        return step.query.get(step.params);
+        return (step.query as Sqlite<ReadsOne<unknown>>).get(step.params);
       case 'many':
-        return step.query.all(step.params);
+        return (step.query as Sqlite<ReadsMany<unknown>>).all(step.params);
       case 'exec':
-        return { changes: Number(step.query.run(step.params).changes) };
+        return { changes: Number((step.query as Sqlite<Writes>).run(step.params).changes) };
       case 'transaction':
         try {
           return immediate(step.body);

@@ -14,10 +14,13 @@
 
 export type Params = Record<string, unknown>;
 
-/** A Drizzle query or prepared statement, as better-sqlite3's driver types them. */
-export type ReadsOne<Row> = { get(params?: Params): Row };
-export type ReadsMany<Row> = { all(params?: Params): Row[] };
-export type Writes = { run(params?: Params): { changes: number | bigint } };
+/**
+ * A Drizzle query or prepared statement: better-sqlite3's answer at once (get, all, run); node-postgres's answer with
+ * a promise (execute). The booking layer's are SQLite's; each driver runs its own dialect's.
+ */
+export type ReadsOne<Row> = { get(params?: Params): Row } | { execute(params?: Params): Promise<Row[]> };
+export type ReadsMany<Row> = { all(params?: Params): Row[] } | { execute(params?: Params): Promise<Row[]> };
+export type Writes = { run(params?: Params): { changes: number | bigint } } | { execute(params?: Params): Promise<{ rowCount: number | null }> };
 
 /** What a write reports: how many rows it changed. */
 export type Changed = { changes: number };
@@ -113,6 +116,9 @@ export function isSteps(value: unknown): value is Steps<unknown> {
 /** A dialect's driver whose every answer is there at once. */
 export type SyncDriver = (step: Step) => unknown;
 
+/** A dialect's driver that answers over a connection. */
+export type AsyncDriver = (step: Step) => Promise<unknown>;
+
 /** Runs steps to their end with a driver that answers at once; an error a step throws is thrown into the steps. */
 export function runSteps<T>(steps: Steps<T>, driver: SyncDriver): T {
   let next = steps.next();
@@ -120,6 +126,22 @@ export function runSteps<T>(steps: Steps<T>, driver: SyncDriver): T {
     let answered: unknown;
     try {
       answered = driver(next.value);
+    } catch (cause) {
+      next = steps.throw(cause);
+      continue;
+    }
+    next = steps.next(answered);
+  }
+  return next.value;
+}
+
+/** Runs steps to their end, awaiting each answer; an error a step throws is thrown into the steps. */
+export async function runStepsAsync<T>(steps: Steps<T>, driver: AsyncDriver): Promise<T> {
+  let next = steps.next();
+  while (!next.done) {
+    let answered: unknown;
+    try {
+      answered = await driver(next.value);
     } catch (cause) {
       next = steps.throw(cause);
       continue;
