@@ -32,7 +32,7 @@ import { organiserSnapshot } from './organiser-event';
 import { organiserOverview } from './overview';
 import { listStatusChanges } from './status-change-log';
 import { createStore, type Store } from './store';
-import { isSteps, runSteps, type Steps } from '../../db/steps';
+import { isSteps, type Steps } from '../../db/steps';
 import {
   createWebhook,
   deleteWebhook,
@@ -193,7 +193,7 @@ export function openBooking(options: BookingOptions): Booking {
       name,
       (...args: unknown[]) => {
         const result = (operation as (store: Store, ...rest: unknown[]) => unknown)(store, ...args);
-        return isSteps(result) ? runSteps(result, store.driver) : result;
+        return isSteps(result) ? store.run(result) : result;
       },
     ]),
   ) as Omit<Booking, 'now' | 'close' | 'grouped'>;

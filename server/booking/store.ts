@@ -8,7 +8,7 @@ import { eventChart as applyEventChart, type EventChartConfig } from '../../cont
 import { RecentlyUsed } from '../recently-used';
 import { prepareStatements, type Statements } from './statements';
 import { sqliteDriver } from '../../db/sqlite-driver';
-import { isFailure, just, one, runSteps, transaction, type Steps, type SyncDriver } from '../../db/steps';
+import { isFailure, just, one, runSteps, transaction, type Steps } from '../../db/steps';
 
 /**
  * What the booking layer's operations share: the database, its prepared statements, the one transaction shell,
@@ -34,9 +34,10 @@ export type LoadedChart = {
 
 export type Store = StoreDeps & {
   statements: Statements;
-  /** Runs the layer's steps (db/steps.ts); every write is in a `transaction` step. */
-  driver: SyncDriver;
-  /** Runs steps from an operation that awaits something else between them (a password hash). */
+  /**
+   * Runs the layer's steps (db/steps.ts) with this database's driver: the operations' (booking.ts), and those of an
+   * operation that awaits something else between its steps (a password hash). Every write is in a `transaction` step.
+   */
   run: <T>(steps: Steps<T>) => T;
   /** A stored chart, parsed and hashed once until its published version changes; undefined for an unknown id. */
   findChart: (chartId: number) => Steps<LoadedChart | undefined>;
@@ -83,6 +84,7 @@ function chartRef(chartId: number, json: string): string {
 export function createStore(deps: StoreDeps): Store {
   const statements = prepareStatements(deps.db);
   const driver = sqliteDriver(deps.db);
+  const run = <T>(steps: Steps<T>): T => runSteps(steps, driver);
   // A published version never changes in place (publishing a draft replaces it and forgets it here): kept parsed.
   const cache = new Map<number, LoadedChart>();
   const findChart = function* (chartId: number): Steps<LoadedChart | undefined> {
@@ -131,10 +133,7 @@ export function createStore(deps: StoreDeps): Store {
     const committed: CommittedChanges[][] = [];
     announcing = committed;
     try {
-      runSteps(
-        transaction(() => runGroup(calls, committed, settle)),
-        driver,
-      );
+      run(transaction(() => runGroup(calls, committed, settle)));
     } catch (cause) {
       for (const call of calls) call.reject(cause);
       return;
@@ -153,8 +152,7 @@ export function createStore(deps: StoreDeps): Store {
     ...deps,
     onCommit,
     statements,
-    driver,
-    run: (steps) => runSteps(steps, driver),
+    run,
     findChart,
     forgetChart: (chartId: number) => void cache.delete(chartId),
     loadChart,
