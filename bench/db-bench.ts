@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HELD } from '../contracts/statuses';
-import { openBooking, type Booking } from '../server/booking/booking';
+import { openBooking, type SqliteBooking } from '../server/booking/booking';
 import type { StatusChangeRequest } from '../server/booking/change-status';
 import { venueWithSeats } from '../server/charts/generate-venue';
 import { progress, throughput, type Measurement } from './report';
@@ -14,7 +14,7 @@ import { progress, throughput, type Measurement } from './report';
  * Half of the holds conflict: every seat is asked for twice, by two tokens.
  */
 
-type Setup = { booking: Booking; workspaceId: number; tokens: [string, string]; labels: string[]; raw: Database.Database; dir: string };
+type Setup = { booking: SqliteBooking; workspaceId: number; tokens: [string, string]; labels: string[]; raw: Database.Database; dir: string };
 
 /** The booking layer and, on a connection of its own to the same file, the raw baseline. */
 function setup(seats: number, events: number): Setup {

@@ -46,18 +46,23 @@ export type OrganiserHome = {
 /** The cookie of an organiser's session: the organiser API sets it, pages read it. */
 export const ORGANISER_SESSION_COOKIE = 'tessera_manage';
 
+/** Each answers with a promise: the database may be across the network (PostgreSQL). */
 export type PageServices = {
-  publicEvent: (address: PublicAddress) => PublicEvent | undefined;
+  publicEvent: (address: PublicAddress) => Promise<PublicEvent | undefined>;
   /**
    * What the order booked at this event, in booking order, for whoever has the order's access key (from the
    * booking's confirmation URL); undefined when the event, the order or the key is wrong.
    */
-  order: (address: PublicAddress, orderId: string, access: string) => { event: PublicEvent; chart: ChartDefinition; places: OrderedPlace[] } | undefined;
+  order: (
+    address: PublicAddress,
+    orderId: string,
+    access: string,
+  ) => Promise<{ event: PublicEvent; chart: ChartDefinition; places: OrderedPlace[] } | undefined>;
   /** The signed-in organiser's session (its CSRF token, for the page's requests), or undefined. */
-  organiserSession: (sessionId: string | undefined) => { csrfToken: string } | undefined;
-  organiserHome: () => OrganiserHome;
+  organiserSession: (sessionId: string | undefined) => Promise<{ csrfToken: string } | undefined>;
+  organiserHome: () => Promise<OrganiserHome>;
   /** An event of the organisers' workspace, or undefined. */
-  organiserEvent: (eventKey: string) => OrganiserEvent | undefined;
+  organiserEvent: (eventKey: string) => Promise<OrganiserEvent | undefined>;
 };
 
 const KEY = Symbol.for('tessera.page-services');

@@ -34,11 +34,16 @@ export type PostgresRunner = {
   /** Drizzle over the pool, whose queries run on the transaction's connection inside a transaction step. */
   db: NodePgDatabase;
   run<T>(steps: Steps<T>): Promise<T>;
+  /** Runs `fn` once the transaction under way has committed (at once outside one); never for a rolled-back one. */
+  afterCommit(fn: () => void): void;
 };
+
+/** The transaction whose steps are running: its connection, its savepoints, what waits for its commit. */
+type Current = { client: pg.PoolClient; savepoints: number; committed: (() => void)[] };
 
 export function postgresRunner(pool: pg.Pool): PostgresRunner {
   // The connection of the transaction whose steps are running (async continuations keep it), else none: the pool.
-  const inTransaction = new AsyncLocalStorage<{ client: pg.PoolClient; savepoints: number }>();
+  const inTransaction = new AsyncLocalStorage<Current>();
   const client = { query: (...args: unknown[]) => ((inTransaction.getStore()?.client ?? pool).query as (...a: unknown[]) => unknown)(...args) };
   const db = drizzle({ client: client as unknown as pg.Pool });
 
@@ -61,12 +66,16 @@ export function postgresRunner(pool: pg.Pool): PostgresRunner {
   async function savepoint(body: () => Steps<unknown>): Promise<unknown> {
     const current = inTransaction.getStore()!;
     const name = `s${++current.savepoints}`;
+    // What the savepoint's steps left for after the commit goes with it when it rolls back.
+    const waiting = current.committed.length;
     await current.client.query(`savepoint ${name}`);
     try {
       const result = await run(body());
+      if (isFailure(result)) current.committed.length = waiting;
       await current.client.query(isFailure(result) ? `rollback to savepoint ${name}` : `release savepoint ${name}`);
       return result;
     } catch (cause) {
+      current.committed.length = waiting;
       await current.client.query(`rollback to savepoint ${name}`);
       throw cause;
     }
@@ -75,10 +84,16 @@ export function postgresRunner(pool: pg.Pool): PostgresRunner {
   async function transaction(body: () => Steps<unknown>): Promise<unknown> {
     for (let attempt = 0; ; attempt++) {
       const connection = await pool.connect();
+      const current: Current = { client: connection, savepoints: 0, committed: [] };
       try {
         await connection.query('begin isolation level serializable');
-        const result = await inTransaction.run({ client: connection, savepoints: 0 }, () => run(body()));
-        await connection.query(isFailure(result) ? 'rollback' : 'commit');
+        const result = await inTransaction.run(current, () => run(body()));
+        if (isFailure(result)) {
+          await connection.query('rollback');
+          return result;
+        }
+        await connection.query('commit');
+        for (const fn of current.committed) fn();
         return result;
       } catch (cause) {
         await connection.query('rollback').catch(() => undefined);
@@ -91,5 +106,11 @@ export function postgresRunner(pool: pg.Pool): PostgresRunner {
     }
   }
 
-  return { db, run };
+  const afterCommit = (fn: () => void) => {
+    const current = inTransaction.getStore();
+    if (current) current.committed.push(fn);
+    else fn();
+  };
+
+  return { db, run, afterCommit };
 }

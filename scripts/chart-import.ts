@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { openBooking } from '../server/booking/booking';
+import { connectBooking } from '../server/booking/booking';
 import { readEnv } from '../server/env';
 
 const { positionals, values } = parseArgs({ allowPositionals: true, options: { key: { type: 'string' } } });
@@ -22,10 +22,10 @@ try {
   process.exit(1);
 }
 const env = readEnv();
-const booking = openBooking({ databaseUrl: env.DATABASE_URL });
-const { workspace } = booking.ensureDefaultWorkspace({ secretKey: env.TESSERA_SECRET_KEY, publicKey: env.TESSERA_PUBLIC_KEY });
-const result = booking.importChart(workspace.id, json, values.key !== undefined ? { key: values.key } : {});
-booking.close();
+const booking = await connectBooking({ databaseUrl: env.DATABASE_URL });
+const { workspace } = await booking.ensureDefaultWorkspace({ secretKey: env.TESSERA_SECRET_KEY, publicKey: env.TESSERA_PUBLIC_KEY });
+const result = await booking.importChart(workspace.id, json, values.key !== undefined ? { key: values.key } : {});
+await booking.close();
 if (!result.ok) {
   if (result.reason === 'invalid_chart') {
     console.error(`${file} is not a valid chart:`);

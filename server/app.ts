@@ -10,7 +10,7 @@ import { RedisRateLimiter } from './api/redis-rate-limit';
 import { connectRedis, type RedisConnection } from './redis';
 import { manageDialect } from './api/manage/dialect';
 import { seatsioDialect } from './api/seatsio/dialect';
-import { openBooking, type Booking, type Workspace } from './booking/booking';
+import { connectBooking, type Booking, type Workspace } from './booking/booking';
 import { ChangeFeed } from './realtime/change-feed';
 import { broadcastThroughRedis } from './realtime/redis-broadcast';
 import { WebhookDispatcher } from './webhooks/dispatcher';
@@ -21,7 +21,7 @@ import { createRealtimeServer, manageRoomOf, OVERVIEW_ROOM, roomOf, type Realtim
 export type PageHandler = (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 
 export type ApplicationOptions = {
-  /** `file:./data/tessera.db`, a plain path, or `:memory:`. */
+  /** `postgres://…` (several instances may share it), or SQLite's: `file:./data/tessera.db`, a plain path, or `:memory:`. */
   databaseUrl: string;
   /** What an acknowledged commit survives: a power loss (the default) or only a process crash. */
   durability?: Durability;
@@ -68,16 +68,16 @@ export type Application = {
 };
 
 /** The composition root: one HTTP server with the API, Socket.IO, the pages and the hold-expiry sweeper. */
-export function createApplication(options: ApplicationOptions): Application {
+export async function createApplication(options: ApplicationOptions): Promise<Application> {
   const now = options.now ?? Date.now;
   let feed: ChangeFeed | undefined;
-  const booking = openBooking({
+  const booking = await connectBooking({
     databaseUrl: options.databaseUrl,
     now,
     onCommit: (batches) => feed?.publish(batches),
     ...(options.durability ? { durability: options.durability } : {}),
   });
-  const { workspace: defaultWorkspace, created } = booking.ensureDefaultWorkspace({ secretKey: options.secretKey, publicKey: options.publicKey });
+  const { workspace: defaultWorkspace, created } = await booking.ensureDefaultWorkspace({ secretKey: options.secretKey, publicKey: options.publicKey });
   const trustProxy = options.trustProxy ?? { kind: 'none' };
   const allowedOrigins = new Set(options.allowedOrigins);
   const holdRateLimit = options.holdRateLimit ?? DEFAULT_HOLD_RATE_LIMIT;
@@ -121,14 +121,21 @@ export function createApplication(options: ApplicationOptions): Application {
   });
 
   // Expired holds are released within a second; run once at start for tokens that expired while we were down.
+  // One sweep at a time: on PostgreSQL one can outlast the interval.
+  let sweeping: Promise<void> | undefined;
   const sweep = () => {
-    try {
-      booking.expireHolds();
-    } catch (cause) {
-      console.error('hold expiry failed', cause);
-    }
+    sweeping ??= (async () => {
+      try {
+        await booking.expireHolds();
+      } catch (cause) {
+        console.error('hold expiry failed', cause);
+      } finally {
+        sweeping = undefined;
+      }
+    })();
+    return sweeping;
   };
-  sweep();
+  await sweep();
   const sweeper = setInterval(sweep, options.sweepIntervalMs ?? 250);
   sweeper.unref();
   const webhooks = new WebhookDispatcher(booking, { allowPrivate: options.webhookAllowPrivate ?? false });
@@ -158,12 +165,13 @@ export function createApplication(options: ApplicationOptions): Application {
     },
     close: async () => {
       clearInterval(sweeper);
+      await sweeping;
       await webhooks.stop();
       feed?.flush();
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await redis?.close();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-      booking.close();
+      await booking.close();
     },
   };
 }

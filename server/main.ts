@@ -18,7 +18,7 @@ async function main(): Promise<void> {
   await nextApp.prepare();
   const handleNext = nextApp.getRequestHandler();
 
-  const app = createApplication({
+  const app = await createApplication({
     databaseUrl: env.DATABASE_URL,
     durability: env.DURABILITY,
     ...(env.TESSERA_SECRET_KEY ? { secretKey: env.TESSERA_SECRET_KEY } : {}),
@@ -30,26 +30,26 @@ async function main(): Promise<void> {
     trustProxy: env.TRUST_PROXY,
     ...(env.REDIS_URL ? { redisUrl: env.REDIS_URL } : {}),
     // Buyer pages are rendered once per event view (page-cache.ts); the development server renders every time.
-    pages: securePages(dev ? handleNext : cacheBuyerPages(handleNext, (address) => app.booking.publicEvent(address)), {
+    pages: securePages(dev ? handleNext : cacheBuyerPages(handleNext, async (address) => app.booking.publicEvent(address)), {
       frameAncestors: env.FRAME_ANCESTORS,
       dev,
     }),
   });
   const { booking, defaultWorkspace } = app;
   providePageServices({
-    publicEvent: booking.publicEvent,
-    order: booking.eventOrder,
-    organiserSession: booking.organiserSession,
-    organiserHome: () => ({
-      ...booking.organiserOverview(defaultWorkspace.id),
-      workspace: { key: defaultWorkspace.key, secretKeyStart: booking.workspaceById(defaultWorkspace.id)!.secretKey.slice(0, 4) },
-      webhooks: booking.listWebhooks(defaultWorkspace.id),
+    publicEvent: async (address) => booking.publicEvent(address),
+    order: async (address, orderId, access) => booking.eventOrder(address, orderId, access),
+    organiserSession: async (sessionId) => booking.organiserSession(sessionId),
+    organiserHome: async () => ({
+      ...(await booking.organiserOverview(defaultWorkspace.id)),
+      workspace: { key: defaultWorkspace.key, secretKeyStart: (await booking.workspaceById(defaultWorkspace.id))!.secretKey.slice(0, 4) },
+      webhooks: await booking.listWebhooks(defaultWorkspace.id),
     }),
-    organiserEvent: (eventKey) => booking.organiserEvent(defaultWorkspace.id, eventKey),
+    organiserEvent: async (eventKey) => booking.organiserEvent(defaultWorkspace.id, eventKey),
   });
-  const seeded = seedDemo(app.booking, app.defaultWorkspace.id);
+  const seeded = await seedDemo(app.booking, app.defaultWorkspace.id);
   const organiser = await app.booking.ensureOrganiserPassword(env.ADMIN_PASSWORD);
-  const admin = app.booking.ensureAdminKey(env.TESSERA_ADMIN_KEY);
+  const admin = await app.booking.ensureAdminKey(env.TESSERA_ADMIN_KEY);
 
   const port = await app.listen(env.PORT, env.HOST);
   const banner = startupBanner({

@@ -29,11 +29,11 @@ const BUYER_PAGE = /^\/events\/([^/?]+)(?:\?|$)/;
  * Serves buyer pages from what Next rendered for the same address and the same public view of the event, with this
  * response's nonce. `viewOf` is the event's public view by its key (undefined: no such event, not cached).
  */
-export function cacheBuyerPages(pages: PageHandler, viewOf: (address: PublicAddress) => unknown): PageHandler {
+export function cacheBuyerPages(pages: PageHandler, viewOf: (address: PublicAddress) => Promise<unknown>): PageHandler {
   const rendered = new RecentlyUsed<string, Rendered>(KEPT);
-  return (req, res) => {
+  return async (req, res) => {
     const address = cacheable(req);
-    const view = address === undefined ? undefined : viewOf(address);
+    const view = address === undefined ? undefined : await viewOf(address);
     const nonce = nonceOf(req);
     if (view === undefined || nonce === undefined) return pages(req, res);
     const key = req.url!;

@@ -12,11 +12,11 @@ const DEMO_EVENT = {
 };
 
 /** Seeds chart `demo-hall` and event `demo-concert` into the default workspace unless the event exists. */
-export function seedDemo(booking: Booking, workspaceId: number): boolean {
-  if (booking.eventByKey(workspaceId, DEMO_EVENT_KEY)) return false;
-  const result = booking.chartByKey(workspaceId, DEMO_CHART_KEY)
-    ? booking.createEvents(workspaceId, DEMO_CHART_KEY, [DEMO_EVENT])
-    : booking.importChart(workspaceId, demoHall(), { key: DEMO_CHART_KEY, events: [DEMO_EVENT] });
+export async function seedDemo(booking: Booking, workspaceId: number): Promise<boolean> {
+  if (await booking.eventByKey(workspaceId, DEMO_EVENT_KEY)) return false;
+  const result = (await booking.chartByKey(workspaceId, DEMO_CHART_KEY))
+    ? await booking.createEvents(workspaceId, DEMO_CHART_KEY, [DEMO_EVENT])
+    : await booking.importChart(workspaceId, demoHall(), { key: DEMO_CHART_KEY, events: [DEMO_EVENT] });
   if (!result.ok) throw new Error(`could not seed the demo venue: ${JSON.stringify(result)}`);
   return true;
 }

@@ -41,7 +41,7 @@ function PlacesBar({ counts }: { counts: EventSummary['counts'] }) {
 /** The organisers' home: every event with its sales, the charts, the webhooks, and the workspace's API keys. */
 export default async function ManageHome() {
   const { csrfToken } = await requireOrganiser();
-  const { events, charts, workspace, webhooks } = pageServices().organiserHome();
+  const { events, charts, workspace, webhooks } = await pageServices().organiserHome();
   const disabledByTessera = webhooks.filter((w) => !w.enabled && w.disabledReason);
   return (
     <div className={styles.page}>

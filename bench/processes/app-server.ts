@@ -11,7 +11,7 @@ import { BENCH_SECRET_KEY } from '../servers';
 
 const seats = Number(process.env.BENCH_SEATS ?? 10_000);
 const dir = mkdtempSync(join(tmpdir(), 'tessera-bench-app-'));
-const app = createApplication({
+const app = await createApplication({
   databaseUrl: `file:${join(dir, 'bench.db')}`,
   // The default (synced before every answer) unless the benchmark asks for the other setting.
   ...(process.env.BENCH_DURABILITY === 'process-crash' ? { durability: 'process-crash' as const } : {}),
@@ -20,7 +20,7 @@ const app = createApplication({
   // The webhook bench's receiver listens on loopback.
   webhookAllowPrivate: true,
 });
-const venue = app.booking.importChart(app.defaultWorkspace.id, venueWithSeats(seats), {
+const venue = await app.booking.importChart(app.defaultWorkspace.id, venueWithSeats(seats), {
   key: 'bench',
   events: [{ key: 'bench' }, { key: 'contention' }, { key: 'fanout' }, { key: 'hooks-off' }, { key: 'hooks-on' }],
 });

@@ -20,14 +20,14 @@ export type Auth = { workspace: Workspace; admin: boolean };
  * it). Inactive workspaces are refused. The secret key is looked up first: the hot path pays nothing for the
  * admin key.
  */
-export function authenticate(booking: Booking, req: IncomingMessage): Auth | null | 401 | 403 {
+export async function authenticate(booking: Booking, req: IncomingMessage): Promise<Auth | null | 401 | 403> {
   const secret = secretKeyOf(req);
   if (!secret) return req.headers.authorization ? 401 : null;
   const header = req.headers['x-workspace-key'];
   const requested = Array.isArray(header) ? header[0] : header;
-  const own = booking.workspaceBySecretKey(secret);
+  const own = await booking.workspaceBySecretKey(secret);
   if (own) return requested && requested !== own.key ? 403 : own.isActive ? { workspace: own, admin: false } : 403;
-  if (!booking.isAdminKey(secret)) return 401;
-  const workspace = requested ? booking.workspaceByKey(requested) : booking.defaultWorkspace();
+  if (!(await booking.isAdminKey(secret))) return 401;
+  const workspace = await (requested ? await booking.workspaceByKey(requested) : await booking.defaultWorkspace());
   return workspace?.isActive ? { workspace, admin: true } : 403;
 }

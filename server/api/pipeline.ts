@@ -21,7 +21,7 @@ export type Dialect<C> = {
   prefix: string;
   router: Router<C>;
   /** The handlers' context, or null when the request needs credentials it did not bring (→ 401). */
-  context: (booking: Booking, auth: Auth | null, req: IncomingMessage) => C | null;
+  context: (booking: Booking, auth: Auth | null, req: IncomingMessage) => C | null | Promise<C | null>;
   bodyLimit: (path: string) => number;
   problem: (problem: Problem, message: string) => ApiResponse;
   /**
@@ -46,9 +46,9 @@ export type MountedDialect = { prefix: string; serve: Serve };
  * Writes a streamed answer: a chunk, then the next once the client has taken it (and after other requests had
  * their turn), until the end or until the client goes away.
  */
-async function sendStream(res: ServerResponse, response: ApiResponse & { stream: Iterable<string> }, extraHeaders: Record<string, string>): Promise<void> {
+async function sendStream(res: ServerResponse, response: ApiResponse & { stream: AsyncIterable<string> }, extraHeaders: Record<string, string>): Promise<void> {
   res.writeHead(response.status, { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...extraHeaders, ...response.headers });
-  for (const chunk of response.stream) {
+  for await (const chunk of response.stream) {
     if (res.destroyed) return;
     if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
     else await new Promise((resolve) => setImmediate(resolve));
@@ -83,8 +83,8 @@ export function serveDialect<C>(booking: Booking, dialect: Dialect<C>, trustProx
       const match = dialect.router.match(method, path);
       if (match === 'not_found') return send(dialect.problem('not_found', `No such endpoint: ${method} ${url.pathname}`));
       if (match === 'method_not_allowed') return send(dialect.problem('method_not_allowed', `Method not allowed: ${method} ${url.pathname}`));
-      const auth = authenticate(booking, req);
-      const context = typeof auth === 'number' ? null : dialect.context(booking, auth, req);
+      const auth = await authenticate(booking, req);
+      const context = typeof auth === 'number' ? null : await dialect.context(booking, auth, req);
       if (!context) {
         req.resume();
         return send(

@@ -19,7 +19,7 @@ export type ApiRequest = {
  * An answer: `body` goes out as JSON; `raw` as it is (a document prepared beforehand, compressed, say); `stream`
  * chunk by chunk as the client takes them (an export too large to hold in memory), with its own content-type.
  */
-export type ApiResponse = { status: number; body?: unknown; raw?: Buffer; stream?: Iterable<string>; headers?: Record<string, string> };
+export type ApiResponse = { status: number; body?: unknown; raw?: Buffer; stream?: AsyncIterable<string>; headers?: Record<string, string> };
 
 type Route<C> = {
   method: string;

@@ -41,7 +41,7 @@ export function webhookRoutes<C>(router: Router<C>, { guard, allowPrivate }: Web
         if (!body.ok) return body.response;
         const refused = await urlRefused(body.value.url);
         if (refused) return refused;
-        return { status: 201, body: booking.createWebhook(workspaceId, body.value) };
+        return { status: 201, body: await booking.createWebhook(workspaceId, body.value) };
       }),
       {
         summary: 'Subscribe to webhooks',
@@ -55,7 +55,7 @@ export function webhookRoutes<C>(router: Router<C>, { guard, allowPrivate }: Web
     .on(
       'GET',
       '/webhooks',
-      guard((_req, workspaceId, booking) => ({ status: 200, body: { items: booking.listWebhooks(workspaceId) } })),
+      guard(async (_req, workspaceId, booking) => ({ status: 200, body: { items: await booking.listWebhooks(workspaceId) } })),
       {
         summary: "The workspace's webhook subscriptions",
         access: 'secretKey',
@@ -65,8 +65,8 @@ export function webhookRoutes<C>(router: Router<C>, { guard, allowPrivate }: Web
     .on(
       'GET',
       '/webhooks/:id',
-      guard((req, workspaceId, booking) => {
-        const found = booking.webhookById(workspaceId, req.params.id!);
+      guard(async (req, workspaceId, booking) => {
+        const found = await booking.webhookById(workspaceId, req.params.id!);
         return found ? { status: 200, body: found } : notFound(req.params.id!);
       }),
       { summary: 'A webhook subscription', access: 'secretKey', responses: { 200: { description: 'The subscription', schema: webhookSubscription } } },
@@ -79,7 +79,7 @@ export function webhookRoutes<C>(router: Router<C>, { guard, allowPrivate }: Web
         if (!body.ok) return body.response;
         const refused = await urlRefused(body.value.url);
         if (refused) return refused;
-        const updated = booking.updateWebhook(workspaceId, req.params.id!, body.value);
+        const updated = await booking.updateWebhook(workspaceId, req.params.id!, body.value);
         return updated ? { status: 200, body: updated } : notFound(req.params.id!);
       }),
       {
@@ -93,14 +93,14 @@ export function webhookRoutes<C>(router: Router<C>, { guard, allowPrivate }: Web
     .on(
       'DELETE',
       '/webhooks/:id',
-      guard((req, workspaceId, booking) => (booking.deleteWebhook(workspaceId, req.params.id!) ? { status: 204 } : notFound(req.params.id!))),
+      guard(async (req, workspaceId, booking) => ((await booking.deleteWebhook(workspaceId, req.params.id!)) ? { status: 204 } : notFound(req.params.id!))),
       { summary: 'Delete a webhook subscription', access: 'secretKey', responses: { 204: { description: 'Deleted, with what it had not delivered' } } },
     )
     .on(
       'POST',
       '/webhooks/:id/rotate-secret',
-      guard((req, workspaceId, booking) => {
-        const rotated = booking.rotateWebhookSecret(workspaceId, req.params.id!);
+      guard(async (req, workspaceId, booking) => {
+        const rotated = await booking.rotateWebhookSecret(workspaceId, req.params.id!);
         return rotated ? { status: 200, body: rotated } : notFound(req.params.id!);
       }),
       {
@@ -113,8 +113,8 @@ export function webhookRoutes<C>(router: Router<C>, { guard, allowPrivate }: Web
     .on(
       'POST',
       '/webhooks/:id/test',
-      guard((req, workspaceId, booking) => {
-        const messageId = booking.sendTestWebhook(workspaceId, req.params.id!);
+      guard(async (req, workspaceId, booking) => {
+        const messageId = await booking.sendTestWebhook(workspaceId, req.params.id!);
         return messageId ? { status: 202, body: { messageId } } : notFound(req.params.id!);
       }),
       {
@@ -127,8 +127,8 @@ export function webhookRoutes<C>(router: Router<C>, { guard, allowPrivate }: Web
     .on(
       'POST',
       '/webhooks/:id/deliveries/:messageId/replay',
-      guard((req, workspaceId, booking) =>
-        booking.replayWebhookDelivery(workspaceId, req.params.id!, req.params.messageId!)
+      guard(async (req, workspaceId, booking) =>
+        (await booking.replayWebhookDelivery(workspaceId, req.params.id!, req.params.messageId!))
           ? { status: 202 }
           : problem(404, `No undelivered message ${req.params.messageId} for subscription ${req.params.id}`),
       ),
@@ -142,8 +142,8 @@ export function webhookRoutes<C>(router: Router<C>, { guard, allowPrivate }: Web
     .on(
       'GET',
       '/webhooks/:id/deliveries',
-      guard((req, workspaceId, booking) => {
-        const items = booking.webhookDeliveryLog(workspaceId, req.params.id!, 100);
+      guard(async (req, workspaceId, booking) => {
+        const items = await booking.webhookDeliveryLog(workspaceId, req.params.id!, 100);
         return items ? { status: 200, body: { items } } : notFound(req.params.id!);
       }),
       {

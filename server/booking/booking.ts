@@ -1,4 +1,4 @@
-import { openDatabase, type Durability } from '../../db/client';
+import { connectPostgres, connectSqlite, isPostgresUrl, type Connection, type Durability } from '../../db/client';
 export type { Workspace } from '../../db/schema';
 import { changeBestAvailable } from './best-available';
 import { buyerBook, buyerExtend, buyerHold, buyerRelease, buyerStartSession, buyerToken } from './buyer';
@@ -163,31 +163,47 @@ type Operations = typeof operations;
 /** What an operation gives its caller: the value its steps end with (db/steps.ts), or the value it returns. */
 type Outcome<R> = R extends Steps<infer T> ? T : R;
 
-export type Booking = { [K in keyof Operations]: Operations[K] extends (store: Store, ...args: infer A) => infer R ? (...args: A) => Outcome<R> : never } & {
+/** How a booking layer answers: at once (SQLite), with a promise (PostgreSQL), or — for code that serves both — either. */
+type Answering = 'at-once' | 'promised' | 'either';
+
+type Answer<T, A extends Answering> = A extends 'at-once' ? T : A extends 'promised' ? Promise<Awaited<T>> : T | Promise<Awaited<T>>;
+
+type BookingAnswering<A extends Answering> = {
+  [K in keyof Operations]: Operations[K] extends (store: Store, ...args: infer P) => infer R ? (...args: P) => Answer<Outcome<R>, A> : never;
+} & {
   now: () => number;
-  close: () => void;
+  close: () => Answer<void, A>;
   /**
-   * Runs operations in one commit with the others of this turn of the event loop, each all or nothing as alone;
-   * settled after the commit. For the HTTP routes that change statuses, where holds arrive many to a turn.
+   * On SQLite, runs operations in one commit with the others of this turn of the event loop, each all or nothing as
+   * alone; settled after the commit. For the HTTP routes that change statuses, where holds arrive many to a turn.
+   * On PostgreSQL, runs them as they come. Either way, `fn` calls one operation.
    */
-  grouped: <T>(fn: () => T) => Promise<T>;
+  grouped: <T>(fn: () => T | Promise<T>) => Promise<T>;
 };
 
+/** The booking layer on either database, as the server uses it: every answer awaited. */
+export type Booking = BookingAnswering<'either'>;
+
+/** The booking layer on SQLite: every answer at once (tests and scripts that open a database file use it). */
+export type SqliteBooking = BookingAnswering<'at-once'>;
+
+/** The booking layer on PostgreSQL: every answer with a promise. */
+export type PostgresBooking = BookingAnswering<'promised'>;
+
 export type BookingOptions = {
-  /** `file:./data/tessera.db`, a plain path, or `:memory:`. */
+  /** `postgres://…`, or SQLite's: `file:./data/tessera.db`, a plain path, or `:memory:`. */
   databaseUrl: string;
   /** Milliseconds since the epoch; injectable so tests can move time. */
   now?: () => number;
   /** Called with the numbered changes after every commit, never inside a transaction. */
   onCommit?: (batches: CommittedChanges[]) => void;
-  /** What an acknowledged commit survives (db/client.ts): a power loss unless told otherwise. */
+  /** What an acknowledged commit survives on SQLite (db/client.ts): a power loss unless told otherwise. */
   durability?: Durability;
 };
 
-/** Opens the database (applying migrations) and returns the booking layer's operations over it. */
-export function openBooking(options: BookingOptions): Booking {
-  const db = openDatabase(options.databaseUrl, options.durability);
-  const store = createStore({ db, now: options.now ?? Date.now, onCommit: options.onCommit ?? (() => {}) });
+/** The operations over a connection, each bound to the store. */
+function bind(connection: Connection, options: BookingOptions): Booking {
+  const store = createStore({ connection, now: options.now ?? Date.now, onCommit: options.onCommit ?? (() => {}) });
   const bound = Object.fromEntries(
     Object.entries(operations).map(([name, operation]) => [
       name,
@@ -197,5 +213,20 @@ export function openBooking(options: BookingOptions): Booking {
       },
     ]),
   ) as Omit<Booking, 'now' | 'close' | 'grouped'>;
-  return { ...bound, now: store.now, close: () => db.$client.close(), grouped: store.group };
+  return { ...bound, now: store.now, close: connection.close, grouped: store.group };
+}
+
+/** Opens a SQLite database (applying migrations) and returns the booking layer's operations over it. */
+export function openBooking(options: BookingOptions): SqliteBooking {
+  return bind(connectSqlite(options.databaseUrl, options.durability), options) as SqliteBooking;
+}
+
+/** Connects to PostgreSQL (applying migrations) and returns the booking layer's operations over it. */
+export async function openPostgresBooking(options: BookingOptions): Promise<PostgresBooking> {
+  return bind(await connectPostgres(options.databaseUrl), options) as PostgresBooking;
+}
+
+/** The booking layer over the database the URL names: PostgreSQL's (`postgres://…`) or a SQLite file. */
+export async function connectBooking(options: BookingOptions): Promise<Booking> {
+  return isPostgresUrl(options.databaseUrl) ? openPostgresBooking(options) : openBooking(options);
 }

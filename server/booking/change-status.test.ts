@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BOOKED, HELD } from '../../contracts/statuses';
 import { smallVenue, tempDir } from '../testing/test-server';
-import { openBooking, type Booking, type CommittedChanges } from './booking';
+import { openBooking, type SqliteBooking, type CommittedChanges } from './booking';
 import type { StatusChangeRequest } from './change-status';
 
 /*
@@ -11,7 +11,7 @@ import type { StatusChangeRequest } from './change-status';
  * A second, read-only connection is the witness of what was committed.
  */
 
-let booking: Booking;
+let booking: SqliteBooking;
 let witness: Database.Database;
 let workspaceId: number;
 let cleanup: () => void;

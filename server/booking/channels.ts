@@ -1,5 +1,4 @@
 import { and, asc, eq } from 'drizzle-orm';
-import { channelObjects, eventChannels } from '../../db/schema';
 import { findEvent, findPublicEvent, type EventHandle, type PublicAddress } from './event-state';
 import type { Store } from './store';
 import { exec, many, one, transaction, type Steps } from '../../db/steps';
@@ -26,6 +25,7 @@ export type ChannelsResult =
 
 /** The event's channels, by the venue's index, then in the order they were added; each with its places. */
 export function* eventChannelList(store: Store, eventId: number): Steps<Channel[]> {
+  const { channelObjects, eventChannels } = store.tables;
   const objects = new Map<string, string[]>();
   for (const row of yield* many(store.db.select().from(channelObjects).where(eq(channelObjects.eventId, eventId)).orderBy(asc(channelObjects.label)))) {
     let labels = objects.get(row.channelKey);
@@ -40,6 +40,7 @@ export function* eventChannelList(store: Store, eventId: number): Steps<Channel[
 
 /** The places in one channel, if the event has it: what a buyer who has the key may take. */
 export function* channelPlaces(store: Store, address: PublicAddress, channelKey: string): Steps<string[] | undefined> {
+  const { channelObjects } = store.tables;
   const event = yield* findPublicEvent(store, address);
   if (!event?.hasChannels || !(yield* channelExists(store, event.id, channelKey))) return undefined;
   const rows = yield* many(
@@ -83,6 +84,7 @@ function* objectsProblem(store: Store, event: EventHandle, channelKey: string, l
 }
 
 function* assign(store: Store, eventId: number, channelKey: string, labels: string[]): Steps<void> {
+  const { channelObjects } = store.tables;
   for (let start = 0; start < labels.length; start += 500) {
     yield* exec(
       store.db
@@ -94,6 +96,7 @@ function* assign(store: Store, eventId: number, channelKey: string, labels: stri
 }
 
 function* channelExists(store: Store, eventId: number, key: string): Steps<boolean> {
+  const { eventChannels } = store.tables;
   const found = yield* one(
     store.db
       .select({ key: eventChannels.key })
@@ -113,6 +116,7 @@ function changeChannels(store: Store, workspaceId: number, eventKey: string, cha
 
 /** Adds channels to an event inside the caller's transaction (a new event's, or a channel call's). */
 export function* insertChannels(store: Store, event: EventHandle, inputs: ChannelInput[]): Steps<ChannelsResult> {
+  const { eventChannels } = store.tables;
   const keys = inputs.map((c) => c.key);
   for (const [i, key] of keys.entries()) {
     if (keys.indexOf(key) !== i || (yield* channelExists(store, event.id, key))) return { ok: false, reason: 'channel_exists', channelKey: key };
@@ -139,6 +143,7 @@ export function addChannels(store: Store, workspaceId: number, eventKey: string,
 
 /** Replaces every channel of the event with these. */
 export function replaceChannels(store: Store, workspaceId: number, eventKey: string, inputs: ChannelInput[]): Steps<ChannelsResult> {
+  const { channelObjects, eventChannels } = store.tables;
   return changeChannels(store, workspaceId, eventKey, function* (event) {
     yield* exec(store.db.delete(channelObjects).where(eq(channelObjects.eventId, event.id)));
     yield* exec(store.db.delete(eventChannels).where(eq(eventChannels.eventId, event.id)));
@@ -147,17 +152,20 @@ export function replaceChannels(store: Store, workspaceId: number, eventKey: str
 }
 
 /** The delete of a channel's places: all of them, or some. */
-const deletePlaces = (store: Store, eventId: number, channelKey: string, label?: string) =>
-  exec(
+function deletePlaces(store: Store, eventId: number, channelKey: string, label?: string) {
+  const { channelObjects } = store.tables;
+  return exec(
     store.db
       .delete(channelObjects)
       .where(
         and(eq(channelObjects.eventId, eventId), eq(channelObjects.channelKey, channelKey), label === undefined ? undefined : eq(channelObjects.label, label)),
       ),
   );
+}
 
 /** Renames or recolours a channel; `objects`, when given, become its places instead of the ones it had. */
 export function updateChannel(store: Store, workspaceId: number, eventKey: string, channelKey: string, patch: ChannelPatch): Steps<ChannelsResult> {
+  const { eventChannels } = store.tables;
   return changeChannels(store, workspaceId, eventKey, function* (event): Steps<ChannelsResult> {
     if (!(yield* channelExists(store, event.id, channelKey))) return { ok: false, reason: 'channel_not_found', channelKey };
     if (patch.name !== undefined || patch.color !== undefined) {
@@ -180,6 +188,7 @@ export function updateChannel(store: Store, workspaceId: number, eventKey: strin
 
 /** Removes a channel: its places are in no channel any more. */
 export function removeChannel(store: Store, workspaceId: number, eventKey: string, channelKey: string): Steps<ChannelsResult> {
+  const { eventChannels } = store.tables;
   return changeChannels(store, workspaceId, eventKey, function* (event): Steps<ChannelsResult> {
     if (!(yield* channelExists(store, event.id, channelKey))) return { ok: false, reason: 'channel_not_found', channelKey };
     yield* deletePlaces(store, event.id, channelKey);

@@ -1,16 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
-import { charts, events, type ChartRow } from '../../db/schema';
+import type { ChartRow } from '../../db/schema';
 import type { Category, ChartDefinition } from '../../contracts/chart';
 import type { EventChartConfig } from '../../contracts/event-chart';
 import { pageById, type Page, type PageRequest } from './paging';
 import { matches } from './text-match';
 import type { Store } from './store';
+import type { Tables } from '../../db/dialect';
 import { exec, many, one, transaction, type Steps } from '../../db/steps';
 
 export type StoreChartResult = { ok: true; chart: ChartRow } | { ok: false; reason: 'key_taken' };
 
 export function storeChart(store: Store, workspaceId: number, definition: ChartDefinition, key: string = randomUUID()): Steps<StoreChartResult> {
+  const { charts } = store.tables;
   return transaction(function* (): Steps<StoreChartResult> {
     if (yield* chartByKey(store, workspaceId, key)) return { ok: false, reason: 'key_taken' };
     const chart = yield* one(
@@ -41,6 +43,7 @@ export function* chartSource(store: Store, ref: string): Steps<string | undefine
 }
 
 export function chartByKey(store: Store, workspaceId: number, key: string): Steps<ChartRow | undefined> {
+  const { charts } = store.tables;
   return one(
     store.db
       .select()
@@ -56,30 +59,29 @@ export type ChartListing = Omit<ChartRow, 'definition' | 'draft' | 'tags'> & { t
  * Every column but the drawing, which a list has no use for (megabytes for a large venue), and the chart's event
  * count, in the same query.
  */
-const { definition: _definition, draft: _draft, ...withoutDrawing } = getTableColumns(charts);
-// Written out: inside a subquery, Drizzle would leave both columns unqualified, and `id` would be the event's.
-const listedColumns = {
-  ...withoutDrawing,
-  eventCount: sql<number>`(select count(*) from "events" where "events"."chart_id" = "charts"."id")`,
-  hasDraft: sql<number>`"charts"."draft" is not null`,
-};
+function listedColumns({ charts }: Tables) {
+  const { definition: _definition, draft: _draft, ...withoutDrawing } = getTableColumns(charts);
+  return {
+    ...withoutDrawing,
+    // Written out: inside a subquery, Drizzle would leave both columns unqualified, and `id` would be the event's.
+    eventCount: sql<number>`(select count(*) from "events" where "events"."chart_id" = "charts"."id")`.mapWith(Number),
+    hasDraft: sql<boolean>`"charts"."draft" is not null`.mapWith(Boolean),
+  };
+}
 
-const listed = (row: Omit<ChartListing, 'tags' | 'hasDraft'> & { tags: string; hasDraft: number }): ChartListing => ({
-  ...row,
-  tags: JSON.parse(row.tags) as string[],
-  hasDraft: row.hasDraft === 1,
-});
+const listed = (row: Omit<ChartListing, 'tags'> & { tags: string }): ChartListing => ({ ...row, tags: JSON.parse(row.tags) as string[] });
 
 /** The workspace's charts, newest first, paged; by a part of the name and by tag when asked. */
 export function* listCharts(store: Store, workspaceId: number, page: PageRequest, only: { filter?: string; tag?: string }): Steps<Page<ChartListing>> {
+  const { charts } = store.tables;
   const conditions = [eq(charts.workspaceId, workspaceId)];
-  if (only.filter) conditions.push(matches(charts.name, only.filter));
+  if (only.filter) conditions.push(matches(store.dialect, charts.name, only.filter));
   // Tags are stored as a sorted JSON array: one of them, quoted, is in the text.
-  if (only.tag) conditions.push(matches(charts.tags, JSON.stringify(only.tag)));
+  if (only.tag) conditions.push(matches(store.dialect, charts.tags, JSON.stringify(only.tag)));
   const rows = yield* pageById(page, charts.id, (bound, order, limit) =>
     many(
       store.db
-        .select(listedColumns)
+        .select(listedColumns(store.tables))
         .from(charts)
         .where(and(...conditions, bound))
         .orderBy(...order)
@@ -90,9 +92,10 @@ export function* listCharts(store: Store, workspaceId: number, page: PageRequest
 }
 
 export function* chartListing(store: Store, workspaceId: number, key: string): Steps<ChartListing | undefined> {
+  const { charts } = store.tables;
   const row = yield* one(
     store.db
-      .select(listedColumns)
+      .select(listedColumns(store.tables))
       .from(charts)
       .where(and(eq(charts.workspaceId, workspaceId), eq(charts.key, key))),
   );
@@ -103,6 +106,7 @@ export type ChartFiling = { archived: boolean } | { addTag: string } | { removeT
 
 /** Archives, unarchives or tags a chart (names are changed in versions: changeChart); false for an unknown chart. */
 export function fileChart(store: Store, workspaceId: number, key: string, change: ChartFiling): Steps<boolean> {
+  const { charts } = store.tables;
   return transaction(function* () {
     const row = yield* chartByKey(store, workspaceId, key);
     if (!row) return false;
@@ -117,6 +121,7 @@ export function fileChart(store: Store, workspaceId: number, key: string, change
 
 /** Every tag of the workspace's charts, sorted. */
 export function* chartTags(store: Store, workspaceId: number): Steps<string[]> {
+  const { charts } = store.tables;
   const rows = yield* many(store.db.select({ tags: charts.tags }).from(charts).where(eq(charts.workspaceId, workspaceId)));
   return [...new Set(rows.flatMap((r) => JSON.parse(r.tags) as string[]))].sort();
 }
@@ -132,6 +137,7 @@ export function copyChart(
   toWorkspaceId: number,
   version: 'published' | 'draft' = 'published',
 ): Steps<ChartRow | undefined> {
+  const { charts } = store.tables;
   return transaction(function* () {
     const row = yield* chartByKey(store, fromWorkspaceId, key);
     if (!row || (version === 'draft' && !row.draft)) return undefined;
@@ -190,6 +196,7 @@ function changed(
 }
 
 function* usedByEvents(store: Store, chartId: number): Steps<boolean> {
+  const { events } = store.tables;
   return !!(yield* one(store.db.select({ id: events.id }).from(events).where(eq(events.chartId, chartId))));
 }
 
@@ -209,10 +216,12 @@ export function changeChart(store: Store, workspaceId: number, key: string, chan
   });
 }
 
-const setDraft = (store: Store, chartId: number, draft: string | null) => exec(store.db.update(charts).set({ draft }).where(eq(charts.id, chartId)));
+const setDraft = (store: Store, chartId: number, draft: string | null) =>
+  exec(store.db.update(store.tables.charts).set({ draft }).where(eq(store.tables.charts.id, chartId)));
 
 /** Makes `version` the chart's published version: what its events are sold on from now on. */
 function* publish(store: Store, row: ChartRow, version: ChartDefinition): Steps<void> {
+  const { charts } = store.tables;
   yield* exec(
     store.db
       .update(charts)
@@ -227,6 +236,7 @@ function* publish(store: Store, row: ChartRow, version: ChartDefinition): Steps<
  * draft gives the chart (the event's venue would have two categories of one key).
  */
 export function publishDraft(store: Store, workspaceId: number, key: string): Steps<ChartChangeResult> {
+  const { events } = store.tables;
   return transaction(function* (): Steps<ChartChangeResult> {
     const row = yield* chartByKey(store, workspaceId, key);
     if (!row) return { ok: false, reason: 'chart_not_found' };

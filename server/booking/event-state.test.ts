@@ -4,7 +4,7 @@ import { seedSmallVenue, startTestServer, type TestServer } from '../testing/tes
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
-  seedSmallVenue(server.app, ['snap']);
+  await seedSmallVenue(server.app, ['snap']);
 });
 afterAll(() => server.stop());
 
@@ -12,7 +12,7 @@ describe('eventSnapshot', () => {
   it('lists what is not plainly free, and every GA area with its places left', async () => {
     await server.api('/events/snap/actions/book', { json: { objects: ['A-2', { objectId: 'GA1', quantity: 4 }] } });
     await server.api('/events/snap/actions/change-object-status', { json: { objects: ['B-3'], status: 'blocked' } });
-    expect(server.app.booking.eventSnapshot({ eventKey: 'snap' })).toEqual({
+    expect(await server.app.booking.eventSnapshot({ eventKey: 'snap' })).toEqual({
       seq: 3,
       objects: [
         { label: 'A-2', status: 'booked' },
@@ -23,10 +23,10 @@ describe('eventSnapshot', () => {
   });
 
   it('is built once per seq and shared until the next change', async () => {
-    const first = server.app.booking.eventSnapshot({ eventKey: 'snap' });
-    expect(server.app.booking.eventSnapshot({ eventKey: 'snap' })).toBe(first);
+    const first = await server.app.booking.eventSnapshot({ eventKey: 'snap' });
+    expect(await server.app.booking.eventSnapshot({ eventKey: 'snap' })).toBe(first);
     await server.api('/events/snap/actions/release', { json: { objects: ['A-2'] } });
-    const next = server.app.booking.eventSnapshot({ eventKey: 'snap' });
+    const next = await server.app.booking.eventSnapshot({ eventKey: 'snap' });
     expect(next).not.toBe(first);
     expect(next!.objects.find((o) => o.label === 'A-2')).toBeUndefined();
   });

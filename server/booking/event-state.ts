@@ -1,5 +1,4 @@
 import { and, eq } from 'drizzle-orm';
-import { eventObjects, extraData, gaAllocations } from '../../db/schema';
 import type { ObjectState, OrganiserObject, Snapshot } from '../../contracts/realtime';
 import type { PublicAddress } from '../../contracts/buyer-api';
 import type { SalesSettings } from '../../contracts/sales';
@@ -34,7 +33,7 @@ export function* findEvent(store: Store, key: string, workspaceId: number): Step
     seq,
     chart: store.keptEventChart(chartId, row.chartConfig) ?? (yield* store.eventChart(chartId, row.chartConfig)),
     sales: { checkoutMode, checkoutUrl, maxPlacesPerOrder, holdMinutes, maxHoldMinutes },
-    hasChannels: row.hasChannels === 1,
+    hasChannels: row.hasChannels,
   };
 }
 
@@ -42,6 +41,7 @@ const FREE_SEAT: SeatState = { status: FREE, holdToken: null, orderId: null, tic
 
 /** Every bookable object of the event with its current state, in chart order. Read in one consistent view. */
 export function eventObjectViews(store: Store, event: EventHandle): Steps<ObjectView[]> {
+  const { eventObjects, extraData, gaAllocations } = store.tables;
   return transaction(function* () {
     const seats = new Map<string, SeatState>();
     const rows = yield* many(
@@ -140,6 +140,7 @@ function* snapshotOf(store: Store, address: PublicAddress): Steps<Snapshot | und
 
 /** What is off sale at an event (status notForSale): seats, tables and booths, and standing places per area. */
 export function offSalePlaces(store: Store, eventId: number): Steps<{ objects: string[]; areaPlaces: Record<string, number> }> {
+  const { eventObjects, gaAllocations } = store.tables;
   return transaction(function* () {
     const objects = yield* many(
       store.db

@@ -1,6 +1,6 @@
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
-import { charts, eventObjects, events, type EventRow } from '../../db/schema';
+import type { EventRow } from '../../db/schema';
 import { bookableObjects, type Category, type ChartDefinition, type ChartObject } from '../../contracts/chart';
 import { eventChartProblems, type EventChartConfig } from '../../contracts/event-chart';
 import { customStatusesSchema, DEFAULT_CUSTOM_STATUSES, type CustomStatusSetting } from '../../contracts/custom-statuses';
@@ -109,6 +109,7 @@ const seatsTablesAndBooths = (chart: ChartDefinition) => bookableObjects(chart).
 
 /** Free rows for these objects. Chunked multi-row inserts: a 100,000-seat event is created in well under a second. */
 function* insertObjectRows(store: Store, eventId: number, objects: ChartObject[]): Steps<void> {
+  const { eventObjects } = store.tables;
   for (let start = 0; start < objects.length; start += 500) {
     yield* exec(store.db.insert(eventObjects).values(objects.slice(start, start + 500).map((o) => ({ eventId, label: o.label }))));
   }
@@ -116,6 +117,7 @@ function* insertObjectRows(store: Store, eventId: number, objects: ChartObject[]
 
 /** Creates events for one chart, each with one free row per bookable object, in one transaction. */
 export function* createEvents(store: Store, workspaceId: number, chartKey: string, params: EventParams[]): Steps<CreateEventsResult> {
+  const { charts, events } = store.tables;
   const keys = params.map((p) => p.key ?? randomUUID());
   const duplicate = keys.find((k, i) => keys.indexOf(k) !== i);
   if (duplicate) return { ok: false, reason: 'duplicate_key', key: duplicate };
@@ -196,6 +198,7 @@ function* eventViews(store: Store, rows: { event: EventRow; chartKey: string }[]
 
 /** The workspace's events, newest first, paged as seats.io pages them. */
 export function* listEvents(store: Store, workspaceId: number, page: PageRequest): Steps<Page<EventView>> {
+  const { charts, events } = store.tables;
   const rows = yield* pageById(page, events.id, (bound, order, limit) =>
     many(
       store.db
@@ -212,6 +215,7 @@ export function* listEvents(store: Store, workspaceId: number, page: PageRequest
 
 /** The events of a chart, oldest first, at most `limit`. */
 export function* chartEvents(store: Store, chartId: number, limit: number): Steps<EventView[]> {
+  const { charts, events } = store.tables;
   const rows = yield* many(
     store.db
       .select({ event: events, chartKey: charts.key })
@@ -287,6 +291,7 @@ export function* eventOrder(
 export type UpdateEventResult = { ok: true } | { ok: false; reason: 'event_not_found' | 'key_taken' } | InvalidField;
 
 export function updateEvent(store: Store, workspaceId: number, key: string, params: EventParams): Steps<UpdateEventResult> {
+  const { events } = store.tables;
   return transaction(function* (): Steps<UpdateEventResult> {
     const event = yield* findEvent(store, key, workspaceId);
     if (!event) return { ok: false, reason: 'event_not_found' };
@@ -334,6 +339,7 @@ export function updateEvent(store: Store, workspaceId: number, key: string, para
  * may change so; anything else keeps the event as it was, naming the place.
  */
 function* rebook(store: Store, event: EventHandle, chartConfig: string | null): Steps<InvalidField | null> {
+  const { eventObjects } = store.tables;
   const before = seatsTablesAndBooths(event.chart.definition);
   const after = seatsTablesAndBooths((yield* store.eventChart(event.chart.id, chartConfig)).definition);
   const kept = new Set(after.map((o) => o.label));
@@ -368,6 +374,7 @@ function eventMessage(type: 'event.created' | 'event.updated', event: EventView)
 }
 
 export function deleteEvent(store: Store, workspaceId: number, key: string): Steps<boolean> {
+  const { events } = store.tables;
   return transaction(function* () {
     const event = yield* findEvent(store, key, workspaceId);
     if (!event) return false;

@@ -46,7 +46,7 @@ describe('hold expiry', () => {
     const clock = manualClock();
     const server = await startTestServer({ now: clock.now, sweepIntervalMs: 100 });
     cleanups.push(server.stop);
-    seedSmallVenue(server.app, ['expiry']);
+    await seedSmallVenue(server.app, ['expiry']);
     await holdWithShortToken(server, 'expiry', ['A-1', 'A-2', { objectId: 'GA1', quantity: 3 }]);
 
     const socket = io(server.baseUrl, { transports: ['websocket'] });
@@ -87,7 +87,7 @@ describe('hold expiry', () => {
     const databaseFile = `${dir}/tessera.db`;
     const clock = manualClock();
     const first = await startTestServer({ databaseFile, now: clock.now });
-    seedSmallVenue(first.app, ['restart']);
+    await seedSmallVenue(first.app, ['restart']);
     await holdWithShortToken(first, 'restart', ['B-1']);
     await first.stop();
 
@@ -107,7 +107,7 @@ describe('hold expiry', () => {
     const clock = manualClock();
     const server = await startTestServer({ now: clock.now, sweepIntervalMs: 60_000 });
     cleanups.push(server.stop);
-    seedSmallVenue(server.app, ['late']);
+    await seedSmallVenue(server.app, ['late']);
     const token = await holdWithShortToken(server, 'late', ['A-3']);
     clock.advance(61_000);
     const res = await server.api('/events/late/actions/book', { json: { objects: ['A-3'], holdToken: token } });
@@ -121,12 +121,13 @@ describe('hold expiry at scale', () => {
     const clock = manualClock();
     const server = await startTestServer({ now: clock.now, sweepIntervalMs: 100 });
     cleanups.push(server.stop);
-    seedSmallVenue(server.app, ['many']);
-    const tokens = Array.from({ length: 3000 }, () => {
-      const created = server.app.booking.createHoldToken(server.app.defaultWorkspace.id, 1);
+    await seedSmallVenue(server.app, ['many']);
+    const tokens: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const created = await server.app.booking.createHoldToken(server.app.defaultWorkspace.id, 1);
       if (!created.ok) throw new Error(created.reason);
-      return created.holdToken.token;
-    });
+      tokens.push(created.holdToken.token);
+    }
     await server.api('/events/many/actions/hold', { json: { objects: ['A-1'], holdToken: tokens[0] } });
     clock.advance(61_000);
     // A sweep every 100 ms: one token a sweep would take five minutes. How fast a sweep is, the benchmark's business;

@@ -1,5 +1,4 @@
 import { and, asc, eq, gt } from 'drizzle-orm';
-import { extraData, statusChanges } from '../../db/schema';
 import { objectPrice } from '../../contracts/prices';
 import { FREE } from '../../contracts/statuses';
 import { findEvent, objectViews } from './event-state';
@@ -80,6 +79,7 @@ export function* placeRows(store: Store, workspaceId: number, eventKey: string, 
 
 /** The event's status-change log, oldest first, a page from after `afterSeq`; undefined when the workspace has no such event. */
 export function* logRows(store: Store, workspaceId: number, eventKey: string, afterSeq: number): Steps<RowPage<LogRow> | undefined> {
+  const { extraData, statusChanges } = store.tables;
   const event = yield* findEvent(store, eventKey, workspaceId);
   if (!event) return undefined;
   const rows = yield* many(

@@ -1,5 +1,4 @@
 import { and, eq } from 'drizzle-orm';
-import { eventObjects } from '../../db/schema';
 import type { Store } from './store';
 import type { EventHandle } from './event-state';
 import { exec, one, transaction, type Steps } from '../../db/steps';
@@ -8,6 +7,7 @@ export type ExtraDataResult = { ok: true } | { ok: false; unknownLabels: string[
 
 /** Replaces the extra data of seats, tables and booths; all labels or none. */
 export function* updateExtraData(store: Store, event: EventHandle, data: Record<string, Record<string, unknown> | null>): Steps<ExtraDataResult> {
+  const { eventObjects } = store.tables;
   const labels = Object.keys(data);
   const unknownLabels = labels.filter((l) => {
     const o = event.chart.byLabel.get(l);

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, eq, isNull } from 'drizzle-orm';
-import { holdTokens, type HoldTokenRow } from '../../db/schema';
+import type { HoldTokenRow } from '../../db/schema';
 import { MAX_HOLD_MINUTES } from '../../contracts/sales';
 import { HELD } from '../../contracts/statuses';
 import type { Store } from './store';
@@ -70,6 +70,7 @@ function inScope(row: HoldTokenRow, scope: TokenScope): boolean {
  * anonymously, and its places count towards the client's limit. A token another client claimed stays theirs.
  */
 export function* claimVenueToken(store: Store, token: string, use: VenueTokenUse): Steps<void> {
+  const { holdTokens } = store.tables;
   yield* exec(
     store.db
       .update(holdTokens)
@@ -123,6 +124,7 @@ export function extendHoldToken(
   minutes: number,
   limits: ExtensionLimits = { maxMinutes: MAX_HOLD_MINUTES, onlyLonger: false },
 ): Steps<HoldTokenResult> {
+  const { holdTokens } = store.tables;
   return transaction(function* (): Steps<HoldTokenResult> {
     const checked = yield* checkHoldToken(store, token, scope);
     if (!checked.ok) return checked;

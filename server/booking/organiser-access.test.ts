@@ -2,9 +2,9 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../testing/test-server';
-import { openBooking, type Booking } from './booking';
+import { openBooking, type SqliteBooking } from './booking';
 
-let booking: Booking;
+let booking: SqliteBooking;
 let cleanup: () => void;
 afterEach(() => cleanup());
 

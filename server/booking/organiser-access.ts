@@ -1,6 +1,5 @@
 import { createHash, randomBytes, scrypt as scryptCallback, timingSafeEqual, type BinaryLike, type ScryptOptions } from 'node:crypto';
 import { eq, lt } from 'drizzle-orm';
-import { organiserCredentials, organiserSessions } from '../../db/schema';
 import type { Store } from './store';
 import { exec, one, transaction, type Steps } from '../../db/steps';
 
@@ -37,11 +36,12 @@ const sha256 = (value: string) => createHash('sha256').update(value).digest('bas
  * else a new one, returned so that it can be shown once.
  */
 export async function ensureOrganiserPassword(store: Store, fromEnvironment: string | undefined): Promise<{ generated?: string }> {
-  const stored = store.run(credentials(store));
+  const { organiserCredentials, organiserSessions } = store.tables;
+  const stored = await store.run(credentials(store));
   if (!fromEnvironment && stored) return {};
   const password = fromEnvironment ?? randomBytes(12).toString('base64url');
   const passwordHash = await hashPassword(password);
-  store.run(
+  await store.run(
     transaction(function* () {
       yield* exec(
         store.db
@@ -56,16 +56,17 @@ export async function ensureOrganiserPassword(store: Store, fromEnvironment: str
   return fromEnvironment ? {} : { generated: password };
 }
 
-const credentials = (store: Store) => one(store.db.select().from(organiserCredentials).where(eq(organiserCredentials.id, 1)));
+const credentials = ({ db, tables: { organiserCredentials } }: Store) => one(db.select().from(organiserCredentials).where(eq(organiserCredentials.id, 1)));
 
 export type OrganiserSession = { id: string; csrfToken: string; expiresAt: number };
 
 /** A new session for the right password. */
 export async function organiserLogin(store: Store, password: string): Promise<OrganiserSession | 'wrong_password'> {
-  const stored = store.run(credentials(store));
+  const { organiserSessions } = store.tables;
+  const stored = await store.run(credentials(store));
   if (!stored || !(await passwordMatches(password, stored.passwordHash))) return 'wrong_password';
   const session = { id: randomBytes(32).toString('base64url'), csrfToken: randomBytes(24).toString('base64url'), expiresAt: store.now() + SESSION_MS };
-  store.run(
+  await store.run(
     transaction(function* () {
       yield* exec(store.db.delete(organiserSessions).where(lt(organiserSessions.expiresAt, store.now())));
       yield* exec(
@@ -80,6 +81,7 @@ export async function organiserLogin(store: Store, password: string): Promise<Or
 
 /** The live session a browser's cookie names, if any. */
 export function* organiserSession(store: Store, sessionId: string | undefined): Steps<Omit<OrganiserSession, 'id'> | undefined> {
+  const { organiserSessions } = store.tables;
   if (!sessionId) return undefined;
   const row = yield* one(
     store.db
@@ -91,5 +93,6 @@ export function* organiserSession(store: Store, sessionId: string | undefined): 
 }
 
 export function* organiserLogout(store: Store, sessionId: string): Steps<void> {
+  const { organiserSessions } = store.tables;
   yield* exec(store.db.delete(organiserSessions).where(eq(organiserSessions.idHash, sha256(sessionId))));
 }

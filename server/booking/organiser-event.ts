@@ -1,5 +1,4 @@
 import { and, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
-import { eventObjects, gaAllocations, statusChanges } from '../../db/schema';
 import type { ChangeOrigin, LoggedChange, OrganiserObject, OrganiserSnapshot, TimelinePoint } from '../../contracts/realtime';
 import { BOOKED, FREE, HELD } from '../../contracts/statuses';
 import { findEvent, type EventHandle } from './event-state';
@@ -18,6 +17,7 @@ const RECENT_CHANGES = 50;
 
 /** The event's objects that are not plainly free, as organisers see them. Call inside a transaction. */
 export function* organiserObjects(store: Store, event: EventHandle): Steps<OrganiserObject[]> {
+  const { eventObjects, gaAllocations } = store.tables;
   const rows = yield* many(
     store.db
       .select({ label: eventObjects.label, status: eventObjects.status, forSale: eventObjects.forSale, ticketType: eventObjects.ticketType })
@@ -51,6 +51,7 @@ export function* organiserObjects(store: Store, event: EventHandle): Steps<Organ
 
 /** Places booked and held per minute, over the event's whole log. */
 function* timeline(store: Store, eventId: number): Steps<TimelinePoint[]> {
+  const { statusChanges } = store.tables;
   const minute = sql<number>`${statusChanges.createdAt} / 60000`;
   const points = new Map<number, TimelinePoint>();
   for (const r of yield* many(
@@ -69,6 +70,7 @@ function* timeline(store: Store, eventId: number): Steps<TimelinePoint[]> {
 }
 
 function* recentChanges(store: Store, eventId: number): Steps<LoggedChange[]> {
+  const { statusChanges } = store.tables;
   const rows = yield* many(
     store.db
       .select({

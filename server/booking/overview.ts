@@ -1,5 +1,4 @@
 import { eq, sql } from 'drizzle-orm';
-import { charts, events } from '../../db/schema';
 import type { ChartSummary, EventSummary, PlaceCounts } from '../../contracts/page-services';
 import { BOOKED, FREE, HELD, NOT_FOR_SALE } from '../../contracts/statuses';
 import { Tally, type TallyView } from '../../contracts/tally';
@@ -33,6 +32,7 @@ function byDate(today: string) {
 }
 
 export function organiserOverview(store: Store, workspaceId: number): Steps<{ events: EventSummary[]; charts: ChartSummary[] }> {
+  const { charts, events } = store.tables;
   return transaction(function* () {
     const rows = yield* many(store.db.select({ key: events.key }).from(events).where(eq(events.workspaceId, workspaceId)));
     const summaries: EventSummary[] = [];

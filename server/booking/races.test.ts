@@ -9,7 +9,7 @@ import { seedSmallVenue, startTestServer, type TestServer } from '../testing/tes
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
-  seedSmallVenue(server.app, ['race-one-seat', 'race-random'], 25);
+  await seedSmallVenue(server.app, ['race-one-seat', 'race-random'], 25);
 });
 afterAll(() => server.stop());
 

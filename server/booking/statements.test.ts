@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client';
+import { sqlite } from '../../db/dialect';
 import { prepareStatements } from './statements';
 
 /*
@@ -10,7 +11,7 @@ import { prepareStatements } from './statements';
 
 describe('the prepared statements', () => {
   const db = openDatabase('file::memory:', 'process-crash');
-  const plans = Object.entries(prepareStatements(db)).map(([name, prepared]) => {
+  const plans = Object.entries(prepareStatements(db, sqlite)).map(([name, prepared]) => {
     const sql = (prepared as unknown as { stmt: { source: string } }).stmt.source;
     const nulls = Array<null>((sql.match(/\?/g) ?? []).length).fill(null);
     const plan = db.$client.prepare(`explain query plan ${sql}`).all(...nulls) as { detail: string }[];

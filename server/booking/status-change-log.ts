@@ -1,5 +1,5 @@
 import { and, asc, eq, type SQL } from 'drizzle-orm';
-import { extraData, statusChanges, type StatusChangeRow } from '../../db/schema';
+import type { StatusChangeRow } from '../../db/schema';
 import { BOOKED } from '../../contracts/statuses';
 import { pageById, type Page, type PageRequest } from './paging';
 import { matches, type TextMatch } from './text-match';
@@ -21,15 +21,14 @@ export type LogQuery = PageRequest & {
   sort?: { field: (typeof LOG_SORTS)[number]; ascending: boolean };
 };
 
-const sortColumns = { objectLabel: statusChanges.label, status: statusChanges.status };
-
 /** The event's status changes, paged by id (seats.io's start_after_id / end_before_id), in the order asked for. */
 export function* listStatusChanges(store: Store, eventId: number, query: LogQuery): Steps<LogPage> {
+  const { extraData, statusChanges } = store.tables;
   const conditions: SQL[] = [eq(statusChanges.eventId, eventId)];
   if (query.label !== undefined) conditions.push(eq(statusChanges.label, query.label));
-  if (query.filter) conditions.push(matches(statusChanges.label, query.filter.text, query.filter.type));
+  if (query.filter) conditions.push(matches(store.dialect, statusChanges.label, query.filter.text, query.filter.type));
   const { sort } = query;
-  const column = sort && sort.field !== 'date' ? sortColumns[sort.field] : undefined;
+  const column = sort && sort.field !== 'date' ? { objectLabel: statusChanges.label, status: statusChanges.status }[sort.field] : undefined;
   const order = column
     ? {
         column,
@@ -62,6 +61,7 @@ export function* listStatusChanges(store: Store, eventId: number, query: LogQuer
 
 /** What an order booked, from the log (general-admission places are counted there, not per order). */
 export function bookedInOrder(store: Store, eventId: number, orderId: string): Steps<{ label: string; quantity: number }[]> {
+  const { statusChanges } = store.tables;
   return many(
     store.db
       .select({ label: statusChanges.label, quantity: statusChanges.quantity })

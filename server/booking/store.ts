@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../../db/client';
+import type { Connection, Db } from '../../db/client';
+import type { Dialect, Tables } from '../../db/dialect';
 import type { Workspace } from '../../db/schema';
 import type { ChartDefinition, ChartObject } from '../../contracts/chart';
 import type { Snapshot } from '../../contracts/realtime';
@@ -7,15 +8,14 @@ import type { CommittedChanges } from './change-status';
 import { eventChart as applyEventChart, type EventChartConfig } from '../../contracts/event-chart';
 import { RecentlyUsed } from '../recently-used';
 import { prepareStatements, type Statements } from './statements';
-import { sqliteDriver } from '../../db/sqlite-driver';
-import { isFailure, just, one, runSteps, transaction, type Steps } from '../../db/steps';
+import { isFailure, just, one, transaction, type Steps } from '../../db/steps';
 
 /**
  * What the booking layer's operations share: the database, its prepared statements, the one transaction shell,
  * the clock and the commit hook. Internal to server/booking: everything outside it gets operations (booking.ts).
  */
 export type StoreDeps = {
-  db: Db;
+  connection: Connection;
   /** Milliseconds since the epoch; injectable so tests can move time. */
   now: () => number;
   /** Called after every commit of a status change, never inside a transaction. */
@@ -32,13 +32,18 @@ export type LoadedChart = {
   generalAdmission: ChartObject[];
 };
 
-export type Store = StoreDeps & {
+export type Store = Omit<StoreDeps, 'connection'> & {
+  /** Drizzle over the database: every query is built with it, from `tables` (db/dialect.ts). */
+  db: Db;
+  tables: Tables;
+  dialect: Dialect;
   statements: Statements;
   /**
    * Runs the layer's steps (db/steps.ts) with this database's driver: the operations' (booking.ts), and those of an
    * operation that awaits something else between its steps (a password hash). Every write is in a `transaction` step.
+   * SQLite's answer at once; PostgreSQL's with a promise.
    */
-  run: <T>(steps: Steps<T>) => T;
+  run: <T>(steps: Steps<T>) => T | Promise<T>;
   /** A stored chart, parsed and hashed once until its published version changes; undefined for an unknown id. */
   findChart: (chartId: number) => Steps<LoadedChart | undefined>;
   /** A chart's published version changed (a draft was published): it is read again when next asked for. */
@@ -50,11 +55,12 @@ export type Store = StoreDeps & {
   /** The same, when it is kept: no step needed (every change finds its event's chart). */
   keptEventChart: (chartId: number, chartConfig: string | null) => LoadedChart | undefined;
   /**
-   * Runs `fn` in one transaction with the other grouped calls of this turn of the event loop (each in a savepoint
-   * of its own, so each is still all or nothing), settled once that transaction has committed. A commit costs
-   * about as much as the rest of a hold, and an on-sale's holds arrive many to a turn.
+   * On SQLite, runs `fn` in one transaction with the other grouped calls of this turn of the event loop (each in a
+   * savepoint of its own, so each is still all or nothing), settled once that transaction has committed. A commit
+   * costs about as much as the rest of a hold, and an on-sale's holds arrive many to a turn. On PostgreSQL, whose
+   * transactions wait for the network, the calls run side by side instead, each in its own.
    */
-  group: <T>(fn: () => T) => Promise<T>;
+  group: <T>(fn: () => T | Promise<T>) => Promise<T>;
   /** The last snapshot of each event (by id), valid while the event's seq has not moved. */
   snapshots: Map<number, Snapshot>;
   /** Workspaces by the secret keys that recently authenticated (workspaces.ts): cleared by any change of a workspace. */
@@ -81,10 +87,9 @@ function chartRef(chartId: number, json: string): string {
   return `${chartId}-${createHash('sha256').update(json).digest('hex').slice(0, 16)}`;
 }
 
-export function createStore(deps: StoreDeps): Store {
-  const statements = prepareStatements(deps.db);
-  const driver = sqliteDriver(deps.db);
-  const run = <T>(steps: Steps<T>): T => runSteps(steps, driver);
+export function createStore({ connection, ...deps }: StoreDeps): Store {
+  const { db, dialect } = connection;
+  const statements = prepareStatements(db, dialect);
   // A published version never changes in place (publishing a draft replaces it and forgets it here): kept parsed.
   const cache = new Map<number, LoadedChart>();
   const findChart = function* (chartId: number): Steps<LoadedChart | undefined> {
@@ -123,6 +128,26 @@ export function createStore(deps: StoreDeps): Store {
   const eventChart = function* (chartId: number, chartConfig: string | null): Steps<LoadedChart> {
     return ownChart(yield* loadChart(chartId), chartConfig);
   };
+  const shared = {
+    ...deps,
+    db,
+    tables: dialect.tables,
+    dialect,
+    statements,
+    findChart,
+    forgetChart: (chartId: number) => void cache.delete(chartId),
+    loadChart,
+    eventChart,
+    keptEventChart,
+    snapshots: new Map(),
+    authenticated: new RecentlyUsed<string, { workspace: Workspace; until: number }>(AUTHENTICATED_KEPT),
+  };
+  if (!connection.sync) {
+    // A change nested in a transaction is announced when the outermost commits: a retried one, once.
+    const onCommit = (batches: CommittedChanges[]) => connection.afterCommit(() => deps.onCommit(batches));
+    return { ...shared, onCommit, run: connection.run, group: async (fn) => fn() };
+  }
+  const { run } = connection;
   // Changes committed by a group are announced once the group's transaction has committed, never inside it.
   let announcing: CommittedChanges[][] | undefined;
   const onCommit = (batches: CommittedChanges[]) => (announcing ? announcing.push(batches) : deps.onCommit(batches));
@@ -143,25 +168,12 @@ export function createStore(deps: StoreDeps): Store {
     for (const batches of committed) deps.onCommit(batches);
     for (const done of settle) done();
   };
-  const group = <T>(fn: () => T): Promise<T> =>
-    new Promise<T>((resolve, reject) => {
+  const group = <T>(fn: () => T | Promise<T>): Promise<T> =>
+    new Promise((resolve, reject) => {
       if (!waiting.length) setImmediate(flush);
       waiting.push({ fn, resolve: resolve as (value: unknown) => void, reject });
     });
-  return {
-    ...deps,
-    onCommit,
-    statements,
-    run,
-    findChart,
-    forgetChart: (chartId: number) => void cache.delete(chartId),
-    loadChart,
-    eventChart,
-    keptEventChart,
-    group,
-    snapshots: new Map(),
-    authenticated: new RecentlyUsed(AUTHENTICATED_KEPT),
-  };
+  return { ...shared, onCommit, run, group };
 }
 
 type GroupedCall = { fn: () => unknown; resolve: (value: unknown) => void; reject: (cause: unknown) => void };

@@ -1,13 +1,13 @@
-import { sql, type SQL } from 'drizzle-orm';
-import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { Column, SQL } from 'drizzle-orm';
+import type { Dialect } from '../../db/dialect';
 
 /** How a text filter matches (seats.io's filterType). */
 export const TEXT_MATCHES = ['CONTAINS', 'EQUALS', 'BEGINS_WITH', 'ENDS_WITH'] as const;
 export type TextMatch = (typeof TEXT_MATCHES)[number];
 
 /** `column` matching `text` as `how` says; `%`, `_` and `\` in the text match only themselves. */
-export function matches(column: SQLiteColumn, text: string, how: TextMatch = 'CONTAINS'): SQL {
+export function matches(dialect: Dialect, column: Column, text: string, how: TextMatch = 'CONTAINS'): SQL {
   const escaped = text.replace(/[%_\\]/g, '\\$&');
   const pattern = how === 'EQUALS' ? escaped : how === 'BEGINS_WITH' ? `${escaped}%` : how === 'ENDS_WITH' ? `%${escaped}` : `%${escaped}%`;
-  return sql`${column} like ${pattern} escape '\\'`;
+  return dialect.like(column, pattern);
 }

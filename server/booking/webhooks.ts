@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { and, asc, desc, eq, inArray, ne } from 'drizzle-orm';
-import { webhookAttempts, webhookDeliveries, webhookSubscriptions, type WebhookSubscriptionRow } from '../../db/schema';
+import type { WebhookSubscriptionRow } from '../../db/schema';
 import type {
   EventChangeData,
   SeatChangeData,
@@ -34,6 +34,7 @@ function keptSubscriptions(store: Store, workspaceId: number): Subscribed[] | un
 }
 
 function* readSubscriptions(store: Store, workspaceId: number): Steps<Subscribed[]> {
+  const { webhookSubscriptions } = store.tables;
   const workspaceKey = (yield* workspaceById(store, workspaceId))?.key ?? '';
   const rows = yield* many(
     store.db
@@ -68,6 +69,7 @@ function view(row: WebhookSubscriptionRow, withSecret = false): WebhookSubscript
 const newSecret = () => `whsec_${randomBytes(24).toString('base64')}`;
 
 export function* createWebhook(store: Store, workspaceId: number, request: WebhookCreateRequest): Steps<WebhookSubscription> {
+  const { webhookSubscriptions } = store.tables;
   const now = store.now();
   const row = yield* one(
     store.db
@@ -89,6 +91,7 @@ export function* createWebhook(store: Store, workspaceId: number, request: Webho
 }
 
 function subscriptionRow(store: Store, workspaceId: number, id: string): Steps<WebhookSubscriptionRow | undefined> {
+  const { webhookSubscriptions } = store.tables;
   return one(
     store.db
       .select()
@@ -98,6 +101,7 @@ function subscriptionRow(store: Store, workspaceId: number, id: string): Steps<W
 }
 
 export function* listWebhooks(store: Store, workspaceId: number): Steps<WebhookSubscription[]> {
+  const { webhookSubscriptions } = store.tables;
   const rows = yield* many(
     store.db.select().from(webhookSubscriptions).where(eq(webhookSubscriptions.workspaceId, workspaceId)).orderBy(asc(webhookSubscriptions.createdAt)),
   );
@@ -110,6 +114,7 @@ export function* webhookById(store: Store, workspaceId: number, id: string): Ste
 }
 
 export function* updateWebhook(store: Store, workspaceId: number, id: string, request: WebhookUpdateRequest): Steps<WebhookSubscription | undefined> {
+  const { webhookSubscriptions } = store.tables;
   const row = yield* transaction(function* () {
     if (!(yield* subscriptionRow(store, workspaceId, id))) return undefined;
     return yield* one(
@@ -133,6 +138,7 @@ export function* updateWebhook(store: Store, workspaceId: number, id: string, re
 
 /** Deletes the subscription and what it still had to deliver. */
 export function* deleteWebhook(store: Store, workspaceId: number, id: string): Steps<boolean> {
+  const { webhookSubscriptions } = store.tables;
   const deleted = yield* exec(
     store.db.delete(webhookSubscriptions).where(and(eq(webhookSubscriptions.id, id), eq(webhookSubscriptions.workspaceId, workspaceId))),
   );
@@ -199,6 +205,7 @@ const ROTATION_OVERLAP_MS = 24 * 3_600_000;
 
 /** A new signing secret; the old one keeps signing too for a day, so receivers can switch without losing messages. */
 export function* rotateWebhookSecret(store: Store, workspaceId: number, id: string): Steps<WebhookSubscription | undefined> {
+  const { webhookSubscriptions } = store.tables;
   const row = yield* transaction(function* () {
     const current = yield* subscriptionRow(store, workspaceId, id);
     if (!current) return undefined;
@@ -226,6 +233,7 @@ export function sendTestMessage(store: Store, workspaceId: number, id: string): 
 
 /** Sends a delivery again from the start of the schedule (a failed one, or one still waiting for its next retry). */
 export function replayWebhookDelivery(store: Store, workspaceId: number, id: string, messageId: string): Steps<boolean> {
+  const { webhookDeliveries } = store.tables;
   return transaction(function* () {
     if (!(yield* subscriptionRow(store, workspaceId, id))) return false;
     const replayed = yield* exec(
@@ -285,6 +293,7 @@ function* trackFailures(
   attempted: { delivery: Pick<DueDelivery, 'subscriptionId'>; result: AttemptResult }[],
   now: number,
 ): Steps<WebhookSubscription[]> {
+  const { webhookSubscriptions } = store.tables;
   const lastError = new Map<string, string | null>();
   for (const { delivery, result } of attempted) {
     const previous = lastError.get(delivery.subscriptionId);
@@ -318,6 +327,7 @@ function* trackFailures(
 
 /** A subscription's latest deliveries, newest first, each with its attempts. */
 export function webhookDeliveryLog(store: Store, workspaceId: number, id: string, limit: number): Steps<WebhookDelivery[] | undefined> {
+  const { webhookAttempts, webhookDeliveries } = store.tables;
   return transaction(function* () {
     if (!(yield* subscriptionRow(store, workspaceId, id))) return undefined;
     const deliveries = yield* many(

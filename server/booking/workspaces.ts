@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
-import { companyAdminKey, workspaces, type Workspace } from '../../db/schema';
+import type { Workspace } from '../../db/schema';
 import { pageById, type Page, type PageRequest } from './paging';
 import type { Store } from './store';
 import { exec, many, one, transaction, type Steps } from '../../db/steps';
@@ -18,6 +18,7 @@ function newSecretKey(): string {
  * generated ones so tests and scripts know them in advance.
  */
 export function ensureDefaultWorkspace(store: Store, fixed: { secretKey?: string; publicKey?: string }): Steps<{ workspace: Workspace; created: boolean }> {
+  const { workspaces } = store.tables;
   return transaction(function* () {
     const existing = yield* one(store.db.select().from(workspaces).where(eq(workspaces.isDefault, true)));
     if (existing) {
@@ -45,11 +46,13 @@ export function ensureDefaultWorkspace(store: Store, fixed: { secretKey?: string
 }
 
 export function createWorkspace(store: Store, name: string, isTest = false): Steps<Workspace> {
+  const { workspaces } = store.tables;
   return one(store.db.insert(workspaces).values({ key: newPublicKey(), secretKey: newSecretKey(), orderAccessKey: newSecretKey(), name, isTest }).returning());
 }
 
 /** Every workspace, newest first, paged; only active or only inactive ones when asked. */
 export function listWorkspaces(store: Store, page: PageRequest, active?: boolean): Steps<Page<Workspace>> {
+  const { workspaces } = store.tables;
   return pageById(page, workspaces.id, (bound, order, limit) =>
     many(
       store.db
@@ -69,6 +72,7 @@ export type WorkspaceChange = { name: string } | { isActive: boolean };
  * workspace, which the box office and the buyer pages serve, stays active.
  */
 export function changeWorkspace(store: Store, key: string, change: WorkspaceChange): Steps<Workspace | 'not_found' | 'default_stays_active'> {
+  const { workspaces } = store.tables;
   return transaction(function* () {
     const current = yield* workspaceByKey(store, key);
     if (!current) return 'not_found';
@@ -85,6 +89,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest();
  * shown once). Only its hash is stored.
  */
 export function* ensureAdminKey(store: Store, fromEnvironment: string | undefined): Steps<{ generated?: string }> {
+  const { companyAdminKey } = store.tables;
   const stored = yield* adminKeyRow(store);
   const wanted = fromEnvironment ? sha256(fromEnvironment).toString('hex') : undefined;
   if (stored && (!wanted || wanted === stored.keyHash)) return {};
@@ -105,14 +110,16 @@ export function* isAdminKey(store: Store, key: string): Steps<boolean> {
   return stored !== undefined && timingSafeEqual(sha256(key), Buffer.from(stored.keyHash, 'hex'));
 }
 
-const adminKeyRow = (store: Store) => one(store.db.select().from(companyAdminKey).where(eq(companyAdminKey.id, 1)));
+const adminKeyRow = ({ db, tables: { companyAdminKey } }: Store) => one(db.select().from(companyAdminKey).where(eq(companyAdminKey.id, 1)));
 
 export function* defaultWorkspace(store: Store): Steps<Workspace> {
+  const { workspaces } = store.tables;
   return (yield* one(store.db.select().from(workspaces).where(eq(workspaces.isDefault, true))))!;
 }
 
 /** A new secret key for the workspace: the old one stops working at once. Returns the new key. */
 export function* rotateSecretKey(store: Store, workspaceId: number): Steps<string> {
+  const { workspaces } = store.tables;
   const secretKey = newSecretKey();
   yield* exec(store.db.update(workspaces).set({ secretKey }).where(eq(workspaces.id, workspaceId)));
   forgetAuthenticated(store);
@@ -124,6 +131,7 @@ export function workspaceById(store: Store, id: number): Steps<Workspace | undef
 }
 
 export function workspaceByKey(store: Store, key: string): Steps<Workspace | undefined> {
+  const { workspaces } = store.tables;
   return one(store.db.select().from(workspaces).where(eq(workspaces.key, key)));
 }
 

@@ -20,7 +20,7 @@ let server: TestServer;
 let document: OpenApi;
 beforeAll(async () => {
   server = await startTestServer({ webhookAllowPrivate: true });
-  seedSmallVenue(server.app, ['show']);
+  await seedSmallVenue(server.app, ['show']);
   const res = await fetch(`${server.baseUrl}/api/openapi.json`);
   expect([res.status, res.headers.get('content-type')]).toEqual([200, 'application/json; charset=utf-8']);
   document = (await res.json()) as OpenApi;

@@ -13,7 +13,7 @@ const sockets: Socket[] = [];
 
 beforeAll(async () => {
   server = await startTestServer({ allowedOrigins: [SHOP] });
-  seedSmallVenue(server.app, ['live', 'elsewhere']);
+  await seedSmallVenue(server.app, ['live', 'elsewhere']);
   ({ session } = await server.loginOrganiser());
 });
 afterAll(async () => {

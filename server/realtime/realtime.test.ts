@@ -8,7 +8,7 @@ const sockets: Socket[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
-  seedSmallVenue(server.app, ['live', 'elsewhere']);
+  await seedSmallVenue(server.app, ['live', 'elsewhere']);
 });
 afterAll(async () => {
   for (const s of sockets) s.disconnect();

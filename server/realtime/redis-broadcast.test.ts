@@ -25,7 +25,7 @@ describe.runIf(reachable)('two instances behind a load balancer', () => {
     // Behind a balancer: each instance believes loopback's X-Forwarded-For.
     const trustProxy = parseTrustProxy('127.0.0.1') as TrustProxy;
     a = await startTestServer({ databaseFile, redisUrl: TEST_REDIS_URL, trustProxy });
-    seedSmallVenue(a.app, ['shared']);
+    await seedSmallVenue(a.app, ['shared']);
     b = await startTestServer({ databaseFile, redisUrl: TEST_REDIS_URL, trustProxy });
   });
   afterAll(async () => {

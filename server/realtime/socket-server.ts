@@ -48,27 +48,27 @@ export function createRealtimeServer(httpServer: HttpServer, { booking, organise
      * Joins the event's room, then reads its snapshot: a change committed in between arrives both in the snapshot
      * and as a message with seq <= snapshot seq, which the client ignores. Nothing falls between the two.
      */
-    const joinThenRead = <S extends object>(
+    const joinThenRead = async <S extends object>(
       eventId: number | undefined,
       room: (eventId: number) => string,
       eventKey: string,
-      read: () => S | undefined,
-    ): ({ ok: true } & S) | { ok: false; error: string } => {
+      read: () => Promise<S | undefined>,
+    ): Promise<({ ok: true } & S) | { ok: false; error: string }> => {
       const notFound = { ok: false as const, error: `Event not found: ${eventKey}` };
       if (eventId === undefined) return notFound;
       void socket.join(room(eventId));
-      const snapshot = read();
+      const snapshot = await read();
       if (snapshot) return { ok: true, ...snapshot };
       void socket.leave(room(eventId));
       return notFound;
     };
 
-    socket.on('chart:subscribe', (payload, ack) => {
+    socket.on('chart:subscribe', async (payload, ack) => {
       if (typeof ack !== 'function') return;
       const parsed = subscribePayload.safeParse(payload);
       if (!parsed.success) return ack({ ok: false, error: 'eventKey: required' });
       const address = parsed.data;
-      ack(joinThenRead(booking.findPublicEvent(address)?.id, roomOf, address.eventKey, () => booking.eventSnapshot(address)));
+      ack(await joinThenRead((await booking.findPublicEvent(address))?.id, roomOf, address.eventKey, async () => booking.eventSnapshot(address)));
     });
 
     /**
@@ -76,26 +76,26 @@ export function createRealtimeServer(httpServer: HttpServer, { booking, organise
      * the organiser's cookie: only our own pages may listen. Checked on every subscription, and a client subscribes
      * again on every reconnect.
      */
-    const organiserRefusal = (): string | null => {
+    const organiserRefusal = async (): Promise<string | null> => {
       const origin = socket.request.headers.origin;
       if (origin !== undefined && !sameOrigin(origin, socket.request)) return 'Not allowed from this origin';
-      return booking.organiserSession(organiserSessionId(socket.request)) ? null : 'Log in first';
+      return (await booking.organiserSession(organiserSessionId(socket.request))) ? null : 'Log in first';
     };
 
-    socket.on('manage:subscribe', (payload, ack) => {
+    socket.on('manage:subscribe', async (payload, ack) => {
       if (typeof ack !== 'function') return;
       const parsed = subscribePayload.safeParse(payload);
       if (!parsed.success) return ack({ ok: false, error: 'eventKey: required' });
       const { eventKey } = parsed.data;
-      const refusal = organiserRefusal();
+      const refusal = await organiserRefusal();
       if (refusal) return ack({ ok: false, error: refusal });
-      const eventId = booking.findEvent(eventKey, organiserWorkspaceId)?.id;
-      ack(joinThenRead(eventId, manageRoomOf, eventKey, () => booking.organiserSnapshot(organiserWorkspaceId, eventKey)));
+      const eventId = (await booking.findEvent(eventKey, organiserWorkspaceId))?.id;
+      ack(await joinThenRead(eventId, manageRoomOf, eventKey, async () => booking.organiserSnapshot(organiserWorkspaceId, eventKey)));
     });
 
-    socket.on('manage:overview', (ack) => {
+    socket.on('manage:overview', async (ack) => {
       if (typeof ack !== 'function') return;
-      const refusal = organiserRefusal();
+      const refusal = await organiserRefusal();
       if (refusal) return ack({ ok: false, error: refusal });
       void socket.join(OVERVIEW_ROOM);
       ack({ ok: true });

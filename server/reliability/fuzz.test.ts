@@ -10,7 +10,7 @@ import { seedSmallVenue, startTestServer, type TestServer } from '../testing/tes
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer({ holdRateLimit: { perMinute: 1_000_000, burst: 1_000_000 } });
-  seedSmallVenue(server.app, ['fuzz']);
+  await seedSmallVenue(server.app, ['fuzz']);
 });
 afterAll(() => server.stop());
 

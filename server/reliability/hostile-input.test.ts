@@ -12,7 +12,7 @@ let server: TestServer;
 let labels: string[];
 beforeAll(async () => {
   server = await startTestServer();
-  const venue = server.app.booking.importChart(server.app.defaultWorkspace.id, venueWithSeats(500), { key: 'big', events: [{ key: 'big' }] });
+  const venue = await server.app.booking.importChart(server.app.defaultWorkspace.id, venueWithSeats(500), { key: 'big', events: [{ key: 'big' }] });
   if (!venue.ok) throw new Error(venue.reason);
   labels = venue.definition.objects.filter((o) => o.type === 'seat').map((o) => o.label);
 });
@@ -92,7 +92,7 @@ describe('names from Object.prototype', () => {
     const venue = smallVenue();
     const subChart = venue.subChart as Record<string, unknown[]>;
     subChart.booths = hostile.map((label, i) => ({ label, center: { x: 500 + i * 40, y: 50 }, width: 30, height: 30, categoryKey: 1 }));
-    const imported = server.app.booking.importChart(server.app.defaultWorkspace.id, venue, { key: 'hostile', events: [{ key: 'hostile' }] });
+    const imported = await server.app.booking.importChart(server.app.defaultWorkspace.id, venue, { key: 'hostile', events: [{ key: 'hostile' }] });
     expect(imported.ok).toBe(true);
 
     expect((await server.api('/events/hostile/actions/book', { json: { objects: ['__proto__', 'A-1'], orderId: 'constructor' } })).status).toBe(200);

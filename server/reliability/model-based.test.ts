@@ -95,7 +95,7 @@ describe('random concurrent batches against a model', () => {
       fc.asyncProperty(fc.array(command, { minLength: 20, maxLength: 80 }), async (commands) => {
         const server = await startTestServer();
         try {
-          seedSmallVenue(server.app, ['model'], CAPACITY);
+          await seedSmallVenue(server.app, ['model'], CAPACITY);
           const tokens = await Promise.all(
             Array.from({ length: CLIENTS }, async () => ((await (await server.api('/hold-tokens', { json: {} })).json()) as { holdToken: string }).holdToken),
           );

@@ -7,7 +7,7 @@ import { seedSmallVenue, startTestServer, type TestServer } from '../testing/tes
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer({ holdRateLimit: { perMinute: 60, burst: 3 } });
-  seedSmallVenue(server.app, ['secure']);
+  await seedSmallVenue(server.app, ['secure']);
 });
 afterAll(() => server.stop());
 

@@ -55,9 +55,9 @@ export async function startTestServer(
   const { databaseFile, ...appOptions } = options;
   const temp = databaseFile ? undefined : tempDir();
   const file = databaseFile ?? join(temp!.dir, 'tessera.db');
-  const app = createApplication({ databaseUrl: `file:${file}`, secretKey: TEST_SECRET_KEY, ...appOptions });
+  const app = await createApplication({ databaseUrl: `file:${file}`, secretKey: TEST_SECRET_KEY, ...appOptions });
   await app.booking.ensureOrganiserPassword(TEST_ADMIN_PASSWORD);
-  app.booking.ensureAdminKey(TEST_ADMIN_KEY);
+  await app.booking.ensureAdminKey(TEST_ADMIN_KEY);
   const witness = new Database(file, { readonly: true });
   const port = await app.listen(0);
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -129,7 +129,7 @@ export function smallVenue(gaCapacity = 10): Record<string, unknown> {
 }
 
 /** Stores `smallVenue` as chart `small` and creates `eventKeys` for it, straight through the booking layer. */
-export function seedSmallVenue(app: Application, eventKeys: string[], gaCapacity = 10): void {
-  const result = app.booking.importChart(app.defaultWorkspace.id, smallVenue(gaCapacity), { key: 'small', events: eventKeys.map((key) => ({ key })) });
+export async function seedSmallVenue(app: Application, eventKeys: string[], gaCapacity = 10): Promise<void> {
+  const result = await app.booking.importChart(app.defaultWorkspace.id, smallVenue(gaCapacity), { key: 'small', events: eventKeys.map((key) => ({ key })) });
   if (!result.ok) throw new Error(`could not seed the small venue: ${JSON.stringify(result)}`);
 }

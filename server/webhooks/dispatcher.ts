@@ -73,7 +73,7 @@ export class WebhookDispatcher {
     try {
       for (;;) {
         if (this.stopped) return;
-        const due = this.booking.dueWebhookDeliveries(BATCH);
+        const due = await this.booking.dueWebhookDeliveries(BATCH);
         if (!due.length) return;
         this.sender ??= new Sender(this.options.allowPrivate);
         const results = await this.sender.send(due);

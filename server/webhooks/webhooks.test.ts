@@ -24,9 +24,9 @@ async function receiver(status: () => number = () => 204): Promise<{ url: string
   return { url: `http://127.0.0.1:${port}/hooks`, received, close: () => new Promise((r) => server.close(() => r())) };
 }
 
-const until = async (check: () => boolean, ms = 3000) => {
+const until = async (check: () => boolean | Promise<boolean>, ms = 3000) => {
   const start = Date.now();
-  while (!check()) {
+  while (!(await check())) {
     if (Date.now() - start > ms) throw new Error('timed out');
     await new Promise((r) => setTimeout(r, 20));
   }
@@ -70,7 +70,7 @@ describe('webhook subscriptions', () => {
 describe('seat webhooks', () => {
   it('tell of every hold, booking and release, one message per place, signed by Standard Webhooks', async () => {
     server = await startTestServer({ webhookAllowPrivate: true });
-    seedSmallVenue(server.app, ['show']);
+    await seedSmallVenue(server.app, ['show']);
     const hooks = await receiver();
     const subscription = await subscribe(hooks.url);
     expect(subscription.secret).toMatch(/^whsec_[A-Za-z0-9+/=]{32}$/);
@@ -119,26 +119,26 @@ describe('seat webhooks', () => {
   it('retry a failed delivery on the schedule with the same webhook-id, logging every attempt', async () => {
     clock = Date.now();
     server = await startTestServer({ webhookAllowPrivate: true, now: () => clock });
-    seedSmallVenue(server.app, ['show']);
+    await seedSmallVenue(server.app, ['show']);
     let failing = true;
     const hooks = await receiver(() => (failing ? 500 : 200));
     const subscription = await subscribe(hooks.url, ['seat.booked']);
-    const attempts = () => server.app.booking.webhookDeliveryLog(server.app.defaultWorkspace.id, subscription.id, 1)![0]?.attempts.length ?? 0;
+    const attempts = async () => (await server.app.booking.webhookDeliveryLog(server.app.defaultWorkspace.id, subscription.id, 1))![0]?.attempts.length ?? 0;
     await server.api('/events/show/actions/book', { json: { objects: ['B-2'] } });
     // The clock moves only once an attempt is recorded: the next one is due on the schedule from then.
-    await until(() => attempts() === 1);
+    await until(async () => (await attempts()) === 1);
     // Nothing more until the first retry is due, 5 s later.
     await new Promise((r) => setTimeout(r, 400));
     expect(hooks.received).toHaveLength(1);
     clock += 5_000;
-    await until(() => attempts() === 2);
+    await until(async () => (await attempts()) === 2);
     failing = false;
     clock += 5 * 60_000;
     await until(() => hooks.received.length === 3);
     const ids = new Set(hooks.received.map((r) => r.headers['webhook-id']));
     expect(ids.size).toBe(1);
-    await until(() => {
-      const log = server.app.booking.webhookDeliveryLog(server.app.defaultWorkspace.id, subscription.id, 10)!;
+    await until(async () => {
+      const log = (await server.app.booking.webhookDeliveryLog(server.app.defaultWorkspace.id, subscription.id, 10))!;
       return log[0]?.status === 'delivered';
     });
     const { items } = (await (await server.api(`/v1/webhooks/${subscription.id}/deliveries`)).json()) as { items: WebhookDelivery[] };
@@ -151,20 +151,20 @@ describe('seat webhooks', () => {
   it('disable a subscription after five days without a delivery, keep what it had not delivered, and resume when enabled again', async () => {
     clock = Date.now();
     server = await startTestServer({ webhookAllowPrivate: true, now: () => clock });
-    seedSmallVenue(server.app, ['show']);
+    await seedSmallVenue(server.app, ['show']);
     let failing = true;
     const hooks = await receiver(() => (failing ? 503 : 204));
     const subscription = await subscribe(hooks.url, ['seat.booked']);
     const read = async () => (await (await server.api(`/v1/webhooks/${subscription.id}`)).json()) as WebhookSubscription;
     // The clock moves only once the attempts are recorded, as in the retry test.
-    const recorded = () =>
-      server.app.booking.webhookDeliveryLog(server.app.defaultWorkspace.id, subscription.id, 10)!.reduce((n, d) => n + d.attempts.length, 0);
+    const recorded = async () =>
+      (await server.app.booking.webhookDeliveryLog(server.app.defaultWorkspace.id, subscription.id, 10))!.reduce((n, d) => n + d.attempts.length, 0);
     await server.api('/events/show/actions/book', { json: { objects: ['B-4'] } });
-    await until(() => recorded() === 1);
+    await until(async () => (await recorded()) === 1);
     // Four days of failures: still enabled.
     clock += 4 * 24 * 3_600_000;
     await server.api('/events/show/actions/book', { json: { objects: ['B-5'] } });
-    await until(() => recorded() === 3);
+    await until(async () => (await recorded()) === 3);
     expect(hooks.received).toHaveLength(3);
     expect(await read()).toMatchObject({ enabled: true, disabledReason: null });
     // A fifth day: the next failure disables it, saying why.
@@ -194,15 +194,15 @@ describe('seat webhooks', () => {
 
   it('count a redirect as a failed attempt and never follow it', async () => {
     server = await startTestServer({ webhookAllowPrivate: true });
-    seedSmallVenue(server.app, ['show']);
+    await seedSmallVenue(server.app, ['show']);
     const elsewhere = await receiver();
     const redirecting = createServer((req, res) => (req.resume(), res.writeHead(307, { location: elsewhere.url }).end()));
     await new Promise<void>((r) => redirecting.listen(0, '127.0.0.1', r));
     const subscription = await subscribe(`http://127.0.0.1:${(redirecting.address() as { port: number }).port}/hooks`, ['seat.booked']);
     await server.api('/events/show/actions/book', { json: { objects: ['B-7'] } });
-    const log = () => server.app.booking.webhookDeliveryLog(server.app.defaultWorkspace.id, subscription.id, 1)![0];
-    await until(() => (log()?.attempts.length ?? 0) === 1);
-    expect(log()).toMatchObject({ status: 'pending', attempts: [{ responseStatus: 307, error: 'redirects are not followed' }] });
+    const log = async () => (await server.app.booking.webhookDeliveryLog(server.app.defaultWorkspace.id, subscription.id, 1))![0];
+    await until(async () => ((await log())?.attempts.length ?? 0) === 1);
+    expect(await log()).toMatchObject({ status: 'pending', attempts: [{ responseStatus: 307, error: 'redirects are not followed' }] });
     await new Promise((r) => setTimeout(r, 200));
     expect(elsewhere.received).toEqual([]);
     await new Promise<void>((r) => redirecting.close(() => r()));
@@ -213,13 +213,13 @@ describe('seat webhooks', () => {
     const { dir, cleanup } = tempDir();
     const databaseFile = `${dir}/tessera.db`;
     server = await startTestServer({ webhookAllowPrivate: true, databaseFile });
-    seedSmallVenue(server.app, ['show']);
+    await seedSmallVenue(server.app, ['show']);
     const hooks = await receiver();
     const url = hooks.url;
     await hooks.close();
     const subscription = await subscribe(url, ['seat.booked']);
     await server.api('/events/show/actions/book', { json: { objects: ['B-3'], orderId: 'before-restart' } });
-    await until(() => server.app.booking.webhookDeliveryLog(server.app.defaultWorkspace.id, subscription.id, 1)![0]!.attempts.length === 1);
+    await until(async () => (await server.app.booking.webhookDeliveryLog(server.app.defaultWorkspace.id, subscription.id, 1))![0]!.attempts.length === 1);
     await server.stop();
 
     // The receiver is back on the same port; the server restarts later, when the retry is due.
@@ -243,7 +243,7 @@ describe('seat webhooks', () => {
   it('tell of each expired hold once per place', async () => {
     clock = Date.now();
     server = await startTestServer({ webhookAllowPrivate: true, now: () => clock, sweepIntervalMs: 50 });
-    seedSmallVenue(server.app, ['show']);
+    await seedSmallVenue(server.app, ['show']);
     const hooks = await receiver();
     const subscription = await subscribe(hooks.url, ['seat.hold_expired']);
     await server.api('/v1/events/show/seats/hold', { json: { objectLabels: ['A-5', 'GA1'], quantities: { GA1: 2 } }, secretKey: null });
@@ -286,7 +286,7 @@ describe('seat webhooks', () => {
     const failed = verified(rotated.secret!, hooks.received[1]!);
 
     // Replayed at once, not on the schedule, with the same id.
-    await until(() => server.app.booking.webhookDeliveryLog(server.app.defaultWorkspace.id, subscription.id, 1)![0]!.attempts.length === 1);
+    await until(async () => (await server.app.booking.webhookDeliveryLog(server.app.defaultWorkspace.id, subscription.id, 1))![0]!.attempts.length === 1);
     status = 204;
     const replay = await server.api(`/v1/webhooks/${subscription.id}/deliveries/${failed.id}/replay`, { json: {} });
     expect(replay.status).toBe(202);
@@ -298,7 +298,7 @@ describe('seat webhooks', () => {
 
   it('tell of events created and changed', async () => {
     server = await startTestServer({ webhookAllowPrivate: true });
-    seedSmallVenue(server.app, ['before-subscribing']);
+    await seedSmallVenue(server.app, ['before-subscribing']);
     const hooks = await receiver();
     const subscription = await subscribe(hooks.url, ['event.created', 'event.updated']);
     expect((await server.api('/events', { json: { chartKey: 'small', eventKey: 'matinee' } })).status).toBe(200);

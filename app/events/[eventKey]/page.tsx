@@ -12,7 +12,7 @@ type Props = { params: Promise<{ eventKey: string }>; searchParams: Promise<Quer
 const UNNAMED_EVENT = 'Choose your seats';
 
 export async function generateMetadata({ params, searchParams }: Props): Promise<Metadata> {
-  const event = pageServices().publicEvent(publicAddress((await params).eventKey, (await searchParams).workspaceKey));
+  const event = await pageServices().publicEvent(publicAddress((await params).eventKey, (await searchParams).workspaceKey));
   return { title: event ? `${event.name ?? UNNAMED_EVENT} · Tickets` : 'Event not found' };
 }
 
@@ -20,7 +20,7 @@ export default async function EventPage({ params, searchParams }: Props) {
   const { eventKey } = await params;
   const query = await searchParams;
   const address = publicAddress(eventKey, query.workspaceKey);
-  const event = pageServices().publicEvent(address);
+  const event = await pageServices().publicEvent(address);
   if (!event) notFound();
   preloadChart(event.chartUrl);
   // A shorter hold for tests and demos; a buyer can only shorten their own hold with it.

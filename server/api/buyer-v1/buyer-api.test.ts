@@ -7,7 +7,7 @@ let server: TestServer;
 beforeAll(async () => {
   // Rate limits have tests of their own (client-limits.test.ts); here every request is a different buyer's.
   server = await startTestServer({ holdRateLimit: { perMinute: 1_000_000, burst: 1_000_000 } });
-  seedSmallVenue(server.app, ['seats', 'seats-2']);
+  await seedSmallVenue(server.app, ['seats', 'seats-2']);
   // A reservation: buyers book with their token alone (handoff, the default, is in trust-model.test.ts).
   expect((await server.api('/events/seats', { json: { salesSettings: { checkoutMode: 'reservation' } } })).status).toBe(204);
 });
@@ -123,7 +123,7 @@ describe('ticket types', () => {
       { label: 'B-1', ticketType: null },
     ]);
     // The box office counts each place at its ticket type's price (the default where none was chosen).
-    const revenue = server.app.booking.organiserOverview(server.app.defaultWorkspace.id).events.find((e) => e.key === 'seats-2')!.revenue;
+    const revenue = (await server.app.booking.organiserOverview(server.app.defaultWorkspace.id)).events.find((e) => e.key === 'seats-2')!.revenue;
     expect(revenue).toBe(18 + 30 + 25);
   });
 });
@@ -138,12 +138,12 @@ describe('book and release', () => {
     // The confirmation page opens with the access key of the booking's URL, and not with the order id alone.
     const access = new URL(booked.confirmationUrl, server.baseUrl).searchParams.get('access')!;
     expect(booked.confirmationUrl).toBe(`/events/seats/orders/${booked.orderId}?access=${access}`);
-    expect(server.app.booking.eventOrder({ eventKey: 'seats' }, booked.orderId, access)?.places).toEqual([
+    expect((await server.app.booking.eventOrder({ eventKey: 'seats' }, booked.orderId, access))?.places).toEqual([
       { label: 'A-5', quantity: 1 },
       { label: 'A-6', quantity: 1 },
     ]);
     for (const wrong of ['', 'x'.repeat(access.length), access.slice(0, -1)])
-      expect(server.app.booking.eventOrder({ eventKey: 'seats' }, booked.orderId, wrong)).toBeUndefined();
+      expect(await server.app.booking.eventOrder({ eventKey: 'seats' }, booked.orderId, wrong)).toBeUndefined();
     expect(booked.booked[0]).toEqual({
       chartKey: 'small',
       eventKey: 'seats',

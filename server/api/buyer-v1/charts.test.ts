@@ -10,8 +10,8 @@ let chartUrl: string;
 let drawn: string;
 beforeAll(async () => {
   server = await startTestServer();
-  seedSmallVenue(server.app, ['venue']);
-  chartUrl = server.app.booking.publicEvent({ eventKey: 'venue' })!.chartUrl;
+  await seedSmallVenue(server.app, ['venue']);
+  chartUrl = (await server.app.booking.publicEvent({ eventKey: 'venue' }))!.chartUrl;
   const stored = JSON.parse((server.witness.prepare("select definition from charts where key = 'small'").get() as { definition: string }).definition) as {
     objects: Record<string, unknown>[];
   };

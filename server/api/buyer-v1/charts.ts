@@ -34,7 +34,7 @@ export function chartRoutes(router: Router<BuyerContext>): void {
   async function document(c: BuyerContext, ref: string): Promise<Document | undefined> {
     let prepared = documents.get(ref);
     if (!prepared) {
-      const json = c.booking.chartSource(ref);
+      const json = await c.booking.chartSource(ref);
       if (json === undefined) return undefined;
       prepared = prepare(ref, json);
       documents.set(ref, prepared);

@@ -13,7 +13,7 @@ async function start(options: { burst?: number; placesPerClient?: number; trustP
     ...(options.placesPerClient ? { placesPerClient: options.placesPerClient } : {}),
     ...(options.trustProxy ? { trustProxy: parseTrustProxy(options.trustProxy) as TrustProxy } : {}),
   });
-  seedSmallVenue(server.app, ['limits', 'elsewhere'], 20);
+  await seedSmallVenue(server.app, ['limits', 'elsewhere'], 20);
   for (const key of ['limits', 'elsewhere']) await server.api(`/events/${key}`, { json: { salesSettings: { maxPlacesPerOrder: 10 } } });
 }
 

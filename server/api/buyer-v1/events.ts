@@ -11,8 +11,8 @@ export function eventRoutes(router: Router<BuyerContext>): void {
   router.on(
     'GET',
     '/events/:key',
-    (req, c) => {
-      const event = c.booking.publicEvent(addressOf(c, req));
+    async (req, c) => {
+      const event = await c.booking.publicEvent(addressOf(c, req));
       return event ? { status: 200, body: event, headers: { 'cache-control': 'no-cache' } } : eventNotFound(req.params.key!);
     },
     {

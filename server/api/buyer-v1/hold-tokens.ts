@@ -6,7 +6,7 @@ import { parse, refused } from './responses';
 /** `/hold-tokens/{token}`: what a live token holds (a reloaded page restores its selection), and extending it. */
 export function holdTokenRoutes(router: Router<BuyerContext>): void {
   router
-    .on('GET', '/hold-tokens/:token', (req, c) => replyWith(c.booking.buyerToken(callerOf(c, req), req.params.token!)), {
+    .on('GET', '/hold-tokens/:token', async (req, c) => replyWith(await c.booking.buyerToken(callerOf(c, req), req.params.token!)), {
       summary: 'What a hold token holds',
       description: "A buyer's token, or (secret key) one of the workspace's: its expiry and its places in every event. 404 once it has expired.",
       access: 'anyoneOrSecretKey',
@@ -15,10 +15,10 @@ export function holdTokenRoutes(router: Router<BuyerContext>): void {
     .on(
       'POST',
       '/hold-tokens/:token/extend',
-      (req, c) => {
+      async (req, c) => {
         const body = parse(extendRequest, req.body);
         if (!body.ok) return body.response;
-        return replyWith(c.booking.buyerExtend(callerOf(c, req), req.params.token!, body.value.ttlSeconds));
+        return replyWith(await c.booking.buyerExtend(callerOf(c, req), req.params.token!, body.value.ttlSeconds));
       },
       {
         summary: 'Extend a hold',
@@ -30,7 +30,7 @@ export function holdTokenRoutes(router: Router<BuyerContext>): void {
     );
 }
 
-function replyWith(result: ReturnType<BuyerContext['booking']['buyerToken']>): ApiResponse {
+function replyWith(result: Awaited<ReturnType<BuyerContext['booking']['buyerToken']>>): ApiResponse {
   // A token's refusals never name an event.
   if (!result.ok) return refused(result.refusal, '', 'held');
   const { token } = result;

@@ -121,7 +121,7 @@ async function channelPlaces(req: ApiRequest, c: BuyerContext, options: BuyerOpt
   const limited = await overLimit(req, c, options, 1);
   if (limited) return limited;
   const { key, channelKey } = req.params as { key: string; channelKey: string };
-  const objects = c.booking.channelPlaces(addressOf(c, req), channelKey);
+  const objects = await c.booking.channelPlaces(addressOf(c, req), channelKey);
   if (!objects) return problem(404, `No such channel at event ${key}`);
   const reply: ChannelPlaces = { key: channelKey, objects };
   return { status: 200, body: reply, headers: { 'cache-control': 'no-cache' } };
@@ -134,7 +134,7 @@ async function startSession(req: ApiRequest, c: BuyerContext, options: BuyerOpti
   const body = parse(startSessionRequest, req.body ?? {});
   if (!body.ok) return body.response;
   const eventKey = req.params.key!;
-  const result = c.booking.buyerStartSession(callerOf(c, req), eventKey, body.value.ttlSeconds);
+  const result = await c.booking.buyerStartSession(callerOf(c, req), eventKey, body.value.ttlSeconds);
   if (!result.ok) return refused(result.refusal, eventKey, 'held');
   const reply: SessionReply = { holdToken: result.holdToken, expiresAt: new Date(result.expiresAt).toISOString() };
   return { status: 201, body: reply };

@@ -11,7 +11,7 @@ const SHOP = 'https://shop.example.com';
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer({ allowedOrigins: [SHOP] });
-  seedSmallVenue(server.app, ['origins']);
+  await seedSmallVenue(server.app, ['origins']);
 });
 afterAll(() => server.stop());
 

@@ -10,7 +10,7 @@ import { seedSmallVenue, startTestServer, type TestServer } from '../../testing/
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer({ holdRateLimit: { perMinute: 1_000_000, burst: 1_000_000 } });
-  seedSmallVenue(server.app, ['handoff', 'reservation', 'limits', 'other'], 10);
+  await seedSmallVenue(server.app, ['handoff', 'reservation', 'limits', 'other'], 10);
   for (const key of ['reservation', 'limits', 'other']) {
     const res = await server.api(`/events/${key}`, {
       json: { salesSettings: { checkoutMode: 'reservation', maxPlacesPerOrder: 4, holdMinutes: 10, maxHoldMinutes: 20 } },
@@ -129,7 +129,7 @@ describe("the venue's hold tokens", () => {
   it("hold and release for the one client that presents one first (an embedded chart's manual session), within the buyer's limits", async () => {
     const venue = await startTestServer({ trustProxy: parseTrustProxy('127.0.0.1') as TrustProxy, placesPerClient: 3 });
     try {
-      seedSmallVenue(venue.app, ['manual'], 10);
+      await seedSmallVenue(venue.app, ['manual'], 10);
       await venue.api('/events/manual', { json: { salesSettings: { checkoutMode: 'reservation', maxPlacesPerOrder: 2 } } });
       const { holdToken } = await venue.client.holdTokens.create();
       const as = (client: string, action: string, json: Record<string, unknown>) =>

@@ -100,8 +100,8 @@ describe('the organiser API', () => {
 
   it('rotates the secret key: the old one stops working, order confirmation links keep working', async () => {
     server = await startTestServer({ secretKey: undefined });
-    const oldKey = server.app.booking.workspaceById(server.app.defaultWorkspace.id)!.secretKey;
-    seedSmallVenue(server.app, ['show']);
+    const oldKey = (await server.app.booking.workspaceById(server.app.defaultWorkspace.id))!.secretKey;
+    await seedSmallVenue(server.app, ['show']);
     expect((await server.api('/events/show', { json: { salesSettings: { checkoutMode: 'reservation' } }, secretKey: oldKey })).status).toBe(204);
     const { holdToken } = (await (await server.api('/v1/events/show/seats/hold', { json: { objectLabels: ['A-1'] }, secretKey: null })).json()) as {
       holdToken: string;
@@ -116,7 +116,7 @@ describe('the organiser API', () => {
     expect([rotated.status, secretKey.length >= 32, secretKey === oldKey]).toEqual([200, true, false]);
     expect((await server.api('/events/show', { secretKey: oldKey })).status).toBe(401);
     expect((await server.api('/events/show', { secretKey })).status).toBe(200);
-    expect(server.app.booking.eventOrder({ eventKey: 'show' }, orderId, access)?.places).toEqual([{ label: 'A-1', quantity: 1 }]);
+    expect((await server.app.booking.eventOrder({ eventKey: 'show' }, orderId, access))?.places).toEqual([{ label: 'A-1', quantity: 1 }]);
   });
 
   it('leaves a secret key set by TESSERA_SECRET_KEY alone, saying where to change it', async () => {

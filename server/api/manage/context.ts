@@ -7,9 +7,9 @@ import type { ApiRequest, ApiResponse } from '../router';
 /** An organiser API request: the session its cookie names, if that session is live. */
 export type ManageContext = { booking: Booking; session: { id: string; csrfToken: string } | null };
 
-export function manageContext(booking: Booking, req: IncomingMessage): ManageContext {
+export async function manageContext(booking: Booking, req: IncomingMessage): Promise<ManageContext> {
   const id = organiserSessionId(req);
-  const session = id ? booking.organiserSession(id) : undefined;
+  const session = id ? await booking.organiserSession(id) : undefined;
   return { booking, session: id && session ? { id, csrfToken: session.csrfToken } : null };
 }
 

@@ -8,7 +8,7 @@ let server: TestServer;
 let headers: Record<string, string>;
 beforeAll(async () => {
   server = await startTestServer();
-  seedSmallVenue(server.app, ['show']);
+  await seedSmallVenue(server.app, ['show']);
   const { session, csrfToken } = await server.loginOrganiser();
   headers = { cookie: session, 'x-csrf-token': csrfToken };
   const priced = await server.api('/events/show', { json: { pricing: { currency: 'EUR', prices: { '1': 40, back: 25 } } } });

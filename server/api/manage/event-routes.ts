@@ -44,13 +44,13 @@ function csv<R>(
   filename: string,
   header: string[],
   first: RowPage<R>,
-  read: (from: number) => RowPage<R> | undefined,
+  read: (from: number) => Promise<RowPage<R> | undefined>,
   cells: (row: R) => unknown[],
 ): ApiResponse {
   const options = { escape_formulas: true };
-  function* chunks() {
+  async function* chunks() {
     yield stringify([header], options);
-    for (let page: RowPage<R> | undefined = first; page; page = page.next === null ? undefined : read(page.next))
+    for (let page: RowPage<R> | undefined = first; page; page = page.next === null ? undefined : await read(page.next))
       yield stringify(page.rows.map(cells), options);
   }
   return {
@@ -69,10 +69,10 @@ export function eventRoutes(router: Router<ManageContext>, workspaceId: number):
     .on(
       'POST',
       '/events/:key/changes',
-      signedIn((req, c) => {
+      signedIn(async (req, c) => {
         const body = parse(organiserChangeRequest, req.body);
         if (!body.ok) return body.response;
-        const result = c.booking.organiserChange(workspaceId, req.params.key!, body.value.steps);
+        const result = await c.booking.organiserChange(workspaceId, req.params.key!, body.value.steps);
         if (result.ok) return { status: 200, body: result.reply };
         if (result.failure.kind === 'event_not_found') return notFound(req.params.key!);
         const errors: Record<string, string[]> = {};
@@ -84,27 +84,27 @@ export function eventRoutes(router: Router<ManageContext>, workspaceId: number):
     .on(
       'GET',
       '/events/:key/places/:label',
-      signedIn((req, c) => {
-        const details = c.booking.placeDetails(workspaceId, req.params.key!, req.params.label!);
+      signedIn(async (req, c) => {
+        const details = await c.booking.placeDetails(workspaceId, req.params.key!, req.params.label!);
         return details ? { status: 200, body: details } : problem(404, `Not found: ${req.params.label} on ${req.params.key}`);
       }),
     )
     .on(
       'GET',
       '/events/:key/search',
-      signedIn((req, c) => {
+      signedIn(async (req, c) => {
         const query = (req.query.get('q') ?? '').trim();
         if (!query || query.length > 200) return problem(400, 'Invalid request', { q: ['a label or an order id, up to 200 characters'] });
-        const found = c.booking.searchPlaces(workspaceId, req.params.key!, query);
+        const found = await c.booking.searchPlaces(workspaceId, req.params.key!, query);
         return found ? { status: 200, body: found } : notFound(req.params.key!);
       }),
     )
     .on(
       'GET',
       '/events/:key/places.csv',
-      signedIn((req, c) => {
-        const read = (from: number) => c.booking.placeRows(workspaceId, req.params.key!, from);
-        const first = read(0);
+      signedIn(async (req, c) => {
+        const read = async (from: number) => c.booking.placeRows(workspaceId, req.params.key!, from);
+        const first = await read(0);
         if (!first) return notFound(req.params.key!);
         const header = ['label', 'type', 'section', 'category', 'status', 'quantity', 'price', 'ticketType', 'orderId', 'holdExpiresAt'];
         return csv(`${fileSafe(req.params.key!)}-places.csv`, header, first, read, (r) => [
@@ -124,9 +124,9 @@ export function eventRoutes(router: Router<ManageContext>, workspaceId: number):
     .on(
       'GET',
       '/events/:key/status-changes.csv',
-      signedIn((req, c) => {
-        const read = (after: number) => c.booking.logRows(workspaceId, req.params.key!, after);
-        const first = read(0);
+      signedIn(async (req, c) => {
+        const read = async (after: number) => c.booking.logRows(workspaceId, req.params.key!, after);
+        const first = await read(0);
         if (!first) return notFound(req.params.key!);
         const header = ['seq', 'time', 'label', 'status', 'quantity', 'orderId', 'origin', 'extraData'];
         return csv(`${fileSafe(req.params.key!)}-status-changes.csv`, header, first, read, (r) => [

@@ -29,8 +29,8 @@ export function sessionRoutes(router: Router<ManageContext>, loginLimiter: RateL
     .on(
       'POST',
       '/logout',
-      signedIn((req, c) => {
-        c.booking.organiserLogout(c.session.id);
+      signedIn(async (req, c) => {
+        await c.booking.organiserLogout(c.session.id);
         return { status: 204, headers: { 'set-cookie': sessionCookie('', 0, req.secure) } };
       }),
     );

@@ -7,7 +7,7 @@ let server: TestServer;
 let headers: Record<string, string>;
 beforeAll(async () => {
   server = await startTestServer();
-  seedSmallVenue(server.app, ['existing']);
+  await seedSmallVenue(server.app, ['existing']);
   const { session, csrfToken } = await server.loginOrganiser();
   headers = { cookie: session, 'x-csrf-token': csrfToken };
 });
@@ -33,7 +33,7 @@ describe('POST /api/manage/events/{key}/settings', () => {
     ];
     const saved = await post('/events/existing/settings', { name: 'Renamed', customStatuses, salesSettings: { maxPlacesPerOrder: 6 } });
     expect(saved.status).toBe(204);
-    expect(server.app.booking.organiserEvent(server.app.defaultWorkspace.id, 'existing')).toMatchObject({
+    expect(await server.app.booking.organiserEvent(server.app.defaultWorkspace.id, 'existing')).toMatchObject({
       name: 'Renamed',
       customStatuses,
       sales: { maxPlacesPerOrder: 6 },
@@ -54,7 +54,7 @@ describe('POST /api/manage/events', () => {
     });
     expect([res.status, await res.json()]).toEqual([200, { key: 'from-the-box-office' }]);
     expect(await server.client.events.retrieve('from-the-box-office')).toMatchObject({ name: 'Matinee', date: { year: 2027, month: 1, day: 2 } });
-    expect(server.app.booking.publicEvent({ eventKey: 'from-the-box-office' })).toMatchObject({
+    expect(await server.app.booking.publicEvent({ eventKey: 'from-the-box-office' })).toMatchObject({
       pricing: { currency: 'EUR', prices: { '1': 30 } },
       sales: { checkoutMode: 'reservation', maxPlacesPerOrder: 4 },
     });

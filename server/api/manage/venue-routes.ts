@@ -44,7 +44,7 @@ export function venueRoutes(router: Router<ManageContext>, workspaceId: number):
     .on(
       'POST',
       '/events',
-      signedIn((req, c) => {
+      signedIn(async (req, c) => {
         const body = parse(newEvent, req.body);
         if (!body.ok) return body.response;
         const { chartKey, key: eventKey, name, date, pricing, salesSettings, customStatuses } = body.value;
@@ -56,7 +56,7 @@ export function venueRoutes(router: Router<ManageContext>, workspaceId: number):
           ...(salesSettings ? { sales: salesSettings } : {}),
           ...(customStatuses ? { customStatuses } : {}),
         };
-        const result = c.booking.createEvents(workspaceId, chartKey, [params]);
+        const result = await c.booking.createEvents(workspaceId, chartKey, [params]);
         if (result.ok) return { status: 200, body: { key: result.events[0]!.key } };
         if (result.reason === 'chart_not_found') return problem(404, `Chart not found: ${chartKey}`, { chartKey: ['no such chart'] });
         if (result.reason === 'invalid_field') return invalidRequest([{ path: result.path, message: result.message }]);
@@ -67,11 +67,11 @@ export function venueRoutes(router: Router<ManageContext>, workspaceId: number):
     .on(
       'POST',
       '/events/:key/settings',
-      signedIn((req, c) => {
+      signedIn(async (req, c) => {
         const body = parse(eventSettings, req.body);
         if (!body.ok) return body.response;
         const { salesSettings, ...rest } = body.value;
-        const result = c.booking.updateEvent(workspaceId, req.params.key!, { ...rest, ...(salesSettings ? { sales: salesSettings } : {}) });
+        const result = await c.booking.updateEvent(workspaceId, req.params.key!, { ...rest, ...(salesSettings ? { sales: salesSettings } : {}) });
         if (result.ok) return { status: 204 };
         if (result.reason === 'invalid_field') return invalidRequest([{ path: result.path, message: result.message }]);
         return problem(404, `Event not found: ${req.params.key}`);
@@ -80,10 +80,10 @@ export function venueRoutes(router: Router<ManageContext>, workspaceId: number):
     .on(
       'POST',
       '/charts',
-      signedIn((req, c) => {
+      signedIn(async (req, c) => {
         const body = parse(newChart, req.body);
         if (!body.ok) return body.response;
-        const result = c.booking.importChart(workspaceId, body.value.file, body.value.key ? { key: body.value.key } : {});
+        const result = await c.booking.importChart(workspaceId, body.value.file, body.value.key ? { key: body.value.key } : {});
         if (result.ok) return { status: 200, body: { key: result.chart.key, name: result.definition.name } };
         if (result.reason === 'invalid_chart') return invalidRequest(result.errors.map((e) => ({ path: `file.${e.path}`, message: e.message })));
         if (result.reason === 'chart_key_taken') return problem(409, `A chart with key ${body.value.key} exists already`, { key: ['taken by another chart'] });

@@ -11,17 +11,17 @@ export function workspaceRoutes(router: Router<ManageContext>, defaultWorkspaceI
     .on(
       'POST',
       '/workspace/reveal-secret-key',
-      signedIn((_req, c) => {
-        const workspace = c.booking.workspaceById(defaultWorkspaceId)!;
+      signedIn(async (_req, c) => {
+        const workspace = (await c.booking.workspaceById(defaultWorkspaceId))!;
         return { status: 200, body: { secretKey: workspace.secretKey } };
       }),
     )
     .on(
       'POST',
       '/workspace/rotate-secret-key',
-      signedIn((_req, c) => {
+      signedIn(async (_req, c) => {
         if (secretKeyFromEnvironment) return problem(409, 'The secret key is set by TESSERA_SECRET_KEY: change it there and restart');
-        return { status: 200, body: { secretKey: c.booking.rotateSecretKey(defaultWorkspaceId) } };
+        return { status: 200, body: { secretKey: await c.booking.rotateSecretKey(defaultWorkspaceId) } };
       }),
     );
 }

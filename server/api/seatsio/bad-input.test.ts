@@ -8,7 +8,7 @@ let otherSecret: string;
 
 beforeAll(async () => {
   server = await startTestServer();
-  seedSmallVenue(server.app, ['bad-input']);
+  await seedSmallVenue(server.app, ['bad-input']);
   const res = await server.api('/workspaces', { json: { name: 'Other venue company' }, secretKey: TEST_ADMIN_KEY });
   otherSecret = ((await res.json()) as { secretKey: string }).secretKey;
 });

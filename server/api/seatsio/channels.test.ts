@@ -11,7 +11,7 @@ import { seedSmallVenue, startTestServer, type TestServer } from '../../testing/
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer({ holdRateLimit: { perMinute: 1_000_000, burst: 1_000_000 } });
-  seedSmallVenue(server.app, ['manage', 'rules', 'best', 'buyers', 'refusals']);
+  await seedSmallVenue(server.app, ['manage', 'rules', 'best', 'buyers', 'refusals']);
 });
 afterAll(() => server.stop());
 
@@ -191,7 +191,7 @@ describe('an anonymous buyer', () => {
   it('is charged for every key it tries, so keys cannot be guessed quickly', async () => {
     const limited = await startTestServer({ holdRateLimit: { perMinute: 60, burst: 3 } });
     try {
-      seedSmallVenue(limited.app, ['guarded']);
+      await seedSmallVenue(limited.app, ['guarded']);
       const tries = [];
       for (let i = 0; i < 5; i++) tries.push((await limited.api(`/v1/events/guarded/channels/guess-${i}`, { secretKey: null })).status);
       expect(tries).toEqual([404, 404, 404, 429, 429]);

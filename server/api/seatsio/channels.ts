@@ -29,12 +29,12 @@ export function channelRoutes(router: Router<SeatsioContext>): void {
     .on(
       'POST',
       '/events/:key/channels',
-      (req, c) => {
+      async (req, c) => {
         // One channel or a list: parsed as what it is, so a refusal names the field rather than the union.
         const body = Array.isArray(req.body) ? parse(schemas.addChannelsBody.options[1], req.body) : parse(schemas.channelInput, req.body);
         if (!body.ok) return body.response;
         const inputs = (Array.isArray(body.value) ? body.value : [body.value]).map(channelInput);
-        return answer(c.booking.addChannels(c.workspace.id, req.params.key!, inputs), req.params.key!);
+        return answer(await c.booking.addChannels(c.workspace.id, req.params.key!, inputs), req.params.key!);
       },
       {
         summary: 'Add one or more channels',
@@ -47,22 +47,22 @@ export function channelRoutes(router: Router<SeatsioContext>): void {
     .on(
       'POST',
       '/events/:key/channels/replace',
-      (req, c) => {
+      async (req, c) => {
         const body = parse(schemas.replaceChannelsBody, req.body);
         if (!body.ok) return body.response;
-        return answer(c.booking.replaceChannels(c.workspace.id, req.params.key!, body.value.channels.map(channelInput)), req.params.key!);
+        return answer(await c.booking.replaceChannels(c.workspace.id, req.params.key!, body.value.channels.map(channelInput)), req.params.key!);
       },
       { summary: "Replace the event's channels", access, body: schemas.replaceChannelsBody, responses: done },
     )
     .on(
       'POST',
       '/events/:key/channels/:channelKey',
-      (req, c) => {
+      async (req, c) => {
         const body = parse(schemas.updateChannelBody, req.body ?? {});
         if (!body.ok) return body.response;
         const { name, color, objects } = body.value;
         const patch = { ...(name !== undefined ? { name } : {}), ...(color !== undefined ? { color } : {}), ...(objects ? { objects } : {}) };
-        return answer(c.booking.updateChannel(c.workspace.id, req.params.key!, req.params.channelKey!, patch), req.params.key!);
+        return answer(await c.booking.updateChannel(c.workspace.id, req.params.key!, req.params.channelKey!, patch), req.params.key!);
       },
       {
         summary: 'Update a channel',
@@ -75,7 +75,7 @@ export function channelRoutes(router: Router<SeatsioContext>): void {
     .on(
       'DELETE',
       '/events/:key/channels/:channelKey',
-      (req, c) => answer(c.booking.removeChannel(c.workspace.id, req.params.key!, req.params.channelKey!), req.params.key!),
+      async (req, c) => answer(await c.booking.removeChannel(c.workspace.id, req.params.key!, req.params.channelKey!), req.params.key!),
       {
         summary: 'Remove a channel',
         description: 'Its places are in no channel afterwards.',
@@ -86,20 +86,26 @@ export function channelRoutes(router: Router<SeatsioContext>): void {
     .on(
       'POST',
       '/events/:key/channels/:channelKey/objects',
-      (req, c) => {
+      async (req, c) => {
         const body = parse(schemas.channelObjectsBody, req.body);
         if (!body.ok) return body.response;
-        return answer(c.booking.changeChannelObjects(c.workspace.id, req.params.key!, req.params.channelKey!, { add: body.value.objects }), req.params.key!);
+        return answer(
+          await c.booking.changeChannelObjects(c.workspace.id, req.params.key!, req.params.channelKey!, { add: body.value.objects }),
+          req.params.key!,
+        );
       },
       { summary: 'Add places to a channel', access, body: schemas.channelObjectsBody, responses: done },
     )
     .on(
       'DELETE',
       '/events/:key/channels/:channelKey/objects',
-      (req, c) => {
+      async (req, c) => {
         const body = parse(schemas.channelObjectsBody, req.body);
         if (!body.ok) return body.response;
-        return answer(c.booking.changeChannelObjects(c.workspace.id, req.params.key!, req.params.channelKey!, { remove: body.value.objects }), req.params.key!);
+        return answer(
+          await c.booking.changeChannelObjects(c.workspace.id, req.params.key!, req.params.channelKey!, { remove: body.value.objects }),
+          req.params.key!,
+        );
       },
       { summary: 'Take places out of a channel', access, body: schemas.channelObjectsBody, responses: done },
     );

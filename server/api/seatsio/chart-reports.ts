@@ -59,12 +59,12 @@ const query = z.object({
 });
 
 /** The chart version and objects a report is asked for, or the 4xx that says why not. */
-function reportedObjects(req: ApiRequest, c: SeatsioContext): { chart: ChartDefinition; objects: ChartObject[] } | { response: ApiResponse } {
+async function reportedObjects(req: ApiRequest, c: SeatsioContext): Promise<{ chart: ChartDefinition; objects: ChartObject[] } | { response: ApiResponse }> {
   const asked = parse(query, Object.fromEntries(req.query));
   if (!asked.ok) return { response: asked.response };
   const { version = 'published', bookWholeTables } = asked.value;
-  const chart = c.booking.chartVersion(c.workspace.id, req.params.key!, version);
-  if (!chart) return { response: versionMissing(c, req.params.key!) };
+  const chart = await c.booking.chartVersion(c.workspace.id, req.params.key!, version);
+  if (!chart) return { response: await versionMissing(c, req.params.key!) };
   return { chart, objects: chart.objects.filter((o) => included(o, bookWholeTables)) };
 }
 
@@ -74,8 +74,8 @@ export function chartReportRoutes(router: Router<SeatsioContext>): void {
     router.on(
       'GET',
       `/reports/charts/:key/${grouping}/summary`,
-      (req, c) => {
-        const asked = reportedObjects(req, c);
+      async (req, c) => {
+        const asked = await reportedObjects(req, c);
         if ('response' in asked) return asked.response;
         const { chart, objects } = asked;
         const places = objects.map((o): PlacesBy<Grouping> => ({
@@ -98,8 +98,8 @@ export function chartReportRoutes(router: Router<SeatsioContext>): void {
     router.on(
       'GET',
       `/reports/charts/:key/${report}`,
-      (req, c) => {
-        const asked = reportedObjects(req, c);
+      async (req, c) => {
+        const asked = await reportedObjects(req, c);
         if ('response' in asked) return asked.response;
         const { chart, objects } = asked;
         const groups = new Map<string, Record<string, unknown>[]>();

@@ -42,22 +42,22 @@ function answer(c: SeatsioContext, key: string, result: ChartChangeResult): ApiR
 }
 
 /** Why a version of the chart `key` was not found: the chart has no draft, or there is no such chart. */
-export function versionMissing(c: SeatsioContext, key: string): ApiResponse {
-  return c.booking.chartListing(c.workspace.id, key) ? answer(c, key, { ok: false, reason: 'no_draft' }) : chartNotFound(key, c.workspace.key);
+export async function versionMissing(c: SeatsioContext, key: string): Promise<ApiResponse> {
+  return (await c.booking.chartListing(c.workspace.id, key)) ? answer(c, key, { ok: false, reason: 'no_draft' }) : chartNotFound(key, c.workspace.key);
 }
 
 export function chartVersionRoutes(router: Router<SeatsioContext>): void {
-  const change = (c: SeatsioContext, key: string, what: ChartChange) => answer(c, key, c.booking.changeChart(c.workspace.id, key, what));
-  const version = (which: 'published' | 'draft') => (req: { params: Record<string, string> }, c: SeatsioContext) => {
+  const change = async (c: SeatsioContext, key: string, what: ChartChange) => answer(c, key, await c.booking.changeChart(c.workspace.id, key, what));
+  const version = (which: 'published' | 'draft') => async (req: { params: Record<string, string> }, c: SeatsioContext) => {
     const key = req.params.key!;
-    const found = c.booking.chartVersion(c.workspace.id, key, which);
-    return found ? ok(versionJson(found)) : versionMissing(c, key);
+    const found = await c.booking.chartVersion(c.workspace.id, key, which);
+    return found ? ok(versionJson(found)) : await versionMissing(c, key);
   };
   router
     .on(
       'POST',
       '/charts/:key',
-      (req, c) => {
+      async (req, c) => {
         const body = parse(schemas.updateChartBody, req.body ?? {});
         if (!body.ok) return body.response;
         const { name, categories } = body.value;
@@ -85,26 +85,36 @@ export function chartVersionRoutes(router: Router<SeatsioContext>): void {
       params,
       responses: { 200: { description: 'The version', schema: versionReply } },
     })
-    .on('POST', '/charts/:key/version/draft/actions/publish', (req, c) => answer(c, req.params.key!, c.booking.publishDraft(c.workspace.id, req.params.key!)), {
-      summary: 'Publish the draft version',
-      description: "The chart's events are sold on it from then on; refused while an event's own categories would clash with it.",
-      access: 'secretKey',
-      params,
-      responses: done,
-    })
-    .on('POST', '/charts/:key/version/draft/actions/discard', (req, c) => answer(c, req.params.key!, c.booking.discardDraft(c.workspace.id, req.params.key!)), {
-      summary: 'Discard the draft version',
-      access: 'secretKey',
-      params,
-      responses: done,
-    })
+    .on(
+      'POST',
+      '/charts/:key/version/draft/actions/publish',
+      async (req, c) => answer(c, req.params.key!, await c.booking.publishDraft(c.workspace.id, req.params.key!)),
+      {
+        summary: 'Publish the draft version',
+        description: "The chart's events are sold on it from then on; refused while an event's own categories would clash with it.",
+        access: 'secretKey',
+        params,
+        responses: done,
+      },
+    )
+    .on(
+      'POST',
+      '/charts/:key/version/draft/actions/discard',
+      async (req, c) => answer(c, req.params.key!, await c.booking.discardDraft(c.workspace.id, req.params.key!)),
+      {
+        summary: 'Discard the draft version',
+        access: 'secretKey',
+        params,
+        responses: done,
+      },
+    )
     .on(
       'POST',
       '/charts/:key/version/draft/actions/copy',
-      (req, c) => {
+      async (req, c) => {
         const key = req.params.key!;
-        const copy = c.booking.copyChart(c.workspace.id, key, c.workspace.id, 'draft');
-        return copy ? ok(chartJson(c, listingOf(c, c.workspace.id, copy.key), 0)) : versionMissing(c, key);
+        const copy = await c.booking.copyChart(c.workspace.id, key, c.workspace.id, 'draft');
+        return copy ? ok(await chartJson(c, await listingOf(c, c.workspace.id, copy.key), 0)) : await versionMissing(c, key);
       },
       {
         summary: 'Copy the draft version',
@@ -117,8 +127,8 @@ export function chartVersionRoutes(router: Router<SeatsioContext>): void {
     .on(
       'GET',
       '/charts/:key/categories',
-      (req, c) => {
-        const published = c.booking.chartVersion(c.workspace.id, req.params.key!, 'published');
+      async (req, c) => {
+        const published = await c.booking.chartVersion(c.workspace.id, req.params.key!, 'published');
         return published ? ok({ categories: published.categories }) : chartNotFound(req.params.key!, c.workspace.key);
       },
       {
@@ -132,18 +142,18 @@ export function chartVersionRoutes(router: Router<SeatsioContext>): void {
     .on(
       'POST',
       '/charts/:key/categories',
-      (req, c) => {
+      async (req, c) => {
         const body = parse(schemas.chartCategory, req.body);
-        return body.ok ? change(c, req.params.key!, { addCategory: category(body.value) }) : body.response;
+        return body.ok ? await change(c, req.params.key!, { addCategory: category(body.value) }) : body.response;
       },
       { summary: 'Add a category', access: 'secretKey', params, body: schemas.chartCategory, responses: done },
     )
     .on(
       'POST',
       '/charts/:key/categories/:categoryKey',
-      (req, c) => {
+      async (req, c) => {
         const body = parse(schemas.chartCategoryChange, req.body ?? {});
-        return body.ok ? change(c, req.params.key!, { updateCategory: { key: req.params.categoryKey!, ...body.value } }) : body.response;
+        return body.ok ? await change(c, req.params.key!, { updateCategory: { key: req.params.categoryKey!, ...body.value } }) : body.response;
       },
       { summary: 'Change a category', access: 'secretKey', params: categoryParams, body: schemas.chartCategoryChange, responses: done },
     )

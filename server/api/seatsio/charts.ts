@@ -15,12 +15,13 @@ import * as schemas from './schemas';
 export function chartRoutes(router: Router<SeatsioContext>): void {
   const chartKey = { key: z.string().meta({ description: 'The key of a chart' }) };
   const known =
-    (then: (req: ApiRequest, c: SeatsioContext, chart: ChartListing) => ApiResponse) =>
-    (req: ApiRequest, c: SeatsioContext): ApiResponse => {
-      const chart = c.booking.chartListing(c.workspace.id, req.params.key!);
+    (then: (req: ApiRequest, c: SeatsioContext, chart: ChartListing) => ApiResponse | Promise<ApiResponse>) =>
+    async (req: ApiRequest, c: SeatsioContext): Promise<ApiResponse> => {
+      const chart = await c.booking.chartListing(c.workspace.id, req.params.key!);
       return chart ? then(req, c, chart) : chartNotFound(req.params.key!, c.workspace.key);
     };
-  const filing = (change: (req: ApiRequest) => ChartFiling) => known((req, c, chart) => (c.booking.fileChart(c.workspace.id, chart.key, change(req)), ok()));
+  const filing = (change: (req: ApiRequest) => ChartFiling) =>
+    known(async (req, c, chart) => (await c.booking.fileChart(c.workspace.id, chart.key, change(req)), ok()));
   const done = (description: string) => ({ 204: { description } });
 
   router
@@ -35,13 +36,13 @@ export function chartRoutes(router: Router<SeatsioContext>): void {
     .on(
       'GET',
       '/charts',
-      (req, c) => {
+      async (req, c) => {
         const query = parse(schemas.chartListQuery, Object.fromEntries(req.query));
         if (!query.ok) return query.response;
         const expand = expansions(req);
         if (!expand.ok) return expand.response;
         const { filter, tag, eventsLimit } = query.value;
-        const page = c.booking.listCharts(c.workspace.id, pageRequest(query.value), { ...(filter ? { filter } : {}), ...(tag ? { tag } : {}) });
+        const page = await c.booking.listCharts(c.workspace.id, pageRequest(query.value), { ...(filter ? { filter } : {}), ...(tag ? { tag } : {}) });
         return pageReply(page, (chart) => chartJson(c, chart, expand.events ? eventsLimit : 0));
       },
       {
@@ -52,7 +53,7 @@ export function chartRoutes(router: Router<SeatsioContext>): void {
         responses: { 200: { description: 'A page', schema: chartPage } },
       },
     )
-    .on('GET', '/charts/tags', (_req, c) => ok({ tags: c.booking.chartTags(c.workspace.id) }), {
+    .on('GET', '/charts/tags', async (_req, c) => ok({ tags: await c.booking.chartTags(c.workspace.id) }), {
       summary: "Every tag of the workspace's charts",
       access: 'secretKey',
       responses: { 200: { description: 'Sorted', schema: z.object({ tags: z.array(z.string()) }) } },
@@ -60,9 +61,9 @@ export function chartRoutes(router: Router<SeatsioContext>): void {
     .on(
       'GET',
       '/charts/:key',
-      known((req, c, chart) => {
+      known(async (req, c, chart) => {
         const expand = expansions(req);
-        return expand.ok ? ok(chartJson(c, chart, expand.events ? 100 : 0)) : expand.response;
+        return expand.ok ? ok(await chartJson(c, chart, expand.events ? 100 : 0)) : expand.response;
       }),
       {
         summary: 'A chart',
@@ -119,7 +120,9 @@ export function chartRoutes(router: Router<SeatsioContext>): void {
     .on(
       'POST',
       '/charts/:key/version/published/actions/copy',
-      known((_req, c, chart) => ok(chartJson(c, listingOf(c, c.workspace.id, c.booking.copyChart(c.workspace.id, chart.key, c.workspace.id)!.key), 0))),
+      known(async (_req, c, chart) =>
+        ok(await chartJson(c, await listingOf(c, c.workspace.id, (await c.booking.copyChart(c.workspace.id, chart.key, c.workspace.id))!.key), 0)),
+      ),
       {
         summary: 'Copy a chart',
         description: 'A new chart with the same drawing, named "… (copy)"; the events stay with the original.',
@@ -143,11 +146,11 @@ export function chartRoutes(router: Router<SeatsioContext>): void {
     .on(
       'POST',
       '/charts/:key/version/published/actions/copy/from/:fromWorkspaceKey/to/:toWorkspaceKey',
-      (req, c) => {
+      async (req, c) => {
         if (!c.admin) return { status: 403 };
-        const from = c.booking.workspaceByKey(req.params.fromWorkspaceKey!);
+        const from = await c.booking.workspaceByKey(req.params.fromWorkspaceKey!);
         if (!from) return error('NOT_FOUND', `Workspace not found: ${req.params.fromWorkspaceKey}`);
-        if (!c.booking.chartByKey(from.id, req.params.key!)) return chartNotFound(req.params.key!, from.key);
+        if (!(await c.booking.chartByKey(from.id, req.params.key!))) return chartNotFound(req.params.key!, from.key);
         return copyAcross(c, from.id, req.params.key!, req.params.toWorkspaceKey!);
       },
       {
@@ -161,12 +164,12 @@ export function chartRoutes(router: Router<SeatsioContext>): void {
 }
 
 /** A copy of a chart of workspace `fromId` in the workspace `toKey` names: the company admin key only. */
-function copyAcross(c: SeatsioContext, fromId: number, chartKey: string, toKey: string): ApiResponse {
+async function copyAcross(c: SeatsioContext, fromId: number, chartKey: string, toKey: string): Promise<ApiResponse> {
   if (!c.admin) return { status: 403 };
-  const target = c.booking.workspaceByKey(toKey);
+  const target = await c.booking.workspaceByKey(toKey);
   if (!target) return error('NOT_FOUND', `Workspace not found: ${toKey}`);
-  const copy = c.booking.copyChart(fromId, chartKey, target.id)!;
-  return ok(chartJson(c, listingOf(c, target.id, copy.key), 0));
+  const copy = (await c.booking.copyChart(fromId, chartKey, target.id))!;
+  return ok(await chartJson(c, await listingOf(c, target.id, copy.key), 0));
 }
 
 /** `expand` as the client sends it (`expand[]=events`, or `expand=events`): only events can be expanded. */
@@ -177,10 +180,10 @@ function expansions(req: ApiRequest): { ok: true; events: boolean } | { ok: fals
   return { ok: true, events: asked.includes('events') };
 }
 
-export const listingOf = (c: SeatsioContext, workspaceId: number, key: string) => c.booking.chartListing(workspaceId, key)!;
+export const listingOf = async (c: SeatsioContext, workspaceId: number, key: string) => (await c.booking.chartListing(workspaceId, key))!;
 
-export function chartJson(c: SeatsioContext, chart: ChartListing, eventsLimit: number) {
-  const events = eventsLimit ? c.booking.chartEvents(chart.id, eventsLimit).map((event) => eventJson(c, event)) : [];
+export async function chartJson(c: SeatsioContext, chart: ChartListing, eventsLimit: number) {
+  const events = eventsLimit ? await Promise.all((await c.booking.chartEvents(chart.id, eventsLimit)).map((event) => eventJson(c, event))) : [];
   return {
     id: chart.id,
     key: chart.key,
@@ -206,13 +209,13 @@ function chartFile(body: unknown): { ok: true; file: unknown; key?: string } | {
   return { ok: true, file: { name: name ?? 'Untitled chart', categories: { list: categories ?? [] }, subChart: {} }, ...(key !== undefined ? { key } : {}) };
 }
 
-function createChart(req: ApiRequest, c: SeatsioContext): ApiResponse {
+async function createChart(req: ApiRequest, c: SeatsioContext): Promise<ApiResponse> {
   const body = chartFile(req.body);
   if (!body.ok) return body.response;
   const { file, key } = body;
   if (key !== undefined && (key.trim() === '' || key.length > 200)) return error('INVALID_REQUEST', 'key: must be 1 to 200 characters');
-  const result = c.booking.importChart(c.workspace.id, file, key !== undefined ? { key } : {});
-  if (result.ok) return ok(chartJson(c, listingOf(c, c.workspace.id, result.chart.key), 0));
+  const result = await c.booking.importChart(c.workspace.id, file, key !== undefined ? { key } : {});
+  if (result.ok) return ok(await chartJson(c, await listingOf(c, c.workspace.id, result.chart.key), 0));
   if (result.reason === 'invalid_chart') return invalidRequest(result.errors);
   if (result.reason === 'chart_key_taken') return error('CHART_KEY_ALREADY_EXISTS', `Chart key already exists: ${key}`);
   throw new Error(`creating a chart without events failed: ${result.reason}`);

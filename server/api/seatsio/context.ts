@@ -10,7 +10,7 @@ import type { ApiResponse } from '../router';
 export type SeatsioContext = { booking: Booking; workspace: Workspace; admin: boolean };
 
 /** Runs `then` with the event of this workspace, or answers EVENT_NOT_FOUND. */
-export function withEvent(c: SeatsioContext, key: string, then: (event: EventHandle) => ApiResponse): ApiResponse {
-  const event = c.booking.findEvent(key, c.workspace.id);
+export async function withEvent(c: SeatsioContext, key: string, then: (event: EventHandle) => ApiResponse | Promise<ApiResponse>): Promise<ApiResponse> {
+  const event = await c.booking.findEvent(key, c.workspace.id);
   return event ? then(event) : eventNotFound(key);
 }

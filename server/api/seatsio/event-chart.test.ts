@@ -12,7 +12,7 @@ import { seedSmallVenue, startTestServer, type TestServer } from '../../testing/
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
-  seedSmallVenue(server.app, []);
+  await seedSmallVenue(server.app, []);
 });
 afterAll(() => server.stop());
 

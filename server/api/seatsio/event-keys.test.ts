@@ -16,7 +16,7 @@ const sockets: Socket[] = [];
 
 beforeAll(async () => {
   server = await startTestServer();
-  seedSmallVenue(server.app, ['gala']);
+  await seedSmallVenue(server.app, ['gala']);
   const admin = new SeatsioClient(new Region(`${server.baseUrl}/api`), TEST_ADMIN_KEY);
   const workspace = await admin.workspaces.create('Other venue');
   other = { key: workspace.key, client: new SeatsioClient(new Region(`${server.baseUrl}/api`), workspace.secretKey) };

@@ -14,10 +14,10 @@ export function eventRoutes(router: Router<SeatsioContext>): void {
     .on(
       'POST',
       '/events',
-      (req, c) => {
+      async (req, c) => {
         const body = parse(schemas.createEventBody, req.body);
         if (!body.ok) return body.response;
-        return createEvents(c, body.value.chartKey, [eventParams(body.value)], (events) => ok(eventJson(c, events[0]!)));
+        return createEvents(c, body.value.chartKey, [eventParams(body.value)], async (events) => ok(await eventJson(c, events[0]!)));
       },
       {
         summary: 'Create an event',
@@ -30,10 +30,12 @@ export function eventRoutes(router: Router<SeatsioContext>): void {
     .on(
       'POST',
       '/events/actions/create-multiple',
-      (req, c) => {
+      async (req, c) => {
         const body = parse(schemas.createEventsBody, req.body);
         if (!body.ok) return body.response;
-        return createEvents(c, body.value.chartKey, body.value.events.map(eventParams), (events) => ok({ events: events.map((e) => eventJson(c, e)) }));
+        return createEvents(c, body.value.chartKey, body.value.events.map(eventParams), async (events) =>
+          ok({ events: await Promise.all(events.map((e) => eventJson(c, e))) }),
+        );
       },
       {
         summary: 'Create several events of one chart',
@@ -45,10 +47,10 @@ export function eventRoutes(router: Router<SeatsioContext>): void {
     .on(
       'GET',
       '/events',
-      (req, c) => {
+      async (req, c) => {
         const query = parse(schemas.eventPageQuery, Object.fromEntries(req.query));
         if (!query.ok) return query.response;
-        return pageReply(c.booking.listEvents(c.workspace.id, pageRequest(query.value)), (e) => eventJson(c, e));
+        return pageReply(await c.booking.listEvents(c.workspace.id, pageRequest(query.value)), (e) => eventJson(c, e));
       },
       {
         summary: "The workspace's events, newest first",
@@ -60,19 +62,19 @@ export function eventRoutes(router: Router<SeatsioContext>): void {
     .on(
       'GET',
       '/events/:key',
-      (req, c) => {
-        const event = c.booking.eventByKey(c.workspace.id, req.params.key!);
-        return event ? ok(eventJson(c, event)) : eventNotFound(req.params.key!);
+      async (req, c) => {
+        const event = await c.booking.eventByKey(c.workspace.id, req.params.key!);
+        return event ? ok(await eventJson(c, event)) : eventNotFound(req.params.key!);
       },
       { summary: 'An event', access: 'secretKey', responses: { 200: { description: 'The event', schema: eventReply } } },
     )
     .on(
       'POST',
       '/events/:key',
-      (req, c) => {
+      async (req, c) => {
         const body = parse(schemas.updateEventBody, req.body ?? {});
         if (!body.ok) return body.response;
-        const result = c.booking.updateEvent(c.workspace.id, req.params.key!, eventParams(body.value));
+        const result = await c.booking.updateEvent(c.workspace.id, req.params.key!, eventParams(body.value));
         if (result.ok) return ok();
         if (result.reason === 'invalid_field') return error('INVALID_REQUEST', `${result.path}: ${result.message}`);
         return result.reason === 'event_not_found'
@@ -87,7 +89,7 @@ export function eventRoutes(router: Router<SeatsioContext>): void {
         responses: { 204: { description: 'Updated' } },
       },
     )
-    .on('DELETE', '/events/:key', (req, c) => (c.booking.deleteEvent(c.workspace.id, req.params.key!) ? ok() : eventNotFound(req.params.key!)), {
+    .on('DELETE', '/events/:key', async (req, c) => ((await c.booking.deleteEvent(c.workspace.id, req.params.key!)) ? ok() : eventNotFound(req.params.key!)), {
       summary: 'Delete an event',
       access: 'secretKey',
       responses: { 204: { description: 'Deleted' } },
@@ -112,9 +114,9 @@ function eventParams(fields: schemas.EventFields): EventParams {
   };
 }
 
-export function eventJson(c: SeatsioContext, event: EventView) {
-  const offSale = forSaleConfig(c.booking, event.id);
-  const channels = c.booking.eventChannelList(event.id);
+export async function eventJson(c: SeatsioContext, event: EventView) {
+  const offSale = await forSaleConfig(c.booking, event.id);
+  const channels = await c.booking.eventChannelList(event.id);
   return {
     id: event.id,
     key: event.key,
@@ -139,8 +141,13 @@ export function eventJson(c: SeatsioContext, event: EventView) {
   };
 }
 
-function createEvents(c: SeatsioContext, chartKey: string, params: EventParams[], respond: (events: EventView[]) => ApiResponse): ApiResponse {
-  const result = c.booking.createEvents(c.workspace.id, chartKey, params);
+async function createEvents(
+  c: SeatsioContext,
+  chartKey: string,
+  params: EventParams[],
+  respond: (events: EventView[]) => ApiResponse | Promise<ApiResponse>,
+): Promise<ApiResponse> {
+  const result = await c.booking.createEvents(c.workspace.id, chartKey, params);
   if (result.ok) return respond(result.events);
   if (result.reason === 'chart_not_found') return chartNotFound(chartKey, c.workspace.key);
   if (result.reason === 'invalid_field') return error('INVALID_REQUEST', `${result.path}: ${result.message}`);

@@ -7,7 +7,7 @@ import { seedSmallVenue, startTestServer, type TestServer } from '../../testing/
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
-  seedSmallVenue(server.app, ['sale']);
+  await seedSmallVenue(server.app, ['sale']);
 });
 afterAll(() => server.stop());
 

@@ -18,8 +18,8 @@ import * as schemas from './schemas';
  */
 
 /** What is off sale at the event, as seats.io's `forSaleConfig`; null when everything is for sale. */
-export function forSaleConfig(booking: Booking, eventId: number): z.infer<typeof forSaleConfigReply> | null {
-  const { objects, areaPlaces } = booking.offSalePlaces(eventId);
+export async function forSaleConfig(booking: Booking, eventId: number): Promise<z.infer<typeof forSaleConfigReply> | null> {
+  const { objects, areaPlaces } = await booking.offSalePlaces(eventId);
   return objects.length || Object.keys(areaPlaces).length ? { forSale: false, objects, areaPlaces, categories: [] } : null;
 }
 
@@ -83,13 +83,13 @@ export function forSaleRoutes(router: Router<SeatsioContext>): void {
     .on(
       'POST',
       '/events/:key/actions/edit-for-sale-config',
-      (req, c) => {
+      async (req, c) => {
         const body = parse(schemas.editForSaleConfigBody, req.body);
         if (!body.ok) return body.response;
         const key = req.params.key!;
-        const result = c.booking.changeObjectStatus(c.workspace.id, editRequests(key, body.value));
+        const result = await c.booking.changeObjectStatus(c.workspace.id, editRequests(key, body.value));
         if (!result.ok) return changeRefused(result.failure);
-        return withEvent(c, key, (event) => ok(editResult(c, event.id)));
+        return withEvent(c, key, async (event) => ok(await editResult(c, event.id)));
       },
       {
         summary: 'Take places off sale, or put them back',
@@ -103,19 +103,19 @@ export function forSaleRoutes(router: Router<SeatsioContext>): void {
     .on(
       'POST',
       '/events/actions/edit-for-sale-config',
-      (req, c) => {
+      async (req, c) => {
         const body = parse(schemas.editForSaleConfigForEventsBody, req.body);
         if (!body.ok) return body.response;
         const edits = Object.entries(body.value.events);
-        const result = c.booking.changeObjectStatus(
+        const result = await c.booking.changeObjectStatus(
           c.workspace.id,
           edits.flatMap(([key, edit]) => editRequests(key, edit)),
         );
         if (!result.ok) return changeRefused(result.failure);
         const results = new Map<string, z.infer<typeof editResultReply>>();
         for (const [key] of edits) {
-          const event = c.booking.eventByKey(c.workspace.id, key);
-          if (event) results.set(key, editResult(c, event.id));
+          const event = await c.booking.eventByKey(c.workspace.id, key);
+          if (event) results.set(key, await editResult(c, event.id));
         }
         return ok(Object.fromEntries(results));
       },
@@ -130,23 +130,23 @@ export function forSaleRoutes(router: Router<SeatsioContext>): void {
     .on(
       'POST',
       '/events/:key/actions/mark-everything-as-for-sale',
-      (req, c) =>
-        withEvent(c, req.params.key!, (event) => {
-          const { objects, areaPlaces } = c.booking.offSalePlaces(event.id);
+      async (req, c) =>
+        await withEvent(c, req.params.key!, async (event) => {
+          const { objects, areaPlaces } = await c.booking.offSalePlaces(event.id);
           const places = [...objects.map((label) => ({ label })), ...Object.entries(areaPlaces).map(([label, quantity]) => ({ label, quantity }))];
           if (!places.length) return ok();
-          const result = c.booking.changeObjectStatus(c.workspace.id, [onSaleRequest(event.key, places)]);
+          const result = await c.booking.changeObjectStatus(c.workspace.id, [onSaleRequest(event.key, places)]);
           return result.ok ? ok() : changeRefused(result.failure);
         }),
       { summary: 'Put everything off sale back on sale', access: 'secretKey', responses: { 204: { description: 'Everything is for sale' } } },
     );
   /** Brings the event's config to what is asked (see `replacement`). */
-  const replaceConfig = (c: SeatsioContext, key: string, forSale: boolean, named: Named) =>
-    withEvent(c, key, (event) => {
-      const requests = replacement(c.booking.eventObjectViews(event), event.chart.definition.categories, event.key, forSale, named);
+  const replaceConfig = async (c: SeatsioContext, key: string, forSale: boolean, named: Named) =>
+    await withEvent(c, key, async (event) => {
+      const requests = replacement(await c.booking.eventObjectViews(event), event.chart.definition.categories, event.key, forSale, named);
       if (typeof requests === 'string') return error('INVALID_REQUEST', requests);
       if (!requests.length) return ok();
-      const result = c.booking.changeObjectStatus(c.workspace.id, requests);
+      const result = await c.booking.changeObjectStatus(c.workspace.id, requests);
       return result.ok ? ok() : changeRefused(result.failure);
     });
   const replace = (forSale: boolean) => (req: ApiRequest, c: SeatsioContext) => {
@@ -174,8 +174,11 @@ export function forSaleRoutes(router: Router<SeatsioContext>): void {
 }
 
 /** What an edit answers: the event's config after it (Tessera does not limit how often the config changes). */
-function editResult(c: SeatsioContext, eventId: number) {
-  return { forSaleConfig: forSaleConfig(c.booking, eventId) ?? { forSale: false, objects: [], areaPlaces: {}, categories: [] }, rateLimitInfo: NO_RATE_LIMIT };
+async function editResult(c: SeatsioContext, eventId: number) {
+  return {
+    forSaleConfig: (await forSaleConfig(c.booking, eventId)) ?? { forSale: false, objects: [], areaPlaces: {}, categories: [] },
+    rateLimitInfo: NO_RATE_LIMIT,
+  };
 }
 
 const editResultReply = z.object({

@@ -12,10 +12,10 @@ export function holdTokenRoutes(router: Router<SeatsioContext>): void {
     .on(
       'POST',
       '/hold-tokens',
-      (req, c) => {
+      async (req, c) => {
         const body = parse(schemas.holdTokenBody, req.body);
         if (!body.ok) return body.response;
-        return holdTokenResponse(c, c.booking.createHoldToken(c.workspace.id, body.value?.expiresInMinutes), '');
+        return holdTokenResponse(c, await c.booking.createHoldToken(c.workspace.id, body.value?.expiresInMinutes), '');
       },
       {
         summary: 'Create a hold token',
@@ -25,20 +25,25 @@ export function holdTokenRoutes(router: Router<SeatsioContext>): void {
         responses: { 200: { description: 'The token', schema: holdTokenReply } },
       },
     )
-    .on('GET', '/hold-tokens/:token', (req, c) => holdTokenResponse(c, c.booking.retrieveHoldToken(c.workspace.id, req.params.token!), req.params.token!), {
-      summary: 'A hold token',
-      access: 'secretKey',
-      responses: { 200: { description: 'The token', schema: holdTokenReply } },
-    })
+    .on(
+      'GET',
+      '/hold-tokens/:token',
+      async (req, c) => holdTokenResponse(c, await c.booking.retrieveHoldToken(c.workspace.id, req.params.token!), req.params.token!),
+      {
+        summary: 'A hold token',
+        access: 'secretKey',
+        responses: { 200: { description: 'The token', schema: holdTokenReply } },
+      },
+    )
     .on(
       'POST',
       '/hold-tokens/:token',
-      (req, c) => {
+      async (req, c) => {
         const body = parse(schemas.extendHoldTokenBody, req.body);
         if (!body.ok) return body.response;
         return holdTokenResponse(
           c,
-          c.booking.extendHoldToken({ workspaceId: c.workspace.id }, req.params.token!, body.value.expiresInMinutes),
+          await c.booking.extendHoldToken({ workspaceId: c.workspace.id }, req.params.token!, body.value.expiresInMinutes),
           req.params.token!,
         );
       },

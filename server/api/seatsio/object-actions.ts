@@ -98,7 +98,7 @@ const STATUS_BY_ACTION = new Map<string, string | undefined>([
   ['change-object-status', undefined],
 ]);
 
-function eventAction(c: SeatsioContext, key: string, action: string, rawBody: unknown): ApiResponse | Promise<ApiResponse> {
+async function eventAction(c: SeatsioContext, key: string, action: string, rawBody: unknown): Promise<ApiResponse> {
   if (!STATUS_BY_ACTION.has(action)) return error('NOT_FOUND', `Unknown action: ${action}`);
   const body = parse(schemas.eventActionBody, rawBody);
   if (!body.ok) return body.response;
@@ -171,9 +171,9 @@ async function runRequests(c: SeatsioContext, requests: StatusChangeRequest[], r
   return result.ok ? respond(result.results) : changeRefused(result.failure);
 }
 
-function bestAvailableChange(c: SeatsioContext, eventKey: string, body: z.infer<typeof schemas.eventActionBody>, status: string): ApiResponse {
+async function bestAvailableChange(c: SeatsioContext, eventKey: string, body: z.infer<typeof schemas.eventActionBody>, status: string): Promise<ApiResponse> {
   const query = body.bestAvailable!;
-  const { result, pick } = c.booking.changeBestAvailable(
+  const { result, pick } = await c.booking.changeBestAvailable(
     c.workspace.id,
     eventKey,
     {
@@ -199,9 +199,9 @@ function bestAvailableChange(c: SeatsioContext, eventKey: string, body: z.infer<
   return ok({ objects: pick.labels, objectDetails: objectsByLabel(result.results[0] ?? []), nextToEachOther: pick.nextToEachOther });
 }
 
-function updateExtraData(c: SeatsioContext, eventKey: string, data: Record<string, Record<string, unknown> | null>): ApiResponse {
-  return withEvent(c, eventKey, (event) => {
-    const result = c.booking.updateExtraData(event, data);
+async function updateExtraData(c: SeatsioContext, eventKey: string, data: Record<string, Record<string, unknown> | null>): Promise<ApiResponse> {
+  return withEvent(c, eventKey, async (event) => {
+    const result = await c.booking.updateExtraData(event, data);
     return result.ok ? ok() : objectsNotFound(result.unknownLabels);
   });
 }

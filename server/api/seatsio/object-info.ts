@@ -15,14 +15,14 @@ export function objectInfoRoutes(router: Router<SeatsioContext>): void {
   router.on(
     'GET',
     '/events/:key/objects',
-    (req, c) =>
-      withEvent(c, req.params.key!, (event) => {
+    async (req, c) =>
+      await withEvent(c, req.params.key!, async (event) => {
         const labels = req.query.getAll('label');
         if (!labels.length) return error('INVALID_REQUEST', 'label: at least one label is required');
         if (labels.length > MAX_OBJECTS) return error('INVALID_REQUEST', `label: at most ${MAX_OBJECTS} labels`);
         const unknown = labels.filter((l) => !event.chart.byLabel.get(l)?.bookable);
         if (unknown.length) return objectsNotFound(unknown);
-        return ok(objectsByLabel(c.booking.objectViews(event, labels)));
+        return ok(objectsByLabel(await c.booking.objectViews(event, labels)));
       }),
     {
       summary: 'Objects of an event, by label',

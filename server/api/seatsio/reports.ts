@@ -9,12 +9,12 @@ import * as schemas from './schemas';
 
 /** What an event's history and state look like: the status change log, and the four event reports. */
 export function reportRoutes(router: Router<SeatsioContext>): void {
-  const statusChanges = (req: ApiRequest, c: SeatsioContext, label?: string) =>
-    withEvent(c, req.params.key!, (event) => {
+  const statusChanges = async (req: ApiRequest, c: SeatsioContext, label?: string) =>
+    await withEvent(c, req.params.key!, async (event) => {
       const query = parse(schemas.statusChangesQuery, Object.fromEntries(req.query));
       if (!query.ok) return query.response;
       const { filter, filterType, sort } = query.value;
-      const page = c.booking.listStatusChanges(event.id, {
+      const page = await c.booking.listStatusChanges(event.id, {
         ...pageRequest(query.value),
         ...(filter ? { filter: { text: filter, type: filterType } } : {}),
         ...(label !== undefined ? { label } : {}),
@@ -38,9 +38,9 @@ export function reportRoutes(router: Router<SeatsioContext>): void {
     });
   // Before the filtered reports: `/byStatus/summary` is a summary, not the objects in a status called summary.
   for (const grouping of SUMMARY_REPORTS) {
-    const summary = (req: ApiRequest, c: SeatsioContext, deep: boolean) =>
-      withEvent(c, req.params.key!, (event) =>
-        ok(summaryReport(c.booking.eventObjectViews(event), grouping, alwaysListed(grouping, event.chart.definition.categories), deep)),
+    const summary = async (req: ApiRequest, c: SeatsioContext, deep: boolean) =>
+      await withEvent(c, req.params.key!, async (event) =>
+        ok(summaryReport(await c.booking.eventObjectViews(event), grouping, alwaysListed(grouping, event.chart.definition.categories), deep)),
       );
     router.on('GET', `/reports/events/:key/${grouping}/summary`, (req, c) => summary(req, c, false), {
       summary: `Summary report: places ${grouping}`,
@@ -88,13 +88,13 @@ function statusChangeJson(s: LogItem) {
 
 const REPORTS = Object.keys(REPORT_GROUPS) as Report[];
 
-function eventReport(c: SeatsioContext, key: string, report: Report, filter?: string): ApiResponse {
+async function eventReport(c: SeatsioContext, key: string, report: Report, filter?: string): Promise<ApiResponse> {
   // Summaries of labels or orders come on the filter's path: a wrong 200 (no object in a status called summary) would mislead.
   if (filter === 'summary') return error('NOT_FOUND', `Summary reports by ${report} are not supported by Tessera`);
-  return withEvent(c, key, (event) => {
+  return withEvent(c, key, async (event) => {
     // A Map: labels, order ids and statuses are anyone's strings (`__proto__`, `constructor`), never object keys.
     const groups = new Map<string, unknown[]>(filter !== undefined ? [[filter, []]] : []);
-    for (const view of c.booking.eventObjectViews(event)) {
+    for (const view of await c.booking.eventObjectViews(event)) {
       const info = eventObjectInfo(view);
       const group = REPORT_GROUPS[report](view, info);
       if (filter !== undefined && group !== filter) continue;

@@ -23,9 +23,9 @@ export function pageRequest(query: { limit: number; start_after_id?: number | un
 }
 
 /** A page as seats.io answers it: the items, and where the next and previous pages begin. */
-export function pageReply<T>(page: Page<T>, item: (t: T) => unknown): ApiResponse {
+export async function pageReply<T>(page: Page<T>, item: (t: T) => unknown): Promise<ApiResponse> {
   return ok({
-    items: page.items.map(item),
+    items: await Promise.all(page.items.map(item)),
     ...(page.nextPageStartsAfter !== undefined ? { next_page_starts_after: page.nextPageStartsAfter } : {}),
     ...(page.previousPageEndsBefore !== undefined ? { previous_page_ends_before: page.previousPageEndsBefore } : {}),
   });

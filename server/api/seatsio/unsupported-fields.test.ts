@@ -11,7 +11,7 @@ import { seedSmallVenue, startTestServer, type TestServer } from '../../testing/
 let server: TestServer;
 beforeAll(async () => {
   server = await startTestServer();
-  seedSmallVenue(server.app, ['fields']);
+  await seedSmallVenue(server.app, ['fields']);
 });
 afterAll(() => server.stop());
 

@@ -11,13 +11,13 @@ import * as schemas from './schemas';
  */
 export function workspaceRoutes(router: Router<SeatsioContext>): void {
   const adminOnly =
-    (handler: (req: ApiRequest, c: SeatsioContext) => ApiResponse) =>
-    (req: ApiRequest, c: SeatsioContext): ApiResponse =>
+    (handler: (req: ApiRequest, c: SeatsioContext) => Promise<ApiResponse>) =>
+    async (req: ApiRequest, c: SeatsioContext): Promise<ApiResponse> =>
       c.admin ? handler(req, c) : { status: 403 };
   const list = (active?: boolean) =>
-    adminOnly((req, c) => {
+    adminOnly(async (req, c) => {
       const query = parse(schemas.workspacePageQuery, Object.fromEntries(req.query));
-      return query.ok ? pageReply(c.booking.listWorkspaces(pageRequest(query.value), active), workspaceJson) : query.response;
+      return query.ok ? pageReply(await c.booking.listWorkspaces(pageRequest(query.value), active), workspaceJson) : query.response;
     });
   const listDoc = (summary: string) => ({
     summary,
@@ -26,16 +26,16 @@ export function workspaceRoutes(router: Router<SeatsioContext>): void {
     responses: { 200: { description: 'A page, newest first', schema: workspacePage } },
   });
   const change = (kind: 'activate' | 'deactivate') =>
-    adminOnly((req, c) => changed(c.booking.changeWorkspace(req.params.key!, { isActive: kind === 'activate' }), req.params.key!, () => ok()));
+    adminOnly(async (req, c) => changed(await c.booking.changeWorkspace(req.params.key!, { isActive: kind === 'activate' }), req.params.key!, () => ok()));
 
   router
     .on(
       'POST',
       '/workspaces',
-      adminOnly((req, c) => {
+      adminOnly(async (req, c) => {
         const body = parse(schemas.createWorkspaceBody, req.body);
         if (!body.ok) return body.response;
-        return ok(workspaceJson(c.booking.createWorkspace(body.value.name, body.value.isTest ?? false)));
+        return ok(workspaceJson(await c.booking.createWorkspace(body.value.name, body.value.isTest ?? false)));
       }),
       {
         summary: 'Create a workspace',
@@ -50,8 +50,8 @@ export function workspaceRoutes(router: Router<SeatsioContext>): void {
     .on(
       'GET',
       '/workspaces/:key',
-      adminOnly((req, c) => {
-        const workspace = c.booking.workspaceByKey(req.params.key!);
+      adminOnly(async (req, c) => {
+        const workspace = await c.booking.workspaceByKey(req.params.key!);
         return workspace ? ok(workspaceJson(workspace)) : notFound(req.params.key!);
       }),
       { summary: 'A workspace', access: 'adminKey', params: workspaceKeyParam, responses: { 200: { description: 'The workspace', schema: workspaceReply } } },
@@ -59,10 +59,10 @@ export function workspaceRoutes(router: Router<SeatsioContext>): void {
     .on(
       'POST',
       '/workspaces/:key',
-      adminOnly((req, c) => {
+      adminOnly(async (req, c) => {
         const body = parse(schemas.updateWorkspaceBody, req.body);
         if (!body.ok) return body.response;
-        return changed(c.booking.changeWorkspace(req.params.key!, { name: body.value.name }), req.params.key!, () => ok());
+        return changed(await c.booking.changeWorkspace(req.params.key!, { name: body.value.name }), req.params.key!, () => ok());
       }),
       {
         summary: 'Rename a workspace',
@@ -75,9 +75,9 @@ export function workspaceRoutes(router: Router<SeatsioContext>): void {
     .on(
       'POST',
       '/workspaces/:key/actions/regenerate-secret-key',
-      adminOnly((req, c) => {
-        const workspace = c.booking.workspaceByKey(req.params.key!);
-        return workspace ? ok({ secretKey: c.booking.rotateSecretKey(workspace.id) }) : notFound(req.params.key!);
+      adminOnly(async (req, c) => {
+        const workspace = await c.booking.workspaceByKey(req.params.key!);
+        return workspace ? ok({ secretKey: await c.booking.rotateSecretKey(workspace.id) }) : notFound(req.params.key!);
       }),
       {
         summary: "Replace a workspace's secret key",

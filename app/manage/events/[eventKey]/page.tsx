@@ -8,14 +8,14 @@ import { requireOrganiser } from '../../session';
 type Params = { params: Promise<{ eventKey: string }> };
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const event = pageServices().organiserEvent((await params).eventKey);
+  const event = await pageServices().organiserEvent((await params).eventKey);
   return { title: `${event?.name ?? event?.key ?? 'Event'} · Box office · Tessera` };
 }
 
 /** One event at the box office: live counts, the plan with changes by hand, the timeline and the activity. */
 export default async function ManageEvent({ params }: Params) {
   const { csrfToken } = await requireOrganiser();
-  const event = pageServices().organiserEvent((await params).eventKey);
+  const event = await pageServices().organiserEvent((await params).eventKey);
   if (!event) notFound();
   preloadChart(event.chartUrl);
   return <EventBoard event={event} csrfToken={csrfToken} />;

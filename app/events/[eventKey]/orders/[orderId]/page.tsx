@@ -14,7 +14,7 @@ export default async function OrderPage({ params, searchParams }: Props) {
   const { access, workspaceKey } = await searchParams;
   const address = publicAddress(eventKey, workspaceKey);
   // Only with the access key of the booking's confirmation URL: an order id alone shows nothing.
-  const order = pageServices().order(address, orderId, access ?? '');
+  const order = await pageServices().order(address, orderId, access ?? '');
   if (!order) notFound();
   const { event, chart, places } = order;
   const prices = priceBook(event.pricing);

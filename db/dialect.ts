@@ -1,0 +1,41 @@
+import { sql, type Column, type SQL } from 'drizzle-orm';
+import * as sqliteTables from './schema';
+import * as postgresTables from './schema-pg';
+
+/*
+ * What differs between the databases in the booking layer's queries, and nothing else (decision 030). The layer
+ * builds every query with Drizzle from `tables`, typed as SQLite's: PostgreSQL's twin (db/schema-pg.ts) has the
+ * same tables and columns holding the same JavaScript values (db/schema-dialects.test.ts), so the same builder calls
+ * make the same query in either dialect, and the booking suites run on both. A few pieces of raw SQL do not: they
+ * are here.
+ */
+
+export type Tables = typeof sqliteTables;
+
+export type Dialect = {
+  name: 'sqlite' | 'postgres';
+  tables: Tables;
+  /** `column LIKE pattern`, `\` escaping `%`, `_` and itself, ASCII letters matching in either case (as SQLite's does). */
+  like(column: Column, pattern: string): SQL;
+  /** The column, as a term the planner cannot answer from an index: SQLite's unary plus (PostgreSQL's planner needs no hint). */
+  unindexed(column: Column): SQL;
+  /** A query prepared once: PostgreSQL's prepared statements are named (prepared on each connection as it first runs one). */
+  prepare<P>(query: { prepare(name?: string): P }, name: string): P;
+};
+
+export const sqlite: Dialect = {
+  name: 'sqlite',
+  tables: sqliteTables,
+  like: (column, pattern) => sql`${column} like ${pattern} escape '\\'`,
+  unindexed: (column) => sql`+${column}`,
+  prepare: (query) => query.prepare(),
+};
+
+export const postgres: Dialect = {
+  name: 'postgres',
+  // The same tables in PostgreSQL's column types; see above.
+  tables: postgresTables as unknown as Tables,
+  like: (column, pattern) => sql`${column} ilike ${pattern} escape '\\'`,
+  unindexed: (column) => sql`${column}`,
+  prepare: (query, name) => query.prepare(name),
+};
