@@ -82,6 +82,9 @@ const POOL_SIZE = 20;
 /** Connects to PostgreSQL and brings its schema up to date, as the booking layer uses it. */
 export async function connectPostgres(databaseUrl: string): Promise<Connection & { sync: false }> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: POOL_SIZE });
+  // An idle connection that breaks (PostgreSQL restarted, the network dropped it) is replaced when next needed; its
+  // error must not end the process.
+  pool.on('error', (cause) => console.error('PostgreSQL connection lost:', cause.message));
   const migrating = await pool.connect();
   try {
     await migrating.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);

@@ -2,50 +2,66 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BOOKED, HELD } from '../../contracts/statuses';
+import { freshPostgresDatabase, testDatabases, type TestDatabase } from '../testing/postgres';
 import { smallVenue, tempDir } from '../testing/test-server';
-import { openBooking, type SqliteBooking, type CommittedChanges } from './booking';
+import { openBooking, openPostgresBooking, type Booking, type CommittedChanges, type SqliteBooking } from './booking';
 import type { StatusChangeRequest } from './change-status';
 
 /*
- * The one transaction shell (decision 002), through the booking layer's operations over a real database file.
- * A second, read-only connection is the witness of what was committed.
+ * The one transaction shell (decision 002), through the booking layer's operations over a real database (a file,
+ * or a fresh PostgreSQL database). A connection of its own is the witness of what was committed.
  */
 
-let booking: SqliteBooking;
-let witness: Database.Database;
+let booking: Booking;
 let workspaceId: number;
-let cleanup: () => void;
-/** Each onCommit call, with the event's seq as the witness saw it at that moment. */
-let commits: { batches: CommittedChanges[]; committedSeq: number }[];
+let cleanup: () => Promise<void>;
+/** Each onCommit call, with the event's seq as the witness read it at that moment. */
+let commits: { batches: CommittedChanges[]; committedSeq: Promise<number> }[];
+/** The witness: rows of a query, through its own connection. */
+let query: <Row>(sql: string) => Promise<Row[]>;
 
-const seqOf = (eventKey: string) => (witness.prepare('select seq from events where key = ?').get(eventKey) as { seq: number }).seq;
-const statusOf = (label: string) =>
+const seqOf = async (eventKey: string) => (await query<{ seq: number }>(`select seq from events where key = '${eventKey}'`))[0]!.seq;
+const statusOf = async (label: string) =>
   (
-    witness.prepare("select o.status from event_objects o join events e on e.id = o.event_id where e.key = 'shell' and o.label = ?").get(label) as {
-      status: string;
-    }
-  ).status;
-const logSize = () => (witness.prepare('select count(*) as n from status_changes').get() as { n: number }).n;
+    await query<{ status: string }>(`select o.status from event_objects o join events e on e.id = o.event_id where e.key = 'shell' and o.label = '${label}'`)
+  )[0]!.status;
+const statusesOf = (labels: string[]) => Promise.all(labels.map(statusOf));
+const logSize = async () => Number((await query<{ n: number | string }>('select count(*) as n from status_changes'))[0]!.n);
+const onCommit = (batches: CommittedChanges[]) => void commits.push({ batches, committedSeq: seqOf(batches[0]!.eventKey) });
 
-beforeEach(() => {
-  const temp = tempDir();
-  const file = join(temp.dir, 'shell.db');
+/** The booking layer over a fresh database of the kind, and the witness. */
+async function open(database: TestDatabase): Promise<void> {
   commits = [];
-  booking = openBooking({
-    databaseUrl: `file:${file}`,
-    onCommit: (batches) => commits.push({ batches, committedSeq: seqOf(batches[0]!.eventKey) }),
-  });
-  witness = new Database(file, { readonly: true });
-  cleanup = () => {
-    witness.close();
-    booking.close();
-    temp.cleanup();
-  };
-  workspaceId = booking.ensureDefaultWorkspace({}).workspace.id;
-  const venue = booking.importChart(workspaceId, smallVenue(), { key: 'small', events: [{ key: 'shell' }] });
+  if (database === 'postgres') {
+    const fresh = await freshPostgresDatabase();
+    booking = await openPostgresBooking({ databaseUrl: fresh.url, onCommit });
+    query = async <Row>(sql: string) => (await fresh.pool.query(sql)).rows as Row[];
+    cleanup = async () => {
+      await booking.close();
+      await fresh.drop();
+    };
+  } else {
+    const temp = tempDir();
+    const file = join(temp.dir, 'shell.db');
+    booking = openBooking({ databaseUrl: `file:${file}`, onCommit });
+    const witness = new Database(file, { readonly: true });
+    query = async <Row>(sql: string) => witness.prepare(sql).all() as Row[];
+    cleanup = async () => {
+      witness.close();
+      await booking.close();
+      temp.cleanup();
+    };
+  }
+  workspaceId = (await booking.ensureDefaultWorkspace({})).workspace.id;
+  const venue = await booking.importChart(workspaceId, smallVenue(), { key: 'small', events: [{ key: 'shell' }] });
   if (!venue.ok) throw new Error(venue.reason);
-});
-afterEach(() => cleanup());
+}
+
+async function newToken(): Promise<string> {
+  const token = await booking.createHoldToken(workspaceId, 15);
+  if (!token.ok) throw new Error(token.reason);
+  return token.holdToken.token;
+}
 
 const book = (labels: string[], extra: Partial<StatusChangeRequest> = {}): StatusChangeRequest => ({
   eventKeys: ['shell'],
@@ -55,56 +71,56 @@ const book = (labels: string[], extra: Partial<StatusChangeRequest> = {}): Statu
   ...extra,
 });
 
-describe('changeObjectStatus', () => {
-  it('writes nothing when a label in the middle of a batch fails, and names every failure', () => {
-    expect(booking.changeObjectStatus(workspaceId, [book(['B-1'])]).ok).toBe(true);
-    const before = { seq: seqOf('shell'), log: logSize(), commits: commits.length };
+describe.each(await testDatabases('the transaction shell tests'))('on %s', (database) => {
+  beforeEach(() => open(database));
+  afterEach(() => cleanup());
 
-    const result = booking.changeObjectStatus(workspaceId, [book(['A-3']), book(['A-1', 'Z-9', 'A-2', 'B-1', 'A-4'])]);
+  describe('changeObjectStatus', () => {
+    it('writes nothing when a label in the middle of a batch fails, and names every failure', async () => {
+      expect((await booking.changeObjectStatus(workspaceId, [book(['B-1'])])).ok).toBe(true);
+      const before = { seq: await seqOf('shell'), log: await logSize(), commits: commits.length };
 
-    expect(result).toEqual({
-      ok: false,
-      failure: {
-        kind: 'objects',
-        failures: [
-          { eventKey: 'shell', label: 'Z-9', reason: 'object_not_found' },
-          { eventKey: 'shell', label: 'B-1', reason: 'already_taken', status: BOOKED },
-        ],
-      },
+      const result = await booking.changeObjectStatus(workspaceId, [book(['A-3']), book(['A-1', 'Z-9', 'A-2', 'B-1', 'A-4'])]);
+
+      expect(result).toEqual({
+        ok: false,
+        failure: {
+          kind: 'objects',
+          failures: [
+            { eventKey: 'shell', label: 'Z-9', reason: 'object_not_found' },
+            { eventKey: 'shell', label: 'B-1', reason: 'already_taken', status: BOOKED },
+          ],
+        },
+      });
+      expect(await statusesOf(['A-1', 'A-2', 'A-3', 'A-4'])).toEqual(['free', 'free', 'free', 'free']);
+      expect({ seq: await seqOf('shell'), log: await logSize(), commits: commits.length }).toEqual(before);
     });
-    for (const label of ['A-1', 'A-2', 'A-3', 'A-4']) expect(statusOf(label)).toBe('free');
-    expect({ seq: seqOf('shell'), log: logSize(), commits: commits.length }).toEqual(before);
-  });
 
-  it('lets later requests of a batch see what earlier ones changed', () => {
-    const token = booking.createHoldToken(workspaceId, 15);
-    if (!token.ok) throw new Error(token.reason);
-    const holdToken = token.holdToken.token;
+    it('lets later requests of a batch see what earlier ones changed', async () => {
+      const holdToken = await newToken();
 
-    // A hold and the booking that needs it, in one batch: the booking sees the hold.
-    const held = booking.changeObjectStatus(workspaceId, [book(['A-5'], { status: HELD, holdToken }), book(['A-5'], { holdToken, orderId: 'o-1' })]);
-    expect(held.ok).toBe(true);
-    expect(statusOf('A-5')).toBe(BOOKED);
-    const log = witness.prepare('select seq, label, status from status_changes order by seq').all();
-    expect(log).toEqual([
-      { seq: 1, label: 'A-5', status: HELD },
-      { seq: 2, label: 'A-5', status: BOOKED },
-    ]);
+      // A hold and the booking that needs it, in one batch: the booking sees the hold.
+      const held = await booking.changeObjectStatus(workspaceId, [book(['A-5'], { status: HELD, holdToken }), book(['A-5'], { holdToken, orderId: 'o-1' })]);
+      expect(held.ok).toBe(true);
+      expect(await statusOf('A-5')).toBe(BOOKED);
+      expect(await query('select seq, label, status from status_changes order by seq')).toEqual([
+        { seq: 1, label: 'A-5', status: HELD },
+        { seq: 2, label: 'A-5', status: BOOKED },
+      ]);
 
-    // Two bookings of one seat in one batch: the second sees the first, so the batch fails whole.
-    const twice = booking.changeObjectStatus(workspaceId, [book(['A-6']), book(['A-6'])]);
-    expect(twice.ok).toBe(false);
-    expect(statusOf('A-6')).toBe('free');
-  });
+      // Two bookings of one seat in one batch: the second sees the first, so the batch fails whole.
+      const twice = await booking.changeObjectStatus(workspaceId, [book(['A-6']), book(['A-6'])]);
+      expect(twice.ok).toBe(false);
+      expect(await statusOf('A-6')).toBe('free');
+    });
 
-  it('hands the numbered changes to onCommit after the commit, and never for a refused change', () => {
-    const before = Date.now();
-    booking.changeObjectStatus(workspaceId, [book(['A-7', 'A-8'])]);
-    const at = commits[0]!.batches[0]!.entries[0]!.at;
-    expect(at >= before && at <= Date.now()).toBe(true);
-    expect(commits).toEqual([
-      {
-        batches: [
+    it('hands the numbered changes to onCommit after the commit, and never for a refused change', async () => {
+      const before = Date.now();
+      await booking.changeObjectStatus(workspaceId, [book(['A-7', 'A-8'])]);
+      const at = commits[0]!.batches[0]!.entries[0]!.at;
+      expect(at >= before && at <= Date.now()).toBe(true);
+      expect(commits.map((c) => c.batches)).toEqual([
+        [
           {
             eventId: expect.any(Number),
             eventKey: 'shell',
@@ -127,64 +143,66 @@ describe('changeObjectStatus', () => {
             })),
           },
         ],
-        // Another connection already sees the new seq while onCommit runs: the transaction has committed.
-        committedSeq: 2,
-      },
-    ]);
-    booking.changeObjectStatus(workspaceId, [book(['A-7'])]);
-    expect(commits).toHaveLength(1);
+      ]);
+      // Another connection, asked while onCommit ran, already saw the new seq: the transaction had committed.
+      expect(await commits[0]!.committedSeq).toBe(2);
+      await booking.changeObjectStatus(workspaceId, [book(['A-7'])]);
+      expect(commits).toHaveLength(1);
+    });
+  });
+
+  describe('the transaction shell', () => {
+    it('rolls back a failure returned inside it: a chart whose event key is taken is not stored', async () => {
+      const result = await booking.importChart(workspaceId, smallVenue(), { key: 'second', events: [{ key: 'fresh' }, { key: 'shell' }] });
+      expect(result).toEqual({ ok: false, reason: 'key_taken', key: 'shell' });
+      expect(await booking.chartByKey(workspaceId, 'second')).toBeUndefined();
+      expect(await query("select key from events where key = 'fresh'")).toEqual([]);
+    });
   });
 });
 
-describe('the transaction shell', () => {
-  it('rolls back a failure returned inside it: a chart whose event key is taken is not stored', () => {
-    const result = booking.importChart(workspaceId, smallVenue(), { key: 'second', events: [{ key: 'fresh' }, { key: 'shell' }] });
-    expect(result).toEqual({ ok: false, reason: 'key_taken', key: 'shell' });
-    expect(booking.chartByKey(workspaceId, 'second')).toBeUndefined();
-    expect(witness.prepare("select count(*) as n from events where key = 'fresh'").get()).toEqual({ n: 0 });
+describe('grouped changes on SQLite (one commit for the changes of a turn of the event loop)', () => {
+  // Group commit is SQLite's: its transactions run at once, on its one connection.
+  let sqlite: SqliteBooking;
+  beforeEach(async () => {
+    await open('sqlite');
+    sqlite = booking as SqliteBooking;
   });
-});
-
-describe('grouped changes (one commit for the changes of a turn of the event loop)', () => {
+  afterEach(() => cleanup());
   const hold = (labels: string[], holdToken: string): StatusChangeRequest => book(labels, { status: HELD, holdToken });
-  const newToken = () => {
-    const token = booking.createHoldToken(workspaceId, 15);
-    if (!token.ok) throw new Error(token.reason);
-    return token.holdToken.token;
-  };
 
   it('commits the changes of a turn together, each all or nothing, and announces each after the commit', async () => {
-    const [first, second] = [newToken(), newToken()];
-    const before = logSize();
+    const [first, second] = [await newToken(), await newToken()];
+    const before = await logSize();
     // Three changes in one turn: one holds A-1 and A-2, one asks for A-2 (taken by then) and A-3, one books B-1.
     const results = Promise.all([
-      booking.grouped(() => booking.changeObjectStatus(workspaceId, [hold(['A-1', 'A-2'], first)])),
-      booking.grouped(() => booking.changeObjectStatus(workspaceId, [hold(['A-3', 'A-2'], second)])),
-      booking.grouped(() => booking.changeObjectStatus(workspaceId, [book(['B-1'])])),
+      sqlite.grouped(() => sqlite.changeObjectStatus(workspaceId, [hold(['A-1', 'A-2'], first)])),
+      sqlite.grouped(() => sqlite.changeObjectStatus(workspaceId, [hold(['A-3', 'A-2'], second)])),
+      sqlite.grouped(() => sqlite.changeObjectStatus(workspaceId, [book(['B-1'])])),
     ]);
     // Nothing is written until the turn ends.
-    expect(logSize()).toBe(before);
+    expect(await logSize()).toBe(before);
     const [held, refused, booked] = await results;
     expect([held.ok, refused.ok, booked.ok]).toEqual([true, false, true]);
     // The refused change wrote nothing, not even its A-3: its savepoint was rolled back, the others committed.
-    expect([statusOf('A-1'), statusOf('A-2'), statusOf('A-3'), statusOf('B-1')]).toEqual([HELD, HELD, 'free', BOOKED]);
-    expect(logSize()).toBe(before + 3);
+    expect(await statusesOf(['A-1', 'A-2', 'A-3', 'B-1'])).toEqual([HELD, HELD, 'free', BOOKED]);
+    expect(await logSize()).toBe(before + 3);
     // Announced after the one commit, in order, each with the seq another connection already sees.
     expect(commits.map((c) => c.batches[0]!.entries.map((e) => e.label))).toEqual([['A-1', 'A-2'], ['B-1']]);
-    expect(commits.every((c) => c.committedSeq === 3)).toBe(true);
+    expect(await Promise.all(commits.map((c) => c.committedSeq))).toEqual([3, 3]);
   });
 
   it('settles a change that throws with its error, and the others with theirs', async () => {
-    const token = newToken();
+    const token = await newToken();
     const results = await Promise.allSettled([
-      booking.grouped(() => booking.changeObjectStatus(workspaceId, [hold(['A-5'], token)])),
-      booking.grouped(() => {
-        booking.changeObjectStatus(workspaceId, [book(['A-6'])]);
+      sqlite.grouped(() => sqlite.changeObjectStatus(workspaceId, [hold(['A-5'], token)])),
+      sqlite.grouped(() => {
+        sqlite.changeObjectStatus(workspaceId, [book(['A-6'])]);
         throw new Error('the route failed');
       }),
     ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected']);
-    expect([statusOf('A-5'), statusOf('A-6')]).toEqual([HELD, 'free']);
+    expect(await statusesOf(['A-5', 'A-6'])).toEqual([HELD, 'free']);
     // The booking of A-6, rolled back with its call, is never announced.
     expect(commits.flatMap((c) => c.batches[0]!.entries.map((e) => e.label))).toEqual(['A-5']);
   });

@@ -33,7 +33,7 @@ export function* organiserObjects(store: Store, event: EventHandle): Steps<Organ
   const places = new Map<string, Record<string, number>>();
   for (const r of yield* many(
     store.db
-      .select({ label: gaAllocations.label, status: gaAllocations.status, quantity: sql<number>`sum(${gaAllocations.quantity})` })
+      .select({ label: gaAllocations.label, status: gaAllocations.status, quantity: sql<number>`sum(${gaAllocations.quantity})`.mapWith(Number) })
       .from(gaAllocations)
       .where(eq(gaAllocations.eventId, event.id))
       .groupBy(gaAllocations.label, gaAllocations.status),
@@ -52,11 +52,11 @@ export function* organiserObjects(store: Store, event: EventHandle): Steps<Organ
 /** Places booked and held per minute, over the event's whole log. */
 function* timeline(store: Store, eventId: number): Steps<TimelinePoint[]> {
   const { statusChanges } = store.tables;
-  const minute = sql<number>`${statusChanges.createdAt} / 60000`;
+  const minute = sql<number>`${statusChanges.createdAt} / 60000`.mapWith(Number);
   const points = new Map<number, TimelinePoint>();
   for (const r of yield* many(
     store.db
-      .select({ minute, status: statusChanges.status, places: sql<number>`sum(${statusChanges.quantity})` })
+      .select({ minute, status: statusChanges.status, places: sql<number>`sum(${statusChanges.quantity})`.mapWith(Number) })
       .from(statusChanges)
       .where(and(eq(statusChanges.eventId, eventId), inArray(statusChanges.status, [BOOKED, HELD])))
       .groupBy(minute, statusChanges.status)

@@ -52,7 +52,7 @@ export function organiserOverview(store: Store, workspaceId: number): Steps<{ ev
     }
     const perChart = yield* many(
       store.db
-        .select({ chartId: events.chartId, events: sql<number>`count(*)` })
+        .select({ chartId: events.chartId, events: sql<number>`count(*)`.mapWith(Number) })
         .from(events)
         .where(eq(events.workspaceId, workspaceId))
         .groupBy(events.chartId),

@@ -95,13 +95,13 @@ describe('fuzzed requests', () => {
         async (k, x, seatDialect, payload, contentType, pick) => {
           const routes = seatDialect ? seatRoutes(enc(k), enc(x)) : seatsioRoutes(enc(k), enc(x));
           const [method, path] = routes[pick % routes.length]!;
-          const before = server.fingerprint();
+          const before = await server.fingerprint();
           const res = await server.api(path, { method, headers: { 'content-type': contentType }, ...(method === 'GET' ? {} : { body: payload }) });
           const text = await res.text();
           expect(res.status, `${method} ${path} ${payload.slice(0, 100)}`).toBeLessThan(500);
           if (res.status >= 400) {
             expectDialectShape(path, res.status, text);
-            expect(server.fingerprint()).toEqual(before);
+            expect(await server.fingerprint()).toEqual(before);
           }
         },
       ),

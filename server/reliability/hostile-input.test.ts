@@ -20,11 +20,11 @@ afterAll(() => server.stop());
 
 /** Expects a 400 in the seats.io shape whose first message starts with `message`, and nothing changed. */
 async function expectInvalid(path: string, json: unknown, message: string) {
-  const before = server.fingerprint();
+  const before = await server.fingerprint();
   const res = await server.api(path, { json });
   expect(res.status).toBe(400);
   expect(((await res.json()) as { messages: string[] }).messages[0]).toContain(message);
-  expect(server.fingerprint()).toEqual(before);
+  expect(await server.fingerprint()).toEqual(before);
 }
 
 describe('extra data', () => {
@@ -39,17 +39,17 @@ describe('extra data', () => {
     await expectInvalid(`/events/big/objects/${labels[0]}/actions/update-extra-data`, { extraData: big }, 'extraData: must be at most 10240 bytes');
     await expectInvalid('/events/big/actions/book', { bestAvailable: { number: 1, extraData: [big] } }, 'bestAvailable.extraData[0]: must be at most');
     // The attack as found: one 900 KB value for 200 seats in one buyer-API booking (it used to be copied 400 times).
-    const before = server.fingerprint();
+    const before = await server.fingerprint();
     const res = await server.api('/v1/events/big/seats/book', {
       json: { objectLabels: labels.slice(0, 200), holdToken: 'x', extraData: { x: 'x'.repeat(900_000) } },
     });
     expect([res.status, ((await res.json()) as { errors: unknown }).errors]).toEqual([400, { extraData: ['must be at most 10240 bytes as JSON'] }]);
-    expect(server.fingerprint()).toEqual(before);
+    expect(await server.fingerprint()).toEqual(before);
   });
 
   it('nested until serialising it would overflow the stack is refused with a 400, not a 500', async () => {
     const deep = `${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}`;
-    const before = server.fingerprint();
+    const before = await server.fingerprint();
     const res = await server.api('/events/big/actions/book', {
       method: 'POST',
       body: `{"objects":[{"objectId":"${labels[0]}","extraData":${deep}}]}`,
@@ -57,7 +57,7 @@ describe('extra data', () => {
     });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { messages: string[] }).messages).toEqual(['objects[0].extraData: must not nest deeper than 10 levels']);
-    expect(server.fingerprint()).toEqual(before);
+    expect(await server.fingerprint()).toEqual(before);
     await expectInvalid(
       '/events/big/actions/book',
       { objects: [{ objectId: labels[0], extraData: { a: [[[[[[[[[[1]]]]]]]]]] } }] },

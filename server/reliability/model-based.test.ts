@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { testDatabases } from '../testing/postgres';
 import { seedSmallVenue, startTestServer, type TestServer } from '../testing/test-server';
 
 /*
@@ -89,11 +90,11 @@ async function run(server: TestServer, tokens: string[], c: Command): Promise<nu
   return res.status === 200 ? objects.length : 0;
 }
 
-describe('random concurrent batches against a model', () => {
+describe.each(await testDatabases('the model-based test'))('random concurrent batches against a model, on %s', (database) => {
   it('keep every invariant', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(command, { minLength: 20, maxLength: 80 }), async (commands) => {
-        const server = await startTestServer();
+        const server = await startTestServer({ postgres: database === 'postgres' });
         try {
           await seedSmallVenue(server.app, ['model'], CAPACITY);
           const tokens = await Promise.all(
@@ -107,25 +108,20 @@ describe('random concurrent batches against a model', () => {
               return n;
             }),
           );
-          const db = server.witness;
-          const log = db.prepare('select seq, label, status, quantity, hold_token from status_changes order by seq').all() as LogRow[];
+          const log = await server.query<LogRow>('select seq, label, status, quantity, hold_token from status_changes order by seq');
           expect(log.length).toBe(changed.reduce((a, b) => a + b, 0));
           expect(log.map((e) => e.seq)).toEqual(log.map((_, i) => i + 1));
           const replayed = replay(log);
           if (!replayed.ok) throw new Error(replayed.why);
-          for (const row of db.prepare('select label, status, hold_token from event_objects').all() as {
-            label: string;
-            status: string;
-            hold_token: string | null;
-          }[]) {
+          for (const row of await server.query<{ label: string; status: string; hold_token: string | null }>(
+            'select label, status, hold_token from event_objects',
+          )) {
             const expected = replayed.seats.get(row.label) ?? { status: 'free', token: null };
             expect({ label: row.label, status: row.status, token: row.hold_token }).toEqual({ label: row.label, ...expected });
           }
-          const gaRows = db.prepare('select status, hold_token, quantity from ga_allocations').all() as {
-            status: string;
-            hold_token: string;
-            quantity: number;
-          }[];
+          const gaRows = await server.query<{ status: string; hold_token: string; quantity: number }>(
+            'select status, hold_token, quantity from ga_allocations',
+          );
           expect(gaRows.map((r) => `${r.status}/${r.hold_token || 'null'}=${r.quantity}`).sort()).toEqual(replayed.gaFinal);
         } finally {
           await server.stop();

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import pg from 'pg';
 import { serviceReachable } from './reachable';
 
@@ -9,10 +10,10 @@ export const TEST_POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://po
 export const postgresReachable = (what: string) => serviceReachable('PostgreSQL', TEST_POSTGRES_URL, 5432, what);
 
 /**
- * An empty database of its own on the test server, so that tests run beside each other: its pool, and `drop` to
- * close the pool and remove the database.
+ * An empty database of its own on the test server, so that tests run beside each other: its URL, a pool, and `drop`
+ * to close the pool and remove the database once every connection to it has closed.
  */
-export async function freshPostgresDatabase(): Promise<{ pool: pg.Pool; drop: () => Promise<void> }> {
+export async function freshPostgresDatabase(): Promise<{ url: string; pool: pg.Pool; drop: () => Promise<void> }> {
   const name = `tessera_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: TEST_POSTGRES_URL });
   await admin.connect();
@@ -21,11 +22,28 @@ export async function freshPostgresDatabase(): Promise<{ pool: pg.Pool; drop: ()
   url.pathname = `/${name}`;
   const pool = new pg.Pool({ connectionString: url.href, max: 20 });
   return {
+    url: url.href,
     pool,
     drop: async () => {
       await pool.end();
+      // A pool's end() settles before its connections have closed: the database cannot be dropped while they are open.
+      for (let wait = 0; wait < 100; wait++) {
+        const { rows } = await admin.query('select count(*)::int as open from pg_stat_activity where datname = $1', [name]);
+        if (rows[0].open === 0) break;
+        await sleep(20);
+      }
       await admin.query(`drop database ${name}`);
       await admin.end();
     },
   };
+}
+
+export type TestDatabase = 'sqlite' | 'postgres';
+
+/**
+ * The databases a suite runs on: SQLite, and PostgreSQL when it is reachable (CI starts it); when it is not, says
+ * that `what` is skipped on PostgreSQL, and why.
+ */
+export async function testDatabases(what: string): Promise<TestDatabase[]> {
+  return (await postgresReachable(`${what} on PostgreSQL`)) ? ['sqlite', 'postgres'] : ['sqlite'];
 }

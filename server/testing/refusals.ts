@@ -6,7 +6,7 @@ import type { TestServer } from './test-server';
  * test of a refusal through the seats.io dialect asserts.
  */
 export async function expectClientRefusal(server: TestServer, call: () => Promise<unknown>, status: number, words: string): Promise<void> {
-  const before = server.fingerprint();
+  const before = await server.fingerprint();
   const refusal = await call().then(
     () => undefined,
     (e: unknown) => e as { status: number; messages: string[] },
@@ -14,5 +14,5 @@ export async function expectClientRefusal(server: TestServer, call: () => Promis
   expect(refusal, `accepted, expected a refusal mentioning ${words}`).toBeDefined();
   expect(refusal!.status).toBe(status);
   expect(refusal!.messages.join(' ')).toContain(words);
-  expect(server.fingerprint()).toEqual(before);
+  expect(await server.fingerprint()).toEqual(before);
 }

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Region, SeatsioClient } from 'seatsio';
 import { createApplication, type Application, type ApplicationOptions } from '../app';
+import { freshPostgresDatabase } from './postgres';
 
 export const TEST_SECRET_KEY = 'test-secret-key-0000';
 export const TEST_ADMIN_PASSWORD = 'test-admin-password';
@@ -16,29 +17,35 @@ export type TestServer = {
   /** fetch against the API with the default workspace's secret key. */
   api: (path: string, init?: RequestInit & { json?: unknown; secretKey?: string | null }) => Promise<Response>;
   /**
-   * A read-only connection of its own to the server's database: a witness that reads what was committed with
-   * plain SQL, independent of the code under test.
+   * A read-only connection of its own to the server's SQLite database: a witness that reads what was committed with
+   * plain SQL, independent of the code under test. (On PostgreSQL: `query`.)
    */
   witness: Database.Database;
+  /** The witness on either database: the rows of a query in the SQL both understand, through a connection of its own. */
+  query: <Row = Record<string, unknown>>(sql: string) => Promise<Row[]>;
   /** Everything a request could change, as the witness reads it: equal before and after a refused request. */
-  fingerprint: () => unknown;
+  fingerprint: () => Promise<unknown>;
   /** Signs in as the organiser: the session cookie (`name=value`) and the session's CSRF token. */
   loginOrganiser: (headers?: Record<string, string>) => Promise<{ response: Response; session: string; csrfToken: string }>;
   stop: () => Promise<void>;
 };
 
+/** In the SQL both databases understand: each list in a fixed order, numbers and flags as text. */
 const FINGERPRINT = `select
-  (select group_concat(key || ':' || seq || ':' || checkout_mode || ':' || ifnull(checkout_url, '') || ':' || max_places_per_order || ':'
-     || hold_minutes || ':' || max_hold_minutes || ':' || ifnull(name, '') || ':' || ifnull(pricing, '')) from events) as events,
-  (select count(*) || ':' || ifnull(max(id), 0) from status_changes) as changes,
-  (select count(*) || ':' || ifnull(sum(expires_at), 0) || ':' || sum(expired) from hold_tokens) as tokens,
-  (select group_concat(label || ':' || status || ':' || ifnull(hold_token, '') || ':' || ifnull(order_id, '') || ':' || ifnull(extra_data_id, ''))
+  (select string_agg(key || ':' || seq || ':' || checkout_mode || ':' || coalesce(checkout_url, '') || ':' || max_places_per_order || ':'
+     || hold_minutes || ':' || max_hold_minutes || ':' || coalesce(name, '') || ':' || coalesce(pricing, ''), ',' order by id) from events) as events,
+  (select count(*) || ':' || coalesce(max(id), 0) from status_changes) as changes,
+  (select count(*) || ':' || coalesce(sum(expires_at), 0) || ':' || coalesce(sum(case when expired then 1 else 0 end), 0) from hold_tokens) as tokens,
+  (select string_agg(event_id || ':' || label || ':' || status || ':' || coalesce(hold_token, '') || ':' || coalesce(order_id, '') || ':'
+     || coalesce(extra_data_id || '', ''), ',' order by event_id, label)
      from event_objects where status <> 'free' or extra_data_id is not null) as objects,
-  (select count(*) from extra_data) as extraData,
-  (select group_concat(label || ':' || status || ':' || hold_token || ':' || quantity) from ga_allocations) as ga,
-  (select group_concat(event_id || ':' || key || ':' || name || ':' || ifnull(color, '') || ':' || ifnull("index", '')) from event_channels) as channels,
-  (select group_concat(event_id || ':' || label || ':' || channel_key) from channel_objects) as channelObjects,
-  (select group_concat(key || ':' || name || ':' || length(definition) || ':' || ifnull(draft, '')) from charts) as charts,
+  (select count(*) from extra_data) as "extraData",
+  (select string_agg(event_id || ':' || label || ':' || status || ':' || coalesce(hold_token, '') || ':' || quantity, ',' order by event_id, label, status, hold_token)
+     from ga_allocations) as ga,
+  (select string_agg(event_id || ':' || key || ':' || name || ':' || coalesce(color, '') || ':' || coalesce("index" || '', ''), ',' order by event_id, key)
+     from event_channels) as channels,
+  (select string_agg(event_id || ':' || label || ':' || channel_key, ',' order by event_id, label) from channel_objects) as "channelObjects",
+  (select string_agg(key || ':' || name || ':' || length(definition) || ':' || coalesce(draft, ''), ',' order by id) from charts) as charts,
   (select count(*) from workspaces) as workspaces`;
 
 /** A real server on a random port over a real database file (a temporary one unless a file is given). */
@@ -50,15 +57,20 @@ export async function startTestServer(
     >
   > & {
     databaseFile?: string;
+    /** A fresh PostgreSQL database of its own (TEST_POSTGRES_URL's server) instead of a SQLite file. */
+    postgres?: boolean;
   } = {},
 ): Promise<TestServer> {
-  const { databaseFile, ...appOptions } = options;
-  const temp = databaseFile ? undefined : tempDir();
-  const file = databaseFile ?? join(temp!.dir, 'tessera.db');
-  const app = await createApplication({ databaseUrl: `file:${file}`, secretKey: TEST_SECRET_KEY, ...appOptions });
+  const { databaseFile, postgres, ...appOptions } = options;
+  const database = postgres ? await freshPostgresDatabase() : undefined;
+  const temp = databaseFile || database ? undefined : tempDir();
+  const file = databaseFile ?? join(temp?.dir ?? '', 'tessera.db');
+  const app = await createApplication({ databaseUrl: database?.url ?? `file:${file}`, secretKey: TEST_SECRET_KEY, ...appOptions });
   await app.booking.ensureOrganiserPassword(TEST_ADMIN_PASSWORD);
   await app.booking.ensureAdminKey(TEST_ADMIN_KEY);
-  const witness = new Database(file, { readonly: true });
+  const sqliteWitness = database ? undefined : new Database(file, { readonly: true });
+  const witness = () => sqliteWitness ?? unavailable('the SQLite witness (use query on PostgreSQL)');
+  const query = async <Row>(sql: string) => (database ? (await database.pool.query(sql)).rows : witness().prepare(sql).all()) as Row[];
   const port = await app.listen(0);
   const baseUrl = `http://127.0.0.1:${port}`;
   const client = new SeatsioClient(new Region(`${baseUrl}/api`), TEST_SECRET_KEY);
@@ -79,8 +91,11 @@ export async function startTestServer(
     baseUrl,
     client,
     api,
-    witness,
-    fingerprint: () => witness.prepare(FINGERPRINT).get(),
+    get witness() {
+      return witness();
+    },
+    query,
+    fingerprint: async () => (await query(FINGERPRINT))[0],
     loginOrganiser: async (headers = {}) => {
       const response = await api('/manage/login', { json: { password: TEST_ADMIN_PASSWORD }, secretKey: null, headers });
       if (response.status !== 200) throw new Error(`login failed: ${response.status}`);
@@ -88,11 +103,16 @@ export async function startTestServer(
       return { response, session: response.headers.get('set-cookie')!.split(';')[0]!, csrfToken };
     },
     stop: async () => {
-      witness.close();
+      sqliteWitness?.close();
       await app.close();
+      await database?.drop();
       temp?.cleanup();
     },
   };
+}
+
+function unavailable(what: string): never {
+  throw new Error(`${what} is not there on this test server`);
 }
 
 /** A temporary directory for database files, removed by the returned cleanup. */

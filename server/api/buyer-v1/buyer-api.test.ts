@@ -100,7 +100,7 @@ describe('ticket types', () => {
     };
     expect((await server.api('/events/seats-2', { json: { pricing, salesSettings: { checkoutMode: 'reservation' } } })).status).toBe(204);
     const { holdToken } = (await body(await post('/events/seats-2/seats/hold', { objectLabels: ['A-1', 'A-2', 'B-1'] }))) as { holdToken: string };
-    const before = server.fingerprint();
+    const before = await server.fingerprint();
     const unknown = await post('/events/seats-2/seats/book', { objectLabels: ['A-1', 'B-1'], holdToken, ticketTypes: { 'A-1': 'senior' } });
     expect([unknown.status, await body(unknown)]).toEqual([
       400,
@@ -108,7 +108,7 @@ describe('ticket types', () => {
     ]);
     const elsewhere = await post('/events/seats-2/seats/book', { objectLabels: ['A-1'], holdToken, ticketTypes: { 'A-2': 'child' } });
     expect([elsewhere.status, (await body(elsewhere)).errors]).toEqual([400, { 'ticketTypes.A-2': ['not one of objectLabels'] }]);
-    expect(server.fingerprint()).toEqual(before);
+    expect(await server.fingerprint()).toEqual(before);
 
     const booked = await post('/events/seats-2/seats/book', { objectLabels: ['A-1', 'A-2', 'B-1'], holdToken, ticketTypes: { 'A-1': 'child' } });
     expect(booked.status).toBe(200);
@@ -244,12 +244,12 @@ describe('POST /api/v1/events/{eventKey}/hold-tokens', () => {
   });
 
   it('refuses a session longer than the event holds, an unknown field and an unknown event, creating nothing', async () => {
-    const before = server.fingerprint();
+    const before = await server.fingerprint();
     const long = await post('/events/seats-2/hold-tokens', { ttlSeconds: 7200 });
     expect(long.status).toBe(400);
     const stray = await post('/events/seats-2/hold-tokens', { objectLabels: ['A-1'] });
     expect([stray.status, ((await stray.json()) as { errors: Record<string, unknown> }).errors]).toEqual([400, { body: ['Unrecognized key: "objectLabels"'] }]);
     expect((await post('/events/no-such-event/hold-tokens', {})).status).toBe(404);
-    expect(server.fingerprint()).toEqual(before);
+    expect(await server.fingerprint()).toEqual(before);
   });
 });

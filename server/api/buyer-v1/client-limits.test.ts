@@ -25,20 +25,20 @@ describe('the hold rate limit', () => {
     await start({ burst: 10 });
     expect((await hold({ objectLabels: ['A-1', 'A-2', 'A-3', 'A-4'] })).status).toBe(200);
     expect((await hold({ objectLabels: ['GA1'], quantities: { GA1: 4 } })).status).toBe(200);
-    const before = server.fingerprint();
+    const before = await server.fingerprint();
     const refused = await hold({ objectLabels: ['B-1', 'B-2', 'B-3'] });
     expect([refused.status, refused.headers.has('retry-after')]).toEqual([429, true]);
-    expect(server.fingerprint()).toEqual(before);
+    expect(await server.fingerprint()).toEqual(before);
   });
 
   it('charges a started session as one place', async () => {
     await start({ burst: 2 });
     const session = () => server.api('/v1/events/limits/hold-tokens', { json: {}, secretKey: null });
     expect([(await session()).status, (await hold({ objectLabels: ['A-1'] })).status]).toEqual([201, 200]);
-    const before = server.fingerprint();
+    const before = await server.fingerprint();
     const refused = await session();
     expect([refused.status, refused.headers.has('retry-after')]).toEqual([429, true]);
-    expect(server.fingerprint()).toEqual(before);
+    expect(await server.fingerprint()).toEqual(before);
   });
 
   it('charges requests for events that do not exist', async () => {
@@ -66,7 +66,7 @@ describe('places per client and event', () => {
   it('caps what one client holds at an event across all its tokens, and only there', async () => {
     await start({ placesPerClient: 6 });
     expect((await hold({ objectLabels: ['A-1', 'A-2', 'A-3', 'A-4'] })).status).toBe(200);
-    const before = server.fingerprint();
+    const before = await server.fingerprint();
     // A second token from the same client: within its own order's limit, over the client's.
     const second = await hold({ objectLabels: ['B-1', 'B-2', 'B-3'] });
     expect([second.status, await second.json()]).toEqual([
@@ -76,7 +76,7 @@ describe('places per client and event', () => {
         failed: ['B-1', 'B-2', 'B-3'].map((objectLabel) => ({ objectLabel, reason: 'too_many_places_for_client' })),
       },
     ]);
-    expect(server.fingerprint()).toEqual(before);
+    expect(await server.fingerprint()).toEqual(before);
     expect((await hold({ objectLabels: ['B-1', 'B-2'] })).status).toBe(200);
     // Another event is another count.
     expect((await hold({ objectLabels: ['B-1', 'B-2', 'B-3'] }, {}, 'elsewhere')).status).toBe(200);

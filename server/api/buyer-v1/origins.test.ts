@@ -20,20 +20,20 @@ const hold = (label: string, headers: Record<string, string>, body = JSON.string
 
 describe('the buyer API from a browser', () => {
   it("refuses another website's page, changing nothing", async () => {
-    const before = server.fingerprint();
+    const before = await server.fingerprint();
     const res = await hold('A-1', { origin: 'https://evil.example', 'content-type': 'application/json' });
     expect([res.status, await res.json()]).toEqual([403, { statusCode: 403, message: 'Requests from https://evil.example are not allowed' }]);
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
-    expect(server.fingerprint()).toEqual(before);
+    expect(await server.fingerprint()).toEqual(before);
   });
 
   it('refuses a body that is not JSON (what a form or a no-preflight request sends), changing nothing', async () => {
-    const before = server.fingerprint();
+    const before = await server.fingerprint();
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
       const res = await hold('A-2', { 'content-type': type });
       expect([res.status, await res.json()]).toEqual([415, { statusCode: 415, message: 'Send the request body as application/json' }]);
     }
-    expect(server.fingerprint()).toEqual(before);
+    expect(await server.fingerprint()).toEqual(before);
   });
 
   it("serves the server's own pages, and the allowed shop with CORS headers, errors included", async () => {

@@ -30,10 +30,10 @@ async function anonymousHold(eventKey: string, objectLabels: string[], extra: Re
 
 /** Expects `attempt` to be refused with `status` and `body`, changing nothing. */
 async function expectRefused(attempt: () => Promise<Response>, status: number, body: unknown) {
-  const before = server.fingerprint();
+  const before = await server.fingerprint();
   const res = await attempt();
   expect([res.status, await res.json()]).toEqual([status, body]);
-  expect(server.fingerprint()).toEqual(before);
+  expect(await server.fingerprint()).toEqual(before);
 }
 
 describe('places per order', () => {
@@ -136,10 +136,10 @@ describe("the venue's hold tokens", () => {
         venue.api(`/v1/events/manual/seats/${action}`, { json, secretKey: null, headers: { 'x-forwarded-for': client } });
       const [alice, mallory] = ['198.51.100.1', '198.51.100.2'];
       const refused = async (attempt: () => Promise<Response>, body: unknown) => {
-        const before = venue.fingerprint();
+        const before = await venue.fingerprint();
         const res = await attempt();
         expect([res.status, await res.json()]).toEqual([409, body]);
-        expect(venue.fingerprint()).toEqual(before);
+        expect(await venue.fingerprint()).toEqual(before);
       };
 
       expect((await as(alice, 'hold', { objectLabels: ['B-1'], holdToken })).status).toBe(200);
@@ -208,11 +208,11 @@ describe('sales settings through the API', () => {
       [{ checkoutMode: 'free-for-all' }, 'salesSettings.checkoutMode: '],
     ];
     for (const [salesSettings, message] of wrong) {
-      const before = server.fingerprint();
+      const before = await server.fingerprint();
       const res = await server.api('/events/configured', { json: { salesSettings } });
       expect(res.status).toBe(400);
       expect(((await res.json()) as { messages: string[] }).messages[0]).toContain(message);
-      expect(server.fingerprint()).toEqual(before);
+      expect(await server.fingerprint()).toEqual(before);
     }
   });
 });

@@ -33,7 +33,7 @@ const buyerHold = async (objectLabels: string[]) => {
 
 describe('the box office API, from the outside', () => {
   it('answers nothing and changes nothing without a session, or without the CSRF token', async () => {
-    const before = server.fingerprint();
+    const before = await server.fingerprint();
     const anonymous = {};
     const responses = await Promise.all([
       change([{ action: 'book', places: [{ label: 'A-1' }], orderId: 'x' }], anonymous),
@@ -44,7 +44,7 @@ describe('the box office API, from the outside', () => {
       get('/status-changes.csv', anonymous),
     ]);
     expect(responses.map((r) => r.status)).toEqual([401, 403, 401, 401, 401, 401]);
-    expect(server.fingerprint()).toEqual(before);
+    expect(await server.fingerprint()).toEqual(before);
   });
 
   it('names each wrong field of a bad change', async () => {
@@ -61,7 +61,7 @@ describe('the box office API, from the outside', () => {
 describe('changes by hand', () => {
   it("books with an order id all or nothing, naming each place it could not take; a buyer's hold stays theirs", async () => {
     await buyerHold(['A-2']);
-    const before = server.fingerprint();
+    const before = await server.fingerprint();
     const refused = await change([{ action: 'book', places: [{ label: 'A-1' }, { label: 'A-2' }, { label: 'GA1', quantity: 11 }], orderId: 'box-1' }]);
     expect([refused.status, await refused.json()]).toEqual([
       409,
@@ -71,7 +71,7 @@ describe('changes by hand', () => {
         errors: { 'A-2': ['is held by a buyer: their hold ends when they book or it expires'], GA1: ['has not enough free places'] },
       },
     ]);
-    expect(server.fingerprint()).toEqual(before);
+    expect(await server.fingerprint()).toEqual(before);
 
     const booked = await change([{ action: 'book', places: [{ label: 'A-1' }, { label: 'GA1', quantity: 3 }], orderId: 'box-1' }]);
     expect(booked.status).toBe(200);

@@ -68,17 +68,17 @@ describe('POST /api/manage/events', () => {
       [{ chartKey: 'small', salesSettings: { holdMinutes: 40 } }, 400, { 'salesSettings.holdMinutes': ['must not exceed maxHoldMinutes'] }],
     ];
     for (const [body, status, errors] of cases) {
-      const before = server.fingerprint();
+      const before = await server.fingerprint();
       const res = await post('/events', body);
       expect([res.status, ((await res.json()) as { errors: unknown }).errors]).toEqual([status, errors]);
-      expect(server.fingerprint()).toEqual(before);
+      expect(await server.fingerprint()).toEqual(before);
     }
   });
 
   it('is refused without the CSRF token', async () => {
-    const before = server.fingerprint();
+    const before = await server.fingerprint();
     expect((await post('/events', { chartKey: 'small', key: 'csrf' }, { cookie: headers.cookie! })).status).toBe(403);
-    expect(server.fingerprint()).toEqual(before);
+    expect(await server.fingerprint()).toEqual(before);
   });
 });
 
@@ -86,9 +86,9 @@ describe('POST /api/manage/charts', () => {
   it('imports a chart file, or lists what is wrong with it field by field', async () => {
     const ok = await post('/charts', { key: 'studio', file: smallVenue() });
     expect([ok.status, await ok.json()]).toEqual([200, { key: 'studio', name: 'Small venue' }]);
-    const before = server.fingerprint();
+    const before = await server.fingerprint();
     const broken = await post('/charts', { file: { subChart: { booths: [{ label: 'B1', center: { x: 0 } }] } } });
     expect([broken.status, ((await broken.json()) as { errors: unknown }).errors]).toEqual([400, { 'file.subChart.booths[0].center.y': [expect.any(String)] }]);
-    expect(server.fingerprint()).toEqual(before);
+    expect(await server.fingerprint()).toEqual(before);
   });
 });

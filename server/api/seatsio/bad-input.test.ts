@@ -15,8 +15,8 @@ beforeAll(async () => {
 afterAll(() => server.stop());
 
 let before: unknown;
-beforeEach(() => {
-  before = server.fingerprint();
+beforeEach(async () => {
+  before = await server.fingerprint();
 });
 
 async function expectSeatsioError(res: Response, status: number, code: string) {
@@ -32,7 +32,7 @@ async function expectSeatsioError(res: Response, status: number, code: string) {
   expect(body.errors[0]!.code).toBe(code);
   expect(body.messages[0]).toBe(body.errors[0]!.message);
   expect(body.requestId).toMatch(/^[0-9a-f-]{36}$/);
-  expect(server.fingerprint()).toEqual(before);
+  expect(await server.fingerprint()).toEqual(before);
   return body;
 }
 
@@ -84,7 +84,7 @@ describe('bad input', () => {
       expect(res.status).toBe(401);
       expect(await res.text()).toBe('');
     }
-    expect(server.fingerprint()).toEqual(before);
+    expect(await server.fingerprint()).toEqual(before);
   });
 
   it("hides another workspace's events and refuses its workspace key", async () => {
@@ -131,13 +131,13 @@ describe('bad input', () => {
       expect(res.status, JSON.stringify(json)).toBeGreaterThanOrEqual(400);
       expect(res.status, JSON.stringify(json)).toBeLessThan(500);
     }
-    expect(server.fingerprint()).toEqual(before);
+    expect(await server.fingerprint()).toEqual(before);
   });
 
   it('refuses a hold without a token and a book with a token from another workspace', async () => {
     await expectSeatsioError(await server.api('/events/bad-input/actions/hold', { json: { objects: ['A-1'] } }), 400, 'HOLD_TOKEN_REQUIRED');
     const foreign = (await (await server.api('/hold-tokens', { json: {}, secretKey: otherSecret })).json()) as { holdToken: string };
-    before = server.fingerprint();
+    before = await server.fingerprint();
     await expectSeatsioError(
       await server.api('/events/bad-input/actions/hold', { json: { objects: ['A-1'], holdToken: foreign.holdToken } }),
       400,

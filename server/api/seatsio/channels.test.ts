@@ -155,11 +155,11 @@ describe('an anonymous buyer', () => {
 
   it('cannot hold a place kept for a channel without its key, and nothing changes', async () => {
     for (const body of [{ objectLabels: ['A-1'] }, { objectLabels: ['GA1'], quantities: { GA1: 2 } }, { objectLabels: ['A-1'], channelKeys: ['guess'] }]) {
-      const before = server.fingerprint();
+      const before = await server.fingerprint();
       const res = await anonymous('/events/buyers/seats/hold', { method: 'POST', json: body });
       expect(res.status).toBe(409);
       expect(((await res.json()) as { failed: { reason: string }[] }).failed.map((f) => f.reason)).toEqual(['not_in_channel']);
-      expect(server.fingerprint()).toEqual(before);
+      expect(await server.fingerprint()).toEqual(before);
     }
     // Best available does not hand them out either: the two seats it holds are outside the channel.
     const best = await anonymous('/events/buyers/seats/hold', { method: 'POST', json: { bestAvailable: { number: 2, categories: ['1'] } } });
@@ -180,11 +180,11 @@ describe('an anonymous buyer', () => {
 
   it('cannot send more channel keys than a page could name, or keys that are not text, and nothing changes', async () => {
     for (const channelKeys of [Array.from({ length: 21 }, (_, i) => `key-${i}`), [42], [''], 'a5f3c9e2-club']) {
-      const before = server.fingerprint();
+      const before = await server.fingerprint();
       const res = await anonymous('/events/buyers/seats/hold', { method: 'POST', json: { objectLabels: ['A-1'], channelKeys } });
       expect(res.status).toBe(400);
       expect(JSON.stringify(await res.json())).toContain('channelKeys');
-      expect(server.fingerprint()).toEqual(before);
+      expect(await server.fingerprint()).toEqual(before);
     }
   });
 

@@ -57,10 +57,10 @@ describe('a buyer', () => {
     const { holdToken } = (await hold.json()) as { holdToken: string };
     expect((await other.client.events.retrieveObjectInfo('gala', 'A-2')).status).toBe('reservedByToken');
     expect((await server.client.events.retrieveObjectInfo('gala', 'A-2')).status).toBe('free');
-    const before = server.fingerprint();
+    const before = await server.fingerprint();
     const elsewhere = await anonymous('/events/gala/seats/hold', { method: 'POST', json: { objectLabels: ['A-3'], holdToken } });
     expect(elsewhere.status).toBe(409);
-    expect(server.fingerprint()).toEqual(before);
+    expect(await server.fingerprint()).toEqual(before);
   });
 
   it("hears the changes of the event it subscribed to, not of the other workspace's event with the same key", async () => {

@@ -44,12 +44,12 @@ describe('editForSaleConfig', () => {
 
   it('refuses to take a booked seat off sale, naming it, and changes nothing', async () => {
     await server.client.events.book('sale', ['B-3']);
-    const before = server.fingerprint();
+    const before = await server.fingerprint();
     await expect(server.client.events.editForSaleConfig('sale', null, [{ object: 'B-3' }, { object: 'B-4' }])).rejects.toMatchObject({
       status: 400,
       errors: [{ code: 'ILLEGAL_STATUS_CHANGE', message: expect.stringContaining('B-3') }],
     });
-    expect(server.fingerprint()).toEqual(before);
+    expect(await server.fingerprint()).toEqual(before);
     await expect(server.client.events.editForSaleConfig('sale', [], [])).rejects.toMatchObject({ status: 400 });
   });
 });
@@ -93,13 +93,13 @@ describe('replacing the config, and editing several events at once', () => {
 
   it('refuses a name not on the chart, naming it, and changes nothing', async () => {
     const key = await newEvent();
-    const before = server.fingerprint();
+    const before = await server.fingerprint();
     await expect(server.client.events.replaceForSaleConfig(key, false, ['A-1', 'Z-9'], { A1: 2 }, ['Balcony'])).rejects.toMatchObject({
       status: 400,
       errors: [{ code: 'INVALID_REQUEST', message: expect.stringMatching(/Z-9.*A1.*category Balcony/) }],
     });
     await expect(server.client.events.replaceForSaleConfig(key, false, null, { GA1: -1 })).rejects.toMatchObject({ status: 400 });
-    expect(server.fingerprint()).toEqual(before);
+    expect(await server.fingerprint()).toEqual(before);
   });
 
   it('edits several events in one change, or none of them', async () => {
@@ -112,10 +112,10 @@ describe('replacing the config, and editing several events at once', () => {
     expect(results[second]!.forSaleConfig).toMatchObject({ objects: ['A-2'], areaPlaces: { GA1: 2 } });
 
     await server.client.events.book(second, ['A-3']);
-    const before = server.fingerprint();
+    const before = await server.fingerprint();
     await expect(
       server.client.events.editForSaleConfigForEvents({ [first]: { notForSale: [{ object: 'A-4' }] }, [second]: { notForSale: [{ object: 'A-3' }] } } as never),
     ).rejects.toMatchObject({ status: 400, errors: [{ message: expect.stringContaining('A-3') }] });
-    expect(server.fingerprint()).toEqual(before);
+    expect(await server.fingerprint()).toEqual(before);
   });
 });

@@ -17,7 +17,7 @@ afterAll(() => server.stop());
 
 /** The client's call is refused with 400 INVALID_REQUEST naming `field`, and nothing changed. */
 async function refusedNaming(call: () => Promise<unknown>, field: string) {
-  const before = server.fingerprint();
+  const before = await server.fingerprint();
   const refusal = await call().then(
     () => undefined,
     (e: unknown) => e as { status: number; errors: { code: string; message: string }[] },
@@ -26,7 +26,7 @@ async function refusedNaming(call: () => Promise<unknown>, field: string) {
   expect(refusal!.status).toBe(400);
   expect(refusal!.errors.map((e) => e.code)).toEqual(refusal!.errors.map(() => 'INVALID_REQUEST'));
   expect(refusal!.errors.map((e) => e.message).join(' ')).toContain(field);
-  expect(server.fingerprint()).toEqual(before);
+  expect(await server.fingerprint()).toEqual(before);
 }
 
 describe('create and update event', () => {
@@ -65,11 +65,11 @@ describe('create and update event', () => {
   });
 
   it('names a field seats.io does not have either', async () => {
-    const before = server.fingerprint();
+    const before = await server.fingerprint();
     const res = await server.api('/events', { json: { chartKey: 'small', eventKey: 'typo', nmae: 'Gala' } });
     expect(res.status).toBe(400);
     expect(((await res.json()) as { messages: string[] }).messages.join(' ')).toContain('nmae');
-    expect(server.fingerprint()).toEqual(before);
+    expect(await server.fingerprint()).toEqual(before);
   });
 });
 
