@@ -49,6 +49,7 @@ export const charts = pgTable(
     key: text('key').notNull(),
     name: text('name').notNull(),
     definition: text('definition').notNull(),
+    version: integer('version').notNull().default(1),
     draft: text('draft'),
     archived: boolean('archived').notNull().default(false),
     tags: text('tags').notNull().default('[]'),

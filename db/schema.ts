@@ -44,6 +44,11 @@ export const charts = sqliteTable(
     /** The published version: the chart model (contracts/chart.ts) as JSON, what events are sold on. */
     definition: text('definition').notNull(),
     /**
+     * Counts the published versions: each publish adds one. Every process keeps charts parsed by id and version, and
+     * finds an event's with the event (statements.ts), so none sells on a version another process has replaced.
+     */
+    version: integer('version').notNull().default(1),
+    /**
      * The draft version, as seats.io has one (JSON, with its name): changes to a chart that events use wait here until
      * published; null when there is none.
      */

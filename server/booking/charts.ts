@@ -225,10 +225,9 @@ function* publish(store: Store, row: ChartRow, version: ChartDefinition): Steps<
   yield* exec(
     store.db
       .update(charts)
-      .set({ name: version.name, definition: JSON.stringify(version), draft: null })
+      .set({ name: version.name, definition: JSON.stringify(version), version: sql`${charts.version} + 1`, draft: null })
       .where(eq(charts.id, row.id)),
   );
-  store.forgetChart(row.id);
 }
 
 /**

@@ -31,7 +31,7 @@ export function* findEvent(store: Store, key: string, workspaceId: number): Step
     key,
     workspaceId: row.workspaceId,
     seq,
-    chart: store.keptEventChart(chartId, row.chartConfig) ?? (yield* store.eventChart(chartId, row.chartConfig)),
+    chart: store.keptEventChart(chartId, row.chartConfig, row.chartVersion) ?? (yield* store.eventChart(chartId, row.chartConfig, row.chartVersion)),
     sales: { checkoutMode, checkoutUrl, maxPlacesPerOrder, holdMinutes, maxHoldMinutes },
     hasChannels: row.hasChannels,
   };
@@ -128,13 +128,13 @@ function* snapshotOf(store: Store, address: PublicAddress): Steps<Snapshot | und
   const event = yield* findPublicEvent(store, address);
   if (!event) return undefined;
   const cached = store.snapshots.get(event.id);
-  if (cached?.seq === event.seq) return cached;
+  if (cached?.snapshot.seq === event.seq && cached.chart === event.chart) return cached.snapshot;
   const objects: ObjectState[] = (yield* many(store.statements.unavailableSeats, { eventId: event.id })).map((r) => ({ label: r.label, status: r.status }));
   const taken = new Map<string, number>();
   for (const r of yield* many(store.statements.gaAllocationsOfEvent, { eventId: event.id })) taken.set(r.label, (taken.get(r.label) ?? 0) + r.quantity);
   for (const ga of event.chart.generalAdmission) objects.push(gaPublicState(ga.label, ga.capacity ?? 0, taken.get(ga.label) ?? 0));
   const snapshot = { seq: event.seq, objects };
-  store.snapshots.set(event.id, snapshot);
+  store.snapshots.set(event.id, { chart: event.chart, snapshot });
   return snapshot;
 }
 

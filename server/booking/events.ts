@@ -364,7 +364,6 @@ function* rebook(store: Store, event: EventHandle, chartConfig: string | null): 
     event.id,
     after.filter((o) => !had.has(o.label)),
   );
-  store.snapshots.delete(event.id);
   return null;
 }
 

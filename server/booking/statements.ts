@@ -13,7 +13,6 @@ export function prepareStatements(db: Db, dialect: Dialect) {
   const {
     channelObjects,
     charts,
-    eventChannels,
     eventObjects,
     events,
     extraData,
@@ -47,6 +46,8 @@ export function prepareStatements(db: Db, dialect: Dialect) {
         key: events.key,
         workspaceId: events.workspaceId,
         chartId: events.chartId,
+        // The version the chart is sold on now: the one kept in memory is used only if it is this one.
+        chartVersion: charts.version,
         seq: events.seq,
         checkoutMode: events.checkoutMode,
         checkoutUrl: events.checkoutUrl,
@@ -55,9 +56,11 @@ export function prepareStatements(db: Db, dialect: Dialect) {
         maxHoldMinutes: events.maxHoldMinutes,
         chartConfig: events.chartConfig,
         // Most events have no channels: then no change looks a place's channel up.
-        hasChannels: sql<boolean>`exists (select 1 from ${eventChannels} where ${eventChannels.eventId} = ${events.id})`.mapWith(Boolean),
+        // Written out: inside a subquery Drizzle leaves columns unqualified, and `id` would be ambiguous.
+        hasChannels: sql<boolean>`exists (select 1 from "event_channels" where "event_channels"."event_id" = "events"."id")`.mapWith(Boolean),
       })
       .from(events)
+      .innerJoin(charts, eq(charts.id, events.chartId))
       .where(and(eq(events.key, p('key')), eq(events.workspaceId, p('workspaceId')))),
     /** The workspace a buyer addresses: by its public key (active ones only), or the default one. */
     publicWorkspace: db
@@ -73,8 +76,12 @@ export function prepareStatements(db: Db, dialect: Dialect) {
       .select({ label: channelObjects.label, channelKey: channelObjects.channelKey })
       .from(channelObjects)
       .where(eq(channelObjects.eventId, p('eventId'))),
+    chartVersion: db
+      .select({ version: charts.version })
+      .from(charts)
+      .where(eq(charts.id, p('id'))),
     chartDefinition: db
-      .select({ definition: charts.definition, key: charts.key })
+      .select({ definition: charts.definition, key: charts.key, version: charts.version })
       .from(charts)
       .where(eq(charts.id, p('id'))),
     holdToken: db

@@ -25,6 +25,8 @@ export type StoreDeps = {
 export type LoadedChart = {
   id: number;
   key: string;
+  /** Its published version's number (charts.version): a kept chart is used only for the version asked for. */
+  version: number;
   /** The chart's version, for URLs that can be cached for good: its id and a hash of its stored JSON. */
   ref: string;
   definition: ChartDefinition;
@@ -44,16 +46,20 @@ export type Store = Omit<StoreDeps, 'connection'> & {
    * SQLite's answer at once; PostgreSQL's with a promise.
    */
   run: <T>(steps: Steps<T>) => T | Promise<T>;
-  /** A stored chart, parsed and hashed once until its published version changes; undefined for an unknown id. */
-  findChart: (chartId: number) => Steps<LoadedChart | undefined>;
-  /** A chart's published version changed (a draft was published): it is read again when next asked for. */
-  forgetChart: (chartId: number) => void;
+  /**
+   * A stored chart's published version, parsed and hashed once per version; undefined for an unknown id. Asks the
+   * database which version is current (one small read) unless told.
+   */
+  findChart: (chartId: number, version?: number) => Steps<LoadedChart | undefined>;
   /** A chart that an event refers to, so it must exist. */
-  loadChart: (chartId: number) => Steps<LoadedChart>;
-  /** The chart as an event has it (`chartConfig`: the event's stored config, contracts/event-chart.ts), kept a while. */
-  eventChart: (chartId: number, chartConfig: string | null) => Steps<LoadedChart>;
+  loadChart: (chartId: number, version?: number) => Steps<LoadedChart>;
+  /**
+   * The chart as an event has it (`chartConfig`: the event's stored config, contracts/event-chart.ts), kept a while;
+   * `version`, when known: the chart's current version, read with the event.
+   */
+  eventChart: (chartId: number, chartConfig: string | null, version?: number) => Steps<LoadedChart>;
   /** The same, when it is kept: no step needed (every change finds its event's chart). */
-  keptEventChart: (chartId: number, chartConfig: string | null) => LoadedChart | undefined;
+  keptEventChart: (chartId: number, chartConfig: string | null, version: number) => LoadedChart | undefined;
   /**
    * On SQLite, runs `fn` in one transaction with the other grouped calls of this turn of the event loop (each in a
    * savepoint of its own, so each is still all or nothing), settled once that transaction has committed. A commit
@@ -61,8 +67,13 @@ export type Store = Omit<StoreDeps, 'connection'> & {
    * transactions wait for the network, the calls run side by side instead, each in its own.
    */
   group: <T>(fn: () => T | Promise<T>) => Promise<T>;
-  /** The last snapshot of each event (by id), valid while the event's seq has not moved. */
-  snapshots: Map<number, Snapshot>;
+  /** The last snapshot of each event (by id), valid while the event's seq and chart (its version and config) are the same. */
+  snapshots: Map<number, { chart: LoadedChart; snapshot: Snapshot }>;
+  /**
+   * Whether this process is the database's only user (SQLite's one process): then rows kept in memory change only
+   * through it, and may be kept until it changes them. With PostgreSQL, other instances change them too.
+   */
+  alone: boolean;
   /** Workspaces by the secret keys that recently authenticated (workspaces.ts): cleared by any change of a workspace. */
   authenticated: RecentlyUsed<string, { workspace: Workspace; until: number }>;
 };
@@ -90,21 +101,21 @@ function chartRef(chartId: number, json: string): string {
 export function createStore({ connection, ...deps }: StoreDeps): Store {
   const { db, dialect } = connection;
   const statements = prepareStatements(db, dialect);
-  // A published version never changes in place (publishing a draft replaces it and forgets it here): kept parsed.
+  // Each chart's latest version seen, parsed: a version never changes (publishing makes the next one).
   const cache = new Map<number, LoadedChart>();
-  const findChart = function* (chartId: number): Steps<LoadedChart | undefined> {
-    let chart = cache.get(chartId);
-    if (!chart) {
-      const row = yield* one(statements.chartDefinition, { id: chartId });
-      if (!row) return undefined;
-      const definition = JSON.parse(row.definition) as ChartDefinition;
-      chart = { id: chartId, key: row.key, ref: chartRef(chartId, row.definition), ...indexed(definition) };
-      cache.set(chartId, chart);
-    }
+  const findChart = function* (chartId: number, version?: number): Steps<LoadedChart | undefined> {
+    const kept = cache.get(chartId);
+    if (kept && kept.version === (version ?? (yield* one(statements.chartVersion, { id: chartId }))?.version)) return kept;
+    const row = yield* one(statements.chartDefinition, { id: chartId });
+    if (!row) return undefined;
+    const definition = JSON.parse(row.definition) as ChartDefinition;
+    const chart = { id: chartId, key: row.key, version: row.version, ref: chartRef(chartId, row.definition), ...indexed(definition) };
+    // A transaction that began before a publish reads the version before it: the newer one stays kept.
+    if (!kept || kept.version < chart.version) cache.set(chartId, chart);
     return chart;
   };
-  const loadChart = function* (chartId: number): Steps<LoadedChart> {
-    const chart = yield* findChart(chartId);
+  const loadChart = function* (chartId: number, version?: number): Steps<LoadedChart> {
+    const chart = yield* findChart(chartId, version);
     if (!chart) throw new Error(`chart ${chartId} referenced but missing`);
     return chart;
   };
@@ -121,12 +132,12 @@ export function createStore({ connection, ...deps }: StoreDeps): Store {
     }
     return own;
   };
-  const keptEventChart = (chartId: number, chartConfig: string | null): LoadedChart | undefined => {
+  const keptEventChart = (chartId: number, chartConfig: string | null, version: number): LoadedChart | undefined => {
     const chart = cache.get(chartId);
-    return chart && ownChart(chart, chartConfig);
+    return chart?.version === version ? ownChart(chart, chartConfig) : undefined;
   };
-  const eventChart = function* (chartId: number, chartConfig: string | null): Steps<LoadedChart> {
-    return ownChart(yield* loadChart(chartId), chartConfig);
+  const eventChart = function* (chartId: number, chartConfig: string | null, version?: number): Steps<LoadedChart> {
+    return ownChart(yield* loadChart(chartId, version), chartConfig);
   };
   const shared = {
     ...deps,
@@ -135,11 +146,11 @@ export function createStore({ connection, ...deps }: StoreDeps): Store {
     dialect,
     statements,
     findChart,
-    forgetChart: (chartId: number) => void cache.delete(chartId),
     loadChart,
     eventChart,
     keptEventChart,
     snapshots: new Map(),
+    alone: connection.sync,
     authenticated: new RecentlyUsed<string, { workspace: Workspace; until: number }>(AUTHENTICATED_KEPT),
   };
   if (!connection.sync) {

@@ -25,7 +25,10 @@ export const RETRY_SCHEDULE_MS = [5_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000,
 
 type Subscribed = { id: string; events: Set<string>; workspaceKey: string };
 
-/** Each workspace's enabled subscriptions, read once and kept until one of them changes: the hot path asks per change. */
+/**
+ * Each workspace's enabled subscriptions, read once and kept until one of them changes: the hot path asks per change.
+ * Only by a process that is the database's only user: another instance's new subscription must be seen at once.
+ */
 const enabledCache = new WeakMap<Store, Map<number, Subscribed[]>>();
 
 /** A workspace's enabled subscriptions, from memory without a step when they are there: every change asks. */
@@ -43,6 +46,7 @@ function* readSubscriptions(store: Store, workspaceId: number): Steps<Subscribed
       .where(and(eq(webhookSubscriptions.workspaceId, workspaceId), eq(webhookSubscriptions.enabled, true))),
   );
   const list = rows.map((s) => ({ id: s.id, events: new Set(JSON.parse(s.events) as string[]), workspaceKey }));
+  if (!store.alone) return list;
   let byWorkspace = enabledCache.get(store);
   if (!byWorkspace) enabledCache.set(store, (byWorkspace = new Map()));
   byWorkspace.set(workspaceId, list);
