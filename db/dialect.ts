@@ -1,4 +1,4 @@
-import { sql, type Column, type SQL } from 'drizzle-orm';
+import { sql, type Column, type SQL, type Table } from 'drizzle-orm';
 import * as sqliteTables from './schema';
 import * as postgresTables from './schema-pg';
 
@@ -21,6 +21,12 @@ export type Dialect = {
   unindexed(column: Column): SQL;
   /** A query prepared once: PostgreSQL's prepared statements are named (prepared on each connection as it first runs one). */
   prepare<P>(query: { prepare(name?: string): P }, name: string): P;
+  /**
+   * A select that locks the rows it finds (of `table`) until the transaction ends, and skips rows another transaction
+   * has locked: several instances share out due work this way, each row to one (FOR UPDATE SKIP LOCKED). SQLite's
+   * transactions run one at a time: there is nothing to skip.
+   */
+  skipLocked<Q>(query: Q, table: Table): Q;
 };
 
 export const sqlite: Dialect = {
@@ -29,6 +35,7 @@ export const sqlite: Dialect = {
   like: (column, pattern) => sql`${column} like ${pattern} escape '\\'`,
   unindexed: (column) => sql`+${column}`,
   prepare: (query) => query.prepare(),
+  skipLocked: (query) => query,
 };
 
 export const postgres: Dialect = {
@@ -38,4 +45,8 @@ export const postgres: Dialect = {
   like: (column, pattern) => sql`${column} ilike ${pattern} escape '\\'`,
   unindexed: (column) => sql`${column}`,
   prepare: (query, name) => query.prepare(name),
+  skipLocked: (query, table) => (query as unknown as PostgresSelect<typeof query>).for('update', { of: table, skipLocked: true }),
 };
+
+/** What PostgreSQL's select builder has and SQLite's has not. */
+type PostgresSelect<Q> = { for(strength: 'update', config: { of: Table; skipLocked: true }): Q };

@@ -3,7 +3,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freshPostgresDatabase, postgresReachable } from '../server/testing/postgres';
+import { freshPostgresDatabase, postgresReachable } from '../server/testing/databases';
 import { postgresRunner, type PostgresRunner } from './postgres-driver';
 import { charts, eventObjects, events, workspaces } from './schema-pg';
 import { exec, many, one, transaction, type Steps } from './steps';

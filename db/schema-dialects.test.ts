@@ -5,7 +5,7 @@ import { getTableConfig as pgTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { getTableConfig as sqliteTableConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { freshPostgresDatabase, postgresReachable } from '../server/testing/postgres';
+import { freshPostgresDatabase, postgresReachable } from '../server/testing/databases';
 import * as sqliteSchema from './schema';
 import * as pgSchema from './schema-pg';
 

@@ -1,9 +1,7 @@
-import Database from 'better-sqlite3';
-import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { BOOKED, HELD } from '../../contracts/statuses';
-import { freshPostgresDatabase, testDatabases, type TestDatabase } from '../testing/postgres';
-import { smallVenue, tempDir } from '../testing/test-server';
+import { openWitness, testDatabase, testDatabases, type TestDatabase } from '../testing/databases';
+import { smallVenue } from '../testing/test-server';
 import { openBooking, openPostgresBooking, type Booking, type CommittedChanges, type SqliteBooking } from './booking';
 import type { StatusChangeRequest } from './change-status';
 
@@ -30,28 +28,17 @@ const logSize = async () => Number((await query<{ n: number | string }>('select 
 const onCommit = (batches: CommittedChanges[]) => void commits.push({ batches, committedSeq: seqOf(batches[0]!.eventKey) });
 
 /** The booking layer over a fresh database of the kind, and the witness. */
-async function open(database: TestDatabase): Promise<void> {
+async function open(kind: TestDatabase): Promise<void> {
   commits = [];
-  if (database === 'postgres') {
-    const fresh = await freshPostgresDatabase();
-    booking = await openPostgresBooking({ databaseUrl: fresh.url, onCommit });
-    query = async <Row>(sql: string) => (await fresh.pool.query(sql)).rows as Row[];
-    cleanup = async () => {
-      await booking.close();
-      await fresh.drop();
-    };
-  } else {
-    const temp = tempDir();
-    const file = join(temp.dir, 'shell.db');
-    booking = openBooking({ databaseUrl: `file:${file}`, onCommit });
-    const witness = new Database(file, { readonly: true });
-    query = async <Row>(sql: string) => witness.prepare(sql).all() as Row[];
-    cleanup = async () => {
-      witness.close();
-      await booking.close();
-      temp.cleanup();
-    };
-  }
+  const database = await testDatabase(kind);
+  booking = kind === 'postgres' ? await openPostgresBooking({ databaseUrl: database.url, onCommit }) : openBooking({ databaseUrl: database.url, onCommit });
+  const witness = openWitness(database.url);
+  query = witness.query;
+  cleanup = async () => {
+    await witness.close();
+    await booking.close();
+    await database.drop();
+  };
   workspaceId = (await booking.ensureDefaultWorkspace({})).workspace.id;
   const venue = await booking.importChart(workspaceId, smallVenue(), { key: 'small', events: [{ key: 'shell' }] });
   if (!venue.ok) throw new Error(venue.reason);

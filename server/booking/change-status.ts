@@ -65,7 +65,7 @@ export type RunOptions = {
   origin: ChangeOrigin;
   /** Whose hold tokens the change accepts: the workspace's (the default), or an anonymous buyer's. */
   tokenScope?: TokenScope;
-  /** Expiry releases with a token that is no longer live, and marks it expired in the same transaction. */
+  /** Expiry releases with a token that is no longer live (expire-holds.ts marks it expired in the same transaction). */
   expiringToken?: string;
   /** A token created by this change (a first hold): stored only if the change commits. */
   newHoldToken?: NewHoldToken;
@@ -105,7 +105,6 @@ function* planAndWrite(
     results.push(views);
   }
   if (plan.failures.length) return { ok: false, failure: { kind: 'objects', failures: plan.failures } };
-  if (options.expiringToken) yield* exec(store.statements.markTokenExpired, { token: options.expiringToken });
   if (options.newHoldToken) yield* exec(store.statements.insertHoldToken, { ...options.newHoldToken, workspaceId, createdAt: now });
   const batches = yield* plan.write(options.origin);
   // Counted after the writes, which the transaction rolls back when a failure is returned.

@@ -1,7 +1,8 @@
 import { io } from 'socket.io-client';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ObjectsChanged } from '../../contracts/realtime';
-import { seedSmallVenue, startTestServer, tempDir, type TestServer } from '../testing/test-server';
+import { testDatabase } from '../testing/databases';
+import { seedSmallVenue, startTestServer, type TestServer } from '../testing/test-server';
 
 /** A clock the test moves by hand. */
 function manualClock(start = Date.UTC(2026, 10, 25, 12)) {
@@ -82,23 +83,23 @@ describe('hold expiry', () => {
   });
 
   it('frees holds whose token expired while the server was down, once, at the next start', async () => {
-    const { dir, cleanup } = tempDir();
-    cleanups.push(cleanup);
-    const databaseFile = `${dir}/tessera.db`;
+    const database = await testDatabase('sqlite');
+    cleanups.push(database.drop);
+    const databaseUrl = database.url;
     const clock = manualClock();
-    const first = await startTestServer({ databaseFile, now: clock.now });
+    const first = await startTestServer({ databaseUrl, now: clock.now });
     await seedSmallVenue(first.app, ['restart']);
     await holdWithShortToken(first, 'restart', ['B-1']);
     await first.stop();
 
     clock.advance(5 * 60_000);
-    const second = await startTestServer({ databaseFile, now: clock.now });
+    const second = await startTestServer({ databaseUrl, now: clock.now });
     cleanups.push(second.stop);
     expect(statusOf(second, 'B-1')).toBe('free');
     await second.stop();
     cleanups.pop();
 
-    const third = await startTestServer({ databaseFile, now: clock.now });
+    const third = await startTestServer({ databaseUrl, now: clock.now });
     cleanups.push(third.stop);
     expect(expiryLog(third)).toEqual([{ label: 'B-1', quantity: 1 }]);
   });

@@ -2,12 +2,12 @@ import { FREE } from '../../contracts/statuses';
 import { runChange, type StatusChangeRequest } from './change-status';
 import type { Store } from './store';
 import { objectsHeldBy } from './hold-tokens';
-import { many, type Steps } from '../../db/steps';
+import { exec, many, one, type Steps } from '../../db/steps';
 
 /**
- * Releases everything held by tokens whose time is up, once per token: the token is marked expired in the
- * transaction that frees its objects, so neither a crash nor a second sweeper can release twice.
- * Returns how many tokens expired.
+ * Releases everything held by tokens whose time is up, once per token: the token is claimed and marked expired in the
+ * transaction that frees its objects, so neither a crash nor another instance's sweeper can release twice (a token
+ * another sweeper is releasing is skipped). Returns how many tokens were due.
  */
 export function* expireHolds(store: Store): Steps<number> {
   // Batches of 100 (the query's limit) for up to ~100 ms a sweep: thousands of tokens expiring at once (after an
@@ -24,8 +24,13 @@ export function* expireHolds(store: Store): Steps<number> {
   }
 }
 
-/** One release request per event for everything the token still holds; read inside the transaction. */
+/**
+ * One release request per event for everything the token still holds, read inside the change's transaction once the
+ * token is claimed and marked expired; none when another sweeper has claimed it.
+ */
 function* releaseRequests(store: Store, token: string): Steps<StatusChangeRequest[]> {
+  if (!(yield* one(store.statements.claimExpiringToken, { token }))) return [];
+  yield* exec(store.statements.markTokenExpired, { token });
   const byEvent = new Map<string, StatusChangeRequest>();
   for (const held of yield* objectsHeldBy(store, token)) {
     let request = byEvent.get(held.eventKey);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { testDatabases } from '../testing/postgres';
+import { testDatabases } from '../testing/databases';
 import { seedSmallVenue, startTestServer, type TestServer } from '../testing/test-server';
 
 /*

@@ -137,23 +137,26 @@ export function prepareStatements(db: Db, dialect: Dialect) {
       createdAt: p('createdAt'),
     }),
     // The webhook dispatcher's bookkeeping runs on the booking thread beside holds: prepared, like the holds.
-    dueWebhookDeliveries: db
-      .select({
-        id: webhookDeliveries.id,
-        subscriptionId: webhookDeliveries.subscriptionId,
-        messageId: webhookDeliveries.messageId,
-        payload: webhookDeliveries.payload,
-        attempts: webhookDeliveries.attempts,
-        url: webhookSubscriptions.url,
-        secret: webhookSubscriptions.secret,
-        previousSecret: webhookSubscriptions.previousSecret,
-        previousSecretUntil: webhookSubscriptions.previousSecretUntil,
-      })
-      .from(webhookDeliveries)
-      .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookDeliveries.subscriptionId))
-      .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, p('now')), eq(webhookSubscriptions.enabled, true)))
-      .orderBy(asc(webhookDeliveries.nextAttemptAt), asc(webhookDeliveries.id))
-      .limit(p('limit')),
+    dueWebhookDeliveries: dialect.skipLocked(
+      db
+        .select({
+          id: webhookDeliveries.id,
+          subscriptionId: webhookDeliveries.subscriptionId,
+          messageId: webhookDeliveries.messageId,
+          payload: webhookDeliveries.payload,
+          attempts: webhookDeliveries.attempts,
+          url: webhookSubscriptions.url,
+          secret: webhookSubscriptions.secret,
+          previousSecret: webhookSubscriptions.previousSecret,
+          previousSecretUntil: webhookSubscriptions.previousSecretUntil,
+        })
+        .from(webhookDeliveries)
+        .innerJoin(webhookSubscriptions, eq(webhookSubscriptions.id, webhookDeliveries.subscriptionId))
+        .where(and(eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, p('now')), eq(webhookSubscriptions.enabled, true)))
+        .orderBy(asc(webhookDeliveries.nextAttemptAt), asc(webhookDeliveries.id))
+        .limit(p('limit')),
+      webhookDeliveries,
+    ),
     /** An attempt's outcome: the status, the count, and (when given) the next attempt's or the delivery's time. */
     recordWebhookDelivery: db
       .update(webhookDeliveries)
@@ -230,6 +233,14 @@ export function prepareStatements(db: Db, dialect: Dialect) {
           sql`${dialect.unindexed(holdTokens.expiresAt)} > ${p('now')}`,
         ),
       ),
+    /** A due token, for the sweeper that gets it first (see Dialect.skipLocked); nothing once expired. */
+    claimExpiringToken: dialect.skipLocked(
+      db
+        .select({ token: holdTokens.token })
+        .from(holdTokens)
+        .where(and(eq(holdTokens.token, p('token')), eq(holdTokens.expired, false))),
+      holdTokens,
+    ),
     markTokenExpired: db
       .update(holdTokens)
       .set({ expired: true })

@@ -196,7 +196,40 @@ function* putMessages(store: Store, workspaceId: number, kept: Subscribed[] | un
 export type DueDelivery = { id: number; subscriptionId: string; messageId: string; payload: string; attempts: number; url: string; secrets: string[] };
 
 /** Deliveries whose time has come, oldest first, with where to send them and the keys to sign them with. */
-export function* dueDeliveries(store: Store, limit: number): Steps<DueDelivery[]> {
+export function dueDeliveries(store: Store, limit: number): Steps<DueDelivery[]> {
+  return store.alone ? readDue(store, limit) : transaction(() => claimDue(store, limit));
+}
+
+/**
+ * How long a delivery another instance has claimed waits before it is due again: longer than sending takes (15 s at
+ * most), so only a claim whose instance died with it is taken over — and sent again, as at-least-once allows.
+ */
+const CLAIM_MS = 30_000;
+
+/**
+ * With several instances, each claims the deliveries it sends: those it reads, locked and skipped by the others'
+ * reads (Dialect.skipLocked), fall due again only once the claim has lapsed. Recording the attempt sets the next one.
+ */
+function* claimDue(store: Store, limit: number): Steps<DueDelivery[]> {
+  const { webhookDeliveries } = store.tables;
+  const due = yield* readDue(store, limit);
+  if (due.length) {
+    yield* exec(
+      store.db
+        .update(webhookDeliveries)
+        .set({ nextAttemptAt: store.now() + CLAIM_MS })
+        .where(
+          inArray(
+            webhookDeliveries.id,
+            due.map((d) => d.id),
+          ),
+        ),
+    );
+  }
+  return due;
+}
+
+function* readDue(store: Store, limit: number): Steps<DueDelivery[]> {
   const now = store.now();
   return (yield* many(store.statements.dueWebhookDeliveries, { now, limit })).map(({ secret, previousSecret, previousSecretUntil, ...d }) => ({
     ...d,

@@ -2,7 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ClientToServerEvents, EventActivity, ServerToClientEvents } from '../../contracts/realtime';
 import { seedSmallVenue, startTestServer, type TestServer } from '../testing/test-server';
-import { testDatabases } from '../testing/postgres';
+import { testDatabases } from '../testing/databases';
 
 describe.each(await testDatabases('the manage-stream tests'))('on %s', (database) => {
   /* The organisers' stream: only a signed-in organiser on this server's pages gets it, and it carries every change. */

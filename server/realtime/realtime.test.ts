@@ -2,7 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedSmallVenue, startTestServer, type TestServer } from '../testing/test-server';
 import type { ClientToServerEvents, ObjectsChanged, ServerToClientEvents } from '../../contracts/realtime';
-import { testDatabases } from '../testing/postgres';
+import { testDatabases } from '../testing/databases';
 
 describe.each(await testDatabases('the realtime tests'))('on %s', (database) => {
   let server: TestServer;

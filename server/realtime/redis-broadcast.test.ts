@@ -4,7 +4,8 @@ import type { ClientToServerEvents, ObjectsChanged, ServerToClientEvents } from 
 import { parseTrustProxy, type TrustProxy } from '../api/client-address';
 import { redisReachable, TEST_REDIS_URL } from '../testing/redis';
 import { createBalancer } from '../cluster/balancer';
-import { seedSmallVenue, startTestServer, tempDir, TEST_SECRET_KEY, type TestServer } from '../testing/test-server';
+import { testDatabase, testDatabases } from '../testing/databases';
+import { seedSmallVenue, startTestServer, TEST_SECRET_KEY, type TestServer } from '../testing/test-server';
 
 /*
  * Two instances of Tessera on one database with REDIS_URL, as behind a load balancer: a change made through one
@@ -14,9 +15,8 @@ import { seedSmallVenue, startTestServer, tempDir, TEST_SECRET_KEY, type TestSer
 
 const reachable = await redisReachable('the Redis broadcast tests');
 
-describe.runIf(reachable)('two instances behind a load balancer', () => {
-  const dir = tempDir();
-  const databaseFile = `${dir.dir}/shared.db`;
+describe.runIf(reachable).each(await testDatabases('the Redis broadcast tests'))('two instances behind a load balancer, on %s', (kind) => {
+  let database: { url: string; drop: () => Promise<void> };
   let a: TestServer;
   let b: TestServer;
   const sockets: Socket[] = [];
@@ -24,15 +24,16 @@ describe.runIf(reachable)('two instances behind a load balancer', () => {
   beforeAll(async () => {
     // Behind a balancer: each instance believes loopback's X-Forwarded-For.
     const trustProxy = parseTrustProxy('127.0.0.1') as TrustProxy;
-    a = await startTestServer({ databaseFile, redisUrl: TEST_REDIS_URL, trustProxy });
+    database = await testDatabase(kind);
+    a = await startTestServer({ databaseUrl: database.url, redisUrl: TEST_REDIS_URL, trustProxy });
     await seedSmallVenue(a.app, ['shared']);
-    b = await startTestServer({ databaseFile, redisUrl: TEST_REDIS_URL, trustProxy });
+    b = await startTestServer({ databaseUrl: database.url, redisUrl: TEST_REDIS_URL, trustProxy });
   });
   afterAll(async () => {
     for (const socket of sockets) socket.disconnect();
     await b.stop();
     await a.stop();
-    dir.cleanup();
+    await database.drop();
   });
 
   async function chartOn(server: { baseUrl: string }, transports: ('websocket' | 'polling')[] = ['websocket']) {

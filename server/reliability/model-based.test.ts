@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { testDatabases } from '../testing/postgres';
+import { testDatabases } from '../testing/databases';
 import { seedSmallVenue, startTestServer, type TestServer } from '../testing/test-server';
 
 /*

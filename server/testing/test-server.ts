@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Region, SeatsioClient } from 'seatsio';
 import { createApplication, type Application, type ApplicationOptions } from '../app';
-import { freshPostgresDatabase } from './postgres';
+import { openWitness, testDatabase } from './databases';
 
 export const TEST_SECRET_KEY = 'test-secret-key-0000';
 export const TEST_ADMIN_PASSWORD = 'test-admin-password';
@@ -13,6 +13,7 @@ export const TEST_ADMIN_KEY = 'test-company-admin-key-0000';
 export type TestServer = {
   app: Application;
   baseUrl: string;
+  databaseUrl: string;
   client: SeatsioClient;
   /** fetch against the API with the default workspace's secret key. */
   api: (path: string, init?: RequestInit & { json?: unknown; secretKey?: string | null }) => Promise<Response>;
@@ -48,7 +49,11 @@ const FINGERPRINT = `select
   (select string_agg(key || ':' || name || ':' || length(definition) || ':' || coalesce(draft, ''), ',' order by id) from charts) as charts,
   (select count(*) from workspaces) as workspaces`;
 
-/** A real server on a random port over a real database file (a temporary one unless a file is given). */
+/**
+ * A real server on a random port over a real database: one of its own (a temporary SQLite file, or a fresh PostgreSQL
+ * database with `postgres`), or `databaseUrl`'s (of testDatabase, shared by servers or kept across a restart; not
+ * removed at stop).
+ */
 export async function startTestServer(
   options: Partial<
     Pick<
@@ -56,21 +61,19 @@ export async function startTestServer(
       'now' | 'sweepIntervalMs' | 'holdRateLimit' | 'allowedOrigins' | 'placesPerClient' | 'trustProxy' | 'secretKey' | 'webhookAllowPrivate' | 'redisUrl'
     >
   > & {
-    databaseFile?: string;
+    databaseUrl?: string;
     /** A fresh PostgreSQL database of its own (TEST_POSTGRES_URL's server) instead of a SQLite file. */
     postgres?: boolean;
   } = {},
 ): Promise<TestServer> {
-  const { databaseFile, postgres, ...appOptions } = options;
-  const database = postgres ? await freshPostgresDatabase() : undefined;
-  const temp = databaseFile || database ? undefined : tempDir();
-  const file = databaseFile ?? join(temp?.dir ?? '', 'tessera.db');
-  const app = await createApplication({ databaseUrl: database?.url ?? `file:${file}`, secretKey: TEST_SECRET_KEY, ...appOptions });
+  const { databaseUrl: given, postgres, ...appOptions } = options;
+  const own = given === undefined ? await testDatabase(postgres ? 'postgres' : 'sqlite') : undefined;
+  const databaseUrl = given ?? own!.url;
+  const app = await createApplication({ databaseUrl, secretKey: TEST_SECRET_KEY, ...appOptions });
   await app.booking.ensureOrganiserPassword(TEST_ADMIN_PASSWORD);
   await app.booking.ensureAdminKey(TEST_ADMIN_KEY);
-  const sqliteWitness = database ? undefined : new Database(file, { readonly: true });
-  const witness = () => sqliteWitness ?? unavailable('the SQLite witness (use query on PostgreSQL)');
-  const query = async <Row>(sql: string) => (database ? (await database.pool.query(sql)).rows : witness().prepare(sql).all()) as Row[];
+  const { query, sqlite, close } = openWitness(databaseUrl);
+  const witness = () => sqlite ?? unavailable('the SQLite witness (use query on PostgreSQL)');
   const port = await app.listen(0);
   const baseUrl = `http://127.0.0.1:${port}`;
   const client = new SeatsioClient(new Region(`${baseUrl}/api`), TEST_SECRET_KEY);
@@ -89,6 +92,7 @@ export async function startTestServer(
   return {
     app,
     baseUrl,
+    databaseUrl,
     client,
     api,
     get witness() {
@@ -103,10 +107,9 @@ export async function startTestServer(
       return { response, session: response.headers.get('set-cookie')!.split(';')[0]!, csrfToken };
     },
     stop: async () => {
-      sqliteWitness?.close();
+      await close();
       await app.close();
-      await database?.drop();
-      temp?.cleanup();
+      await own?.drop();
     },
   };
 }

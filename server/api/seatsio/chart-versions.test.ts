@@ -2,7 +2,7 @@ import { CategoryUpdateParams, CreateEventParams } from 'seatsio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectClientRefusal } from '../../testing/refusals';
 import { smallVenue, startTestServer, type TestServer } from '../../testing/test-server';
-import { testDatabases } from '../../testing/postgres';
+import { testDatabases } from '../../testing/databases';
 
 describe.each(await testDatabases('the chart-versions tests'))('on %s', (database) => {
   /*

@@ -1,7 +1,7 @@
 import { ChartListParams, CreateEventParams, Region, SeatsioClient } from 'seatsio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { smallVenue, startTestServer, TEST_ADMIN_KEY, type TestServer } from '../../testing/test-server';
-import { testDatabases } from '../../testing/postgres';
+import { testDatabases } from '../../testing/databases';
 
 describe.each(await testDatabases('the charts tests'))('on %s', (database) => {
   /* Charts through the official client: listed, renamed, archived, tagged and copied; their drawing never changes. */

@@ -2,7 +2,7 @@ import { BestAvailableParams, CreateEventParams, TableBookingConfig, UpdateEvent
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectClientRefusal } from '../../testing/refusals';
 import { seedSmallVenue, startTestServer, type TestServer } from '../../testing/test-server';
-import { testDatabases } from '../../testing/postgres';
+import { testDatabases } from '../../testing/databases';
 
 describe.each(await testDatabases('the event-chart tests'))('on %s', (database) => {
   /*

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Region, SeatsioClient, StatusChangeRequest, StatusChangesParams } from 'seatsio';
 import { smallVenue, startTestServer, TEST_ADMIN_KEY, type TestServer } from '../../testing/test-server';
-import { testDatabases } from '../../testing/postgres';
+import { testDatabases } from '../../testing/databases';
 
 describe.each(await testDatabases('the seatsio-client tests'))('on %s', (database) => {
   /*

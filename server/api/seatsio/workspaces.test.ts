@@ -1,7 +1,7 @@
 import { CreateEventParams, Region, SeatsioClient } from 'seatsio';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, TEST_ADMIN_KEY, TEST_SECRET_KEY, type TestServer } from '../../testing/test-server';
-import { testDatabases } from '../../testing/postgres';
+import { testDatabases } from '../../testing/databases';
 
 describe.each(await testDatabases('the workspaces tests'))('on %s', (database) => {
   /*

@@ -1,6 +1,11 @@
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import Database from 'better-sqlite3';
 import pg from 'pg';
+import { isPostgresUrl } from '../../db/client';
 import { serviceReachable } from './reachable';
 
 /** The PostgreSQL the scale-out tests use: TEST_POSTGRES_URL, or the one on these machines (CI starts it). */
@@ -46,4 +51,27 @@ export type TestDatabase = 'sqlite' | 'postgres';
  */
 export async function testDatabases(what: string): Promise<TestDatabase[]> {
   return (await postgresReachable(`${what} on PostgreSQL`)) ? ['sqlite', 'postgres'] : ['sqlite'];
+}
+
+/**
+ * An empty database of the kind for tests, of their own: its URL, and `drop` to remove it. SQLite's is a file in a
+ * temporary directory.
+ */
+export async function testDatabase(kind: TestDatabase): Promise<{ url: string; drop: () => Promise<void> }> {
+  if (kind === 'postgres') return freshPostgresDatabase();
+  const dir = mkdtempSync(join(tmpdir(), 'tessera-test-'));
+  return { url: `file:${join(dir, 'tessera.db')}`, drop: async () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * A connection of its own to a test database, reading what was committed with plain SQL, independent of the code
+ * under test: the witness. `sqlite` is SQLite's connection itself, for the queries only SQLite understands.
+ */
+export function openWitness(databaseUrl: string): { query: <Row>(sql: string) => Promise<Row[]>; sqlite?: Database.Database; close: () => Promise<void> } {
+  if (isPostgresUrl(databaseUrl)) {
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+    return { query: async <Row>(sql: string) => (await pool.query(sql)).rows as Row[], close: () => pool.end() };
+  }
+  const sqlite = new Database(databaseUrl.slice('file:'.length), { readonly: true });
+  return { query: async <Row>(sql: string) => sqlite.prepare(sql).all() as Row[], sqlite, close: async () => void sqlite.close() };
 }
