@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { testDatabases } from '../testing/databases';
+import { testDatabase, testDatabases } from '../testing/databases';
 import { seedSmallVenue, startTestServer, type TestServer } from '../testing/test-server';
 
 /*
@@ -78,7 +78,7 @@ function replay(log: LogRow[]) {
   return { ok: true as const, seats, gaFinal };
 }
 
-async function run(server: TestServer, tokens: string[], c: Command): Promise<number> {
+async function run(server: Pick<TestServer, 'api'>, tokens: string[], c: Command): Promise<number> {
   const objects = [...c.labels, ...(c.ga ? [{ objectId: 'GA1', quantity: c.ga }] : [])];
   if (!objects.length) return 0;
   const holdToken = c.withToken || c.kind === 'hold' ? tokens[c.client] : undefined;
@@ -90,11 +90,20 @@ async function run(server: TestServer, tokens: string[], c: Command): Promise<nu
   return res.status === 200 ? objects.length : 0;
 }
 
-describe.each(await testDatabases('the model-based test'))('random concurrent batches against a model, on %s', (database) => {
+/** Where the clients send their commands: one server, or two instances of it sharing one PostgreSQL database. */
+const setups = (await testDatabases('the model-based test')).flatMap((database) => [
+  { name: `on ${database}`, database, instances: 1 },
+  ...(database === 'postgres' ? [{ name: 'on postgres, the clients split across two instances', database, instances: 2 }] : []),
+]);
+
+describe.each(setups.map((setup) => [setup.name, setup] as const))('random concurrent batches against a model, %s', (_name, { database, instances }) => {
   it('keep every invariant', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(command, { minLength: 20, maxLength: 80 }), async (commands) => {
-        const server = await startTestServer({ postgres: database === 'postgres' });
+        const shared = await testDatabase(database);
+        const servers = [await startTestServer({ databaseUrl: shared.url })];
+        while (servers.length < instances) servers.push(await startTestServer({ databaseUrl: shared.url }));
+        const server = servers[0]!;
         try {
           await seedSmallVenue(server.app, ['model'], CAPACITY);
           const tokens = await Promise.all(
@@ -104,7 +113,7 @@ describe.each(await testDatabases('the model-based test'))('random concurrent ba
           const changed = await Promise.all(
             Array.from({ length: CLIENTS }, async (_, client) => {
               let n = 0;
-              for (const c of commands.filter((c) => c.client === client)) n += await run(server, tokens, c);
+              for (const c of commands.filter((c) => c.client === client)) n += await run(servers[client % instances]!, tokens, c);
               return n;
             }),
           );
@@ -124,10 +133,12 @@ describe.each(await testDatabases('the model-based test'))('random concurrent ba
           );
           expect(gaRows.map((r) => `${r.status}/${r.hold_token || 'null'}=${r.quantity}`).sort()).toEqual(replayed.gaFinal);
         } finally {
-          await server.stop();
+          for (const s of servers) await s.stop();
+          await shared.drop();
         }
       }),
-      { numRuns: 25 },
+      // Fewer on PostgreSQL, whose every run creates and migrates a database.
+      { numRuns: database === 'postgres' ? 12 : 25 },
     );
   });
 });
