@@ -58,7 +58,7 @@ export function postgresRunner(pool: pg.Pool): PostgresRunner {
       case 'exec':
         return { changes: ((await (step.query as Executable).execute(step.params)) as Answered).rowCount ?? 0 };
       case 'transaction':
-        return inTransaction.getStore() ? savepoint(step.body) : transaction(step.body);
+        return inTransaction.getStore() ? savepoint(step.body) : transaction(step.body, step.locks);
     }
   };
 
@@ -81,11 +81,15 @@ export function postgresRunner(pool: pg.Pool): PostgresRunner {
     }
   }
 
-  async function transaction(body: () => Steps<unknown>): Promise<unknown> {
+  async function transaction(body: () => Steps<unknown>, locks: readonly string[] | undefined): Promise<unknown> {
+    // In one order everywhere, so that two transactions never each wait for the other's.
+    const names = locks && [...new Set(locks)].sort();
     for (let attempt = 0; ; attempt++) {
       const connection = await pool.connect();
       const current: Current = { client: connection, savepoints: 0, committed: [] };
       try {
+        // Taken before the transaction's snapshot: once it has them, no transaction with a lock in common is under way.
+        if (names?.length) await lock(connection, names);
         await connection.query('begin isolation level serializable');
         const result = await inTransaction.run(current, () => run(body()));
         if (isFailure(result)) {
@@ -99,11 +103,17 @@ export function postgresRunner(pool: pg.Pool): PostgresRunner {
         await connection.query('rollback').catch(() => undefined);
         if (attempt >= TRANSACTION_RETRIES || !RETRYABLE.has(sqlState(cause) ?? '')) throw cause;
       } finally {
+        if (names?.length) await connection.query('select pg_advisory_unlock_all()').catch(() => undefined);
         connection.release();
       }
       // Apart, and a little later each time, so that the transactions that collided do not collide again.
       await sleep(Math.random() * 2 ** Math.min(attempt, 6));
     }
+  }
+
+  /** Session advisory locks, one per name (its 64-bit hash): held until unlocked, or until the connection ends. */
+  async function lock(connection: pg.PoolClient, names: string[]): Promise<void> {
+    for (const name of names) await connection.query('select pg_advisory_lock(hashtextextended($1, 0))', [name]);
   }
 
   const afterCommit = (fn: () => void) => {

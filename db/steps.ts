@@ -28,13 +28,15 @@ export type Changed = { changes: number };
 /**
  * What the code asks a dialect's driver to run: a query for one row (or undefined), for all its rows, a write (its
  * answer: how many rows it changed), or `body` in one transaction (a savepoint inside another), which rolls back
- * when it throws or returns a failure (`{ ok: false, … }`): a failed operation writes nothing.
+ * when it throws or returns a failure (`{ ok: false, … }`): a failed operation writes nothing. A transaction's
+ * `locks` name what it changes (events): transactions with a name in common run one after the other, even on
+ * several instances — SQLite's all do; PostgreSQL's wait for each other instead of failing to serialise.
  */
 export type Step =
   | { readonly op: 'one'; readonly query: ReadsOne<unknown>; readonly params: Params | undefined }
   | { readonly op: 'many'; readonly query: ReadsMany<unknown>; readonly params: Params | undefined }
   | { readonly op: 'exec'; readonly query: Writes; readonly params: Params | undefined }
-  | { readonly op: 'transaction'; readonly body: () => Steps<unknown> };
+  | { readonly op: 'transaction'; readonly body: () => Steps<unknown>; readonly locks: readonly string[] | undefined };
 
 /** A computation over the database, ending with a T. */
 export type Steps<T> = Generator<Step, T, unknown>;
@@ -52,6 +54,7 @@ class Ask {
     readonly query: unknown,
     readonly params: Params | undefined,
     readonly body: (() => Steps<unknown>) | undefined,
+    readonly locks: readonly string[] | undefined,
   ) {}
   [Symbol.iterator]() {
     return this;
@@ -74,8 +77,8 @@ class Ask {
   }
 }
 
-const ask = <T>(op: Step['op'], query: unknown, params: Params | undefined, body?: () => Steps<unknown>) =>
-  new Ask(op, query, params, body) as unknown as Steps<T>;
+const ask = <T>(op: Step['op'], query: unknown, params: Params | undefined, body?: () => Steps<unknown>, locks?: readonly string[]) =>
+  new Ask(op, query, params, body, locks) as unknown as Steps<T>;
 
 /** The row a query finds, or undefined. */
 export const one = <Row>(query: ReadsOne<Row>, params?: Params): Steps<Row> => ask('one', query, params);
@@ -86,8 +89,8 @@ export const many = <Row>(query: ReadsMany<Row>, params?: Params): Steps<Row[]> 
 /** Runs a write; how many rows it changed. */
 export const exec = (query: Writes, params?: Params): Steps<Changed> => ask('exec', query, params);
 
-/** Runs `body` in one transaction, or a savepoint of the one under way (see Step). */
-export const transaction = <T>(body: () => Steps<T>): Steps<T> => ask('transaction', undefined, undefined, body);
+/** Runs `body` in one transaction, or a savepoint of the one under way; after those with `locks` in common (see Step). */
+export const transaction = <T>(body: () => Steps<T>, locks?: readonly string[]): Steps<T> => ask('transaction', undefined, undefined, body, locks);
 
 /** Steps that end at once, with nothing: shared, since they keep no state. */
 export const nothing = {

@@ -5,14 +5,17 @@ import { join } from 'node:path';
 import { serverEnv } from './server-env';
 
 /**
- * A Tessera server of the test's own, on its own port and database file, that the test can kill and start
- * again. It reuses the pages built for the main e2e server.
+ * A Tessera server of the test's own, on its own port and database file (unless `env` names another database), that
+ * the test can kill and start again. It reuses the pages built for the main e2e server.
  */
 export class ServerProcess {
   private child: ChildProcess | undefined;
   readonly dir = mkdtempSync(join(tmpdir(), 'tessera-e2e-'));
 
-  constructor(readonly port: number) {}
+  constructor(
+    readonly port: number,
+    private env: Record<string, string> = {},
+  ) {}
 
   get baseUrl(): string {
     return `http://127.0.0.1:${this.port}`;
@@ -22,27 +25,41 @@ export class ServerProcess {
     return join(this.dir, 'tessera.db');
   }
 
+  /** Starts the server; resolves once it says it is listening, never on another process answering on the port. */
   async start(): Promise<void> {
-    this.child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-      env: { ...process.env, NODE_ENV: 'production', ...serverEnv(this.port, this.databaseFile) },
+    const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      env: { ...process.env, NODE_ENV: 'production', ...serverEnv(this.port, this.databaseFile), ...this.env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const started = Date.now();
-    while (Date.now() - started < 30_000) {
-      try {
-        if ((await fetch(`${this.baseUrl}/`)).ok) return;
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error('server did not start');
+    this.child = child;
+    // Killed with the test run, whatever happens to the test.
+    const orphaned = () => child.kill('SIGKILL');
+    process.once('exit', orphaned);
+    child.once('exit', () => process.off('exit', orphaned));
+    let output = '';
+    await new Promise<void>((resolve, reject) => {
+      const timeout = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 30_000);
+      const read = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes('Tessera is running at')) {
+          clearTimeout(timeout);
+          resolve();
+        }
+      };
+      child.stdout!.on('data', read);
+      child.stderr!.on('data', read);
+      child.once('exit', (code) => {
+        clearTimeout(timeout);
+        reject(new Error(`server exited with ${code}: ${output}`));
+      });
+    });
   }
 
   /** SIGKILL: no graceful shutdown, as in a crash. */
   async kill(): Promise<void> {
     const child = this.child;
-    if (!child || child.exitCode !== null) return;
+    // A process killed by a signal has no exit code, only its signal.
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill('SIGKILL');
     await exited;

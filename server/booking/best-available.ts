@@ -94,7 +94,10 @@ export function* changeBestAvailable(
   options: RunOptions = API_CALL,
 ): Steps<BestAvailableChange> {
   const picked: { pick?: BestAvailablePick } = {};
-  const result = yield* runChange(store, workspaceId, () => pickedRequests(store, workspaceId, eventKey, query, request, picked), options);
+  const result = yield* runChange(store, workspaceId, () => pickedRequests(store, workspaceId, eventKey, query, request, picked), {
+    ...options,
+    events: [eventKey],
+  });
   return { result, pick: picked.pick };
 }
 

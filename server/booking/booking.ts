@@ -5,7 +5,7 @@ import { buyerBook, buyerExtend, buyerHold, buyerRelease, buyerStartSession, buy
 import { changeObjectStatus, type CommittedChanges } from './change-status';
 import { addChannels, changeChannelObjects, channelPlaces, eventChannelList, removeChannel, replaceChannels, updateChannel } from './channels';
 export type { CommittedChanges } from './change-status';
-export type { Durability } from '../../db/client';
+export { isPostgresUrl, type Durability } from '../../db/client';
 import {
   changeChart,
   chartByKey,

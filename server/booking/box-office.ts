@@ -114,7 +114,7 @@ export function* organiserChange(
       before = event ? yield* objectViews(store, event, labels) : [];
       return steps.map((step) => request(eventKey, step));
     },
-    { origin: 'ORGANISER' },
+    { origin: 'ORGANISER', events: [eventKey] },
   );
   if (!result.ok) return result;
   const after = new Map(result.results.flat().map((view) => [view.object.label, view]));

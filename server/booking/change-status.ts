@@ -63,6 +63,8 @@ export function changeObjectStatus(store: Store, workspaceId: number, requests: 
 
 export type RunOptions = {
   origin: ChangeOrigin;
+  /** The keys of the events a change whose requests are built inside it is about (see runChange). */
+  events?: string[];
   /** Whose hold tokens the change accepts: the workspace's (the default), or an anonymous buyer's. */
   tokenScope?: TokenScope;
   /** Expiry releases with a token that is no longer live (expire-holds.ts marks it expired in the same transaction). */
@@ -80,13 +82,21 @@ export const API_CALL: RunOptions = { origin: 'API_CALL' };
 /** The requests of a change, or how to build them inside its transaction from what it reads. */
 type Requests = StatusChangeRequest[] | (() => Steps<StatusChangeRequest[]>);
 
-/** The one transaction shell: requests may be built inside it, so they can depend on what it reads. */
+/**
+ * The one transaction shell: requests may be built inside it, so they can depend on what it reads. Changes of one
+ * event run one after the other (the transaction's locks; on SQLite every transaction does): each bumps the event's
+ * seq, so at the same time they could only fail.
+ */
 export function* runChange(store: Store, workspaceId: number, requests: Requests, options: RunOptions): Steps<ChangeResult> {
-  const outcome = yield* transaction(() => planAndWrite(store, workspaceId, requests, options, store.now()));
+  const locks = store.alone ? undefined : eventLocks(workspaceId, Array.isArray(requests) ? requests.flatMap((r) => r.eventKeys) : (options.events ?? []));
+  const outcome = yield* transaction(() => planAndWrite(store, workspaceId, requests, options, store.now()), locks);
   if (outcome.ok && outcome.batches?.length) store.onCommit(outcome.batches);
   if (outcome.ok) return { ok: true, results: outcome.results };
   return outcome;
 }
+
+/** What a change of these events locks: the events, by workspace and key (keys are unique per workspace). */
+export const eventLocks = (workspaceId: number, eventKeys: string[]) => eventKeys.map((key) => `event ${workspaceId}/${key}`);
 
 /** Inside the transaction: builds the requests, plans every change through the rules, writes only if all pass. */
 function* planAndWrite(

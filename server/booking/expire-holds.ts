@@ -17,7 +17,9 @@ export function* expireHolds(store: Store): Steps<number> {
   for (;;) {
     const due = yield* many(store.statements.dueHoldTokens, { now: store.now() });
     for (const { token, workspaceId } of due) {
-      yield* runChange(store, workspaceId, () => releaseRequests(store, token), { origin: 'HOLD_EXPIRED', expiringToken: token });
+      // With other instances, the events it holds at, read beforehand: the release waits for their changes (runChange).
+      const events = store.alone ? [] : [...new Set((yield* objectsHeldBy(store, token)).map((o) => o.eventKey))];
+      yield* runChange(store, workspaceId, () => releaseRequests(store, token), { origin: 'HOLD_EXPIRED', expiringToken: token, events });
     }
     expired += due.length;
     if (due.length < 100 || performance.now() - started > 100) return expired;

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { isPostgresUrl } from '../../db/client';
+import { isPostgresUrl } from '../booking/booking';
 import { serviceReachable } from './reachable';
 
 /** The PostgreSQL the scale-out tests use: TEST_POSTGRES_URL, or the one on these machines (CI starts it). */
