@@ -10,21 +10,24 @@ import { progress, time, type Measurement } from './report';
  * server that broadcast as soon as they are asked.
  */
 
-type Target = { name: string; kind: 'socketio' | 'ws'; port: number; child: ChildProcess; trigger: (label: string) => Promise<void> };
+/** A server, or instances of one sharing the clients (`ports`); each answers IPC memory questions. */
+export type Target = { name: string; kind: 'socketio' | 'ws'; ports: number[]; children: ChildProcess[]; trigger: (label: string) => Promise<void> };
 type Result = { p50: number; p99: number; lost: number; deliveriesPerSecond: number; bytesPerClient?: number };
 
-/** Heap and external memory after a GC: unlike RSS it goes down again when clients leave. */
-async function memory(child: ChildProcess): Promise<number> {
-  return (await ask<{ bytes: number }>(child, { type: 'memory' })).bytes;
+/** Heap and external memory after a GC, of all the target's processes: unlike RSS it goes down again when clients leave. */
+async function memory(target: Target): Promise<number> {
+  let bytes = 0;
+  for (const child of target.children) bytes += (await ask<{ bytes: number }>(child, { type: 'memory' })).bytes;
+  return bytes;
 }
 
-async function measure(target: Target, clients: number, changes: number, labels: string[]): Promise<Result> {
-  const before = await memory(target.child);
+export async function measure(target: Target, clients: number, changes: number, labels: string[]): Promise<Result> {
+  const before = await memory(target);
   const { child, first } = forkProcess<{ type: string }>('fanout-clients');
-  child.send({ url: `http://127.0.0.1:${target.port}`, count: clients, kind: target.kind });
+  child.send({ urls: target.ports.map((port) => `http://127.0.0.1:${port}`), count: clients, kind: target.kind });
   await first;
   await new Promise((r) => setTimeout(r, 500));
-  const after = await memory(target.child);
+  const after = await memory(target);
   const sentAt = new Map<string, number>();
   const start = performance.now();
   for (let i = 0; i < changes; i++) {
@@ -48,25 +51,27 @@ async function measure(target: Target, clients: number, changes: number, labels:
   };
 }
 
-async function bareTarget(kind: 'socketio' | 'ws'): Promise<Target> {
+export async function bareTarget(kind: 'socketio' | 'ws'): Promise<Target> {
   const { child, first } = forkProcess<{ port: number }>('bare-servers', [kind], {}, ['--expose-gc']);
   const { port } = await first;
   return {
     name: kind === 'ws' ? 'bare ws' : 'bare Socket.IO',
     kind,
-    port,
-    child,
+    ports: [port],
+    children: [child],
     trigger: async (label) => void (await fetch(`http://127.0.0.1:${port}/emit?label=${encodeURIComponent(label)}`, { method: 'POST' })),
   };
 }
 
-async function oursTarget(server: AppServer): Promise<Target> {
+/** Tessera: its instances share the clients; changes are made through the first. */
+export async function oursTarget(...instances: AppServer[]): Promise<Target> {
+  const server = instances[0]!;
   const token = await holdToken(server.port);
   return {
     name: 'Tessera',
     kind: 'socketio',
-    port: server.port,
-    child: server.child,
+    ports: instances.map((i) => i.port),
+    children: instances.map((i) => i.child),
     trigger: async (label) => {
       const res = await fetch(`http://127.0.0.1:${server.port}/api/events/fanout/actions/hold`, {
         method: 'POST',
@@ -118,7 +123,7 @@ export async function fanoutBench(quick: boolean): Promise<Measurement[]> {
       );
       if (o.lost) measurements.at(-4)!.note = `${o.lost} MESSAGES LOST`;
     } finally {
-      await Promise.all([stop(server.child), stop(bareIo.child), stop(bareWs.child)]);
+      await Promise.all([stop(server.child), ...bareIo.children.map(stop), ...bareWs.children.map(stop)]);
     }
   }
   return measurements;

@@ -11,7 +11,7 @@ import { progress, throughput, time, type Measurement } from './report';
  * 3. Contention: 1,000 concurrent holds of one seat: exactly one may succeed; checked in the database.
  */
 
-type LoadResult = {
+export type LoadResult = {
   requestsPerSecond: number;
   p50: number;
   p99: number;
@@ -21,7 +21,7 @@ type LoadResult = {
   statusCodes: Record<string, { count: number }>;
 };
 
-function load(config: object): Promise<LoadResult> {
+export function load(config: object): Promise<LoadResult> {
   const { child, first } = forkProcess<LoadResult>('autocannon');
   child.send(config);
   return first;
@@ -64,7 +64,7 @@ async function rawServer(duration: number): Promise<{ trivial: LoadResult; hold:
 }
 
 /** The answers of a hold run, checked: holds and conflicts (the dialect's status for one), nothing else. */
-function conflictShare(holds: LoadResult, conflict: string): string {
+export function conflictShare(holds: LoadResult, conflict: string): string {
   const codes = Object.fromEntries(Object.entries(holds.statusCodes).map(([code, s]) => [code, s.count]));
   if (holds.errors || Object.keys(codes).some((c) => c !== '200' && c !== conflict))
     throw new Error(`unexpected answers to holds: ${JSON.stringify(codes)}, ${holds.errors} errors`);

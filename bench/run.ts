@@ -13,6 +13,7 @@ import { startProductionServer } from './servers';
 import { rendererBench } from './renderer-bench';
 import { dashboardBench } from './dashboard-bench';
 import { pagesBench } from './pages-bench';
+import { scaleBench } from './scale-bench';
 import { meetsTarget, progress, table, type Measurement } from './report';
 
 const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, only: { type: 'string' } } });
@@ -36,6 +37,7 @@ const sections: [string, () => Promise<Measurement[]>][] = [
   ['renderer', () => rendererBench(quick)],
   ['pages', () => pagesBench(quick)],
   ['dashboard', () => dashboardBench(quick)],
+  ['scale', () => scaleBench(quick)],
 ];
 
 const measurements: Measurement[] = [];

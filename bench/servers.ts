@@ -55,11 +55,16 @@ export async function importVenue(base: string, seats: number, key: string, even
 export const BENCH_SECRET_KEY = 'bench-secret-key-0000';
 export const benchAuth = { authorization: `Basic ${Buffer.from(`${BENCH_SECRET_KEY}:`).toString('base64')}` };
 
-export async function startAppServer(seats: number, durability: 'power-loss' | 'process-crash' = 'power-loss'): Promise<AppServer> {
+/** The API-only server (no pages); `env`: BENCH_DATABASE_URL, BENCH_REDIS_URL, BENCH_JOIN (processes/app-server.ts). */
+export async function startAppServer(
+  seats: number,
+  durability: 'power-loss' | 'process-crash' = 'power-loss',
+  env: Record<string, string> = {},
+): Promise<AppServer> {
   const { child, first } = forkProcess<{ port: number; dbFile: string; labels: string[] }>(
     'app-server',
     [],
-    { BENCH_SEATS: String(seats), BENCH_DURABILITY: durability },
+    { BENCH_SEATS: String(seats), BENCH_DURABILITY: durability, ...env },
     ['--expose-gc'],
   );
   const ready = await first;

@@ -15,6 +15,10 @@ type Config = {
   holdLabels?: string[];
   /** The seats.io dialect's body, with these tokens; without, the buyer API's, each hold a new buyer's first click. */
   holdTokens?: string[];
+  /** Where the holds go, one pair of requests (a seat asked for twice) to each in turn; the url's path without. */
+  holdPaths?: string[];
+  /** Where in holdLabels this load generator starts: two of them at once ask for different seats. */
+  labelOffset?: number;
 };
 
 const config = await new Promise<Config>((resolve) => process.once('message', (m) => resolve(m as Config)));
@@ -33,8 +37,10 @@ const result = await autocannon({
             // Every seat is asked for twice, by two different tokens or buyers: half of the holds conflict.
             setupRequest: (req: Request): Request => {
               const i = next++;
-              const label = config.holdLabels![Math.floor(i / 2) % config.holdLabels!.length];
-              if (config.holdTokens) return { ...req, body: JSON.stringify({ objects: [label], holdToken: config.holdTokens[i % 2] }) };
+              const pair = Math.floor(i / 2);
+              const label = config.holdLabels![((config.labelOffset ?? 0) + pair) % config.holdLabels!.length];
+              const path = config.holdPaths ? { path: config.holdPaths[pair % config.holdPaths.length] } : {};
+              if (config.holdTokens) return { ...req, ...path, body: JSON.stringify({ objects: [label], holdToken: config.holdTokens[i % 2] }) };
               // A buyer of their own behind the load balancer (the server trusts loopback's X-Forwarded-For).
               const buyer = `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`;
               return { ...req, headers: { ...req.headers, 'x-forwarded-for': buyer }, body: JSON.stringify({ objectLabels: [label] }) };

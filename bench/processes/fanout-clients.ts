@@ -5,7 +5,8 @@
 import { io, type Socket } from 'socket.io-client';
 import WebSocket from 'ws';
 
-type Config = { url: string; count: number; kind: 'socketio' | 'ws' };
+/** `urls`: the servers the clients are spread over, one after the other (instances behind a balancer). */
+type Config = { urls: string[]; count: number; kind: 'socketio' | 'ws' };
 type Message = { changes: { label: string }[] };
 
 const config = await new Promise<Config>((resolve) => process.once('message', (m) => resolve(m as Config)));
@@ -21,15 +22,16 @@ const onMessage = (message: Message) => {
 };
 
 const sockets: (Socket | WebSocket)[] = [];
-async function connectOne(): Promise<void> {
+async function connectOne(n: number): Promise<void> {
+  const url = config.urls[n % config.urls.length]!;
   if (config.kind === 'ws') {
-    const ws = new WebSocket(config.url.replace('http', 'ws'));
+    const ws = new WebSocket(url.replace('http', 'ws'));
     sockets.push(ws);
     ws.on('message', (data) => onMessage(JSON.parse(String(data)) as Message));
     await new Promise((resolve, reject) => ws.once('open', resolve).once('error', reject));
     return;
   }
-  const socket = io(config.url, { transports: ['websocket'], forceNew: true, reconnection: false });
+  const socket = io(url, { transports: ['websocket'], forceNew: true, reconnection: false });
   sockets.push(socket);
   socket.on('objects:changed', onMessage);
   await new Promise<void>((resolve, reject) => {
@@ -39,7 +41,7 @@ async function connectOne(): Promise<void> {
 }
 
 // Connect in waves of 100: a burst of thousands of handshakes at once only measures the accept queue.
-for (let i = 0; i < config.count; i += 100) await Promise.all(Array.from({ length: Math.min(100, config.count - i) }, connectOne));
+for (let i = 0; i < config.count; i += 100) await Promise.all(Array.from({ length: Math.min(100, config.count - i) }, (_, j) => connectOne(i + j)));
 process.send?.({ type: 'ready' });
 
 process.on('message', (message: { type: string; sentAt?: Record<string, number> }) => {
