@@ -26,7 +26,6 @@ type Instance = PageServer & { port: number };
 /** `count` instances of the production server on a fresh PostgreSQL database with Redis; the first imports the venue. */
 async function startInstances(count: number, seats: number): Promise<{ instances: Instance[]; labels: string[]; close: () => Promise<void> }> {
   const database = await freshPostgresDatabase();
-  await database.pool.end();
   const env = { ...LOAD_ENV, DATABASE_URL: database.url, REDIS_URL: TEST_REDIS_URL };
   const withPort = (server: PageServer): Instance => ({ ...server, port: Number(new URL(server.base).port) });
   const first = withPort(await startPageServer(env));
@@ -87,7 +86,6 @@ async function holds(instances: Instance[], labels: string[], duration: number, 
 /** The raw node:http + pg hold on a fresh database. */
 async function rawPostgresHolds(seats: number, duration: number): Promise<LoadResult> {
   const database = await freshPostgresDatabase();
-  await database.pool.end();
   const { child, first } = forkProcess<{ port: number; labels: string[] }>('raw-pg-hold-server', [], {
     BENCH_SEATS: String(seats),
     BENCH_DATABASE_URL: database.url,
@@ -113,7 +111,6 @@ async function fanout(quick: boolean): Promise<Measurement[]> {
   const clients = quick ? 1000 : 5000;
   const changes = quick ? 40 : 200;
   const database = await freshPostgresDatabase();
-  await database.pool.end();
   const env = { BENCH_DATABASE_URL: database.url, BENCH_REDIS_URL: TEST_REDIS_URL };
   const a = await startAppServer(changes + 1000, 'power-loss', env);
   const b = await startAppServer(changes + 1000, 'power-loss', { ...env, BENCH_JOIN: '1' });

@@ -87,23 +87,28 @@ export function postgresRunner(pool: pg.Pool): PostgresRunner {
     for (let attempt = 0; ; attempt++) {
       const connection = await pool.connect();
       const current: Current = { client: connection, savepoints: 0, committed: [] };
+      let locked = Boolean(names?.length);
       try {
         // Taken before the transaction's snapshot: once it has them, no transaction with a lock in common is under way.
-        if (names?.length) await lock(connection, names);
+        // Released in the COMMIT's round trip: other transactions wait for them. (Not taken in the BEGIN's: statements
+        // sent with it would run in the transaction, whose snapshot would then predate the wait.)
+        if (locked) await connection.query(lockSql(connection, names!));
         await connection.query('begin isolation level serializable');
         const result = await inTransaction.run(current, () => run(body()));
         if (isFailure(result)) {
-          await connection.query('rollback');
+          await connection.query(`rollback${locked ? '; select pg_advisory_unlock_all()' : ''}`);
+          locked = false;
           return result;
         }
-        await connection.query('commit');
+        await connection.query(`commit${locked ? '; select pg_advisory_unlock_all()' : ''}`);
+        locked = false;
         for (const fn of current.committed) fn();
         return result;
       } catch (cause) {
         await connection.query('rollback').catch(() => undefined);
         if (attempt >= TRANSACTION_RETRIES || !RETRYABLE.has(sqlState(cause) ?? '')) throw cause;
       } finally {
-        if (names?.length) await connection.query('select pg_advisory_unlock_all()').catch(() => undefined);
+        if (locked) await connection.query('select pg_advisory_unlock_all()').catch(() => undefined);
         connection.release();
       }
       // Apart, and a little later each time, so that the transactions that collided do not collide again.
@@ -111,10 +116,9 @@ export function postgresRunner(pool: pg.Pool): PostgresRunner {
     }
   }
 
-  /** Session advisory locks, one per name (its 64-bit hash): held until unlocked, or until the connection ends. */
-  async function lock(connection: pg.PoolClient, names: string[]): Promise<void> {
-    for (const name of names) await connection.query('select pg_advisory_lock(hashtextextended($1, 0))', [name]);
-  }
+  /** Session advisory locks, one per name (its 64-bit hash), in order: held until unlocked, or until the connection ends. */
+  const lockSql = (connection: pg.PoolClient, names: string[]) =>
+    names.map((name) => `select pg_advisory_lock(hashtextextended(${connection.escapeLiteral(name)}, 0));`).join(' ');
 
   const afterCommit = (fn: () => void) => {
     const current = inTransaction.getStore();

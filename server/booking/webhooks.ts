@@ -10,7 +10,6 @@ import type {
   WebhookSubscription,
   WebhookUpdateRequest,
 } from '../../contracts/webhooks';
-import { workspaceById } from './workspaces';
 import type { Store } from './store';
 import { exec, many, nothing, one, transaction, type Steps } from '../../db/steps';
 
@@ -37,15 +36,16 @@ function keptSubscriptions(store: Store, workspaceId: number): Subscribed[] | un
 }
 
 function* readSubscriptions(store: Store, workspaceId: number): Steps<Subscribed[]> {
-  const { webhookSubscriptions } = store.tables;
-  const workspaceKey = (yield* workspaceById(store, workspaceId))?.key ?? '';
+  const { webhookSubscriptions, workspaces } = store.tables;
+  // One query: with PostgreSQL every change reads them.
   const rows = yield* many(
     store.db
-      .select()
+      .select({ id: webhookSubscriptions.id, events: webhookSubscriptions.events, workspaceKey: workspaces.key })
       .from(webhookSubscriptions)
+      .innerJoin(workspaces, eq(workspaces.id, webhookSubscriptions.workspaceId))
       .where(and(eq(webhookSubscriptions.workspaceId, workspaceId), eq(webhookSubscriptions.enabled, true))),
   );
-  const list = rows.map((s) => ({ id: s.id, events: new Set(JSON.parse(s.events) as string[]), workspaceKey }));
+  const list = rows.map((s) => ({ id: s.id, events: new Set(JSON.parse(s.events) as string[]), workspaceKey: s.workspaceKey }));
   if (!store.alone) return list;
   let byWorkspace = enabledCache.get(store);
   if (!byWorkspace) enabledCache.set(store, (byWorkspace = new Map()));
