@@ -169,9 +169,10 @@ export async function createApplication(options: ApplicationOptions): Promise<Ap
       await webhooks.stop();
       feed?.flush();
       await new Promise<void>((resolve) => io.close(() => resolve()));
-      await redis?.close();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       await booking.close();
+      // Last: a request still under way until the database closed may have committed a change to broadcast.
+      await redis?.close();
     },
   };
 }

@@ -136,6 +136,12 @@ export function prepareStatements(db: Db, dialect: Dialect) {
       nextAttemptAt: p('nextAttemptAt'),
       createdAt: p('createdAt'),
     }),
+    /** A workspace's enabled webhook subscriptions: on PostgreSQL every change reads them (webhooks.ts). */
+    enabledSubscriptions: db
+      .select({ id: webhookSubscriptions.id, events: webhookSubscriptions.events, workspaceKey: workspaces.key })
+      .from(webhookSubscriptions)
+      .innerJoin(workspaces, eq(workspaces.id, webhookSubscriptions.workspaceId))
+      .where(and(eq(webhookSubscriptions.workspaceId, p('workspaceId')), eq(webhookSubscriptions.enabled, true))),
     // The webhook dispatcher's bookkeeping runs on the booking thread beside holds: prepared, like the holds.
     dueWebhookDeliveries: dialect.skipLocked(
       db

@@ -36,15 +36,7 @@ function keptSubscriptions(store: Store, workspaceId: number): Subscribed[] | un
 }
 
 function* readSubscriptions(store: Store, workspaceId: number): Steps<Subscribed[]> {
-  const { webhookSubscriptions, workspaces } = store.tables;
-  // One query: with PostgreSQL every change reads them.
-  const rows = yield* many(
-    store.db
-      .select({ id: webhookSubscriptions.id, events: webhookSubscriptions.events, workspaceKey: workspaces.key })
-      .from(webhookSubscriptions)
-      .innerJoin(workspaces, eq(workspaces.id, webhookSubscriptions.workspaceId))
-      .where(and(eq(webhookSubscriptions.workspaceId, workspaceId), eq(webhookSubscriptions.enabled, true))),
-  );
+  const rows = yield* many(store.statements.enabledSubscriptions, { workspaceId });
   const list = rows.map((s) => ({ id: s.id, events: new Set(JSON.parse(s.events) as string[]), workspaceKey: s.workspaceKey }));
   if (!store.alone) return list;
   let byWorkspace = enabledCache.get(store);
