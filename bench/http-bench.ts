@@ -49,18 +49,22 @@ async function rawServer(duration: number): Promise<{ trivial: LoadResult; hold:
   const raw = await first;
   try {
     const trivial = await load({ url: `http://127.0.0.1:${raw.port}/health`, method: 'GET', connections: 50, duration });
-    const hold = await load({
-      url: `http://127.0.0.1:${raw.port}/hold`,
-      method: 'POST',
-      connections: 50,
-      duration,
-      holdLabels: raw.labels,
-      holdTokens: ['raw-token-1', 'raw-token-2'],
-    });
-    return { trivial, hold };
+    return { trivial, hold: await rawHolds(raw, duration) };
   } finally {
     await stop(child);
   }
+}
+
+/** Holds on a raw server (`POST /hold`, the seats.io body) over 50 connections, every seat asked for by two tokens. */
+export function rawHolds(raw: { port: number; labels: string[] }, duration: number): Promise<LoadResult> {
+  return load({
+    url: `http://127.0.0.1:${raw.port}/hold`,
+    method: 'POST',
+    connections: 50,
+    duration,
+    holdLabels: raw.labels,
+    holdTokens: ['raw-token-1', 'raw-token-2'],
+  });
 }
 
 /** The answers of a hold run, checked: holds and conflicts (the dialect's status for one), nothing else. */

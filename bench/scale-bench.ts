@@ -1,6 +1,6 @@
 import { forkProcess, stop } from './child';
 import { measure, bareTarget, oursTarget } from './fanout-bench';
-import { conflictShare, load, type LoadResult } from './http-bench';
+import { conflictShare, load, rawHolds, type LoadResult } from './http-bench';
 import { benchAuth, holdToken, importVenue, startAppServer, startPageServer, stopPageServer, type PageServer } from './servers';
 import { progress, throughput, time, type Measurement } from './report';
 import { freshPostgresDatabase, postgresReachable } from '../server/testing/databases';
@@ -91,15 +91,7 @@ async function rawPostgresHolds(seats: number, duration: number): Promise<LoadRe
     BENCH_DATABASE_URL: database.url,
   });
   try {
-    const raw = await first;
-    return await load({
-      url: `http://127.0.0.1:${raw.port}/hold`,
-      method: 'POST',
-      connections: 50,
-      duration,
-      holdLabels: raw.labels,
-      holdTokens: ['raw-token-1', 'raw-token-2'],
-    });
+    return await rawHolds(await first, duration);
   } finally {
     await stop(child);
     await database.drop();

@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { openWitness, postgresReachable, testDatabase } from '../server/testing/databases';
 import { redisReachable, TEST_REDIS_URL } from '../server/testing/redis';
-import { DEMO_PRICING, expect, place, test } from './support/fixtures';
+import { DEMO_PRICING, expect, expectLive, place, test } from './support/fixtures';
 import { authHeader } from './support/server-env';
 import { ServerProcess } from './support/server-process';
 
@@ -43,12 +43,7 @@ test.describe('two instances on one PostgreSQL database', () => {
   async function buyerOn(server: ServerProcess, eventKey: string, newPage: () => Promise<Page>): Promise<Page> {
     const page = await newPage();
     await page.goto(`${server.baseUrl}/events/${eventKey}`);
-    await expect(
-      page
-        .getByRole('status')
-        .filter({ hasText: /Live|Connecting|Reconnecting/ })
-        .first(),
-    ).toHaveText('Live');
+    await expectLive(page);
     return page;
   }
 

@@ -60,17 +60,22 @@ export const test = base.extend<Fixtures & { consoleWatch: ConsoleWatch }>({
       const page = await context.newPage();
       watch(page, consoleWatch.errors);
       await page.goto(path);
-      await expect(
-        page
-          .getByRole('status')
-          .filter({ hasText: /Live|Connecting|Reconnecting/ })
-          .first(),
-      ).toHaveText('Live');
+      await expectLive(page);
       return page;
     });
     for (const context of contexts) await context.close();
   },
 });
+
+/** The page's connection status says Live: it has its snapshot and hears every change. */
+export async function expectLive(page: Page): Promise<void> {
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: /Live|Connecting|Reconnecting/ })
+      .first(),
+  ).toHaveText('Live');
+}
 
 function watch(page: Page, errors: string[]): void {
   page.on('console', (m) => {
