@@ -79,13 +79,23 @@ const MIGRATION_LOCK = 7_355_001;
 /** Connections each instance keeps to PostgreSQL: a transaction holds one while it runs. */
 const POOL_SIZE = 20;
 
+/** The URL as it may be shown: without its password. */
+function withoutPassword(databaseUrl: string): string {
+  const url = new URL(databaseUrl);
+  if (url.password) url.password = '***';
+  return url.href;
+}
+
 /** Connects to PostgreSQL and brings its schema up to date, as the booking layer uses it. */
 export async function connectPostgres(databaseUrl: string): Promise<Connection & { sync: false }> {
   const pool = new pg.Pool({ connectionString: databaseUrl, max: POOL_SIZE });
   // An idle connection that breaks (PostgreSQL restarted, the network dropped it) is replaced when next needed; its
   // error must not end the process.
   pool.on('error', (cause) => console.error('PostgreSQL connection lost:', cause.message));
-  const migrating = await pool.connect();
+  const migrating = await pool.connect().catch(async (cause: Error) => {
+    await pool.end();
+    throw new Error(`Cannot connect to PostgreSQL at ${withoutPassword(databaseUrl)} (DATABASE_URL): ${cause.message}`, { cause });
+  });
   try {
     await migrating.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
     await migratePostgres(drizzlePostgres({ client: migrating }), { migrationsFolder: postgresMigrationsFolder });

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshPostgresDatabase, postgresReachable } from '../server/testing/databases';
+import { connectPostgres } from './client';
 import { postgresRunner, type PostgresRunner } from './postgres-driver';
 import { charts, eventObjects, events, workspaces } from './schema-pg';
 import { exec, many, one, transaction, type Steps } from './steps';
@@ -108,5 +109,14 @@ describe.skipIf(!reachable)('steps on PostgreSQL', () => {
     // The losers' bumps of the event's seq were rolled back with them: one change, numbered 1.
     expect(results[winners[0]!]!.seq).toBe(1);
     expect(await runner.run(one(runner.db.select({ seq: events.seq }).from(events).where(eq(events.id, eventId))))).toEqual({ seq: 1 });
+  });
+});
+
+describe('connecting to PostgreSQL', () => {
+  it('says which database it could not reach, without its password', async () => {
+    // Port 1 on loopback: nothing listens there, the connection is refused at once.
+    await expect(connectPostgres('postgres://tessera:hunter2@127.0.0.1:1/tessera')).rejects.toThrow(
+      /^Cannot connect to PostgreSQL at postgres:\/\/tessera:\*\*\*@127\.0\.0\.1:1\/tessera \(DATABASE_URL\): .*ECONNREFUSED/,
+    );
   });
 });
