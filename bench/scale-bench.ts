@@ -1,7 +1,7 @@
 import { forkProcess, stop } from './child';
 import { measure, bareTarget, oursTarget } from './fanout-bench';
 import { conflictShare, load, rawHolds, type LoadResult } from './http-bench';
-import { benchAuth, holdToken, importVenue, startAppServer, startPageServer, stopPageServer, type PageServer } from './servers';
+import { benchAuth, holdToken, importVenue, LOAD_ENV, startAppServer, startPageServer, stopPageServer, type PageServer } from './servers';
 import { progress, throughput, time, type Measurement } from './report';
 import { freshPostgresDatabase, postgresReachable } from '../server/testing/databases';
 import { redisReachable, TEST_REDIS_URL } from '../server/testing/redis';
@@ -17,9 +17,6 @@ import { redisReachable, TEST_REDIS_URL } from '../server/testing/redis';
 const SPREAD = Array.from({ length: 8 }, (_, i) => `show-${i}`);
 
 const SECTION = '8 scale-out';
-
-/** Limits raised for a load generator that is one client; the instance trusts loopback's X-Forwarded-For. */
-const LOAD_ENV = { HOLD_RATE_LIMIT_PER_MINUTE: '1000000000', HOLD_RATE_LIMIT_BURST: '1000000000', TRUST_PROXY: '127.0.0.1' };
 
 type Instance = PageServer & { port: number };
 

@@ -16,22 +16,24 @@ export type AppServer = { child: ChildProcess; port: number; dbFile: string; lab
 const BENCH_EVENTS = ['bench', 'contention', 'fanout', 'hooks-off', 'hooks-on', 'buyers'];
 
 /**
- * The server as users run it (`npm start`: built pages, production mode) with a generated venue of `seats` seats.
- * Limits raised for the load generator, which is one client; it trusts loopback's X-Forwarded-For, as a server
- * behind a load balancer does, so that each buyer of the buyer-API measure is a client of its own.
+ * A benchmarked server's environment: limits raised for the load generator, which is one client; loopback's
+ * X-Forwarded-For believed, as a server behind a load balancer does, so that each buyer of the buyer-API measure is a
+ * client of its own; webhooks allowed to the receiver on loopback.
  */
+export const LOAD_ENV = {
+  HOLD_RATE_LIMIT_PER_MINUTE: '1000000000',
+  HOLD_RATE_LIMIT_BURST: '1000000000',
+  HOLD_PLACES_PER_CLIENT: '1000000',
+  TRUST_PROXY: '127.0.0.1',
+  WEBHOOK_ALLOW_PRIVATE: 'true',
+};
+
+/** The server as users run it (`npm start`: built pages, production mode) with a generated venue of `seats` seats. */
 export async function startProductionServer(
   seats: number,
   durability: 'power-loss' | 'process-crash' = 'power-loss',
 ): Promise<AppServer & { close: () => Promise<void> }> {
-  const server = await startPageServer({
-    DURABILITY: durability,
-    HOLD_RATE_LIMIT_PER_MINUTE: '1000000000',
-    HOLD_RATE_LIMIT_BURST: '1000000000',
-    HOLD_PLACES_PER_CLIENT: '1000000',
-    TRUST_PROXY: '127.0.0.1',
-    WEBHOOK_ALLOW_PRIVATE: 'true',
-  });
+  const server = await startPageServer({ DURABILITY: durability, ...LOAD_ENV });
   const labels = await importVenue(
     server.base,
     seats,

@@ -13,7 +13,6 @@ import * as postgresTables from './schema-pg';
 export type Tables = typeof sqliteTables;
 
 export type Dialect = {
-  name: 'sqlite' | 'postgres';
   tables: Tables;
   /** `column LIKE pattern`, `\` escaping `%`, `_` and itself, ASCII letters matching in either case (as SQLite's does). */
   like(column: Column, pattern: string): SQL;
@@ -30,7 +29,6 @@ export type Dialect = {
 };
 
 export const sqlite: Dialect = {
-  name: 'sqlite',
   tables: sqliteTables,
   like: (column, pattern) => sql`${column} like ${pattern} escape '\\'`,
   unindexed: (column) => sql`+${column}`,
@@ -39,7 +37,6 @@ export const sqlite: Dialect = {
 };
 
 export const postgres: Dialect = {
-  name: 'postgres',
   // The same tables in PostgreSQL's column types; see above.
   tables: postgresTables as unknown as Tables,
   like: (column, pattern) => sql`${column} ilike ${pattern} escape '\\'`,

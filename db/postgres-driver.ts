@@ -8,12 +8,13 @@ import { isFailure, runStepsAsync, type Params, type Step, type Steps } from './
  * Runs the booking layer's steps on PostgreSQL. A transaction takes a connection of its own from the pool and runs
  * SERIALIZABLE: the same reads and writes as on SQLite (read the rows, plan in memory, write) then cannot interleave
  * with another transaction's into anything two one-at-a-time transactions could not have done — two buyers reading
- * the same free seat, or bumping the same event's seq, make one of them fail with a serialisation failure, and that
- * transaction is run again from its start. No dialect-specific locking clause in the layer's queries.
+ * the same free seat make one of them fail with a serialisation failure, and that transaction is run again from its
+ * start. Transactions that name a lock in common (a change's events: every change bumps its event's seq) wait for
+ * each other instead, on advisory locks taken before they begin (decision 030).
  */
 
 /** A transaction that fails to serialise (or deadlocks) is run again, from its start, at most this many times. */
-export const TRANSACTION_RETRIES = 10;
+const TRANSACTION_RETRIES = 10;
 
 /** serialization_failure, deadlock_detected. */
 const RETRYABLE = new Set(['40001', '40P01']);

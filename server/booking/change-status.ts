@@ -96,7 +96,7 @@ export function* runChange(store: Store, workspaceId: number, requests: Requests
 }
 
 /** What a change of these events locks: the events, by workspace and key (keys are unique per workspace). */
-export const eventLocks = (workspaceId: number, eventKeys: string[]) => eventKeys.map((key) => `event ${workspaceId}/${key}`);
+const eventLocks = (workspaceId: number, eventKeys: string[]) => eventKeys.map((key) => `event ${workspaceId}/${key}`);
 
 /** Inside the transaction: builds the requests, plans every change through the rules, writes only if all pass. */
 function* planAndWrite(
